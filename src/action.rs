@@ -1,0 +1,33 @@
+//! Everything the reader can be asked to do. Keys map to these (`keys`); `App::update` carries
+//! them out.
+
+/// One step of user intent, independent of which key asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Move the selection or scroll up one line.
+    Up,
+    /// Move the selection or scroll down one line.
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    /// Open the selected headline or related story.
+    Open,
+    /// Open related story number N (1-based) of the story in the reader.
+    OpenRelated(u8),
+    /// Return to the story before the last followed related story.
+    Back,
+    FocusNext,
+    FocusPrev,
+    /// Show or hide the help overlay.
+    Help,
+    /// Close the overlay if one is open, otherwise quit.
+    Close,
+    /// Quit at once.
+    Quit,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}

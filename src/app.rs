@@ -1,0 +1,511 @@
+//! The reader's state and the one function that changes it, [`App::update`].
+//!
+//! No I/O and no terminal here: the terminal loop and `--render` both feed actions in and draw
+//! what is left. The App knows the terminal size because scrolling and paging depend on pane
+//! heights; it takes the geometry from `layout`, the same the drawing code uses.
+
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::bundle::{Article, Bundle};
+use crate::document::{self, DocCache, Document};
+use crate::keys;
+use crate::layout::{self, Pane, Screen};
+
+/// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
+const CACHE_STORIES: usize = 16;
+
+/// A story left by following a related link, to come back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    pub story: usize,
+    /// The part of the story that was at the top of the reader.
+    pub anchor: usize,
+    pub related: usize,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub bundle: Bundle,
+    /// Columns and rows of the frame.
+    pub size: (u16, u16),
+    pub focus: Pane,
+    /// The selected headline, which is also the story in the reader.
+    pub current: usize,
+    /// First headline shown in the list.
+    pub list_offset: usize,
+    /// First reader line shown.
+    pub scroll: usize,
+    /// Selected entry of the related panel.
+    pub related: usize,
+    /// First related entry shown.
+    pub related_offset: usize,
+    pub back: Vec<Visit>,
+    /// Scroll position of the help overlay, when it is open.
+    pub help: Option<usize>,
+    pub running: bool,
+    /// The story in the reader, laid out at the reader's width.
+    pub doc: Rc<Document>,
+    cache: DocCache,
+}
+
+impl App {
+    pub fn new(bundle: Bundle, cols: u16, rows: u16) -> Self {
+        let mut app = App {
+            bundle,
+            size: (cols, rows),
+            focus: Pane::Headlines,
+            current: 0,
+            list_offset: 0,
+            scroll: 0,
+            related: 0,
+            related_offset: 0,
+            back: Vec::new(),
+            help: None,
+            running: true,
+            doc: Rc::new(Document::default()),
+            cache: DocCache::new(CACHE_STORIES),
+        };
+        app.relayout(None);
+        app
+    }
+
+    /// The story in the reader, if the bundle has any.
+    pub fn article(&self) -> Option<&Article> {
+        self.bundle.articles.get(self.current)
+    }
+
+    /// Related stories of the story in the reader, as article indexes.
+    pub fn related_list(&self) -> &[usize] {
+        self.article().map_or(&[], |a| a.related.as_slice())
+    }
+
+    /// The frame's geometry for the current size and focus.
+    pub fn screen(&self) -> Screen {
+        let (cols, rows) = self.size;
+        layout::screen(
+            Rect::new(0, 0, cols, rows),
+            self.focus,
+            self.related_list().len(),
+        )
+    }
+
+    /// Where `pane` is when it is on screen: on narrow terminals, where it would be if it
+    /// were the one shown, so that paging and scroll limits do not change with focus.
+    pub fn pane_rect(&self, pane: Pane) -> Option<Rect> {
+        let (cols, rows) = self.size;
+        layout::screen(Rect::new(0, 0, cols, rows), pane, self.related_list().len()).pane(pane)
+    }
+
+    /// Rows of text the reader shows at once (0 when the terminal is too small for it).
+    pub fn reader_height(&self) -> usize {
+        self.pane_rect(Pane::Reader)
+            .map_or(0, |r| usize::from(layout::reader_text(r).height))
+    }
+
+    /// Width the reader wraps to.
+    fn reader_width(&self) -> usize {
+        self.pane_rect(Pane::Reader)
+            .map_or(0, |r| usize::from(layout::reader_text(r).width))
+    }
+
+    fn list_height(&self) -> usize {
+        self.pane_rect(Pane::Headlines)
+            .map_or(0, |r| usize::from(layout::inner(r).height))
+    }
+
+    fn related_height(&self) -> usize {
+        self.pane_rect(Pane::Related)
+            .map_or(0, |r| usize::from(layout::inner(r).height))
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.doc.lines.len().saturating_sub(self.reader_height())
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        if let Some(scroll) = self.help {
+            self.update_help(scroll, action);
+            return;
+        }
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-self.page()),
+            Action::PageDown => self.step(self.page()),
+            Action::HalfPageUp => self.step(-(self.page() / 2).max(1)),
+            Action::HalfPageDown => self.step((self.page() / 2).max(1)),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::OpenRelated(n) => self.follow(usize::from(n).saturating_sub(1)),
+            Action::Back => self.go_back(),
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Help => self.help = Some(0),
+            Action::Close | Action::Quit => self.running = false,
+            Action::Resize(cols, rows) => self.resize(cols, rows),
+        }
+        self.keep_in_view();
+    }
+
+    fn update_help(&mut self, scroll: usize, action: Action) {
+        let max = help_lines().saturating_sub(self.help_height());
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(self.help_height()),
+            Action::PageDown | Action::HalfPageDown => scroll + self.help_height(),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Help | Action::Close => {
+                self.help = None;
+                return;
+            }
+            Action::Quit => {
+                self.running = false;
+                return;
+            }
+            Action::Resize(cols, rows) => {
+                self.resize(cols, rows);
+                self.keep_in_view();
+                scroll
+            }
+            _ => scroll,
+        };
+        self.help = Some(scroll.min(max));
+    }
+
+    /// Rows of the help overlay's text at the current size.
+    pub fn help_height(&self) -> usize {
+        usize::from(help_area(self.size.0, self.size.1).height.saturating_sub(2))
+    }
+
+    /// Lines the focused pane moves by for a page.
+    fn page(&self) -> isize {
+        let rows = match self.focus {
+            Pane::Headlines => self.list_height(),
+            Pane::Reader => self.reader_height(),
+            Pane::Related => self.related_height(),
+        };
+        // Keep one line of context when paging the reader, as less and newsboat do.
+        let rows = if self.focus == Pane::Reader {
+            rows.saturating_sub(1)
+        } else {
+            rows
+        };
+        isize::try_from(rows.max(1)).unwrap_or(1)
+    }
+
+    fn step(&mut self, by: isize) {
+        match self.focus {
+            Pane::Headlines => {
+                let last = self.bundle.articles.len().saturating_sub(1);
+                let to = self.current.saturating_add_signed(by).min(last);
+                if to != self.current {
+                    self.show(to);
+                }
+            }
+            Pane::Reader => {
+                self.scroll = self.scroll.saturating_add_signed(by).min(self.max_scroll());
+            }
+            Pane::Related => {
+                let last = self.related_list().len().saturating_sub(1);
+                self.related = self.related.saturating_add_signed(by).min(last);
+            }
+        }
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Headlines if !self.bundle.articles.is_empty() => self.focus = Pane::Reader,
+            Pane::Related => self.follow(self.related),
+            _ => {}
+        }
+    }
+
+    /// Opens related story `index` of the story in the reader, remembering where we were.
+    fn follow(&mut self, index: usize) {
+        let Some(&story) = self.related_list().get(index) else {
+            return;
+        };
+        self.back.push(Visit {
+            story: self.current,
+            anchor: self.doc.anchor_of(self.scroll),
+            related: self.related,
+        });
+        self.show(story);
+        self.focus = Pane::Reader;
+    }
+
+    fn go_back(&mut self) {
+        let Some(visit) = self.back.pop() else {
+            return;
+        };
+        self.show(visit.story);
+        self.scroll = self.doc.line_of(visit.anchor).min(self.max_scroll());
+        self.related = visit
+            .related
+            .min(self.related_list().len().saturating_sub(1));
+    }
+
+    /// Puts `story` in the reader, at its top, and selects its headline.
+    fn show(&mut self, story: usize) {
+        self.current = story;
+        self.scroll = 0;
+        self.related = 0;
+        self.related_offset = 0;
+        self.relayout(None);
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        if (cols, rows) == self.size {
+            return;
+        }
+        let anchor = self.doc.anchor_of(self.scroll);
+        let at_top = self.scroll == 0;
+        self.size = (cols, rows);
+        self.relayout((!at_top).then_some(anchor));
+    }
+
+    /// Lays out the current story for the reader's width, keeping the reader on part `anchor`.
+    fn relayout(&mut self, anchor: Option<usize>) {
+        let width = self.reader_width();
+        self.doc = match self.bundle.articles.get(self.current) {
+            Some(article) => self
+                .cache
+                .get(self.current, width, || document::build(article, width)),
+            None => Rc::new(Document::default()),
+        };
+        if let Some(anchor) = anchor {
+            self.scroll = self.doc.line_of(anchor);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Scrolls the headline and related lists so that their selections are visible.
+    fn keep_in_view(&mut self) {
+        self.list_offset = visible_offset(self.list_offset, self.current, self.list_height());
+        self.related_offset =
+            visible_offset(self.related_offset, self.related, self.related_height());
+    }
+}
+
+/// The smallest change to `offset` that shows `selected` in a window of `height` rows.
+fn visible_offset(offset: usize, selected: usize, height: usize) -> usize {
+    if height == 0 || selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// Lines of the help overlay's text.
+pub fn help_lines() -> usize {
+    keys::BINDINGS
+        .iter()
+        .filter(|b| !b.label.is_empty())
+        .count()
+}
+
+/// Where the help overlay goes on a `cols` x `rows` screen: centered, at most 60 columns,
+/// leaving the title and status bars visible when there is room.
+pub fn help_area(cols: u16, rows: u16) -> Rect {
+    let width = cols.saturating_sub(4).min(60);
+    let wanted = u16::try_from(help_lines() + 2).unwrap_or(u16::MAX);
+    let height = rows.saturating_sub(2).min(wanted);
+    Rect::new((cols - width) / 2, (rows - height) / 2, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::sample;
+
+    fn app(cols: u16, rows: u16) -> App {
+        App::new(sample().unwrap(), cols, rows)
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for &a in actions {
+            app.update(a);
+        }
+    }
+
+    #[test]
+    fn starts_on_the_first_story_with_headlines_focused() {
+        let app = app(120, 40);
+        assert_eq!(app.current, 0);
+        assert_eq!(app.focus, Pane::Headlines);
+        assert!(app.doc.lines.len() > 40);
+        assert!(app.running);
+    }
+
+    #[test]
+    fn focus_cycles_both_ways() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::FocusNext]);
+        assert_eq!(app.focus, Pane::Reader);
+        run(&mut app, &[Action::FocusNext]);
+        assert_eq!(app.focus, Pane::Related);
+        run(&mut app, &[Action::FocusNext]);
+        assert_eq!(app.focus, Pane::Headlines);
+        run(&mut app, &[Action::FocusPrev]);
+        assert_eq!(app.focus, Pane::Related);
+    }
+
+    #[test]
+    fn moving_the_selection_previews_the_story() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::Down, Action::Down]);
+        assert_eq!(app.current, 2);
+        let first_line = &app.doc.lines[0].spans[0].0;
+        assert!(
+            app.bundle.articles[2]
+                .title
+                .starts_with(first_line.as_str())
+        );
+        run(&mut app, &[Action::Bottom]);
+        assert_eq!(app.current, app.bundle.articles.len() - 1);
+        run(&mut app, &[Action::Down]);
+        assert_eq!(app.current, app.bundle.articles.len() - 1);
+        run(&mut app, &[Action::Top, Action::Up]);
+        assert_eq!(app.current, 0);
+    }
+
+    #[test]
+    fn reader_scroll_is_clamped() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::Open]);
+        assert_eq!(app.focus, Pane::Reader);
+        run(&mut app, &[Action::Up]);
+        assert_eq!(app.scroll, 0);
+        run(&mut app, &[Action::Bottom]);
+        assert_eq!(app.scroll, app.max_scroll());
+        assert!(app.scroll > 0);
+        run(&mut app, &[Action::Down, Action::PageDown]);
+        assert_eq!(app.scroll, app.max_scroll());
+        run(&mut app, &[Action::PageUp]);
+        assert_eq!(app.scroll, app.max_scroll() - (app.reader_height() - 1));
+    }
+
+    #[test]
+    fn following_related_pushes_and_back_restores() {
+        let mut app = app(120, 40);
+        run(
+            &mut app,
+            &[Action::Open, Action::Down, Action::Down, Action::Down],
+        );
+        let scroll = app.scroll;
+        run(&mut app, &[Action::OpenRelated(3)]);
+        assert_eq!(app.current, app.bundle.articles[0].related[2]);
+        assert_eq!(app.scroll, 0);
+        assert_eq!(app.back.len(), 1);
+        run(&mut app, &[Action::FocusNext, Action::Down, Action::Open]);
+        assert_eq!(
+            app.back.len(),
+            1,
+            "a story without related stories opens nothing"
+        );
+        run(&mut app, &[Action::Back]);
+        assert_eq!(app.current, 0);
+        assert!(app.back.is_empty());
+        assert!(
+            app.scroll <= scroll && app.scroll + 3 > scroll,
+            "{} vs {scroll}",
+            app.scroll
+        );
+        run(&mut app, &[Action::Back]);
+        assert_eq!(app.current, 0);
+    }
+
+    #[test]
+    fn related_panel_opens_its_selection() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::FocusPrev, Action::Down, Action::Open]);
+        assert_eq!(app.current, app.bundle.articles[0].related[1]);
+        assert_eq!(app.focus, Pane::Reader);
+        run(&mut app, &[Action::OpenRelated(9)]);
+        assert_eq!(app.back.len(), 1, "no ninth related story");
+    }
+
+    #[test]
+    fn help_captures_movement_and_closes() {
+        let mut app = app(80, 12);
+        run(&mut app, &[Action::Help, Action::Down, Action::Down]);
+        assert_eq!(app.help, Some(2));
+        assert_eq!(app.current, 0);
+        run(&mut app, &[Action::Bottom]);
+        assert_eq!(app.help, Some(help_lines() - app.help_height()));
+        run(&mut app, &[Action::Close]);
+        assert_eq!(app.help, None);
+        assert!(app.running);
+        run(&mut app, &[Action::Close]);
+        assert!(!app.running);
+    }
+
+    #[test]
+    fn resize_keeps_the_same_part_of_the_story() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::Open]);
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        let anchor = app.doc.anchor_of(app.scroll);
+        run(&mut app, &[Action::Resize(80, 24)]);
+        assert_eq!(app.doc.anchor_of(app.scroll), anchor);
+        let width = app.doc.width;
+        run(&mut app, &[Action::Resize(60, 20)]);
+        assert_ne!(app.doc.width, width, "the story was reflowed");
+        assert_eq!(app.doc.anchor_of(app.scroll), anchor);
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_break_anything() {
+        for (w, h) in [(0, 0), (1, 1), (5, 3), (19, 5), (20, 6)] {
+            let mut app = app(w, h);
+            run(
+                &mut app,
+                &[
+                    Action::Down,
+                    Action::PageDown,
+                    Action::FocusNext,
+                    Action::Bottom,
+                    Action::Open,
+                    Action::Help,
+                    Action::Down,
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn empty_bundle_is_safe() {
+        let mut app = App::new(Bundle::default(), 80, 24);
+        run(
+            &mut app,
+            &[
+                Action::Down,
+                Action::Open,
+                Action::OpenRelated(1),
+                Action::Back,
+                Action::FocusNext,
+                Action::Bottom,
+            ],
+        );
+        assert!(app.article().is_none());
+    }
+
+    #[test]
+    fn offsets_follow_the_selection() {
+        assert_eq!(visible_offset(0, 5, 3), 3);
+        assert_eq!(visible_offset(4, 2, 3), 2);
+        assert_eq!(visible_offset(2, 3, 3), 2);
+        assert_eq!(visible_offset(7, 3, 0), 3);
+    }
+}

@@ -1,0 +1,13 @@
+//! Article bundles: the file format's serde shapes (`raw`), the validated model the reader
+//! shows (`model`), loading with precise errors (`load`, `error`). No terminal code lives here.
+//!
+//! The contract is `docs/bundle-format.md`.
+
+mod error;
+mod load;
+mod model;
+mod raw;
+
+pub use error::{LoadError, Place, Result};
+pub use load::{SAMPLE, SAMPLE_NAME, load, load_path, sample};
+pub use model::{Article, Audio, Block, Bundle, Warning};

@@ -1,0 +1,163 @@
+//! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::error::{LoadError, Place, Result};
+use super::model::Bundle;
+use super::raw::{self, RawBundle, VersionOnly};
+
+/// The sample bundle shipped inside the binary.
+pub const SAMPLE: &str = include_str!("../../sample-feed/ngay-nay.json");
+/// The name the sample goes by in messages and the title bar.
+pub const SAMPLE_NAME: &str = "sample-feed/ngay-nay.json";
+
+/// Loads the embedded sample bundle.
+pub fn sample() -> Result<Bundle> {
+    load(SAMPLE_NAME, SAMPLE.as_bytes())
+}
+
+/// Reads and loads a bundle from a file, or from standard input when `path` is `-`.
+pub fn load_path(path: &Path) -> Result<Bundle> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|source| LoadError::Read {
+                file: "<stdin>".into(),
+                source,
+            })?;
+        ("<stdin>".to_owned(), bytes)
+    } else {
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => (name, bytes),
+            Err(source) => return Err(LoadError::Read { file: name, source }),
+        }
+    };
+    load(&name, &bytes)
+}
+
+/// Parses and validates a whole bundle. `file` is how messages name it.
+pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let (line, column) = line_column(bytes, at);
+        LoadError::NotUtf8 {
+            file: file.to_owned(),
+            byte: bytes.get(at).copied().unwrap_or(0),
+            place: Place {
+                path: String::new(),
+                line: Some(line),
+                column: Some(column),
+            },
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            file: file.to_owned(),
+            what: "the file is empty, expected a bundle object".into(),
+            place: Place::default(),
+        });
+    }
+    match parse::<RawBundle>(text) {
+        Ok(raw) => Ok(Bundle::from_raw(raw)),
+        Err(err) => {
+            // A bundle of another version is named as such even when its content would fail
+            // first: the version explains everything else.
+            if let Err(version_err) = parse::<VersionOnly>(text)
+                && version_err
+                    .message
+                    .starts_with("unsupported bundle version")
+            {
+                return Err(version_err.into_error(file, text));
+            }
+            Err(err.into_error(file, text))
+        }
+    }
+}
+
+/// A parse failure before it is given a file name.
+struct Failure {
+    syntax: bool,
+    message: String,
+    path: String,
+    line: usize,
+    column: usize,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, Failure> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        Failure::new(e.into_inner(), path)
+    })?;
+    de.end().map_err(|e| Failure::new(e, String::new()))?;
+    Ok(value)
+}
+
+impl Failure {
+    fn new(err: serde_json::Error, path: String) -> Self {
+        let suffix = format!(" at line {} column {}", err.line(), err.column());
+        let full = err.to_string();
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        Failure {
+            syntax: err.is_syntax() || err.is_eof(),
+            message,
+            path,
+            line: err.line(),
+            column: err.column(),
+        }
+    }
+
+    fn into_error(self, file: &str, text: &str) -> LoadError {
+        let (line, column) = if self.line == 0 {
+            (None, None)
+        } else {
+            (
+                Some(self.line),
+                Some(char_column(text, self.line, self.column)),
+            )
+        };
+        let (what, path) = match raw::split_duplicate(&self.message) {
+            Some((what, index)) => (what, format!("articles[{index}].id")),
+            None => (self.message, self.path),
+        };
+        let place = Place { path, line, column };
+        let file = file.to_owned();
+        if self.syntax {
+            LoadError::Syntax { file, what, place }
+        } else {
+            LoadError::Contract { file, what, place }
+        }
+    }
+}
+
+/// serde_json counts columns in bytes; people count characters. Converts a 1-based line and
+/// serde's byte column into a 1-based character column.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end += 1;
+    }
+    line_text[..end].chars().count().max(1)
+}
+
+/// 1-based line and character column of byte `at` in possibly invalid UTF-8.
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    (line, column)
+}

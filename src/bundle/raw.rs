@@ -1,0 +1,183 @@
+//! The bundle file's own shapes, exactly as serde reads them.
+//!
+//! These types are checked by serde only (types, required fields, the version, non-empty ids
+//! and titles, duplicate ids); what needs the whole document, such as resolving `related`
+//! ids, happens in `model`. Unknown fields are ignored so that newer bundles open in older
+//! readers.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+/// The only bundle version this reader knows.
+pub const VERSION: u64 = 1;
+
+#[derive(Debug, Deserialize)]
+pub struct RawBundle {
+    #[serde(rename = "newsterm", deserialize_with = "version")]
+    pub _version: u64,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub generated: Option<String>,
+    pub articles: Articles,
+}
+
+/// Reads only the version, so that an unsupported bundle is named as such even when the rest
+/// of it would also fail to load.
+#[derive(Debug, Deserialize)]
+pub struct VersionOnly {
+    #[serde(rename = "newsterm", deserialize_with = "version")]
+    pub _version: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawArticle {
+    #[serde(deserialize_with = "non_empty")]
+    pub id: String,
+    #[serde(deserialize_with = "non_blank")]
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub authors: Option<Vec<String>>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub body: Option<Vec<RawBlock>>,
+    #[serde(default)]
+    pub related: Option<Vec<String>>,
+    #[serde(default)]
+    pub audio: Option<RawAudio>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawAudio {
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub duration_s: Option<u64>,
+}
+
+/// One body block. Every known field is typed, whatever the block's `type`, so that a wrong
+/// type is reported at its exact path; which fields the type needs is checked right after the
+/// block is read, so the error still has the block's path and position.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "BlockFields")]
+pub struct RawBlock(pub BlockFields);
+
+#[derive(Debug, Deserialize)]
+pub struct BlockFields {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub items: Option<Vec<String>>,
+}
+
+impl TryFrom<BlockFields> for RawBlock {
+    type Error = String;
+    fn try_from(fields: BlockFields) -> Result<Self, String> {
+        let needs = match fields.kind.as_str() {
+            "paragraph" | "heading" | "quote" => fields.text.is_none().then_some("text"),
+            "image" => fields.caption.is_none().then_some("caption"),
+            "list" => fields.items.is_none().then_some("items"),
+            _ => None,
+        };
+        match needs {
+            Some(field) => Err(format!("{} block has no `{field}`", fields.kind)),
+            None => Ok(RawBlock(fields)),
+        }
+    }
+}
+
+/// The article array, refusing a duplicate id as soon as it is read.
+#[derive(Debug, Default)]
+pub struct Articles(pub Vec<RawArticle>);
+
+/// Message prefix of a duplicate-id error; `load` uses it to point the path at the id.
+pub const DUPLICATE_ID: &str = "duplicate id";
+
+impl<'de> Deserialize<'de> for Articles {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ArticlesVisitor;
+        impl<'de> Visitor<'de> for ArticlesVisitor {
+            type Value = Articles;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of articles")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Articles, A::Error> {
+                let mut articles = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                let mut seen: HashMap<String, usize> = HashMap::new();
+                while let Some(article) = seq.next_element::<RawArticle>()? {
+                    let index = articles.len();
+                    if let Some(first) = seen.insert(article.id.clone(), index) {
+                        return Err(de::Error::custom(format!(
+                            "{DUPLICATE_ID} {:?} (first used by articles[{first}]) [{index}]",
+                            article.id
+                        )));
+                    }
+                    articles.push(article);
+                }
+                Ok(Articles(articles))
+            }
+        }
+        deserializer.deserialize_seq(ArticlesVisitor)
+    }
+}
+
+fn version<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    let found = u64::deserialize(deserializer)?;
+    if found == VERSION {
+        Ok(found)
+    } else {
+        Err(de::Error::custom(format!(
+            "unsupported bundle version {found} (this reader reads version {VERSION})"
+        )))
+    }
+}
+
+fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    if id.is_empty() {
+        Err(de::Error::custom("empty id"))
+    } else {
+        Ok(id)
+    }
+}
+
+fn non_blank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let title = String::deserialize(deserializer)?;
+    if title.trim().is_empty() {
+        Err(de::Error::custom("empty title"))
+    } else {
+        Ok(title)
+    }
+}
+
+/// Takes a duplicate-id message from [`Articles`] apart into the message a user reads and the
+/// index of the article whose id repeats.
+pub fn split_duplicate(message: &str) -> Option<(String, usize)> {
+    let rest = message.strip_prefix(DUPLICATE_ID)?;
+    let open = rest.rfind(" [")?;
+    let index = rest[open + 2..].strip_suffix(']')?.parse().ok()?;
+    Some((format!("{DUPLICATE_ID}{}", &rest[..open]), index))
+}

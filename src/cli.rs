@@ -1,0 +1,154 @@
+//! The command line: parse arguments, load the bundle, and only then touch the terminal.
+//! Every failure becomes one line on stderr and an exit status.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::bundle::{self, Bundle, LoadError};
+use crate::{headless, keys, tui, ui::Theme};
+
+/// Exit status for a bundle that was refused (and for bad arguments, as clap does).
+pub const EXIT_REFUSED: u8 = 2;
+
+/// A terminal news reader: headlines, a reader pane and related stories.
+#[derive(Debug, Parser)]
+#[command(name = "newsterm", version, about, long_about = None)]
+pub struct Args {
+    /// Article bundle to open (`-` reads standard input). Without it, the built-in sample.
+    pub file: Option<PathBuf>,
+
+    /// Print the frame a person would see at COLSxROWS (e.g. 120x40) instead of opening the
+    /// terminal, then exit.
+    #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, conflicts_with = "check")]
+    pub render: Option<(u16, u16)>,
+
+    /// Keys to press before the frame is printed, space-separated: `j`, `?`, `C-d`, `Enter`,
+    /// `Esc`, `Tab`, `BackTab`, `Up`, `Down`, `Left`, `Right`, `PageUp`, `PageDown`, `Home`,
+    /// `End`, `Backspace`, `Space`.
+    #[arg(
+        long,
+        value_name = "KEYS",
+        requires = "render",
+        allow_hyphen_values = true
+    )]
+    pub keys: Option<String>,
+
+    /// With --render: include ANSI colours and styles.
+    #[arg(long, requires = "render")]
+    pub color: bool,
+
+    /// Validate the bundle, list its warnings and print a summary; do not open the reader.
+    #[arg(long)]
+    pub check: bool,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (cols, rows) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("{s:?} is not COLSxROWS, e.g. 120x40"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("{s:?}: sizes are whole numbers from 1 to 65535"))
+    };
+    Ok((parse(cols)?, parse(rows)?))
+}
+
+/// Runs newsterm with these arguments and returns the exit status.
+pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args = match Args::try_parse_from(args) {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_REFUSED } else { 0 });
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Refused(e)) => {
+            eprintln!("newsterm: {e}");
+            ExitCode::from(EXIT_REFUSED)
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("newsterm: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Failure {
+    Refused(LoadError),
+    Other(String),
+}
+
+fn run(args: &Args) -> Result<(), Failure> {
+    let (name, bundle) = load(args).map_err(Failure::Refused)?;
+    if args.check {
+        return check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()));
+    }
+    if let Some((cols, rows)) = args.render {
+        let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
+            .map_err(|e| Failure::Other(e.to_string()))?;
+        let buf = headless::frame(bundle, cols, rows, &keys);
+        let text = if args.color {
+            headless::to_ansi(&buf)
+        } else {
+            headless::to_text(&buf)
+        };
+        return std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")));
+    }
+    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    tui::run(bundle, theme).map_err(|e| Failure::Other(format!("terminal: {e}")))
+}
+
+fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
+    match &args.file {
+        Some(path) => {
+            let name = if path.as_os_str() == "-" {
+                "<stdin>".to_owned()
+            } else {
+                path.display().to_string()
+            };
+            Ok((name, bundle::load_path(path)?))
+        }
+        None => Ok((bundle::SAMPLE_NAME.to_owned(), bundle::sample()?)),
+    }
+}
+
+fn check(name: &str, bundle: &Bundle) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for warning in &bundle.warnings {
+        writeln!(out, "{name}: warning: {warning}")?;
+    }
+    let n = bundle.warnings.len();
+    writeln!(
+        out,
+        "{name}: ok: {} stories, {} with body, {n} warning{}",
+        bundle.articles.len(),
+        bundle.with_body(),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("120x40"), Ok((120, 40)));
+        assert_eq!(parse_size("1X1"), Ok((1, 1)));
+        assert!(parse_size("0x10").is_err());
+        assert!(parse_size("120").is_err());
+        assert!(parse_size("70000x1").is_err());
+    }
+}

@@ -1,0 +1,150 @@
+//! `--render`: the frame a person would see, as text, without a terminal.
+//!
+//! Builds the same `App` the terminal loop builds, feeds it the keys through the same key
+//! table, draws one frame with ratatui's `TestBackend` and turns the buffer into exactly ROWS
+//! lines of exactly COLS columns. Nothing here reads the clock or the environment.
+
+use std::fmt::Write as _;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::App;
+use crate::bundle::Bundle;
+use crate::keys;
+use crate::ui::{Theme, View};
+
+/// The frame after `keys`, drawn at `cols` x `rows`. Keys after one that quits are ignored.
+pub fn frame(bundle: Bundle, cols: u16, rows: u16, keys: &[KeyEvent]) -> Buffer {
+    let mut app = App::new(bundle, cols, rows);
+    for &key in keys {
+        if let Some(action) = keys::action_for(key) {
+            app.update(action);
+        }
+        if !app.running {
+            break;
+        }
+    }
+    draw(&app, &Theme::COLOR)
+}
+
+/// Draws `app` into a buffer of its size through a `TestBackend` terminal.
+pub fn draw(app: &App, theme: &Theme) -> Buffer {
+    let (cols, rows) = app.size;
+    // TestBackend cannot be made to fail; an error here would be a bug in ratatui.
+    let mut terminal = match Terminal::new(TestBackend::new(cols, rows)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    let drawn = terminal.draw(|f| f.render_widget(View { app, theme }, f.area()));
+    match drawn {
+        Ok(_) => terminal.backend().buffer().clone(),
+        Err(e) => match e {},
+    }
+}
+
+/// The buffer as plain text: one line per row, each `width` columns, wide characters once.
+pub fn to_text(buf: &Buffer) -> String {
+    render_rows(buf, false)
+}
+
+/// The buffer as text with ANSI SGR styles, reset at the end of every line.
+pub fn to_ansi(buf: &Buffer) -> String {
+    render_rows(buf, true)
+}
+
+fn render_rows(buf: &Buffer, color: bool) -> String {
+    let area = buf.area;
+    let mut out = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
+    for y in area.top()..area.bottom() {
+        let mut current = Style::default();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell((x, y)) else {
+                continue;
+            };
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if color {
+                let style = cell.style();
+                if style != current {
+                    out.push_str(&sgr(style));
+                    current = style;
+                }
+            }
+            let symbol = cell.symbol();
+            let width = crate::text::width(symbol);
+            if width == 0 {
+                // A cell holding nothing visible still takes its column.
+                out.push(' ');
+            } else {
+                out.push_str(symbol);
+                skip = width - 1;
+            }
+        }
+        if color && current != Style::default() {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The SGR sequence that switches from any style to `style`.
+fn sgr(style: Style) -> String {
+    let mut codes = vec!["0".to_owned()];
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            codes.push(code.to_owned());
+        }
+    }
+    if let Some(c) = style.fg.and_then(|c| color_code(c, false)) {
+        codes.push(c);
+    }
+    if let Some(c) = style.bg.and_then(|c| color_code(c, true)) {
+        codes.push(c);
+    }
+    let mut out = String::from("\x1b[");
+    let _ = write!(out, "{}m", codes.join(";"));
+    out
+}
+
+fn color_code(color: Color, background: bool) -> Option<String> {
+    let base = if background { 40 } else { 30 };
+    let named = |n: u8| Some((base + n).to_string());
+    let bright = |n: u8| Some((base + 60 + n).to_string());
+    match color {
+        Color::Reset => None,
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => bright(0),
+        Color::LightRed => bright(1),
+        Color::LightGreen => bright(2),
+        Color::LightYellow => bright(3),
+        Color::LightBlue => bright(4),
+        Color::LightMagenta => bright(5),
+        Color::LightCyan => bright(6),
+        Color::White => bright(7),
+        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
+        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
+    }
+}

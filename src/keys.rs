@@ -1,0 +1,221 @@
+//! The one table from keys to actions, shared by the terminal loop, `--render --keys` and the
+//! help screen, plus the parser for `--keys` strings.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+
+/// A key as the table names it: a code and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug)]
+pub struct Binding {
+    /// How the help screen and README name the keys; empty hides the row from help.
+    pub label: &'static str,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn row(
+    label: &'static str,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        label,
+        keys,
+        action,
+        help,
+    }
+}
+
+/// Every key newsterm knows. Movement keys act on the focused pane (or the help screen when it
+/// is open).
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    row("j ↓", &[ch('j'), key(KeyCode::Down)], Action::Down, "next headline / scroll down"),
+    row("k ↑", &[ch('k'), key(KeyCode::Up)], Action::Up, "previous headline / scroll up"),
+    row("Space PgDn", &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "page down"),
+    row("b PgUp", &[ch('b'), key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    row("C-d", &[ctrl('d')], Action::HalfPageDown, "half a page down"),
+    row("C-u", &[ctrl('u')], Action::HalfPageUp, "half a page up"),
+    row("g Home", &[ch('g'), key(KeyCode::Home)], Action::Top, "first headline / top of story"),
+    row("G End", &[ch('G'), key(KeyCode::End)], Action::Bottom, "last headline / end of story"),
+    row("Enter l →", &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "read the selected story"),
+    row("1-9", &[ch('1')], Action::OpenRelated(1), "open related story 1-9"),
+    row("", &[ch('2')], Action::OpenRelated(2), ""),
+    row("", &[ch('3')], Action::OpenRelated(3), ""),
+    row("", &[ch('4')], Action::OpenRelated(4), ""),
+    row("", &[ch('5')], Action::OpenRelated(5), ""),
+    row("", &[ch('6')], Action::OpenRelated(6), ""),
+    row("", &[ch('7')], Action::OpenRelated(7), ""),
+    row("", &[ch('8')], Action::OpenRelated(8), ""),
+    row("", &[ch('9')], Action::OpenRelated(9), ""),
+    row("Backspace h ←", &[key(KeyCode::Backspace), ch('h'), key(KeyCode::Left)], Action::Back, "back to the previous story"),
+    row("Tab", &[key(KeyCode::Tab)], Action::FocusNext, "next pane"),
+    row("Shift-Tab", &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
+    row("?", &[ch('?')], Action::Help, "this help"),
+    row("q Esc", &[ch('q'), key(KeyCode::Esc)], Action::Close, "close help / quit"),
+    row("C-c", &[ctrl('c')], Action::Quit, "quit"),
+];
+
+/// The action a key press asks for, if any. Shift is ignored (it is part of the character),
+/// and so is any modifier other than Ctrl.
+pub fn action_for(event: KeyEvent) -> Option<Action> {
+    let pressed = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action)
+}
+
+/// The key table as Markdown, as the README shows it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n| --- | --- |\n");
+    for b in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
+        out.push_str(&format!("| `{}` | {} |\n", b.label, b.help));
+    }
+    out
+}
+
+/// A `--keys` string that names a key newsterm cannot read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("unknown key {0:?} in --keys (use single characters, C-x, or one of: {NAMES})")]
+pub struct UnknownKey(pub String);
+
+const NAMES: &str =
+    "Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space";
+
+/// Parses space-separated key names: single characters, `C-x` for Ctrl, and the names in
+/// [`UnknownKey`]'s message.
+pub fn parse_keys(spec: &str) -> Result<Vec<KeyEvent>, UnknownKey> {
+    spec.split_whitespace().map(parse_key).collect()
+}
+
+fn parse_key(name: &str) -> Result<KeyEvent, UnknownKey> {
+    let plain = |code| Ok(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut chars = name.chars();
+    match (chars.next(), chars.next(), name) {
+        (Some(c), None, _) => plain(KeyCode::Char(c)),
+        (_, _, "Enter") => plain(KeyCode::Enter),
+        (_, _, "Esc") => plain(KeyCode::Esc),
+        (_, _, "Tab") => plain(KeyCode::Tab),
+        (_, _, "BackTab") => Ok(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        (_, _, "Up") => plain(KeyCode::Up),
+        (_, _, "Down") => plain(KeyCode::Down),
+        (_, _, "Left") => plain(KeyCode::Left),
+        (_, _, "Right") => plain(KeyCode::Right),
+        (_, _, "PageUp") => plain(KeyCode::PageUp),
+        (_, _, "PageDown") => plain(KeyCode::PageDown),
+        (_, _, "Home") => plain(KeyCode::Home),
+        (_, _, "End") => plain(KeyCode::End),
+        (_, _, "Backspace") => plain(KeyCode::Backspace),
+        (_, _, "Space") => plain(KeyCode::Char(' ')),
+        _ => match name.strip_prefix("C-").map(|rest| {
+            let mut cs = rest.chars();
+            (cs.next(), cs.next())
+        }) {
+            Some((Some(c), None)) => Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+            _ => Err(UnknownKey(name.to_owned())),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn act(spec: &str) -> Vec<Option<Action>> {
+        parse_keys(spec)
+            .unwrap()
+            .into_iter()
+            .map(action_for)
+            .collect()
+    }
+
+    #[test]
+    fn names_parse_to_the_table_actions() {
+        assert_eq!(
+            act(
+                "j Down k Up Space b C-d C-u g G Home End Enter 3 Backspace Tab BackTab ? q Esc C-c"
+            ),
+            [
+                Action::Down,
+                Action::Down,
+                Action::Up,
+                Action::Up,
+                Action::PageDown,
+                Action::PageUp,
+                Action::HalfPageDown,
+                Action::HalfPageUp,
+                Action::Top,
+                Action::Bottom,
+                Action::Top,
+                Action::Bottom,
+                Action::Open,
+                Action::OpenRelated(3),
+                Action::Back,
+                Action::FocusNext,
+                Action::FocusPrev,
+                Action::Help,
+                Action::Close,
+                Action::Close,
+                Action::Quit,
+            ]
+            .map(Some)
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_refused() {
+        assert_eq!(parse_keys("j Foo"), Err(UnknownKey("Foo".into())));
+        assert_eq!(parse_keys("C-"), Err(UnknownKey("C-".into())));
+    }
+
+    #[test]
+    fn unbound_keys_do_nothing() {
+        assert_eq!(act("x C-x"), [None, None]);
+    }
+
+    #[test]
+    fn shifted_characters_match_without_shift() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(event), Some(Action::Bottom));
+        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(event), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn every_key_is_bound_once() {
+        let all: Vec<Key> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, k) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(k), "{k:?} bound twice");
+        }
+    }
+}

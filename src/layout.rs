@@ -1,0 +1,189 @@
+//! Where each pane goes for a terminal size: pure geometry, shared by `app` (which needs pane
+//! heights to scroll and page) and `ui` (which draws into the same rectangles).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Narrower than this, one pane at a time fills the screen.
+pub const WIDE: u16 = 100;
+/// Smaller than this in either direction, only a notice is shown.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// The three panes, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Headlines,
+    Reader,
+    Related,
+}
+
+impl Pane {
+    pub fn next(self) -> Self {
+        match self {
+            Pane::Headlines => Pane::Reader,
+            Pane::Reader => Pane::Related,
+            Pane::Related => Pane::Headlines,
+        }
+    }
+
+    pub fn prev(self) -> Self {
+        self.next().next()
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Headlines => "Headlines",
+            Pane::Reader => "Reader",
+            Pane::Related => "Related",
+        }
+    }
+}
+
+/// The rectangles of one frame. A pane that is not shown has no rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    pub title: Rect,
+    pub status: Rect,
+    pub headlines: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub related: Option<Rect>,
+    /// One pane at a time (narrow terminals).
+    pub single: bool,
+    /// Too small for anything but a notice, drawn in `title`.
+    pub too_small: bool,
+}
+
+impl Screen {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Headlines => self.headlines,
+            Pane::Reader => self.reader,
+            Pane::Related => self.related,
+        }
+    }
+}
+
+/// Lays out a frame of `area`. `focus` picks the pane shown on narrow terminals;
+/// `related_items` sizes the related panel on wide ones.
+pub fn screen(area: Rect, focus: Pane, related_items: usize) -> Screen {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Screen {
+            title: Rect {
+                height: area.height.min(1),
+                ..area
+            },
+            too_small: true,
+            ..Screen::default()
+        };
+    }
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut screen = Screen {
+        title,
+        status,
+        ..Screen::default()
+    };
+    if area.width < WIDE {
+        screen.single = true;
+        match focus {
+            Pane::Headlines => screen.headlines = Some(body),
+            Pane::Reader => screen.reader = Some(body),
+            Pane::Related => screen.related = Some(body),
+        }
+        return screen;
+    }
+    let [headlines, right] =
+        Layout::horizontal([Constraint::Ratio(1, 3), Constraint::Fill(1)]).areas(body);
+    let related_height = related_height(body.height, related_items);
+    let [reader, related] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(related_height)]).areas(right);
+    screen.headlines = Some(headlines);
+    screen.reader = Some(reader);
+    screen.related = (related.height > 0).then_some(related);
+    screen
+}
+
+/// Rows for the related panel: its items plus borders, at least room for the "none" line, at
+/// most a third of the body, and never so much that the reader has under three rows.
+fn related_height(body: u16, items: usize) -> u16 {
+    let wanted = u16::try_from(items.max(1))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let cap = (body / 3).max(3);
+    let height = wanted.min(cap);
+    if body.saturating_sub(height) < 3 {
+        body.saturating_sub(3)
+    } else {
+        height
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+/// The reader's text column: inside the border, with a column of padding each side.
+pub fn reader_text(rect: Rect) -> Rect {
+    let inner = inner(rect);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_three_panes() {
+        let s = screen(Rect::new(0, 0, 120, 40), Pane::Headlines, 7);
+        assert!(!s.single && !s.too_small);
+        assert_eq!(s.headlines.unwrap().width, 40);
+        assert_eq!(s.reader.unwrap().width, 80);
+        assert_eq!(s.related.unwrap().height, 9);
+        assert_eq!(s.reader.unwrap().height + 9, 38);
+    }
+
+    #[test]
+    fn related_panel_is_at_most_a_third() {
+        let s = screen(Rect::new(0, 0, 120, 20), Pane::Headlines, 50);
+        assert_eq!(s.related.unwrap().height, 6);
+    }
+
+    #[test]
+    fn narrow_terminals_show_the_focused_pane() {
+        let s = screen(Rect::new(0, 0, 80, 24), Pane::Related, 3);
+        assert!(s.single);
+        assert_eq!(s.related, Some(Rect::new(0, 1, 80, 22)));
+        assert_eq!(s.headlines, None);
+        assert_eq!(s.reader, None);
+    }
+
+    #[test]
+    fn tiny_terminals_only_get_a_notice() {
+        for (w, h) in [(0, 0), (1, 1), (19, 40), (200, 5)] {
+            let s = screen(Rect::new(0, 0, w, h), Pane::Reader, 3);
+            assert!(s.too_small);
+            assert_eq!(s.reader, None);
+        }
+    }
+
+    #[test]
+    fn reader_keeps_three_rows_on_short_wide_terminals() {
+        let s = screen(Rect::new(0, 0, 120, 6), Pane::Headlines, 9);
+        assert!(s.reader.unwrap().height >= 3);
+    }
+}

@@ -1,0 +1,20 @@
+//! newsterm: a terminal news reader.
+//!
+//! Data flows one way: `bundle` loads and validates a file into a model; `app` holds the
+//! reader's state and changes it only in `App::update(Action)`; `ui` draws `&App` into a
+//! buffer. `keys` maps key presses to actions for both the terminal loop (`tui`) and the
+//! headless `--render` mode (`headless`). `text` is where untrusted text is made safe and
+//! measured; `document` lays a story out for the reader; `layout` is the screen geometry.
+//! See `docs/architecture.md`.
+
+pub mod action;
+pub mod app;
+pub mod bundle;
+pub mod cli;
+pub mod document;
+pub mod headless;
+pub mod keys;
+pub mod layout;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,501 @@
+//! The one place untrusted text becomes screen text.
+//!
+//! Everything a bundle says passes through [`clean`] once, when it is loaded: escape sequences
+//! (with their payloads), other controls and bidirectional overrides go, tabs become spaces,
+//! line endings become `\n`, and the result is NFC. After that, [`width`], [`truncate`] and
+//! [`wrap`] measure text with exactly the grapheme widths ratatui draws with, so a wrapped line
+//! never overflows its pane and a wide character is never cut in half.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::buffer::CellWidth;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Columns between tab stops when a tab is expanded.
+pub const TAB_STOP: usize = 4;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// C1 string terminator.
+const ST: char = '\u{9c}';
+const SOFT_HYPHEN: char = '\u{ad}';
+const ZERO_WIDTH_SPACE: char = '\u{200b}';
+
+/// Removes everything that could act on a terminal or reorder the screen, expands tabs and
+/// normalizes to NFC.
+///
+/// - Whole escape sequences are removed with their payloads: CSI (`ESC [` or U+009B) up to its
+///   final byte; OSC (`ESC ]`, U+009D), DCS, SOS, PM and APC up to BEL or ST; two- and
+///   three-byte `ESC` sequences. A string sequence that never terminates ends at the next line
+///   break, so one stray `ESC ]` cannot swallow a whole story.
+/// - Other C0 controls, DEL and C1 controls are dropped; `\r\n` and a lone `\r` become `\n`, so
+///   a carriage return can never overwrite text.
+/// - Bidirectional embeddings, overrides, isolates and marks are dropped, as is U+FEFF.
+pub fn clean(input: &str) -> String {
+    if input.chars().all(is_plain) {
+        return if unicode_normalization::is_nfc_quick(input.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            input.to_owned()
+        } else {
+            input.nfc().collect()
+        };
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut column = 0usize;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    column = 0;
+                }
+            }
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            ESC => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+                    // nF sequence: intermediates, then one final byte.
+                    while let Some(&next) = chars.peek() {
+                        chars.next();
+                        if !('\u{20}'..='\u{2f}').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                // Any other byte after ESC is a two-byte sequence; a line break is kept.
+                Some('\n') => {
+                    out.push('\n');
+                    column = 0;
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_dropped(c) => {}
+            c => {
+                out.push(c);
+                column += char_width(c);
+            }
+        }
+    }
+    out.nfc().collect()
+}
+
+/// True for a character [`clean`] keeps as it is.
+fn is_plain(c: char) -> bool {
+    c == '\n' || !(c.is_control() || is_dropped(c))
+}
+
+/// Controls and invisible formatting characters that are removed outright.
+fn is_dropped(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{202a}'..='\u{202e}' // embeddings and overrides
+            | '\u{2066}'..='\u{2069}' // isolates
+            | '\u{200e}' | '\u{200f}' | '\u{061c}' // directional marks
+            | '\u{feff}')
+}
+
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    // Parameters and intermediates are 0x20-0x3F; the final byte is 0x40-0x7E. Anything else
+    // (a line break, text) aborts the sequence, as terminals do, and is kept.
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            BEL | ST => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// Display width of one grapheme cluster, exactly as ratatui's buffer counts it.
+pub fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.contains(char::is_control) {
+        0
+    } else {
+        usize::from(grapheme.cell_width())
+    }
+}
+
+/// Display width of clean text, in terminal columns.
+pub fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Cuts `text` to at most `max` columns, ending with `…` when something was cut. Never splits
+/// a grapheme cluster.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Text as it is drawn: soft hyphens and zero-width spaces are break hints, not glyphs.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.contains([SOFT_HYPHEN, ZERO_WIDTH_SPACE]) {
+        Cow::Owned(
+            text.chars()
+                .filter(|&c| c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE)
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One wrapped line: a byte range of the wrapped text, and whether it ends at a soft hyphen
+/// that must be drawn as `-`. An empty range is a blank line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrapLine {
+    pub range: Range<usize>,
+    pub hyphen: bool,
+}
+
+impl WrapLine {
+    /// The text of this line as drawn, hyphen included.
+    pub fn render<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let shown = visible(&text[self.range.clone()]);
+        if self.hyphen {
+            Cow::Owned(format!("{shown}-"))
+        } else {
+            shown
+        }
+    }
+}
+
+/// A unit the line-filling algorithm places: a word (or part of a long word) and the
+/// whitespace after it.
+#[derive(Debug)]
+struct Piece {
+    /// The word, without trailing whitespace.
+    word: Range<usize>,
+    width: usize,
+    whitespace: usize,
+    /// Width of the hyphen drawn when the line breaks after this piece.
+    penalty: usize,
+}
+
+impl textwrap::core::Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.whitespace as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        self.penalty as f64
+    }
+}
+
+/// Wraps clean text to `width` columns.
+///
+/// Lines break where Unicode line-breaking rules allow (textwrap's UAX #14 break points:
+/// spaces, after hyphens, between CJK ideographs, at zero-width spaces, at soft hyphens, never
+/// at a no-break space), measured with ratatui's grapheme widths. A word longer than a line
+/// breaks after `/`, `?`, `&` or `-` where it can and otherwise between grapheme clusters.
+/// Hard line breaks are kept, leading and trailing blank lines dropped and runs of blank lines
+/// collapsed to one. Every returned line fits `width` (at least 1) unless it is a single
+/// grapheme wider than the line.
+pub fn wrap(text: &str, width: usize) -> Vec<WrapLine> {
+    let width = width.max(1);
+    let mut out: Vec<WrapLine> = Vec::new();
+    let mut offset = 0;
+    for raw_line in text.split('\n') {
+        let line_start = offset;
+        offset += raw_line.len() + 1;
+        let trimmed = raw_line.trim_start();
+        let start = line_start + (raw_line.len() - trimmed.len());
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            if out.last().is_some_and(|l| !l.range.is_empty()) {
+                out.push(WrapLine {
+                    range: start..start,
+                    hyphen: false,
+                });
+            }
+            continue;
+        }
+        let pieces = pieces(text, start, trimmed, width);
+        for line in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &[width as f64]) {
+            if let (Some(first), Some(last)) = (line.first(), line.last()) {
+                out.push(WrapLine {
+                    range: first.word.start..last.word.end,
+                    hyphen: last.penalty > 0,
+                });
+            }
+        }
+    }
+    if out.last().is_some_and(|l| l.range.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Splits one hard line (at `start` in `text`) into pieces no wider than `width`.
+fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
+    let base = line.as_ptr() as usize;
+    let mut out = Vec::new();
+    for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let at = start + (word.word.as_ptr() as usize - base);
+        let whitespace = self::width(word.whitespace);
+        // textwrap does not break after '-' or soft hyphens itself; do it here.
+        let mut parts = split_after_hyphens(word.word).peekable();
+        while let Some(part) = parts.next() {
+            let part_at = at + (part.as_ptr() as usize - word.word.as_ptr() as usize);
+            let is_last = parts.peek().is_none();
+            let soft = part.ends_with(SOFT_HYPHEN);
+            let shown = self::width(&visible(part));
+            let piece = Piece {
+                word: part_at..part_at + part.len(),
+                width: shown,
+                whitespace: if is_last { whitespace } else { 0 },
+                penalty: usize::from(soft),
+            };
+            if piece.width + piece.penalty > width {
+                break_long(text, piece, width, &mut out);
+            } else {
+                out.push(piece);
+            }
+        }
+    }
+    out
+}
+
+/// Splits a word after each hyphen or soft hyphen that follows a letter or digit.
+fn split_after_hyphens(word: &str) -> impl Iterator<Item = &str> {
+    let mut cuts = Vec::new();
+    let mut prev_alnum = false;
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        if (c == '-' || c == SOFT_HYPHEN) && prev_alnum && end < word.len() {
+            cuts.push(end);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    let mut from = 0;
+    cuts.push(word.len());
+    cuts.into_iter().filter_map(move |to| {
+        let part = &word[from..to];
+        from = to;
+        (!part.is_empty()).then_some(part)
+    })
+}
+
+/// Breaks a piece wider than the line into pieces that fit, preferring to break after
+/// `/`, `?`, `&` or `-` when that keeps at least a third of the line filled.
+fn break_long(text: &str, piece: Piece, width: usize, out: &mut Vec<Piece>) {
+    let word = &text[piece.word.clone()];
+    let mut chunk_start = piece.word.start;
+    let mut chunk_width = 0;
+    // (byte offset just after a preferred break, width up to it)
+    let mut preferred: Option<(usize, usize)> = None;
+    for (i, g) in word.grapheme_indices(true) {
+        let at = piece.word.start + i;
+        let w = if g == "\u{ad}" || g == "\u{200b}" {
+            0
+        } else {
+            grapheme_width(g)
+        };
+        if chunk_width + w > width && chunk_width > 0 {
+            let (cut, cut_width) = match preferred {
+                Some((cut, cut_width)) if cut_width * 3 >= width => (cut, cut_width),
+                _ => (at, chunk_width),
+            };
+            out.push(Piece {
+                word: chunk_start..cut,
+                width: cut_width,
+                whitespace: 0,
+                penalty: 0,
+            });
+            chunk_width -= cut_width;
+            chunk_start = cut;
+            preferred = None;
+        }
+        chunk_width += w;
+        if matches!(g, "/" | "?" | "&" | "-") {
+            preferred = Some((at + g.len(), chunk_width));
+        }
+    }
+    out.push(Piece {
+        word: chunk_start..piece.word.end,
+        width: chunk_width,
+        whitespace: piece.whitespace,
+        penalty: piece.penalty,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<String> {
+        wrap(text, width)
+            .iter()
+            .map(|l| l.render(text).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn clean_removes_whole_escape_sequences() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "xy");
+        assert_eq!(clean("x\u{1b}]52;c;aGVsbG8=\u{1b}\\y"), "xy");
+        assert_eq!(clean("x\u{1b}P1$r\u{1b}\\y"), "xy");
+        assert_eq!(clean("x\u{1b}_apc\u{9c}y"), "xy");
+        assert_eq!(clean("x\u{9b}2Jy"), "xy");
+        assert_eq!(clean("x\u{1b}(By"), "xy");
+        assert_eq!(clean("x\u{1b}cy"), "xy");
+    }
+
+    #[test]
+    fn clean_unterminated_string_stops_at_line_break() {
+        assert_eq!(clean("a\u{1b}]0;title\nstory"), "a\nstory");
+    }
+
+    #[test]
+    fn clean_controls_bidi_and_carriage_returns() {
+        assert_eq!(clean("a\u{0}b\u{7f}c\u{85}d"), "abcd");
+        assert_eq!(
+            clean("evil\u{202e}txt.exe\u{2066}x\u{2069}"),
+            "eviltxt.exex"
+        );
+        assert_eq!(clean("one\r\ntwo\rthree"), "one\ntwo\nthree");
+    }
+
+    #[test]
+    fn clean_expands_tabs_to_stops() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("\tb"), "    b");
+        assert_eq!(clean("abcd\te\nx\ty"), "abcd    e\nx   y");
+    }
+
+    #[test]
+    fn clean_normalizes_to_nfc() {
+        let nfd = "Vie\u{302}\u{323}t Nam";
+        assert_eq!(clean(nfd), "Việt Nam");
+        assert_eq!(clean("Việt Nam"), "Việt Nam");
+    }
+
+    #[test]
+    fn width_counts_graphemes_like_ratatui() {
+        assert_eq!(width("Việt"), 4);
+        assert_eq!(width("日本"), 4);
+        assert_eq!(width("👍🏽"), 2);
+        assert_eq!(width("e\u{301}"), 1);
+    }
+
+    #[test]
+    fn truncate_ends_with_ellipsis_on_a_boundary() {
+        assert_eq!(truncate("Hà Nội", 10), "Hà Nội");
+        assert_eq!(truncate("Hà Nội mùa thu", 6), "Hà Nộ…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("日本語", 0), "");
+        assert_eq!(truncate("abc", 1), "…");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces() {
+        assert_eq!(lines("the quick brown fox", 10), ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn wrap_keeps_hard_breaks_and_collapses_blank_runs() {
+        assert_eq!(lines("\n\na\n\n\n\nb\n\n", 10), ["a", "", "b"]);
+        assert_eq!(lines("a\nb", 10), ["a", "b"]);
+    }
+
+    #[test]
+    fn wrap_breaks_long_words_at_url_punctuation() {
+        let url = "https://example.org/tin-tuc/2026?id=1&x=2";
+        let got = lines(url, 20);
+        assert!(got.iter().all(|l| width(l) <= 20), "{got:?}");
+        assert_eq!(got.concat(), url);
+        assert_eq!(got[0], "https://example.org/");
+    }
+
+    #[test]
+    fn wrap_wide_characters_never_overflow() {
+        let got = lines("a🌞b", 2);
+        assert_eq!(got, ["a", "🌞", "b"]);
+        let got = lines("日本語のテキスト", 5);
+        assert!(got.iter().all(|l| width(l) <= 5), "{got:?}");
+    }
+
+    #[test]
+    fn wrap_soft_hyphen_shows_only_at_a_break() {
+        let text = "extra\u{ad}ordinary";
+        assert_eq!(lines(text, 20), ["extraordinary"]);
+        assert_eq!(lines(text, 8), ["extra-", "ordinary"]);
+    }
+
+    #[test]
+    fn wrap_never_breaks_at_no_break_space() {
+        assert_eq!(lines("10\u{a0}km away", 5), ["10\u{a0}km", "away"]);
+    }
+
+    #[test]
+    fn wrap_zero_width() {
+        assert_eq!(lines("ab", 0), ["a", "b"]);
+        assert!(wrap("", 10).is_empty());
+    }
+}

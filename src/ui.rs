@@ -1,0 +1,105 @@
+//! Drawing: the whole screen is a function of `&App` (and a theme) into a ratatui `Buffer`.
+//! Nothing here changes state. One file per pane under `ui/`.
+
+mod bars;
+mod headlines;
+mod help;
+mod reader;
+mod related;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::app::App;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::text;
+pub use theme::Theme;
+
+/// The app as drawn with a theme.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for View<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let View { app, theme } = self;
+        let screen = app.screen();
+        if screen.too_small {
+            let notice = format!("Terminal too small: need at least {MIN_WIDTH}x{MIN_HEIGHT}");
+            let line = Line::styled(
+                text::truncate(&notice, usize::from(area.width)),
+                theme.notice,
+            );
+            line.render(screen.title, buf);
+            return;
+        }
+        bars::render_title(app, theme, screen.title, buf);
+        if let Some(area) = screen.headlines {
+            headlines::render(app, theme, area, buf);
+        }
+        if let Some(area) = screen.reader {
+            reader::render(app, theme, area, buf);
+        }
+        if let Some(area) = screen.related {
+            related::render(app, theme, area, buf);
+        }
+        bars::render_status(app, theme, screen.status, buf);
+        if let Some(scroll) = app.help {
+            help::render(theme, scroll, area, buf);
+        }
+    }
+}
+
+/// The frame of a pane: rounded border, its name, highlighted when it has focus.
+fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'a> {
+    let focused = app.focus == pane;
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(title, theme.pane_title))
+}
+
+/// Draws `left` and `right` on one row of `area`, `right` flush right, each cut to fit; `left`
+/// gives way first.
+fn row_with_right(
+    area: Rect,
+    buf: &mut Buffer,
+    left: &[Span<'_>],
+    right: &[Span<'_>],
+    style: Style,
+) {
+    buf.set_style(area, style);
+    let total = usize::from(area.width);
+    let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
+    let right_width = if right_width > total { 0 } else { right_width };
+    let mut x = area.x;
+    let mut room = total - right_width;
+    for span in left {
+        if room == 0 {
+            break;
+        }
+        let shown = text::truncate(&span.content, room);
+        let w = text::width(&shown);
+        buf.set_stringn(x, area.y, &shown, w, span.style);
+        x += u16::try_from(w).unwrap_or(0);
+        room -= w;
+    }
+    if right_width > 0 {
+        let mut x = area.x + u16::try_from(total - right_width).unwrap_or(0);
+        for span in right {
+            let w = text::width(&span.content);
+            buf.set_stringn(x, area.y, &span.content, w, span.style);
+            x += u16::try_from(w).unwrap_or(0);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The related-stories panel: the reader's story's related stories, numbered for `1`-`9`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+
+use super::{Theme, pane_block, row_with_right};
+use crate::app::App;
+use crate::layout::{self, Pane};
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let related = app.related_list();
+    let title = format!(" Related ({}) ", related.len());
+    pane_block(app, theme, Pane::Related, title).render(area, buf);
+    let inner = layout::inner(area);
+    if related.is_empty() {
+        let row = Rect {
+            height: inner.height.min(1),
+            ..inner
+        };
+        row_with_right(
+            row,
+            buf,
+            &[Span::styled(" No related stories.", theme.dim)],
+            &[],
+            theme.body,
+        );
+        return;
+    }
+    let digits = related.len().to_string().len();
+    let rows = usize::from(inner.height);
+    for (row, (n, &story)) in related
+        .iter()
+        .enumerate()
+        .skip(app.related_offset)
+        .take(rows)
+        .enumerate()
+    {
+        let selected = app.focus == Pane::Related && n == app.related;
+        let style = if selected { theme.selected } else { theme.body };
+        let number_style = if selected { style } else { theme.number };
+        let line = Rect {
+            y: inner.y + u16::try_from(row).unwrap_or(0),
+            height: 1,
+            ..inner
+        };
+        let title = app
+            .bundle
+            .articles
+            .get(story)
+            .map_or("", |a| a.title.as_str());
+        let left = [
+            Span::styled(format!(" {:>digits$} ", n + 1), number_style),
+            Span::styled(title, style),
+        ];
+        row_with_right(line, buf, &left, &[], style);
+    }
+    super::reader::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
+}

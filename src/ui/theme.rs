@@ -1,0 +1,122 @@
+//! Every style newsterm draws with, in one place. `Theme::plain` is the `NO_COLOR` variant:
+//! the same emphasis with modifiers only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::document::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub bar: Style,
+    pub bar_accent: Style,
+    pub warning: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub pane_title: Style,
+    pub selected: Style,
+    /// The selection of a pane that does not have focus.
+    pub selected_idle: Style,
+    pub dim: Style,
+    pub number: Style,
+    pub key: Style,
+    pub notice: Style,
+    pub title: Style,
+    pub meta: Style,
+    pub audio: Style,
+    pub dateline: Style,
+    pub lead: Style,
+    pub body: Style,
+    pub heading: Style,
+    pub quote: Style,
+    pub marker: Style,
+    pub caption: Style,
+    pub link: Style,
+}
+
+const fn fg(color: Color) -> Style {
+    Style::new().fg(color)
+}
+
+impl Theme {
+    pub const COLOR: Theme = Theme {
+        bar: Style::new().fg(Color::Black).bg(Color::Cyan),
+        bar_accent: Style::new()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().fg(Color::Black).bg(Color::Yellow),
+        border: fg(Color::DarkGray),
+        border_focused: fg(Color::Cyan),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+        selected_idle: Style::new().add_modifier(Modifier::REVERSED),
+        dim: fg(Color::DarkGray),
+        number: fg(Color::Yellow),
+        key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        notice: fg(Color::Yellow),
+        title: Style::new().add_modifier(Modifier::BOLD),
+        meta: fg(Color::DarkGray),
+        audio: fg(Color::Magenta),
+        dateline: Style::new().add_modifier(Modifier::BOLD),
+        lead: Style::new().add_modifier(Modifier::BOLD),
+        body: Style::new(),
+        heading: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        marker: fg(Color::DarkGray),
+        caption: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+        link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+    };
+
+    pub const PLAIN: Theme = Theme {
+        bar: Style::new().add_modifier(Modifier::REVERSED),
+        bar_accent: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new().add_modifier(Modifier::REVERSED),
+        border: Style::new(),
+        border_focused: Style::new().add_modifier(Modifier::BOLD),
+        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        selected: Style::new().add_modifier(Modifier::REVERSED),
+        selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
+        dim: Style::new().add_modifier(Modifier::DIM),
+        number: Style::new(),
+        key: Style::new().add_modifier(Modifier::BOLD),
+        notice: Style::new(),
+        title: Style::new().add_modifier(Modifier::BOLD),
+        meta: Style::new().add_modifier(Modifier::DIM),
+        audio: Style::new(),
+        dateline: Style::new().add_modifier(Modifier::BOLD),
+        lead: Style::new().add_modifier(Modifier::BOLD),
+        body: Style::new(),
+        heading: Style::new().add_modifier(Modifier::BOLD),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        marker: Style::new(),
+        caption: Style::new().add_modifier(Modifier::ITALIC),
+        link: Style::new().add_modifier(Modifier::UNDERLINED),
+    };
+
+    /// The colour theme unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> &'static Theme {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            &Theme::PLAIN
+        } else {
+            &Theme::COLOR
+        }
+    }
+
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Title => self.title,
+            Role::Meta => self.meta,
+            Role::Audio => self.audio,
+            Role::Dateline => self.dateline,
+            Role::Lead => self.lead,
+            Role::Body => self.body,
+            Role::Heading => self.heading,
+            Role::Quote => self.quote,
+            Role::Marker => self.marker,
+            Role::Caption => self.caption,
+            Role::Link => self.link,
+        }
+    }
+}
