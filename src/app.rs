@@ -21,7 +21,10 @@ const CACHE_STORIES: usize = 16;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit {
     pub story: usize,
-    /// The part of the story that was at the top of the reader.
+    /// The reader's first line, and the width it was laid out for.
+    pub scroll: usize,
+    pub width: usize,
+    /// The part of the story that was at the top of the reader, for when the width changed.
     pub anchor: usize,
     pub related: usize,
 }
@@ -234,6 +237,8 @@ impl App {
         };
         self.back.push(Visit {
             story: self.current,
+            scroll: self.scroll,
+            width: self.doc.width,
             anchor: self.doc.anchor_of(self.scroll),
             related: self.related,
         });
@@ -246,7 +251,12 @@ impl App {
             return;
         };
         self.show(visit.story);
-        self.scroll = self.doc.line_of(visit.anchor).min(self.max_scroll());
+        let scroll = if self.doc.width == visit.width {
+            visit.scroll
+        } else {
+            self.doc.line_of(visit.anchor)
+        };
+        self.scroll = scroll.min(self.max_scroll());
         self.related = visit
             .related
             .min(self.related_list().len().saturating_sub(1));

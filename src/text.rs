@@ -186,6 +186,8 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
         out.push_str(g);
         used += w;
     }
+    // "đáp …" reads worse than "đáp…": the ellipsis stands for the cut, not a space.
+    out.truncate(out.trim_end().len());
     out.push('…');
     Cow::Owned(out)
 }
@@ -451,6 +453,7 @@ mod tests {
         assert_eq!(truncate("日本語", 4), "日…");
         assert_eq!(truncate("日本語", 0), "");
         assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("ab cd", 4), "ab…");
     }
 
     #[test]

@@ -35,19 +35,29 @@ fn event_loop(app: &mut App, theme: &Theme, terminal: &mut Terminal<Backend>) ->
     draw(app, theme, terminal)?;
     while app.running {
         // Blocks until something happens: no timer, no polling, no CPU while idle.
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => keys::action_for(key),
-            Event::Resize(cols, rows) => {
-                terminal.resize(Rect::new(0, 0, cols, rows))?;
-                Some(Action::Resize(cols, rows))
-            }
-            _ => None,
-        };
-        if let Some(action) = action {
+        let event = event::read()?;
+        let mut changed = false;
+        if let Event::Key(key) = event
+            && key.kind != KeyEventKind::Release
+            && let Some(action) = keys::action_for(key)
+        {
             app.update(action);
-            if app.running {
-                draw(app, theme, terminal)?;
-            }
+            changed = true;
+        }
+        // crossterm 0.29 drops a SIGWINCH that arrives in the same poll as a key press (it
+        // returns the key and forgets the signal), so the size is checked after every event
+        // rather than trusted to `Event::Resize` alone. The check is one ioctl.
+        let (cols, rows) = match event {
+            Event::Resize(cols, rows) => (cols, rows),
+            _ => terminal::size().unwrap_or(app.size),
+        };
+        if (cols, rows) != app.size {
+            terminal.resize(Rect::new(0, 0, cols, rows))?;
+            app.update(Action::Resize(cols, rows));
+            changed = true;
+        }
+        if changed && app.running {
+            draw(app, theme, terminal)?;
         }
     }
     Ok(())

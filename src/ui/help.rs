@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::Theme;
-use crate::app::help_area;
+use crate::app::{help_area, help_lines};
 use crate::keys::BINDINGS;
 use crate::text;
 
@@ -15,6 +15,13 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     if popup.width < 3 || popup.height < 3 {
         return;
     }
+    let rows = usize::from(popup.height - 2);
+    let more = help_lines() > rows;
+    let hint = if more {
+        " j/k more · Esc close "
+    } else {
+        " ? or Esc to close "
+    };
     let popup = Rect {
         x: popup.x + area.x,
         y: popup.y + area.y,
@@ -25,7 +32,7 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(Span::styled(" Keys ", theme.pane_title))
-        .title_bottom(Line::styled(" ? or Esc to close ", theme.dim).right_aligned());
+        .title_bottom(Line::styled(hint, theme.dim).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
     let rows = BINDINGS.iter().filter(|b| !b.label.is_empty());

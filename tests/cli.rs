@@ -1,0 +1,192 @@
+//! The real binary: `--render` prints exactly the snapshot frames, `--check` summarizes,
+//! bad input is one line on stderr with status 2 and nothing on stdout.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::frames::{sample_frame, settings};
+
+fn newsterm(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsterm"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsterm starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).expect("stdin accepts the bundle");
+    }
+    drop(pipe);
+    child.wait_with_output().expect("newsterm finishes")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 errors")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsterm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("temp file");
+    path
+}
+
+#[test]
+fn render_prints_the_snapshot_frame_byte_for_byte() {
+    for (size, keys, snapshot) in [
+        ("120x40", "", "first_120x40"),
+        ("80x24", "Enter j j j j j Space", "scrolled_80x24"),
+        (
+            "160x45",
+            "Enter j j 3 Backspace",
+            "followed_and_back_160x45",
+        ),
+        ("40x15", "?", "help_40x15"),
+    ] {
+        let out = newsterm(&["--render", size, "--keys", keys], None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let printed = stdout(&out);
+        let (cols, rows) = size.split_once('x').unwrap();
+        let expected = sample_frame(cols.parse().unwrap(), rows.parse().unwrap(), keys);
+        assert_eq!(printed, expected, "{size} {keys}");
+        assert!(!printed.contains('\u{1b}'), "plain frames have no escapes");
+        settings().bind(|| insta::assert_snapshot!(snapshot, printed, keys));
+    }
+}
+
+#[test]
+fn render_reads_a_file_and_standard_input() {
+    let sample = newsterm::bundle::SAMPLE.as_bytes();
+    let path = temp_file("sample.json", sample);
+    let from_file = newsterm(&["--render", "100x30", path.to_str().unwrap()], None);
+    let from_stdin = newsterm(&["--render", "100x30", "-"], Some(sample));
+    let embedded = newsterm(&["--render", "100x30"], None);
+    assert!(from_file.status.success() && from_stdin.status.success());
+    assert_eq!(stdout(&from_file), stdout(&embedded));
+    assert_eq!(stdout(&from_stdin), stdout(&embedded));
+}
+
+#[test]
+fn color_adds_styles_to_the_same_text() {
+    let plain = stdout(&newsterm(&["--render", "120x40"], None));
+    let color = stdout(&newsterm(&["--render", "120x40", "--color"], None));
+    assert!(
+        color.contains("\u{1b}[0;30;46m"),
+        "the title bar is black on cyan"
+    );
+    let mut stripped = String::new();
+    let mut in_escape = false;
+    for c in color.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => stripped.push(c),
+        }
+    }
+    assert_eq!(stripped, plain);
+}
+
+#[test]
+fn check_summarizes_and_lists_warnings() {
+    let out = newsterm(&["--check"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "sample-feed/ngay-nay.json: ok: 8 stories, 4 with body, 0 warnings\n"
+    );
+    let bundle = br#"{"newsterm":1,"title":"T","articles":[
+        {"id":"a","title":"A","related":["b","zz","a","b"]},
+        {"id":"b","title":"B","body":[{"type":"paragraph","text":"x"}]}]}"#;
+    let path = temp_file("warn.json", bundle);
+    let name = path.display().to_string();
+    let out = newsterm(&["--check", &name], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{name}: warning: articles[0].related[1]: dropped \"zz\": names no article\n\
+             {name}: warning: articles[0].related[2]: dropped \"a\": names the article itself\n\
+             {name}: warning: articles[0].related[3]: dropped \"b\": repeats an earlier related id\n\
+             {name}: ok: 2 stories, 1 with body, 3 warnings\n"
+        )
+    );
+}
+
+#[test]
+fn warnings_show_in_the_title_bar() {
+    let bundle =
+        br#"{"newsterm":1,"title":"T","articles":[{"id":"a","title":"A","related":["x"]}]}"#;
+    let out = newsterm(&["--render", "80x24", "-"], Some(bundle));
+    let first_line = stdout(&out).lines().next().unwrap_or_default().to_owned();
+    assert!(
+        first_line.contains("1/1") && first_line.contains("⚠ 1 warning"),
+        "{first_line}"
+    );
+}
+
+#[test]
+fn refused_bundles_are_one_line_with_status_2() {
+    let path = temp_file(
+        "bad.json",
+        br#"{"newsterm":1,"title":"T","articles":[{"id":"a","title":5}]}"#,
+    );
+    let name = path.display().to_string();
+    for args in [
+        vec![name.as_str()],
+        vec!["--check", &name],
+        vec!["--render", "80x24", &name],
+    ] {
+        let out = newsterm(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "nothing on stdout, and the terminal untouched"
+        );
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "newsterm: {name}: invalid type: integer `5`, expected a string at articles[0].title (line 1, column 57)\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn unreadable_files_and_bad_arguments() {
+    let out = newsterm(&["/nonexistent/newsterm.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("newsterm: /nonexistent/newsterm.json: cannot read: "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+
+    let out = newsterm(&["--render", "80x24", "--keys", "j Nope"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("newsterm: unknown key \"Nope\""));
+
+    let out = newsterm(&["--render", "80"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = newsterm(&["--keys", "j"], None);
+    assert_eq!(out.status.code(), Some(2), "--keys needs --render");
+}
+
+#[test]
+fn empty_stdin_is_refused() {
+    let out = newsterm(&["--check", "-"], Some(b""));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "newsterm: <stdin>: not valid JSON: the file is empty, expected a bundle object\n"
+    );
+}

@@ -1,0 +1,99 @@
+//! Whole-frame snapshots of the sample bundle: every size the issue names, after the key
+//! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
+
+use newsterm::bundle::{Bundle, sample};
+use newsterm::headless;
+use newsterm::keys::parse_keys;
+
+/// Sizes: a classic terminal, a roomy one, a wide one and a small split.
+pub const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (160, 45), (40, 15)];
+
+/// (snapshot name, keys typed)
+pub const STATES: &[(&str, &str)] = &[
+    ("first", ""),
+    ("opened", "j Enter"),
+    ("scrolled", "Enter j j j j j Space"),
+    ("end_of_story", "Enter G"),
+    ("related_focused", "Tab Tab j"),
+    ("followed_related", "Enter j j 3"),
+    ("followed_and_back", "Enter j j 3 Backspace"),
+    ("help", "?"),
+    ("one_pane_tab", "Tab"),
+    ("last_headline", "G"),
+];
+
+pub fn frame_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> String {
+    let keys = parse_keys(keys).expect("test keys parse");
+    headless::to_text(&headless::frame(bundle, cols, rows, &keys))
+}
+
+pub fn sample_frame(cols: u16, rows: u16, keys: &str) -> String {
+    frame_of(sample().expect("sample loads"), cols, rows, keys)
+}
+
+/// Snapshot names shared with `cli.rs`, so both assert against the same files.
+pub fn settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_path("snapshots");
+    settings
+}
+
+#[test]
+fn sample_frames_at_every_size() {
+    settings().bind(|| {
+        for &(cols, rows) in SIZES {
+            for (name, keys) in STATES {
+                let frame = sample_frame(cols, rows, keys);
+                insta::assert_snapshot!(format!("{name}_{cols}x{rows}"), frame, keys);
+            }
+        }
+    });
+}
+
+#[test]
+fn too_small_frames() {
+    settings().bind(|| {
+        for (cols, rows) in [(19, 24), (80, 5), (12, 3)] {
+            insta::assert_snapshot!(
+                format!("too_small_{cols}x{rows}"),
+                sample_frame(cols, rows, "j")
+            );
+        }
+    });
+}
+
+#[test]
+fn frames_have_exact_dimensions() {
+    for (cols, rows) in [
+        (1, 1),
+        (2, 1),
+        (19, 5),
+        (20, 6),
+        (37, 9),
+        (99, 30),
+        (100, 30),
+        (300, 100),
+    ] {
+        for (_, keys) in STATES {
+            let frame = sample_frame(cols, rows, keys);
+            let lines: Vec<&str> = frame.lines().collect();
+            assert_eq!(lines.len(), usize::from(rows), "{cols}x{rows} {keys}");
+            for line in lines {
+                assert_eq!(
+                    newsterm::text::width(line),
+                    usize::from(cols),
+                    "{cols}x{rows} {keys}: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    assert_eq!(
+        sample_frame(120, 40, "Enter j 2"),
+        sample_frame(120, 40, "Enter j 2")
+    );
+}

@@ -1,0 +1,188 @@
+//! The real binary in a pseudo-terminal, as a person runs it: it draws, answers keys and
+//! resizes, quits with `q` and status 0, and leaves the terminal as it found it.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    chunks: Receiver<Vec<u8>>,
+    output: Vec<u8>,
+    /// What a terminal would show, from everything written so far.
+    screen: vt100::Parser,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsterm"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("newsterm starts in the pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        // Reading a pty blocks; a reader thread lets the test wait with a timeout.
+        let (tx, chunks) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            master: pair.master,
+            child,
+            writer,
+            chunks,
+            output: Vec::new(),
+            screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+        }
+    }
+
+    /// Waits until the screen shows `needle`, or, for an escape sequence, until the output
+    /// written from byte `from` on contains it.
+    #[track_caller]
+    fn wait_for(&mut self, from: usize, needle: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let found = if needle.starts_with('\u{1b}') {
+                String::from_utf8_lossy(&self.output[from.min(self.output.len())..])
+                    .contains(needle)
+            } else {
+                self.screen.screen().contents().contains(needle)
+            };
+            if found {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => {
+                    self.screen.process(&chunk);
+                    self.output.extend(chunk);
+                }
+                Err(_) => panic!(
+                    "{needle:?} never appeared; the screen:\n{}\nthe last output:\n{:?}",
+                    self.screen.screen().contents(),
+                    String::from_utf8_lossy(&self.output[self.output.len().saturating_sub(600)..])
+                ),
+            }
+        }
+    }
+
+    /// Presses keys and waits until `needle` is drawn in response.
+    #[track_caller]
+    fn press(&mut self, keys: &str, needle: &str) {
+        let from = self.output.len();
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("keys reach newsterm");
+        self.writer.flush().expect("keys flushed");
+        self.wait_for(from, needle);
+    }
+
+    fn finish(mut self) -> (portable_pty::ExitStatus, String) {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("newsterm did not exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(chunk) = self.chunks.recv_timeout(Duration::from_millis(300)) {
+            self.output.extend(chunk);
+        }
+        (status, String::from_utf8_lossy(&self.output).into_owned())
+    }
+}
+
+#[test]
+fn keys_help_resize_and_quit_in_a_real_terminal() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_for(0, "Headlines (8)");
+    s.press("j", "2/8");
+    s.press("\r", "Cận cảnh");
+    s.press("?", "Keys");
+    s.press("q", "Space/b page");
+    s.master.resize(size(80, 24)).expect("pty resizes");
+    s.screen.screen_mut().set_size(nonzero(24), nonzero(80));
+    s.wait_for(0, "· Reader");
+    s.press("\t", "· Related");
+    s.press("q", "\u{1b}[?1049l");
+    let (status, output) = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        output.contains("\u{1b}[?1049h"),
+        "entered the alternate screen"
+    );
+    let left = output
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    let shown = output
+        .rfind("\u{1b}[?25h")
+        .expect("showed the cursor again");
+    let last_frame = output
+        .rfind("\u{1b}[?2026l")
+        .expect("frames are synchronized updates");
+    assert!(
+        left > last_frame && shown > last_frame,
+        "the terminal is restored after the last frame"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_at_once() {
+    let mut s = Session::start(100, 30, &[]);
+    s.wait_for(0, "Headlines (8)");
+    s.press("?", "Keys");
+    s.press("\u{3}", "\u{1b}[?1049l");
+    let (status, _) = s.finish();
+    assert!(status.success());
+}
+
+#[test]
+fn a_refused_bundle_never_touches_the_terminal() {
+    let s = Session::start(80, 24, &["/nonexistent/bundle.json"]);
+    let (status, output) = s.finish();
+    assert_eq!(status.exit_code(), 2);
+    assert!(
+        !output.contains('\u{1b}'),
+        "no escape sequence was written: {output:?}"
+    );
+    assert!(
+        output.starts_with("newsterm: /nonexistent/bundle.json: cannot read"),
+        "{output}"
+    );
+}

@@ -1,0 +1,10 @@
+//! All integration tests, built into one test binary.
+
+/// The command line through the real binary: --render, --check, errors and exit codes.
+mod cli;
+/// Whole frames at several sizes and after key sequences, as insta snapshots.
+mod frames;
+/// The bundle contract, one test per rule.
+mod loader;
+/// The real binary in a pseudo-terminal: keys in, clean exit out.
+mod pty;
