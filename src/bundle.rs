@@ -5,6 +5,7 @@
 
 mod error;
 mod load;
+mod locate;
 mod model;
 mod raw;
 

@@ -33,6 +33,12 @@ const ZERO_WIDTH_SPACE: char = '\u{200b}';
 /// - Other C0 controls, DEL and C1 controls are dropped; `\r\n` and a lone `\r` become `\n`, so
 ///   a carriage return can never overwrite text.
 /// - Bidirectional embeddings, overrides, isolates and marks are dropped, as is U+FEFF.
+///
+/// ```
+/// use newsterm::text::clean;
+/// assert_eq!(clean("Tin \u{1b}]0;pwned\u{7}mới\r\n"), "Tin mới\n");
+/// assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
+/// ```
 pub fn clean(input: &str) -> String {
     if input.chars().all(is_plain) {
         return if unicode_normalization::is_nfc_quick(input.chars())
@@ -169,6 +175,12 @@ pub fn width(text: &str) -> usize {
 
 /// Cuts `text` to at most `max` columns, ending with `…` when something was cut. Never splits
 /// a grapheme cluster.
+///
+/// ```
+/// use newsterm::text::truncate;
+/// assert_eq!(truncate("Hà Nội mùa thu", 7), "Hà Nội…");
+/// assert_eq!(truncate("日本語", 5), "日本…");
+/// ```
 pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     if width(text) <= max {
         return Cow::Borrowed(text);

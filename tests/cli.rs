@@ -187,6 +187,6 @@ fn empty_stdin_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "newsterm: <stdin>: not valid JSON: the file is empty, expected a bundle object\n"
+        "newsterm: <stdin>: not valid JSON: the file is empty (or only white space), expected a bundle object\n"
     );
 }

@@ -2,6 +2,8 @@
 
 /// The command line through the real binary: --render, --check, errors and exit codes.
 mod cli;
+/// The README's frame and key table match the program.
+mod docs;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
 mod frames;
 /// The bundle contract, one test per rule.

@@ -4,8 +4,9 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, Place, Result};
+use super::locate::locate;
 use super::model::Bundle;
-use super::raw::{self, RawBundle, VersionOnly};
+use super::raw::{self, Object, RawBundle, VersionOnly};
 
 /// The sample bundle shipped inside the binary.
 pub const SAMPLE: &str = include_str!("../../sample-feed/ngay-nay.json");
@@ -58,19 +59,17 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             file: file.to_owned(),
-            what: "the file is empty, expected a bundle object".into(),
+            what: "the file is empty (or only white space), expected a bundle object".into(),
             place: Place::default(),
         });
     }
-    match parse::<RawBundle>(text) {
-        Ok(raw) => Ok(Bundle::from_raw(raw)),
+    match parse::<Object<RawBundle>>(text) {
+        Ok(Object(raw)) => Ok(Bundle::from_raw(raw)),
         Err(err) => {
             // A bundle of another version is named as such even when its content would fail
             // first: the version explains everything else.
-            if let Err(version_err) = parse::<VersionOnly>(text)
-                && version_err
-                    .message
-                    .starts_with("unsupported bundle version")
+            if let Err(version_err) = parse::<Object<VersionOnly>>(text)
+                && version_err.message.starts_with(raw::UNSUPPORTED)
             {
                 return Err(version_err.into_error(file, text));
             }
@@ -113,17 +112,32 @@ impl Failure {
     }
 
     fn into_error(self, file: &str, text: &str) -> LoadError {
-        let (line, column) = if self.line == 0 {
-            (None, None)
-        } else {
-            (
-                Some(self.line),
-                Some(char_column(text, self.line, self.column)),
-            )
-        };
         let (what, path) = match raw::split_duplicate(&self.message) {
             Some((what, index)) => (what, format!("articles[{index}].id")),
-            None => (self.message, self.path),
+            None => (plain_words(&self.message), clean_path(&self.path)),
+        };
+        let what = if self.message.contains("surrogate") || self.message.contains("hex escape") {
+            escape_problem(text, self.line, self.column)
+        } else {
+            what
+        };
+        // A value that parsed but broke a rule is pointed at where it starts; serde would say
+        // where it stopped reading, which can be the next line.
+        let offset = if self.syntax {
+            None
+        } else {
+            locate(text, &path)
+        };
+        let (line, column) = match offset {
+            Some(offset) => {
+                let (line, column) = line_column(text.as_bytes(), offset);
+                (Some(line), Some(column))
+            }
+            None if self.line == 0 => (None, None),
+            None => (
+                Some(self.line),
+                Some(char_column(text, self.line, self.column)),
+            ),
         };
         let place = Place { path, line, column };
         let file = file.to_owned();
@@ -133,6 +147,75 @@ impl Failure {
             LoadError::Contract { file, what, place }
         }
     }
+}
+
+/// What is wrong with the `\u` escape just before a parse error, in words: serde_json calls a
+/// lone high surrogate "unexpected end of hex escape" and a lone low one "leading".
+fn escape_problem(text: &str, line: usize, byte_column: usize) -> String {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let before = line_text
+        .get(..byte_column.min(line_text.len()))
+        .unwrap_or(line_text);
+    // The last two escapes before the error: `\ud800\u0041` fails on the second but is about
+    // the first.
+    let mut escapes = before.rmatch_indices("\\u").take(2).map(|(at, _)| {
+        let e = &before[at..];
+        e.get(..6).unwrap_or(e)
+    });
+    let (last, previous) = (escapes.next(), escapes.next());
+    let is_surrogate = |e: &str| {
+        e.get(2..)
+            .and_then(|hex| u16::from_str_radix(hex, 16).ok())
+            .is_some_and(|v| (0xD800..0xE000).contains(&v))
+    };
+    match (last, previous) {
+        (Some(e), _) | (_, Some(e)) if is_surrogate(e) => {
+            format!("the escape `{e}` is a lone surrogate, not a character")
+        }
+        (Some(e), _) => format!("the escape `{e}` is not four hex digits"),
+        (None, _) => "a \\u escape is not a character".to_owned(),
+    }
+}
+
+/// serde_path_to_error writes `?` for a key it has not read yet and `.` for the document;
+/// neither helps a reader, so both go.
+fn clean_path(path: &str) -> String {
+    let path = path.replace(".?", "");
+    if path == "?" || path == "." {
+        String::new()
+    } else {
+        path
+    }
+}
+
+/// serde's words for JSON things, in JSON's own words.
+fn plain_words(message: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("expected ident", "expected a JSON value"),
+        ("expected value", "expected a JSON value"),
+        ("EOF while parsing a list", "the file ends inside an array"),
+        (
+            "EOF while parsing an object",
+            "the file ends inside an object",
+        ),
+        (
+            "EOF while parsing a string",
+            "the file ends inside a string",
+        ),
+        (
+            "EOF while parsing a value",
+            "the file ends where a value should be",
+        ),
+        ("invalid type: map", "invalid type: object"),
+        ("invalid type: sequence", "invalid type: array"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected an object"),
+    ];
+    let mut out = message.to_owned();
+    for (serde, plain) in WORDS {
+        out = out.replace(serde, plain);
+    }
+    out
 }
 
 /// serde_json counts columns in bytes; people count characters. Converts a 1-based line and

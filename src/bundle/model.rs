@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::text::clean;
 
-use super::raw::{RawArticle, RawBlock, RawBundle};
+use super::raw::{Object, RawArticle, RawBlock, RawBundle};
 
 /// A loaded bundle. Every string in it has been through [`clean`].
 #[derive(Debug, Clone, Default)]
@@ -134,8 +134,14 @@ fn resolve_related(
 impl Article {
     fn from_raw(raw: RawArticle, related: Vec<usize>) -> Self {
         let opt = |s: Option<String>| s.as_deref().map(clean).filter(|s| !s.trim().is_empty());
+        let title = clean(&raw.title);
         Article {
-            title: clean(&raw.title),
+            // The raw title was not blank, but it may have been nothing but controls.
+            title: if title.trim().is_empty() {
+                "(no title)".to_owned()
+            } else {
+                title
+            },
             url: opt(raw.url),
             source: opt(raw.source),
             section: opt(raw.section),
@@ -155,7 +161,7 @@ impl Article {
                 .filter_map(Block::from_raw)
                 .collect(),
             related,
-            audio: raw.audio.map(|a| Audio {
+            audio: raw.audio.map(|Object(a)| Audio {
                 url: a.url.as_deref().map(clean),
                 duration_s: a.duration_s,
             }),

@@ -7,9 +7,11 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The only bundle version this reader knows.
 pub const VERSION: u64 = 1;
@@ -59,14 +61,14 @@ pub struct RawArticle {
     #[serde(default)]
     pub related: Option<Vec<String>>,
     #[serde(default)]
-    pub audio: Option<RawAudio>,
+    pub audio: Option<Object<RawAudio>>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct RawAudio {
     #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "seconds")]
     pub duration_s: Option<u64>,
 }
 
@@ -74,7 +76,7 @@ pub struct RawAudio {
 /// type is reported at its exact path; which fields the type needs is checked right after the
 /// block is read, so the error still has the block's path and position.
 #[derive(Debug, Deserialize)]
-#[serde(try_from = "BlockFields")]
+#[serde(try_from = "Object<BlockFields>")]
 pub struct RawBlock(pub BlockFields);
 
 #[derive(Debug, Deserialize)]
@@ -93,9 +95,9 @@ pub struct BlockFields {
     pub items: Option<Vec<String>>,
 }
 
-impl TryFrom<BlockFields> for RawBlock {
+impl TryFrom<Object<BlockFields>> for RawBlock {
     type Error = String;
-    fn try_from(fields: BlockFields) -> Result<Self, String> {
+    fn try_from(Object(fields): Object<BlockFields>) -> Result<Self, String> {
         let needs = match fields.kind.as_str() {
             "paragraph" | "heading" | "quote" => fields.text.is_none().then_some("text"),
             "image" => fields.caption.is_none().then_some("caption"),
@@ -127,7 +129,7 @@ impl<'de> Deserialize<'de> for Articles {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Articles, A::Error> {
                 let mut articles = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                 let mut seen: HashMap<String, usize> = HashMap::new();
-                while let Some(article) = seq.next_element::<RawArticle>()? {
+                while let Some(Object(article)) = seq.next_element::<Object<RawArticle>>()? {
                     let index = articles.len();
                     if let Some(first) = seen.insert(article.id.clone(), index) {
                         return Err(de::Error::custom(format!(
@@ -144,15 +146,77 @@ impl<'de> Deserialize<'de> for Articles {
     }
 }
 
-fn version<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
-    let found = u64::deserialize(deserializer)?;
-    if found == VERSION {
-        Ok(found)
-    } else {
-        Err(de::Error::custom(format!(
-            "unsupported bundle version {found} (this reader reads version {VERSION})"
-        )))
+/// A struct that must be a JSON object. serde's derived structs also accept an array (fields
+/// by position), which the contract calls a wrong type.
+#[derive(Debug)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(ObjectVisitor(PhantomData))
+            .map(Object)
     }
+}
+
+fn version<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    struct VersionVisitor;
+    impl Visitor<'_> for VersionVisitor {
+        type Value = u64;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "the version number {VERSION}")
+        }
+        fn visit_u64<E: de::Error>(self, found: u64) -> Result<u64, E> {
+            if found == VERSION {
+                Ok(found)
+            } else {
+                Err(unsupported(found))
+            }
+        }
+        fn visit_i64<E: de::Error>(self, found: i64) -> Result<u64, E> {
+            Err(unsupported(found))
+        }
+        fn visit_f64<E: de::Error>(self, found: f64) -> Result<u64, E> {
+            Err(unsupported(found))
+        }
+    }
+    deserializer.deserialize_u64(VersionVisitor)
+}
+
+fn unsupported<E: de::Error>(found: impl fmt::Display) -> E {
+    E::custom(format!(
+        "{UNSUPPORTED} {found} (this reader reads version {VERSION})"
+    ))
+}
+
+/// Message prefix of an unsupported-version error; `load` lets it win over other errors.
+pub const UNSUPPORTED: &str = "unsupported bundle version";
+
+fn seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    struct Seconds;
+    impl Visitor<'_> for Seconds {
+        type Value = Option<u64>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number of seconds")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    deserializer.deserialize_any(Seconds)
 }
 
 fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
@@ -167,7 +231,7 @@ fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
 fn non_blank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let title = String::deserialize(deserializer)?;
     if title.trim().is_empty() {
-        Err(de::Error::custom("empty title"))
+        Err(de::Error::custom("the title is blank"))
     } else {
         Ok(title)
     }

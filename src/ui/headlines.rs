@@ -61,7 +61,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             Vec::new()
         };
-        let left = [Span::styled(format!(" {}", article.title), style)];
+        // A marker as well as a colour, so the selection shows without colour too.
+        let marker = if index == app.current { '›' } else { ' ' };
+        let left = [Span::styled(format!("{marker}{}", article.title), style)];
         row_with_right(line, buf, &left, &right, style);
     }
     super::reader::scrollbar(area, buf, theme, total, rows, app.list_offset);

@@ -51,7 +51,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .get(story)
             .map_or("", |a| a.title.as_str());
         let left = [
-            Span::styled(format!(" {:>digits$} ", n + 1), number_style),
+            Span::styled(
+                format!("{}{:>digits$} ", if selected { '›' } else { ' ' }, n + 1),
+                number_style,
+            ),
             Span::styled(title, style),
         ];
         row_with_right(line, buf, &left, &[], style);
