@@ -298,21 +298,29 @@ impl App {
 
     /// Scrolls the headline and related lists so that their selections are visible.
     fn keep_in_view(&mut self) {
-        self.list_offset = visible_offset(self.list_offset, self.current, self.list_height());
-        self.related_offset =
-            visible_offset(self.related_offset, self.related, self.related_height());
+        let (stories, related) = (self.bundle.articles.len(), self.related_list().len());
+        self.list_offset =
+            visible_offset(self.list_offset, self.current, self.list_height(), stories);
+        self.related_offset = visible_offset(
+            self.related_offset,
+            self.related,
+            self.related_height(),
+            related,
+        );
     }
 }
 
-/// The smallest change to `offset` that shows `selected` in a window of `height` rows.
-fn visible_offset(offset: usize, selected: usize, height: usize) -> usize {
-    if height == 0 || selected < offset {
+/// The smallest change to `offset` that shows `selected` in a window of `height` rows over
+/// `total` rows, without leaving rows empty at the end that earlier entries could fill.
+fn visible_offset(offset: usize, selected: usize, height: usize, total: usize) -> usize {
+    let offset = if height == 0 || selected < offset {
         selected
     } else if selected >= offset + height {
         selected + 1 - height
     } else {
         offset
-    }
+    };
+    offset.min(total.saturating_sub(height))
 }
 
 /// Lines of the help overlay's text.
@@ -495,6 +503,21 @@ mod tests {
     }
 
     #[test]
+    fn growing_the_terminal_shows_the_whole_list_again() {
+        let mut app = app(120, 40);
+        run(
+            &mut app,
+            &[
+                Action::Down,
+                Action::Down,
+                Action::Resize(15, 4),
+                Action::Resize(120, 40),
+            ],
+        );
+        assert_eq!(app.list_offset, 0);
+    }
+
+    #[test]
     fn empty_bundle_is_safe() {
         let mut app = App::new(Bundle::default(), 80, 24);
         run(
@@ -513,9 +536,15 @@ mod tests {
 
     #[test]
     fn offsets_follow_the_selection() {
-        assert_eq!(visible_offset(0, 5, 3), 3);
-        assert_eq!(visible_offset(4, 2, 3), 2);
-        assert_eq!(visible_offset(2, 3, 3), 2);
-        assert_eq!(visible_offset(7, 3, 0), 3);
+        assert_eq!(visible_offset(0, 5, 3, 10), 3);
+        assert_eq!(visible_offset(4, 2, 3, 10), 2);
+        assert_eq!(visible_offset(2, 3, 3, 10), 2);
+        assert_eq!(visible_offset(7, 3, 0, 10), 3);
+        assert_eq!(
+            visible_offset(5, 6, 20, 8),
+            0,
+            "a window taller than the list starts at 0"
+        );
+        assert_eq!(visible_offset(7, 9, 3, 10), 7);
     }
 }

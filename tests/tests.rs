@@ -8,5 +8,7 @@ mod docs;
 mod frames;
 /// The bundle contract, one test per rule.
 mod loader;
+/// Any size, any keys: exact frames, no panic.
+mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
