@@ -116,7 +116,7 @@ fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
             let name = if path.as_os_str() == "-" {
                 "<stdin>".to_owned()
             } else {
-                path.display().to_string()
+                crate::text::printable(&path.display().to_string()).into_owned()
             };
             Ok((name, bundle::load_path(path)?))
         }

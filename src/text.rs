@@ -31,7 +31,7 @@ const ZERO_WIDTH_SPACE: char = '\u{200b}';
 ///   three-byte `ESC` sequences. A string sequence that never terminates ends at the next line
 ///   break, so one stray `ESC ]` cannot swallow a whole story.
 /// - Other C0 controls, DEL and C1 controls are dropped; `\r\n` and a lone `\r` become `\n`, so
-///   a carriage return can never overwrite text.
+///   a carriage return can never overwrite text; U+2028 and U+2029 become line breaks.
 /// - Bidirectional embeddings, overrides, isolates and marks are dropped, as is U+FEFF.
 ///
 /// ```
@@ -63,6 +63,15 @@ pub fn clean(input: &str) -> String {
                     out.push('\n');
                     column = 0;
                 }
+            }
+            // Unicode's own line and paragraph separators are hard breaks like `\n`.
+            '\u{2028}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\u{2029}' => {
+                out.push_str("\n\n");
+                column = 0;
             }
             '\t' => {
                 let spaces = TAB_STOP - column % TAB_STOP;
@@ -102,7 +111,7 @@ pub fn clean(input: &str) -> String {
 
 /// True for a character [`clean`] keeps as it is.
 fn is_plain(c: char) -> bool {
-    c == '\n' || !(c.is_control() || is_dropped(c))
+    c == '\n' || !(c.is_control() || is_dropped(c) || matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Controls and invisible formatting characters that are removed outright.
@@ -291,12 +300,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<WrapLine> {
         }
         let pieces = pieces(text, start, trimmed, width);
         for line in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &[width as f64]) {
-            if let (Some(first), Some(last)) = (line.first(), line.last()) {
-                out.push(WrapLine {
-                    range: first.word.start..last.word.end,
-                    hyphen: last.penalty > 0,
-                });
+            let (Some(first), Some(last)) = (line.first(), line.last()) else {
+                continue;
+            };
+            // A word can hold spaces where the break rules allow no break (before a soft
+            // hyphen, say); a line never starts or ends with them.
+            let words = &text[first.word.start..last.word.end];
+            let content = words.trim();
+            if visible(content).is_empty() {
+                continue;
             }
+            let start = first.word.start + (words.len() - words.trim_start().len());
+            out.push(WrapLine {
+                range: start..start + content.len(),
+                hyphen: last.penalty > 0,
+            });
         }
     }
     if out.last().is_some_and(|l| l.range.is_empty()) {
@@ -308,20 +326,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<WrapLine> {
 /// Splits one hard line (at `start` in `text`) into pieces no wider than `width`.
 fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
     let base = line.as_ptr() as usize;
-    let mut out = Vec::new();
+    let mut out: Vec<Piece> = Vec::new();
     for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let at = start + (word.word.as_ptr() as usize - base);
+        // A break opportunity that is not at a space (after a quote, a dash, a CJK character)
+        // can leave spaces at the front of the next word: they belong to the gap before it.
+        let content = word.word.trim_start();
+        let leading = &word.word[..word.word.len() - content.len()];
         let whitespace = self::width(word.whitespace);
+        if !leading.is_empty()
+            && let Some(previous) = out.last_mut()
+        {
+            previous.whitespace += self::width(leading);
+            if content.is_empty() {
+                previous.whitespace += whitespace;
+            }
+        }
+        let at = start + (content.as_ptr() as usize - base);
         // textwrap does not break after '-' or soft hyphens itself; do it here.
-        let mut parts = split_after_hyphens(word.word).peekable();
+        let mut parts = split_after_hyphens(content).peekable();
         while let Some(part) = parts.next() {
-            let part_at = at + (part.as_ptr() as usize - word.word.as_ptr() as usize);
+            let part_at = at + (part.as_ptr() as usize - content.as_ptr() as usize);
             let is_last = parts.peek().is_none();
-            let soft = part.ends_with(SOFT_HYPHEN);
-            let shown = self::width(&visible(part));
+            let shown = visible(part);
+            // A soft hyphen shows as '-' at a break only after something visible.
+            let soft = part.ends_with(SOFT_HYPHEN) && !shown.is_empty();
             let piece = Piece {
                 word: part_at..part_at + part.len(),
-                width: shown,
+                width: self::width(&shown),
                 whitespace: if is_last { whitespace } else { 0 },
                 penalty: usize::from(soft),
             };
@@ -394,8 +425,32 @@ fn break_long(text: &str, piece: Piece, width: usize, out: &mut Vec<Piece>) {
         word: chunk_start..piece.word.end,
         width: chunk_width,
         whitespace: piece.whitespace,
-        penalty: piece.penalty,
+        // No room for the hyphen: the break still happens, the hyphen is not drawn.
+        penalty: if chunk_width + piece.penalty > width {
+            0
+        } else {
+            piece.penalty
+        },
     });
+}
+
+/// `text` safe to print as one line anywhere (an error message on stderr, a file name): every
+/// control, line break and invisible direction mark is written as a visible `\u{..}` escape.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_dropped(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() || is_dropped(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -434,6 +489,8 @@ mod tests {
             "eviltxt.exex"
         );
         assert_eq!(clean("one\r\ntwo\rthree"), "one\ntwo\nthree");
+        // Found by fuzzing: a line separator inside a paragraph broke the line-width count.
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a\nb\n\nc");
     }
 
     #[test]
@@ -506,6 +563,40 @@ mod tests {
     #[test]
     fn wrap_never_breaks_at_no_break_space() {
         assert_eq!(lines("10\u{a0}km away", 5), ["10\u{a0}km", "away"]);
+    }
+
+    #[test]
+    fn wrap_found_by_fuzzing() {
+        // Spaces after a quote, then a lone soft hyphen: no line starts with spaces, and a
+        // soft hyphen with nothing before it draws nothing.
+        let text = clean("\u{1}Y'\t\u{ad}");
+        for line in lines(&text, 2) {
+            assert!(width(&line) <= 2 && !line.starts_with(' '), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn wide_spaces_between_words_are_counted() {
+        // Found by proptest: an ideographic space alone between two spaces.
+        let text = clean("\u{300}\ta一\u{20f1}一\u{a0}ｶ\u{ff9e}\u{3000} \u{3000} 𠀀一");
+        for line in lines(&text, 15) {
+            assert!(width(&line) <= 15, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_soft_hyphen_that_does_not_fit_is_not_drawn() {
+        assert_eq!(lines("A\u{ad}", 1), ["A"]);
+        assert_eq!(lines("AB\u{ad}C", 1), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn printable_escapes_controls_and_direction_marks() {
+        assert_eq!(printable("plain Việt"), "plain Việt");
+        assert_eq!(
+            printable("a\tb\nc\u{1b}[2J\u{202e}"),
+            "a\\u{9}b\\u{a}c\\u{1b}[2J\\u{202e}"
+        );
     }
 
     #[test]

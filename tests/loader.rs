@@ -629,3 +629,29 @@ fn sample_loads_cleanly() {
     assert!(bundle.warnings.is_empty(), "{:?}", bundle.warnings);
     assert_eq!(bundle.articles[0].related, [1, 2, 3, 4, 5, 6, 7]);
 }
+
+// Found by fuzzing: the document's own strings appear in messages (keys in the path, values
+// in serde's words) and must not bring controls or line breaks to the terminal.
+
+#[test]
+fn messages_escape_controls_from_the_document() {
+    let json = "{\"newsterm\": 1, \"title\": \"T\", \"articles\": [{\"id\": \"a\", \"title\": \"A\", \"body\": [{\"type\": \"paragraph\", \"\\u001b]0;x\\u0007\\n\": 1, \"text\": 5}]}]}";
+    let message = refused(json);
+    assert!(!message.contains(|c: char| c.is_control()), "{message:?}");
+    let json = "{\"newsterm\": 1, \"title\": [\"\\u001b[2J\"], \"articles\": []}";
+    assert!(!refused(json).contains(|c: char| c.is_control()));
+    let json = "{\"newsterm\": 1, \"title\": \"T\", \"articles\": \n\t\n++++++++ewsterme}";
+    let message = refused(json);
+    assert_eq!(message.lines().count(), 1, "{message:?}");
+}
+
+#[test]
+fn file_names_are_printable() {
+    let err = load("evil\u{1b}]0;x\u{7}\n.json", b"")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("evil\\u{1b}]0;x\\u{7}\\u{a}.json: "),
+        "{err}"
+    );
+}

@@ -9,14 +9,14 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-struct Session {
+pub struct Session {
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     chunks: Receiver<Vec<u8>>,
     output: Vec<u8>,
     /// What a terminal would show, from everything written so far.
-    screen: vt100::Parser,
+    pub screen: vt100::Parser,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -33,7 +33,7 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 }
 
 impl Session {
-    fn start(cols: u16, rows: u16, args: &[&str]) -> Self {
+    pub fn start(cols: u16, rows: u16, args: &[&str]) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pty");
@@ -71,7 +71,7 @@ impl Session {
     /// Waits until the screen shows `needle`, or, for an escape sequence, until the output
     /// written from byte `from` on contains it.
     #[track_caller]
-    fn wait_for(&mut self, from: usize, needle: &str) {
+    pub fn wait_for(&mut self, from: usize, needle: &str) {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let found = if needle.starts_with('\u{1b}') {
@@ -100,7 +100,7 @@ impl Session {
 
     /// Presses keys and waits until `needle` is drawn in response.
     #[track_caller]
-    fn press(&mut self, keys: &str, needle: &str) {
+    pub fn press(&mut self, keys: &str, needle: &str) {
         let from = self.output.len();
         self.writer
             .write_all(keys.as_bytes())
@@ -109,7 +109,7 @@ impl Session {
         self.wait_for(from, needle);
     }
 
-    fn finish(mut self) -> (portable_pty::ExitStatus, String) {
+    pub fn finish(mut self) -> (portable_pty::ExitStatus, String) {
         let deadline = Instant::now() + TIMEOUT;
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("child status") {

@@ -6,6 +6,8 @@ mod cli;
 mod docs;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
 mod frames;
+/// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.
+mod hostile;
 /// The bundle contract, one test per rule.
 mod loader;
 /// Any size, any keys: exact frames, no panic.

@@ -4,9 +4,10 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, Place, Result};
-use super::locate::locate;
+use super::locate::{locate, too_deep};
 use super::model::Bundle;
 use super::raw::{self, Object, RawBundle, VersionOnly};
+use crate::text::printable;
 
 /// The sample bundle shipped inside the binary.
 pub const SAMPLE: &str = include_str!("../../sample-feed/ngay-nay.json");
@@ -31,7 +32,7 @@ pub fn load_path(path: &Path) -> Result<Bundle> {
             })?;
         ("<stdin>".to_owned(), bytes)
     } else {
-        let name = path.display().to_string();
+        let name = printable(&path.display().to_string()).into_owned();
         match std::fs::read(path) {
             Ok(bytes) => (name, bytes),
             Err(source) => return Err(LoadError::Read { file: name, source }),
@@ -40,8 +41,14 @@ pub fn load_path(path: &Path) -> Result<Bundle> {
     load(&name, &bytes)
 }
 
+/// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
+/// levels; unknown fields get room to grow, not room to exhaust memory or the stack.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses and validates a whole bundle. `file` is how messages name it.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
+    // Messages go to a terminal: nothing the file name or the document says may act on it.
+    let file = &*printable(file);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -61,6 +68,18 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
             file: file.to_owned(),
             what: "the file is empty (or only white space), expected a bundle object".into(),
             place: Place::default(),
+        });
+    }
+    if let Some(at) = too_deep(text, MAX_DEPTH) {
+        let (line, column) = line_column(text.as_bytes(), at);
+        return Err(LoadError::Contract {
+            file: file.to_owned(),
+            what: format!("nested deeper than {MAX_DEPTH} levels"),
+            place: Place {
+                path: String::new(),
+                line: Some(line),
+                column: Some(column),
+            },
         });
     }
     match parse::<Object<RawBundle>>(text) {
@@ -116,6 +135,8 @@ impl Failure {
             Some((what, index)) => (what, format!("articles[{index}].id")),
             None => (plain_words(&self.message), clean_path(&self.path)),
         };
+        // serde quotes the document's own strings (keys, values) in its messages.
+        let what = printable(&what).into_owned();
         let what = if self.message.contains("surrogate") || self.message.contains("hex escape") {
             escape_problem(text, self.line, self.column)
         } else {
@@ -139,6 +160,7 @@ impl Failure {
                 Some(char_column(text, self.line, self.column)),
             ),
         };
+        let path = printable(&path).into_owned();
         let place = Place { path, line, column };
         let file = file.to_owned();
         if self.syntax {

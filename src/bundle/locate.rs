@@ -4,6 +4,38 @@
 //! Only used after a failure, on text serde already read up to the problem, so it is a small
 //! scanner that gives up (`None`) on anything it does not understand.
 
+/// Offset of the first bracket that opens level `limit + 1` of nesting, if any. serde reads
+/// unknown fields without a depth limit, so a hostile bundle could otherwise nest an unknown
+/// field a million levels deep.
+pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 enum Segment<'a> {
     Key(&'a str),
     Index(usize),
@@ -171,7 +203,15 @@ impl Scanner<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::locate;
+    use super::{locate, too_deep};
+
+    #[test]
+    fn depth_counts_brackets_outside_strings() {
+        assert_eq!(too_deep(r#"{"a": [[1]]}"#, 3), None);
+        assert_eq!(too_deep(r#"{"a": [[[1]]]}"#, 3), Some(8));
+        assert_eq!(too_deep(r#"{"a": "[[[[[\"[[[["}"#, 1), None);
+        assert_eq!(too_deep("[][][][]", 1), None);
+    }
 
     const DOC: &str = r#"{ "a": 1, "b\"c": [true, {"x": [1, {}], "y": "s,]}"}, null],
   "articles": [ {"id": "p"}, {"body": [{"text": 5}], "id": "q"} ] }"#;
