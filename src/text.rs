@@ -513,6 +513,11 @@ mod tests {
         assert_eq!(width("日本"), 4);
         assert_eq!(width("👍🏽"), 2);
         assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(
+            width("\u{ad}"),
+            0,
+            "ratatui would append it to the cell before"
+        );
     }
 
     #[test]

@@ -327,3 +327,28 @@ fn no_escape_sequence_from_a_story_reaches_the_terminal() {
         );
     }
 }
+
+/// On a wide screen every body row keeps its four border columns: no text, however wide or
+/// strange, draws over a border into the next pane.
+#[test]
+fn no_pane_draws_into_its_neighbour() {
+    let (cols, rows) = (120u16, 40u16);
+    let borders = ["│", "┃", "╭", "╮", "╰", "╯", "─"];
+    for entry in std::fs::read_dir(corpus("opens", "")).expect("opens corpus") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        for keys in ["", "Enter", "Enter G", "Enter C-d", "j Enter"] {
+            let keys = newsterm::keys::parse_keys(keys).expect("keys");
+            let buf = newsterm::headless::frame(opened(&name), cols, rows, &keys);
+            for y in 1..rows - 1 {
+                for x in [0, 39, 40, cols - 1] {
+                    let symbol = buf[(x, y)].symbol();
+                    assert!(borders.contains(&symbol), "{name}: {symbol:?} at {x},{y}");
+                }
+            }
+        }
+    }
+}

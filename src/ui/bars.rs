@@ -12,7 +12,7 @@ use crate::text;
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = vec![Span::styled(
-        format!(" {}", app.bundle.title),
+        format!(" {}", text::visible(&app.bundle.title)),
         theme.bar_accent,
     )];
     if app.screen().single {

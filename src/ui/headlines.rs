@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::bundle::Article;
 use crate::document;
 use crate::layout::{self, Pane};
+use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = app.bundle.articles.len();
@@ -54,8 +55,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let meta = meta(article);
         // Section and date only when they leave the title at least two thirds of the row.
-        let show_meta =
-            !meta.is_empty() && crate::text::width(&meta) + 2 <= line.width as usize / 3;
+        let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
         let right = if show_meta {
             vec![Span::styled(format!(" {meta} "), style.patch(theme.dim))]
         } else {
@@ -63,7 +63,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         // A marker as well as a colour, so the selection shows without colour too.
         let marker = if index == app.current { '›' } else { ' ' };
-        let left = [Span::styled(format!("{marker}{}", article.title), style)];
+        let left = [Span::styled(
+            format!("{marker}{}", text::visible(&article.title)),
+            style,
+        )];
         row_with_right(line, buf, &left, &right, style);
     }
     super::reader::scrollbar(area, buf, theme, total, rows, app.list_offset);
@@ -75,10 +78,12 @@ fn meta(article: &Article) -> String {
         .published
         .as_deref()
         .map(|p| document::date(p).chars().take(10).collect::<String>());
-    article
+    let section = article
         .section
-        .iter()
-        .cloned()
+        .as_deref()
+        .map(|s| text::visible(s).into_owned());
+    section
+        .into_iter()
         .chain(date)
         .collect::<Vec<_>>()
         .join(" · ")

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use super::{Theme, pane_block, row_with_right};
 use crate::app::App;
 use crate::layout::{self, Pane};
+use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let related = app.related_list();
@@ -49,7 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .bundle
             .articles
             .get(story)
-            .map_or("", |a| a.title.as_str());
+            .map_or(Default::default(), |a| text::visible(&a.title));
         let left = [
             Span::styled(
                 format!("{}{:>digits$} ", if selected { '›' } else { ' ' }, n + 1),
