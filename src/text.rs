@@ -401,7 +401,8 @@ fn break_long(text: &str, piece: Piece, width: usize, out: &mut Vec<Piece>) {
         } else {
             grapheme_width(g)
         };
-        if chunk_width + w > width && chunk_width > 0 {
+        // A loop: after cutting at a preferred point, what is left may still not take `g`.
+        while chunk_width + w > width && chunk_width > 0 {
             let (cut, cut_width) = match preferred {
                 Some((cut, cut_width)) if cut_width * 3 >= width => (cut, cut_width),
                 _ => (at, chunk_width),
@@ -586,6 +587,15 @@ mod tests {
         let text = clean("\u{300}\ta一\u{20f1}一\u{a0}ｶ\u{ff9e}\u{3000} \u{3000} 𠀀一");
         for line in lines(&text, 15) {
             assert!(width(&line) <= 15, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_cut_at_a_hyphen_leaves_room_for_the_next_character() {
+        // Found by fuzzing at width 2: "-*ꄋ" cut after '-' left "*" and then "ꄋ" (2 columns).
+        let text = clean("\u{1}-*ꄋ-*!-");
+        for line in lines(&text, 2) {
+            assert!(width(&line) <= 2, "{line:?}");
         }
     }
 
