@@ -146,8 +146,8 @@ impl App {
             Action::Open => self.open(),
             Action::OpenRelated(n) => self.follow(usize::from(n).saturating_sub(1)),
             Action::Back => self.go_back(),
-            Action::FocusNext => self.focus = self.focus.next(),
-            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::FocusNext => self.cycle_focus(Pane::next),
+            Action::FocusPrev => self.cycle_focus(Pane::prev),
             Action::Help => self.help = Some(0),
             Action::Close | Action::Quit => self.running = false,
             Action::Resize(cols, rows) => self.resize(cols, rows),
@@ -156,14 +156,13 @@ impl App {
     }
 
     fn update_help(&mut self, scroll: usize, action: Action) {
-        let max = help_lines().saturating_sub(self.help_height());
         let scroll = match action {
             Action::Up => scroll.saturating_sub(1),
             Action::Down => scroll + 1,
             Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(self.help_height()),
             Action::PageDown | Action::HalfPageDown => scroll + self.help_height(),
             Action::Top => 0,
-            Action::Bottom => max,
+            Action::Bottom => usize::MAX,
             Action::Help | Action::Close => {
                 self.help = None;
                 return;
@@ -179,7 +178,8 @@ impl App {
             }
             _ => scroll,
         };
-        self.help = Some(scroll.min(max));
+        // Clamped after the action: a resize changes how much fits.
+        self.help = Some(scroll.min(help_lines().saturating_sub(self.help_height())));
     }
 
     /// Rows of the help overlay's text at the current size.
@@ -271,20 +271,46 @@ impl App {
         self.relayout(None);
     }
 
+    /// Moves the focus with `step` to the next pane that is on screen (a wide terminal too
+    /// short for the related panel leaves it out).
+    fn cycle_focus(&mut self, step: fn(Pane) -> Pane) {
+        let mut pane = step(self.focus);
+        while pane != self.focus && self.pane_rect(pane).is_none() {
+            pane = step(pane);
+        }
+        self.focus = pane;
+    }
+
     fn resize(&mut self, cols: u16, rows: u16) {
         if (cols, rows) == self.size {
             return;
         }
-        let anchor = self.doc.anchor_of(self.scroll);
-        let at_top = self.scroll == 0;
         self.size = (cols, rows);
-        self.relayout((!at_top).then_some(anchor));
+        if self.screen().too_small {
+            // Nothing of the story shows: keep its layout and place for when there is room.
+            return;
+        }
+        if self.pane_rect(self.focus).is_none() {
+            self.cycle_focus(Pane::next);
+        }
+        if self.reader_width() == self.doc.width {
+            self.scroll = self.scroll.min(self.max_scroll());
+            return;
+        }
+        let place = self.doc.place_of(self.scroll);
+        let at_top = self.scroll == 0;
+        self.relayout(None);
+        if !at_top {
+            self.scroll = self.doc.line_at(place).min(self.max_scroll());
+        }
     }
 
-    /// Lays out the current story for the reader's width, keeping the reader on part `anchor`.
+    /// Lays out the current story for the reader's width.
     fn relayout(&mut self, anchor: Option<usize>) {
         let width = self.reader_width();
         self.doc = match self.bundle.articles.get(self.current) {
+            // Too small for a reader: nothing to lay out.
+            Some(_) if width == 0 => Rc::new(Document::default()),
             Some(article) => self
                 .cache
                 .get(self.current, width, || document::build(article, width)),
@@ -481,6 +507,72 @@ mod tests {
         run(&mut app, &[Action::Resize(60, 20)]);
         assert_ne!(app.doc.width, width, "the story was reflowed");
         assert_eq!(app.doc.anchor_of(app.scroll), anchor);
+    }
+
+    #[test]
+    fn a_resize_that_keeps_the_width_keeps_the_exact_line() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::Open]);
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        run(
+            &mut app,
+            &[Action::Resize(120, 39), Action::Resize(120, 41)],
+        );
+        assert_eq!(app.scroll, 30);
+    }
+
+    #[test]
+    fn a_reflow_keeps_the_place_inside_a_paragraph() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::Open]);
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        let (anchor, offset, len) = app.doc.place_of(app.scroll);
+        assert!(offset > 0, "the test starts inside a paragraph");
+        run(&mut app, &[Action::Resize(60, 40)]);
+        let (anchor_after, offset_after, len_after) = app.doc.place_of(app.scroll);
+        assert_eq!(anchor_after, anchor);
+        assert!(
+            len_after > len && offset_after >= offset,
+            "{offset}/{len} -> {offset_after}/{len_after}"
+        );
+    }
+
+    #[test]
+    fn a_tiny_terminal_keeps_the_layout_and_place() {
+        let mut app = app(120, 40);
+        run(
+            &mut app,
+            &[Action::Open, Action::Down, Action::Down, Action::Down],
+        );
+        let (doc, scroll) = (Rc::clone(&app.doc), app.scroll);
+        run(&mut app, &[Action::Resize(10, 3)]);
+        assert!(Rc::ptr_eq(&doc, &app.doc), "no layout at width 1");
+        run(&mut app, &[Action::Resize(120, 40)]);
+        assert_eq!(app.scroll, scroll);
+    }
+
+    #[test]
+    fn help_scroll_is_clamped_after_a_resize() {
+        let mut app = app(80, 12);
+        run(
+            &mut app,
+            &[Action::Help, Action::Bottom, Action::Resize(80, 40)],
+        );
+        assert_eq!(app.help, Some(0));
+    }
+
+    #[test]
+    fn focus_skips_a_related_panel_that_has_no_room() {
+        let mut app = app(120, 7);
+        assert!(app.pane_rect(Pane::Related).is_none());
+        run(&mut app, &[Action::FocusNext, Action::FocusNext]);
+        assert_eq!(app.focus, Pane::Headlines);
+        run(&mut app, &[Action::FocusPrev]);
+        assert_eq!(app.focus, Pane::Reader);
     }
 
     #[test]

@@ -10,5 +10,5 @@ mod model;
 mod raw;
 
 pub use error::{LoadError, Place, Result};
-pub use load::{SAMPLE, SAMPLE_NAME, load, load_path, sample};
+pub use load::{SAMPLE, SAMPLE_NAME, load, load_path, sample, source_name};
 pub use model::{Article, Audio, Block, Bundle, Warning};

@@ -112,14 +112,7 @@ fn run(args: &Args) -> Result<(), Failure> {
 
 fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
     match &args.file {
-        Some(path) => {
-            let name = if path.as_os_str() == "-" {
-                "<stdin>".to_owned()
-            } else {
-                crate::text::printable(&path.display().to_string()).into_owned()
-            };
-            Ok((name, bundle::load_path(path)?))
-        }
+        Some(path) => Ok((bundle::source_name(path), bundle::load_path(path)?)),
         None => Ok((bundle::SAMPLE_NAME.to_owned(), bundle::sample()?)),
     }
 }

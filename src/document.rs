@@ -50,6 +50,29 @@ impl Document {
             .saturating_sub(1)
     }
 
+    /// Where `line` is: its part, how many lines into the part, and the part's length.
+    pub fn place_of(&self, line: usize) -> (usize, usize, usize) {
+        let anchor = self.anchor_of(line);
+        let start = self.line_of(anchor);
+        let end = self
+            .anchors
+            .get(anchor + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        (
+            anchor,
+            line.saturating_sub(start),
+            end.saturating_sub(start).max(1),
+        )
+    }
+
+    /// The line at the same place in this layout as `place` (from [`Document::place_of`] of
+    /// another layout of the same story): the same part, the same fraction of the way in.
+    pub fn line_at(&self, (anchor, offset, len): (usize, usize, usize)) -> usize {
+        let (_, _, new_len) = self.place_of(self.line_of(anchor));
+        self.line_of(anchor) + (offset * new_len / len.max(1)).min(new_len - 1)
+    }
+
     /// First line of part `anchor` (the last part when there are fewer).
     pub fn line_of(&self, anchor: usize) -> usize {
         self.anchors
@@ -70,28 +93,60 @@ pub fn duration(seconds: u64) -> String {
     }
 }
 
-/// The date of an RFC 3339 time as `YYYY-MM-DD HH:MM`, or the text itself when it is not one.
-pub fn date(published: &str) -> String {
-    let b = published.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    let is_date = digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10);
-    if !is_date {
-        return published.to_owned();
+/// The parts of an RFC 3339 date (`2026-02-01`) or date-time (`2026-02-01T08:00:00+07:00`):
+/// the date and, if there is one, the hour and minute. `None` for anything else.
+fn rfc3339(text: &str) -> Option<(&str, Option<&str>)> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.len() == r.len() && s.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(digits(0..4) && at(4, b'-') && digits(5..7) && at(7, b'-') && digits(8..10)) {
+        return None;
     }
-    let has_time = matches!(b.get(10), Some(b'T' | b't' | b' '))
+    if b.len() == 10 {
+        return Some((&text[..10], None));
+    }
+    let time = matches!(b.get(10), Some(b'T' | b't' | b' '))
         && digits(11..13)
-        && b.get(13) == Some(&b':')
-        && digits(14..16);
-    if has_time {
-        published[..16].replacen(['T', 't'], " ", 1)
-    } else {
-        published[..10].to_owned()
+        && at(13, b':')
+        && digits(14..16)
+        && at(16, b':')
+        && digits(17..19);
+    if !time {
+        return None;
     }
+    let mut i = 19;
+    if at(i, b'.') {
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    let zone = match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            digits(i + 1..i + 3) && at(i + 3, b':') && digits(i + 4..i + 6) && i + 6 == b.len()
+        }
+        _ => false,
+    };
+    zone.then(|| (&text[..10], Some(&text[11..16])))
+}
+
+/// An RFC 3339 time as `YYYY-MM-DD HH:MM` (in the zone it was written in), a date as itself,
+/// and anything else as written.
+pub fn date(published: &str) -> String {
+    match rfc3339(published) {
+        Some((day, Some(time))) => format!("{day} {time}"),
+        Some((day, None)) => day.to_owned(),
+        None => published.to_owned(),
+    }
+}
+
+/// The date alone of an RFC 3339 time, for the headline list; anything else as written.
+pub fn day(published: &str) -> &str {
+    rfc3339(published).map_or(published, |(day, _)| day)
 }
 
 /// The reader's metadata line: source, section, date and authors, those that are present.
@@ -269,6 +324,9 @@ impl DocCache {
             return doc;
         }
         let doc = Rc::new(make());
+        // One width per story: a resize drag would otherwise fill the cache with layouts of
+        // the same story at every width it passed through.
+        self.entries.retain(|((s, _), _)| *s != story);
         self.entries.push_front((key, Rc::clone(&doc)));
         self.entries.truncate(self.capacity);
         doc
@@ -387,8 +445,24 @@ mod tests {
         assert_eq!(date("2023-11-01T19:00:00+07:00"), "2023-11-01 19:00");
         assert_eq!(date("2023-11-01"), "2023-11-01");
         assert_eq!(date("yesterday"), "yesterday");
+        assert_eq!(date("2023-11-01T19:00:00Z"), "2023-11-01 19:00");
+        assert_eq!(date("2023-11-01T19:00:00.123-05:30"), "2023-11-01 19:00");
+        assert_eq!(date("2026-02-01 (approx)"), "2026-02-01 (approx)");
+        assert_eq!(date("2026-02-01T08:00"), "2026-02-01T08:00");
+        assert_eq!(day("2023-11-01T19:00:00+07:00"), "2023-11-01");
+        assert_eq!(day("Monday, 2 February 2026"), "Monday, 2 February 2026");
         assert_eq!(duration(312), "5:12");
         assert_eq!(duration(3725), "1:02:05");
+    }
+
+    #[test]
+    fn cache_keeps_one_width_per_story() {
+        let mut cache = DocCache::new(4);
+        for width in [10, 11, 12, 13] {
+            cache.get(0, width, Document::default);
+        }
+        cache.get(1, 10, Document::default);
+        assert_eq!(cache.len(), 2);
     }
 
     #[test]

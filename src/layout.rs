@@ -116,11 +116,13 @@ fn related_height(body: u16, items: usize) -> u16 {
         .saturating_add(2);
     let cap = (body / 3).max(3);
     let height = wanted.min(cap);
-    if body.saturating_sub(height) < 3 {
+    let height = if body.saturating_sub(height) < 3 {
         body.saturating_sub(3)
     } else {
         height
-    }
+    };
+    // A panel without room for one row inside its border is not shown at all.
+    if height < 3 { 0 } else { height }
 }
 
 /// The inside of a bordered pane.
@@ -179,6 +181,19 @@ mod tests {
             assert!(s.too_small);
             assert_eq!(s.reader, None);
         }
+    }
+
+    #[test]
+    fn a_related_panel_without_a_row_is_hidden() {
+        for rows in [6, 7] {
+            let s = screen(Rect::new(0, 0, 120, rows), Pane::Headlines, 7);
+            assert_eq!(s.related, None, "{rows} rows");
+        }
+        assert!(
+            screen(Rect::new(0, 0, 120, 9), Pane::Headlines, 7)
+                .related
+                .is_some()
+        );
     }
 
     #[test]

@@ -78,22 +78,28 @@ pub fn clean(input: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
             }
-            ESC => match chars.next() {
-                Some('[') => skip_csi(&mut chars),
-                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+            // Only what a terminal would take as part of the sequence is removed: anything
+            // else after ESC (text, a line break, another ESC) is kept and read again.
+            ESC => match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
                 Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
                     // nF sequence: intermediates, then one final byte.
-                    while let Some(&next) = chars.peek() {
-                        chars.next();
-                        if !('\u{20}'..='\u{2f}').contains(&next) {
-                            break;
-                        }
-                    }
+                    while chars
+                        .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                        .is_some()
+                    {}
+                    chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
                 }
-                // Any other byte after ESC is a two-byte sequence; a line break is kept.
-                Some('\n') => {
-                    out.push('\n');
-                    column = 0;
+                // A two-byte sequence (ESC 7, ESC c, ESC =...).
+                Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+                    chars.next();
                 }
                 _ => {}
             },
@@ -150,9 +156,13 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
                 chars.next();
                 return;
             }
+            // ESC \ is the terminator; any other ESC ends the string and starts a sequence
+            // of its own, as in a terminal.
             ESC => {
-                chars.next();
-                if chars.peek() == Some(&'\\') {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.peek() == Some(&'\\') {
+                    chars.next();
                     chars.next();
                 }
                 return;
@@ -223,6 +233,17 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         )
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+/// Text for a place that has one line (a headline, the title bar): as [`visible`], with line
+/// breaks shown as spaces.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let shown = visible(text);
+    if shown.contains('\n') {
+        Cow::Owned(shown.replace('\n', " "))
+    } else {
+        shown
     }
 }
 
@@ -478,6 +499,16 @@ mod tests {
     }
 
     #[test]
+    fn clean_removes_only_what_belongs_to_a_sequence() {
+        assert_eq!(clean("Vi\u{1b}ệt"), "Việt");
+        assert_eq!(clean("one\u{1b}\rtwo"), "one\ntwo");
+        assert_eq!(clean("one\u{1b}(\ntwo"), "one\ntwo");
+        assert_eq!(clean("a\u{1b}\u{1b}[31mred"), "ared");
+        assert_eq!(clean("x\u{1b}]0;t\u{1b}[1mbold"), "xbold");
+        assert_eq!(clean("x\u{1b}7y\u{1b}=z"), "xyz");
+    }
+
+    #[test]
     fn clean_unterminated_string_stops_at_line_break() {
         assert_eq!(clean("a\u{1b}]0;title\nstory"), "a\nstory");
     }
@@ -603,6 +634,12 @@ mod tests {
     fn a_soft_hyphen_that_does_not_fit_is_not_drawn() {
         assert_eq!(lines("A\u{ad}", 1), ["A"]);
         assert_eq!(lines("AB\u{ad}C", 1), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn one_line_joins_lines_with_spaces() {
+        assert_eq!(one_line("Bundle\nSecond\u{ad} line"), "Bundle Second line");
+        assert_eq!(one_line("plain"), "plain");
     }
 
     #[test]

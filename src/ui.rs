@@ -9,10 +9,12 @@ mod related;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::{
+    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use crate::app::App;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
@@ -102,4 +104,37 @@ fn row_with_right(
             x += u16::try_from(w).unwrap_or(0);
         }
     }
+}
+
+/// A scrollbar on the right border of a bordered `area`, when the content overflows.
+pub fn scrollbar(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    total: usize,
+    rows: usize,
+    offset: usize,
+) {
+    if total <= rows || area.height < 4 || area.width < 3 {
+        return;
+    }
+    // One position per first row the pane can show: 0 ..= total - rows.
+    let mut state = ScrollbarState::new(total - rows + 1)
+        .position(offset)
+        .viewport_content_length(rows);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .thumb_style(theme.border_focused)
+        .track_style(theme.border)
+        .render(
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            buf,
+            &mut state,
+        );
 }

@@ -43,7 +43,7 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "lone-surrogate.json",
-        "not valid JSON: the escape `\\ud83d` is a lone surrogate, not a character at articles[0].title (line 2, column 36)",
+        "not valid JSON: the escape `\\ud83d` is a lone surrogate, not a character at articles[0].title (line 2, column 30)",
     ),
     (
         "wrong-type-title.json",

@@ -655,3 +655,49 @@ fn file_names_are_printable() {
         "{err}"
     );
 }
+
+// Found in review.
+
+#[test]
+fn a_newer_block_type_never_refuses_a_bundle() {
+    let json =
+        with_body(r#"{"type": "video", "url": {"mp4": "v.mp4"}, "items": 5, "text": "Shown."}"#);
+    let bundle = load(FILE, json.as_bytes()).unwrap();
+    assert_eq!(bundle.articles[0].body, [Block::Paragraph("Shown.".into())]);
+    // A known type ignores fields that are not its own, whatever their type.
+    let json = with_body(r#"{"type": "paragraph", "caption": 5, "text": "P"}"#);
+    assert!(load(FILE, json.as_bytes()).is_ok());
+}
+
+#[test]
+fn a_field_before_the_type_is_still_checked_at_its_path() {
+    let json = with_body(r#"{"text": 5, "type": "paragraph"}"#);
+    assert_eq!(place(&json).path, "articles[0].body[0].text");
+}
+
+#[test]
+fn a_duplicate_field_points_at_the_second_one() {
+    let json = "{\"newsterm\": 1,\n\"title\": \"T\",\n\"title\": \"U\", \"articles\": []}";
+    assert_eq!(
+        refused(json),
+        "news.json: duplicate field `title` (line 3, column 1)"
+    );
+}
+
+#[test]
+fn a_fractional_version_is_named_as_written() {
+    assert_eq!(
+        refused(r#"{"newsterm": 1.0, "title": "T", "articles": []}"#),
+        "news.json: unsupported bundle version 1.0 (this reader reads version 1) at newsterm (line 1, column 14)"
+    );
+}
+
+#[test]
+fn a_title_of_invisible_characters_is_shown_as_no_title() {
+    let bundle = load(
+        FILE,
+        bundle(r#"{"id": "a", "title": "\u200b\u00ad"}"#).as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(bundle.articles[0].title, "(no title)");
+}

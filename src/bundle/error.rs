@@ -13,7 +13,7 @@ pub struct Place {
     pub path: String,
     /// 1-based line, when the parser knows it.
     pub line: Option<usize>,
-    /// 1-based column (in bytes, as serde_json counts), when the parser knows it.
+    /// 1-based column, counted in characters (not bytes), when the parser knows it.
     pub column: Option<usize>,
 }
 

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, Place, Result};
-use super::locate::{locate, too_deep};
+use super::locate::{locate, locate_duplicate, too_deep};
 use super::model::Bundle;
 use super::raw::{self, Object, RawBundle, VersionOnly};
 use crate::text::printable;
@@ -19,26 +19,31 @@ pub fn sample() -> Result<Bundle> {
     load(SAMPLE_NAME, SAMPLE.as_bytes())
 }
 
+/// How messages name the bundle at `path`: `<stdin>` for `-`, otherwise the path, printable.
+pub fn source_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        printable(&path.display().to_string()).into_owned()
+    }
+}
+
 /// Reads and loads a bundle from a file, or from standard input when `path` is `-`.
 pub fn load_path(path: &Path) -> Result<Bundle> {
-    let (name, bytes) = if path.as_os_str() == "-" {
+    let file = source_name(path);
+    let read = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .map_err(|source| LoadError::Read {
-                file: "<stdin>".into(),
-                source,
-            })?;
-        ("<stdin>".to_owned(), bytes)
+            .map(|_| bytes)
     } else {
-        let name = printable(&path.display().to_string()).into_owned();
-        match std::fs::read(path) {
-            Ok(bytes) => (name, bytes),
-            Err(source) => return Err(LoadError::Read { file: name, source }),
-        }
+        std::fs::read(path)
     };
-    load(&name, &bytes)
+    match read {
+        Ok(bytes) => load(&file, &bytes),
+        Err(source) => Err(LoadError::Read { file, source }),
+    }
 }
 
 /// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
@@ -137,17 +142,31 @@ impl Failure {
         };
         // serde quotes the document's own strings (keys, values) in its messages.
         let what = printable(&what).into_owned();
+        let mut byte_column = self.column;
         let what = if self.message.contains("surrogate") || self.message.contains("hex escape") {
-            escape_problem(text, self.line, self.column)
+            let (what, at) = escape_problem(text, self.line, self.column);
+            // Point at the escape itself (char_column counts up to and including a byte).
+            byte_column = at.map_or(byte_column, |at| at + 1);
+            what
         } else {
             what
         };
         // A value that parsed but broke a rule is pointed at where it starts; serde would say
         // where it stopped reading, which can be the next line.
-        let offset = if self.syntax {
-            None
-        } else {
-            locate(text, &path)
+        // A field checked after its block was read names itself: point the path at it.
+        let (what, path) = match what.strip_suffix('`').and_then(|w| w.rsplit_once(" in `")) {
+            Some((message, field)) => (message.to_owned(), format!("{path}.{field}")),
+            None => (what, path),
+        };
+        let duplicate = what
+            .strip_prefix("duplicate field `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        let offset = match (self.syntax, duplicate) {
+            (true, _) => None,
+            (false, Some(key)) => {
+                locate_duplicate(text, &path, key).or_else(|| locate(text, &path))
+            }
+            (false, None) => locate(text, &path),
         };
         let (line, column) = match offset {
             Some(offset) => {
@@ -157,7 +176,7 @@ impl Failure {
             None if self.line == 0 => (None, None),
             None => (
                 Some(self.line),
-                Some(char_column(text, self.line, self.column)),
+                Some(char_column(text, self.line, byte_column)),
             ),
         };
         let path = printable(&path).into_owned();
@@ -173,7 +192,7 @@ impl Failure {
 
 /// What is wrong with the `\u` escape just before a parse error, in words: serde_json calls a
 /// lone high surrogate "unexpected end of hex escape" and a lone low one "leading".
-fn escape_problem(text: &str, line: usize, byte_column: usize) -> String {
+fn escape_problem(text: &str, line: usize, byte_column: usize) -> (String, Option<usize>) {
     let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
     let before = line_text
         .get(..byte_column.min(line_text.len()))
@@ -182,7 +201,7 @@ fn escape_problem(text: &str, line: usize, byte_column: usize) -> String {
     // the first.
     let mut escapes = before.rmatch_indices("\\u").take(2).map(|(at, _)| {
         let e = &before[at..];
-        e.get(..6).unwrap_or(e)
+        (e.get(..6).unwrap_or(e), at)
     });
     let (last, previous) = (escapes.next(), escapes.next());
     let is_surrogate = |e: &str| {
@@ -191,11 +210,12 @@ fn escape_problem(text: &str, line: usize, byte_column: usize) -> String {
             .is_some_and(|v| (0xD800..0xE000).contains(&v))
     };
     match (last, previous) {
-        (Some(e), _) | (_, Some(e)) if is_surrogate(e) => {
-            format!("the escape `{e}` is a lone surrogate, not a character")
-        }
-        (Some(e), _) => format!("the escape `{e}` is not four hex digits"),
-        (None, _) => "a \\u escape is not a character".to_owned(),
+        (Some((e, at)), _) | (_, Some((e, at))) if is_surrogate(e) => (
+            format!("the escape `{e}` is a lone surrogate, not a character"),
+            Some(at),
+        ),
+        (Some((e, at)), _) => (format!("the escape `{e}` is not four hex digits"), Some(at)),
+        (None, _) => ("a \\u escape is not a character".to_owned(), None),
     }
 }
 

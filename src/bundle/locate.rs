@@ -59,6 +59,31 @@ pub fn locate(text: &str, path: &str) -> Option<usize> {
     Some(s.i)
 }
 
+/// Byte offset of the second `key` in the object at `path`: where a duplicate field is.
+pub fn locate_duplicate(text: &str, path: &str, key: &str) -> Option<usize> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: locate(text, path)?,
+    };
+    s.eat(b'{')?;
+    let mut seen = false;
+    loop {
+        s.ws();
+        let at = s.i;
+        let name = s.string()?;
+        if name == key {
+            if seen {
+                return Some(at);
+            }
+            seen = true;
+        }
+        s.eat(b':')?;
+        s.ws();
+        s.skip_value()?;
+        s.eat(b',')?;
+    }
+}
+
 fn parse_path(path: &str) -> Option<Vec<Segment<'_>>> {
     let mut out = Vec::new();
     if path.is_empty() || path == "." {
@@ -232,6 +257,14 @@ mod tests {
             "escaped quotes and delimiters in strings"
         );
         assert_eq!(at("articles[0]"), Some("{\"i"));
+    }
+
+    #[test]
+    fn finds_the_second_of_a_duplicate_key() {
+        let doc = r#"{"a": [{"t": 1, "u": {"t": 0}, "t": 2}]}"#;
+        let at = super::locate_duplicate(doc, "a[0]", "t").unwrap();
+        assert_eq!(&doc[at..at + 6], "\"t\": 2");
+        assert_eq!(super::locate_duplicate(doc, "a[0]", "u"), None);
     }
 
     #[test]

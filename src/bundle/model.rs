@@ -136,8 +136,9 @@ impl Article {
         let opt = |s: Option<String>| s.as_deref().map(clean).filter(|s| !s.trim().is_empty());
         let title = clean(&raw.title);
         Article {
-            // The raw title was not blank, but it may have been nothing but controls.
-            title: if title.trim().is_empty() {
+            // The raw title was not blank, but it may have been nothing but controls or
+            // invisible characters.
+            title: if crate::text::visible(&title).trim().is_empty() {
                 "(no title)".to_owned()
             } else {
                 title

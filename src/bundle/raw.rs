@@ -79,20 +79,103 @@ pub struct RawAudio {
 #[serde(try_from = "Object<BlockFields>")]
 pub struct RawBlock(pub BlockFields);
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default)]
 pub struct BlockFields {
-    #[serde(rename = "type")]
     pub kind: String,
-    #[serde(default)]
     pub text: Option<String>,
-    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub alt: Option<String>,
-    #[serde(default)]
     pub items: Option<Vec<String>>,
+}
+
+/// The fields a block type reads; every other field of the block is ignored, whatever its
+/// type, so that a newer block type (or a newer field) never refuses a bundle.
+fn reads(kind: &str, field: &str) -> bool {
+    match kind {
+        "paragraph" | "heading" | "quote" => field == "text",
+        "image" => matches!(field, "caption" | "url" | "alt"),
+        "list" => field == "items",
+        _ => field == "text",
+    }
+}
+
+impl<'de> Deserialize<'de> for BlockFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BlockVisitor;
+        impl<'de> Visitor<'de> for BlockVisitor {
+            type Value = BlockFields;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a block object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BlockFields, A::Error> {
+                let mut block = BlockFields::default();
+                let mut kind: Option<String> = None;
+                let mut seen: Vec<String> = Vec::new();
+                // Fields that came before `type`, kept until it says which ones matter.
+                let mut early: Vec<(String, serde_json::Value)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if seen.contains(&key) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    if key == "type" {
+                        kind = Some(map.next_value()?);
+                    } else if !matches!(key.as_str(), "text" | "caption" | "url" | "alt" | "items")
+                    {
+                        map.next_value::<de::IgnoredAny>()?;
+                    } else if let Some(kind) = &kind {
+                        if reads(kind, &key) {
+                            // Read in place, so a wrong type is reported at its exact path.
+                            block.set(&key, &mut map)?;
+                        } else {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    } else {
+                        early.push((key.clone(), map.next_value()?));
+                    }
+                    seen.push(key);
+                }
+                let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
+                for (key, value) in early {
+                    if reads(&kind, &key) {
+                        block
+                            .set_value(&key, value)
+                            .map_err(|e| de::Error::custom(format_args!("{e} in `{key}`")))?;
+                    }
+                }
+                block.kind = kind;
+                Ok(block)
+            }
+        }
+        deserializer.deserialize_map(BlockVisitor)
+    }
+}
+
+impl BlockFields {
+    fn set<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error> {
+        match key {
+            "items" => self.items = map.next_value()?,
+            _ => *self.string_field(key) = map.next_value()?,
+        }
+        Ok(())
+    }
+
+    fn set_value(&mut self, key: &str, value: serde_json::Value) -> serde_json::Result<()> {
+        match key {
+            "items" => self.items = serde_json::from_value(value)?,
+            _ => *self.string_field(key) = serde_json::from_value(value)?,
+        }
+        Ok(())
+    }
+
+    fn string_field(&mut self, key: &str) -> &mut Option<String> {
+        match key {
+            "caption" => &mut self.caption,
+            "url" => &mut self.url,
+            "alt" => &mut self.alt,
+            _ => &mut self.text,
+        }
+    }
 }
 
 impl TryFrom<Object<BlockFields>> for RawBlock {
@@ -187,7 +270,8 @@ fn version<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> 
             Err(unsupported(found))
         }
         fn visit_f64<E: de::Error>(self, found: f64) -> Result<u64, E> {
-            Err(unsupported(found))
+            // Debug keeps `1.0` from reading as `1`.
+            Err(unsupported(format_args!("{found:?}")))
         }
     }
     deserializer.deserialize_u64(VersionVisitor)

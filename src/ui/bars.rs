@@ -10,24 +10,39 @@ use crate::app::App;
 use crate::layout::Pane;
 use crate::text;
 
+/// Left to right: the bundle title, the pane shown (one-pane mode), the position and the
+/// warnings. When the bar is short the title gives way first, then the warnings shorten to
+/// `⚠5`; the pane name and the position stay.
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut left = vec![Span::styled(
-        format!(" {}", text::visible(&app.bundle.title)),
-        theme.bar_accent,
-    )];
-    if app.screen().single {
-        left.push(Span::styled(format!(" · {}", app.focus.name()), theme.bar));
-    }
+    let room = usize::from(area.width);
     let total = app.bundle.articles.len();
     let position = if total == 0 { 0 } else { app.current + 1 };
-    let mut right = vec![Span::styled(format!(" {position}/{total} "), theme.bar)];
+    let position = format!(" {position}/{total} ");
+    let pane = if app.screen().single {
+        format!(" · {}", app.focus.name())
+    } else {
+        String::new()
+    };
+    let fixed = text::width(&position) + text::width(&pane);
     let warnings = app.bundle.warnings.len();
-    if warnings > 0 {
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        right.push(Span::styled(
-            format!(" ⚠ {warnings} {noun} "),
-            theme.warning,
-        ));
+    let noun = if warnings == 1 { "warning" } else { "warnings" };
+    let warning = [format!(" ⚠ {warnings} {noun} "), format!(" ⚠{warnings} ")]
+        .into_iter()
+        .find(|w| warnings > 0 && fixed + text::width(w) + 3 <= room)
+        .unwrap_or_default();
+    let title_room = room.saturating_sub(fixed + text::width(&warning));
+    let title = text::truncate(
+        &format!(" {}", text::one_line(&app.bundle.title)),
+        title_room,
+    )
+    .into_owned();
+    let mut left = vec![Span::styled(title, theme.bar_accent)];
+    if !pane.is_empty() {
+        left.push(Span::styled(pane, theme.bar));
+    }
+    let mut right = vec![Span::styled(position, theme.bar)];
+    if !warning.is_empty() {
+        right.push(Span::styled(warning, theme.warning));
     }
     row_with_right(area, buf, &left, &right, theme.bar);
 }

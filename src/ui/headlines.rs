@@ -64,27 +64,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         // A marker as well as a colour, so the selection shows without colour too.
         let marker = if index == app.current { '›' } else { ' ' };
         let left = [Span::styled(
-            format!("{marker}{}", text::visible(&article.title)),
+            format!("{marker}{}", text::one_line(&article.title)),
             style,
         )];
         row_with_right(line, buf, &left, &right, style);
     }
-    super::reader::scrollbar(area, buf, theme, total, rows, app.list_offset);
+    super::scrollbar(area, buf, theme, total, rows, app.list_offset);
 }
 
 /// Section and date of a headline, those that are present.
 fn meta(article: &Article) -> String {
-    let date = article
-        .published
-        .as_deref()
-        .map(|p| document::date(p).chars().take(10).collect::<String>());
-    let section = article
-        .section
-        .as_deref()
-        .map(|s| text::visible(s).into_owned());
-    section
-        .into_iter()
-        .chain(date)
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let day = article.published.as_deref().map(document::day);
+    let parts = article.section.as_deref().into_iter().chain(day);
+    text::one_line(&parts.collect::<Vec<_>>().join(" · ")).into_owned()
 }

@@ -16,12 +16,19 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(popup.height - 2);
-    let more = help_lines() > rows;
-    let hint = if more {
-        " j/k more · Esc close "
-    } else {
-        " ? or Esc to close "
-    };
+    let more_below = scroll + rows < help_lines();
+    let room = usize::from(popup.width).saturating_sub(2);
+    let hint = [
+        if more_below {
+            " j/k more · Esc close "
+        } else {
+            " ? or Esc to close "
+        },
+        if more_below { " j/k more " } else { " Esc " },
+    ]
+    .into_iter()
+    .find(|h| text::width(h) <= room)
+    .unwrap_or_default();
     let popup = Rect {
         x: popup.x + area.x,
         y: popup.y + area.y,
@@ -35,21 +42,25 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         .title_bottom(Line::styled(hint, theme.dim).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let rows = BINDINGS.iter().filter(|b| !b.label.is_empty());
-    let label_width = rows
+    let bindings = BINDINGS.iter().filter(|b| !b.label.is_empty());
+    let label_width = bindings
         .clone()
         .map(|b| text::width(b.label))
         .max()
         .unwrap_or(0);
-    for (row, binding) in rows
+    let width = usize::from(inner.width);
+    for (row, binding) in bindings
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let pad = label_width - text::width(binding.label);
+        let pad = " ".repeat(label_width - text::width(binding.label));
+        let label = format!(" {}{pad} ", binding.label);
+        let label = text::truncate(&label, width);
+        let help = text::truncate(binding.help, width.saturating_sub(text::width(&label) + 1));
         let line = Line::from(vec![
-            Span::styled(format!(" {}{} ", binding.label, " ".repeat(pad)), theme.key),
-            Span::styled(format!(" {}", binding.help), theme.body),
+            Span::styled(label, theme.key),
+            Span::styled(format!(" {help}"), theme.body),
         ]);
         let y = inner.y + u16::try_from(row).unwrap_or(0);
         buf.set_line(inner.x, y, &line, inner.width);

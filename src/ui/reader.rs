@@ -1,9 +1,9 @@
 //! The reader pane: the visible slice of the laid-out story, a scrollbar and the position.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 use super::{Theme, pane_block};
 use crate::app::App;
@@ -40,7 +40,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         buf.set_line(text.x, y, &Line::from(spans), text.width);
     }
-    scrollbar(area, buf, theme, total, rows, app.scroll);
+    super::scrollbar(area, buf, theme, total, rows, app.scroll);
 }
 
 /// Where the reader is, as `less` and vim say it: `All` when everything fits, `Top`, `End`,
@@ -56,38 +56,6 @@ pub fn position(scroll: usize, rows: usize, total: usize) -> String {
     } else {
         format!("{}%", (scroll * 100 / max).clamp(1, 99))
     }
-}
-
-/// A scrollbar on the right border of a bordered `area`, when the content overflows.
-pub fn scrollbar(
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-    total: usize,
-    rows: usize,
-    offset: usize,
-) {
-    if total <= rows || area.height < 4 || area.width < 3 {
-        return;
-    }
-    let mut state = ScrollbarState::new(total.saturating_sub(rows))
-        .position(offset)
-        .viewport_content_length(rows);
-    Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .track_symbol(Some("│"))
-        .thumb_symbol("┃")
-        .thumb_style(theme.border_focused)
-        .track_style(theme.border)
-        .render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut state,
-        );
 }
 
 #[cfg(test)]

@@ -38,9 +38,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .enumerate()
     {
-        let selected = app.focus == Pane::Related && n == app.related;
-        let style = if selected { theme.selected } else { theme.body };
-        let number_style = if selected { style } else { theme.number };
+        let focused = app.focus == Pane::Related;
+        let selected = focused && n == app.related;
+        // Unfocused, the selection stays visible but quiet, as in the headline list.
+        let style = match (n == app.related, focused) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_idle,
+            _ => theme.body,
+        };
+        let number_style = if n == app.related {
+            style
+        } else {
+            theme.number
+        };
         let line = Rect {
             y: inner.y + u16::try_from(row).unwrap_or(0),
             height: 1,
@@ -50,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .bundle
             .articles
             .get(story)
-            .map_or(Default::default(), |a| text::visible(&a.title));
+            .map_or(Default::default(), |a| text::one_line(&a.title));
         let left = [
             Span::styled(
                 format!("{}{:>digits$} ", if selected { '›' } else { ' ' }, n + 1),
@@ -60,5 +70,5 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ];
         row_with_right(line, buf, &left, &[], style);
     }
-    super::reader::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
+    super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
 }
