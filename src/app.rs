@@ -308,13 +308,18 @@ impl App {
     /// Lays out the current story for the reader's width.
     fn relayout(&mut self, anchor: Option<usize>) {
         let width = self.reader_width();
-        self.doc = match self.bundle.articles.get(self.current) {
-            // Too small for a reader: nothing to lay out.
-            Some(_) if width == 0 => Rc::new(Document::default()),
-            Some(article) => self
-                .cache
-                .get(self.current, width, || document::build(article, width)),
-            None => Rc::new(Document::default()),
+        let (bundle, current) = (&self.bundle, self.current);
+        self.doc = if width == 0 || current >= bundle.articles.len() {
+            // Too small for a reader, or nothing to read: nothing to lay out.
+            Rc::new(Document::default())
+        } else {
+            // The body is read (from its span, for a large bundle) only on a cache miss.
+            self.cache.get(current, width, || {
+                bundle
+                    .full_article(current)
+                    .map(|article| document::build(&article, width))
+                    .unwrap_or_default()
+            })
         };
         if let Some(anchor) = anchor {
             self.scroll = self.doc.line_of(anchor);

@@ -8,7 +8,9 @@ mod load;
 mod locate;
 mod model;
 mod raw;
+mod scan;
+mod source;
 
 pub use error::{LoadError, Place, Result};
-pub use load::{SAMPLE, SAMPLE_NAME, load, load_path, sample, source_name};
+pub use load::{SAMPLE, SAMPLE_NAME, load, load_full, load_path, sample, source_name};
 pub use model::{Article, Audio, Block, Bundle, Warning};

@@ -443,7 +443,10 @@ fn unknown_fields_are_ignored() {
         {"id": "a", "title": "A", "score": 9.5, "tags": ["x"],
          "body": [{"type": "paragraph", "text": "P", "style": {"bold": true}}]}]}"#;
     let bundle = loads(json);
-    assert_eq!(bundle.articles[0].body, [Block::Paragraph("P".into())]);
+    assert_eq!(
+        bundle.full_article(0).unwrap().body,
+        [Block::Paragraph("P".into())]
+    );
     assert!(bundle.warnings.is_empty());
 }
 
@@ -454,7 +457,7 @@ fn unknown_block_type_shows_its_text_or_is_skipped() {
            {"type": "paragraph", "text": "P"}"#,
     ));
     assert_eq!(
-        bundle.articles[0].body,
+        bundle.full_article(0).unwrap().body,
         [
             Block::Paragraph("Clip".into()),
             Block::Paragraph("P".into())
@@ -534,7 +537,7 @@ fn null_optional_fields_are_absent() {
              "lead": null, "body": null, "related": null, "audio": null}]}"#,
     );
     assert_eq!(bundle.url, None);
-    let article = &bundle.articles[0];
+    let article = bundle.full_article(0).unwrap();
     assert_eq!(
         (&article.url, &article.source, &article.lead),
         (&None, &None, &None)
@@ -559,7 +562,7 @@ fn control_characters_are_removed_and_tabs_expanded() {
             "body": [{"type": "paragraph", "text": "a\tb\r\nc"}]}]}"#,
     );
     assert_eq!(bundle.title, "TX");
-    let article = &bundle.articles[0];
+    let article = bundle.full_article(0).unwrap();
     assert_eq!(article.lead.as_deref(), Some("xyz"));
     assert_eq!(article.authors, ["Lan"]);
     assert_eq!(article.body, [Block::Paragraph("a   b\nc".into())]);
@@ -572,7 +575,7 @@ fn decomposed_text_is_normalized_to_nfc() {
         r#"{"id": "a", "title": "Vie\u0302\u0323t", "lead": "Vie\u0302\u0323t",
             "body": [{"type": "heading", "text": "Ha\u0300n"}]}"#,
     ));
-    let article = &bundle.articles[0];
+    let article = bundle.full_article(0).unwrap();
     assert_eq!(article.body, [Block::Heading("H\u{e0}n".into())]);
     assert_eq!(article.title, "Vi\u{1ec7}t");
     assert_eq!(article.lead.as_deref(), Some("Vi\u{1ec7}t"));
@@ -663,7 +666,10 @@ fn a_newer_block_type_never_refuses_a_bundle() {
     let json =
         with_body(r#"{"type": "video", "url": {"mp4": "v.mp4"}, "items": 5, "text": "Shown."}"#);
     let bundle = load(FILE, json.as_bytes()).unwrap();
-    assert_eq!(bundle.articles[0].body, [Block::Paragraph("Shown.".into())]);
+    assert_eq!(
+        bundle.full_article(0).unwrap().body,
+        [Block::Paragraph("Shown.".into())]
+    );
     // A known type ignores fields that are not its own, whatever their type.
     let json = with_body(r#"{"type": "paragraph", "caption": 5, "text": "P"}"#);
     assert!(load(FILE, json.as_bytes()).is_ok());

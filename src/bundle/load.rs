@@ -1,12 +1,18 @@
 //! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::error::{LoadError, Place, Result};
 use super::locate::{locate, locate_duplicate, too_deep};
-use super::model::Bundle;
-use super::raw::{self, Object, RawBundle, VersionOnly};
+use super::model::{Article, Bundle};
+use super::raw::{self, HeadArticle, Object, RawBundle, VersionOnly};
+use super::scan::scan;
+use super::source::Source;
 use crate::text::printable;
 
 /// The sample bundle shipped inside the binary.
@@ -16,7 +22,7 @@ pub const SAMPLE_NAME: &str = "sample-feed/ngay-nay.json";
 
 /// Loads the embedded sample bundle.
 pub fn sample() -> Result<Bundle> {
-    load(SAMPLE_NAME, SAMPLE.as_bytes())
+    load_source(SAMPLE_NAME, Source::Static(SAMPLE.as_bytes()))
 }
 
 /// How messages name the bundle at `path`: `<stdin>` for `-`, otherwise the path, printable.
@@ -28,7 +34,8 @@ pub fn source_name(path: &Path) -> String {
     }
 }
 
-/// Reads and loads a bundle from a file, or from standard input when `path` is `-`.
+/// Reads and loads a bundle from a file (mapped into memory), or from standard input when
+/// `path` is `-`.
 pub fn load_path(path: &Path) -> Result<Bundle> {
     let file = source_name(path);
     let read = if path.as_os_str() == "-" {
@@ -36,22 +43,99 @@ pub fn load_path(path: &Path) -> Result<Bundle> {
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .map(|_| bytes)
+            .map(|_| Source::Owned(bytes))
     } else {
-        std::fs::read(path)
+        std::fs::File::open(path).and_then(|f| Source::map(&f))
     };
     match read {
-        Ok(bytes) => load(&file, &bytes),
+        Ok(source) => load_source(&file, source),
         Err(source) => Err(LoadError::Read { file, source }),
     }
+}
+
+/// Parses and validates a whole bundle held in memory. `file` is how messages name it.
+pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
+    load_source(file, Source::Owned(bytes.to_vec()))
+}
+
+/// The fast path, falling back to [`load_full`] for anything it does not take, so that every
+/// refusal has the full parse's exact message, path and place.
+fn load_source(file: &str, source: Source) -> Result<Bundle> {
+    let source = Arc::new(source);
+    let bom = if source.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    };
+    match fast(&source[bom..]) {
+        Some((top, heads)) => Ok(Bundle::from_heads(top, heads, bom, Arc::clone(&source))),
+        None => load_full(file, &source),
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Bundles smaller than this are parsed on one thread: starting threads costs more.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Articles with their headline fields, and the related ids still to resolve.
+type Heads<'a> = Vec<(Article, Option<Vec<Cow<'a, str>>>)>;
+
+/// Loads a bundle by its parts: the whole file is checked to be UTF-8 at SIMD speed, one
+/// structural pass finds each article's span, the top level is parsed without its articles,
+/// and the articles' headline fields are parsed on every core while their bodies are only
+/// checked. `None` when anything is wrong or unusual.
+fn fast(bytes: &[u8]) -> Option<(RawBundle, Heads<'_>)> {
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    let spans = scan(bytes, MAX_DEPTH)?;
+    // The array's brackets are ASCII, so these are character boundaries.
+    let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
+    let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
+    let heads = parse_heads(text, &spans.articles)?;
+    let mut ids = HashSet::with_capacity(heads.len());
+    if !heads.iter().all(|(a, _)| ids.insert(a.id.as_str())) {
+        return None;
+    }
+    Some((top, heads))
+}
+
+fn parse_heads<'a>(text: &'a str, spans: &[Range<usize>]) -> Option<Heads<'a>> {
+    // From a `str`, serde_json does not check each string's UTF-8 again.
+    let parse = |spans: &[Range<usize>]| -> Option<Heads<'a>> {
+        spans
+            .iter()
+            .map(|span| {
+                let json = text.get(span.clone())?;
+                let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
+                Some(Article::from_head(head, span.clone()))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
+        return parse(spans);
+    }
+    let chunk = spans.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = spans
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || parse(part)))
+            .collect();
+        let mut heads = Vec::with_capacity(spans.len());
+        for worker in workers {
+            heads.extend(worker.join().ok()??);
+        }
+        Some(heads)
+    })
 }
 
 /// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
 /// levels; unknown fields get room to grow, not room to exhaust memory or the stack.
 pub const MAX_DEPTH: usize = 64;
 
-/// Parses and validates a whole bundle. `file` is how messages name it.
-pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
+/// Parses and validates a whole bundle in one plain serde pass, keeping everything: the
+/// reference the fast path is tested against, and the source of every error message.
+pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     // Messages go to a terminal: nothing the file name or the document says may act on it.
     let file = &*printable(file);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

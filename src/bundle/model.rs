@@ -1,10 +1,14 @@
 //! The validated bundle the rest of the program reads: clean text, resolved related stories.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::text::clean;
 
-use super::raw::{Object, RawArticle, RawBlock, RawBundle};
+use super::raw::{HeadArticle, Object, RawArticle, RawBlock, RawBundle};
+use super::source::Source;
 
 /// A loaded bundle. Every string in it has been through [`clean`].
 #[derive(Debug, Clone, Default)]
@@ -16,6 +20,9 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Problems that did not stop the bundle from opening.
     pub warnings: Vec<Warning>,
+    /// The bytes the bundle was read from, for articles read only in part (see
+    /// [`Article::span`]).
+    pub source: Option<Arc<Source>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -32,6 +39,11 @@ pub struct Article {
     /// Indexes into [`Bundle::articles`], in the editor's order.
     pub related: Vec<usize>,
     pub audio: Option<Audio>,
+    /// Whether the story has at least one body block.
+    pub has_body: bool,
+    /// Where the article is in [`Bundle::source`] when only its headline fields (id, title,
+    /// section, published, related) were read; [`Bundle::full_article`] reads the rest.
+    pub span: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +81,62 @@ impl std::fmt::Display for Warning {
 impl Bundle {
     /// Number of articles with at least one body block.
     pub fn with_body(&self) -> usize {
-        self.articles.iter().filter(|a| !a.body.is_empty()).count()
+        self.articles.iter().filter(|a| a.has_body).count()
+    }
+
+    /// Article `index` with everything in it: the lead, the body, the link. An article read
+    /// only in part is read again from its span; it was checked when the bundle was loaded.
+    pub fn full_article(&self, index: usize) -> Option<Cow<'_, Article>> {
+        let article = self.articles.get(index)?;
+        let (Some(span), Some(source)) = (&article.span, &self.source) else {
+            return Some(Cow::Borrowed(article));
+        };
+        let raw = source
+            .get(span.clone())
+            .and_then(|bytes| serde_json::from_slice::<Object<RawArticle>>(bytes).ok());
+        Some(match raw {
+            Some(Object(raw)) => Cow::Owned(Article::from_raw(raw, article.related.clone())),
+            // Cannot happen for a span that was checked at load; show what there is.
+            None => Cow::Borrowed(article),
+        })
+    }
+
+    /// Builds the bundle from the fast path's parts: the top level (with no articles), each
+    /// article with its headline fields and span (after a BOM of `bom` bytes) and its related
+    /// ids, and the bytes they came from.
+    pub(crate) fn from_heads<S: AsRef<str>>(
+        top: RawBundle,
+        heads: Vec<(Article, Option<Vec<S>>)>,
+        bom: usize,
+        source: Arc<Source>,
+    ) -> Self {
+        let index: HashMap<&str, usize> = heads
+            .iter()
+            .enumerate()
+            .map(|(i, (a, _))| (a.id.as_str(), i))
+            .collect();
+        let mut warnings = Vec::new();
+        let related: Vec<Vec<usize>> = heads
+            .iter()
+            .enumerate()
+            .map(|(i, (_, ids))| resolve_related(i, ids.as_deref(), &index, &mut warnings))
+            .collect();
+        drop(index);
+        let articles = heads
+            .into_iter()
+            .zip(related)
+            .map(|((mut article, _), related)| {
+                article.related = related;
+                article.span = article.span.map(|s| s.start + bom..s.end + bom);
+                article
+            })
+            .collect();
+        Bundle {
+            articles,
+            warnings,
+            source: Some(source),
+            ..Bundle::from_raw(top)
+        }
     }
 
     /// Builds the validated bundle from what serde read. Cannot fail: everything that refuses
@@ -85,7 +152,7 @@ impl Bundle {
         let related: Vec<Vec<usize>> = articles
             .iter()
             .enumerate()
-            .map(|(i, a)| resolve_related(i, a, &index, &mut warnings))
+            .map(|(i, a)| resolve_related(i, a.related.as_deref(), &index, &mut warnings))
             .collect();
         let articles = articles
             .into_iter()
@@ -99,22 +166,24 @@ impl Bundle {
             generated: raw.generated.as_deref().map(clean),
             articles,
             warnings,
+            source: None,
         }
     }
 }
 
-fn resolve_related(
+fn resolve_related<S: AsRef<str>>(
     at: usize,
-    article: &RawArticle,
+    ids: Option<&[S]>,
     index: &HashMap<&str, usize>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<usize> {
-    let Some(ids) = &article.related else {
+    let Some(ids) = ids else {
         return Vec::new();
     };
     let mut out: Vec<usize> = Vec::with_capacity(ids.len());
     for (j, id) in ids.iter().enumerate() {
-        let problem = match index.get(id.as_str()) {
+        let id = id.as_ref();
+        let problem = match index.get(id) {
             None => "names no article",
             Some(&k) if k == at => "names the article itself",
             Some(k) if out.contains(k) => "repeats an earlier related id",
@@ -131,18 +200,49 @@ fn resolve_related(
     out
 }
 
+/// An optional text, cleaned; empty or blank is absent.
+fn opt(text: Option<String>) -> Option<String> {
+    text.as_deref().map(clean).filter(|s| !s.trim().is_empty())
+}
+
+/// A headline, cleaned. The raw title was not blank, but it may have been nothing but
+/// controls or invisible characters.
+fn title(raw: &str) -> String {
+    let title = clean(raw);
+    if crate::text::visible(&title).trim().is_empty() {
+        "(no title)".to_owned()
+    } else {
+        title
+    }
+}
+
 impl Article {
+    /// An article read only in part, with the ids of its related stories to resolve.
+    pub(crate) fn from_head(
+        head: HeadArticle<'_>,
+        span: Range<usize>,
+    ) -> (Self, Option<Vec<Cow<'_, str>>>) {
+        let article = Article {
+            title: title(&head.title),
+            section: opt(head.section),
+            published: opt(head.published),
+            has_body: head.body.is_some_and(|b| b.0 > 0),
+            span: Some(span),
+            id: head.id.into_owned(),
+            ..Article::default()
+        };
+        (article, head.related)
+    }
+
     fn from_raw(raw: RawArticle, related: Vec<usize>) -> Self {
-        let opt = |s: Option<String>| s.as_deref().map(clean).filter(|s| !s.trim().is_empty());
-        let title = clean(&raw.title);
+        let body: Vec<Block> = raw
+            .body
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(Block::from_raw)
+            .collect();
         Article {
-            // The raw title was not blank, but it may have been nothing but controls or
-            // invisible characters.
-            title: if crate::text::visible(&title).trim().is_empty() {
-                "(no title)".to_owned()
-            } else {
-                title
-            },
+            title: title(&raw.title),
             url: opt(raw.url),
             source: opt(raw.source),
             section: opt(raw.section),
@@ -155,17 +255,14 @@ impl Article {
                 .collect(),
             published: opt(raw.published),
             lead: opt(raw.lead),
-            body: raw
-                .body
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(Block::from_raw)
-                .collect(),
+            has_body: !body.is_empty(),
+            body,
             related,
             audio: raw.audio.map(|Object(a)| Audio {
                 url: a.url.as_deref().map(clean),
                 duration_s: a.duration_s,
             }),
+            span: None,
             id: raw.id,
         }
     }

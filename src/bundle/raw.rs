@@ -5,6 +5,7 @@
 //! ids, happens in `model`. Unknown fields are ignored so that newer bundles open in older
 //! readers.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -72,115 +73,15 @@ pub struct RawAudio {
     pub duration_s: Option<u64>,
 }
 
-/// One body block. Every known field is typed, whatever the block's `type`, so that a wrong
-/// type is reported at its exact path; which fields the type needs is checked right after the
-/// block is read, so the error still has the block's path and position.
-#[derive(Debug, Deserialize)]
-#[serde(try_from = "Object<BlockFields>")]
-pub struct RawBlock(pub BlockFields);
+/// One body block: `T` is `String` when the block is kept, [`Check`] when it is only checked
+/// (the fast path, which reads bodies later). Which fields the type needs is checked right
+/// after the block is read, so the error still has the block's path and position.
+#[derive(Debug)]
+pub struct RawBlock<T = String>(pub BlockFields<T>);
 
-#[derive(Debug, Default)]
-pub struct BlockFields {
-    pub kind: String,
-    pub text: Option<String>,
-    pub caption: Option<String>,
-    pub url: Option<String>,
-    pub alt: Option<String>,
-    pub items: Option<Vec<String>>,
-}
-
-/// The fields a block type reads; every other field of the block is ignored, whatever its
-/// type, so that a newer block type (or a newer field) never refuses a bundle.
-fn reads(kind: &str, field: &str) -> bool {
-    match kind {
-        "paragraph" | "heading" | "quote" => field == "text",
-        "image" => matches!(field, "caption" | "url" | "alt"),
-        "list" => field == "items",
-        _ => field == "text",
-    }
-}
-
-impl<'de> Deserialize<'de> for BlockFields {
+impl<'de, T: Text> Deserialize<'de> for RawBlock<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct BlockVisitor;
-        impl<'de> Visitor<'de> for BlockVisitor {
-            type Value = BlockFields;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a block object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BlockFields, A::Error> {
-                let mut block = BlockFields::default();
-                let mut kind: Option<String> = None;
-                let mut seen: Vec<String> = Vec::new();
-                // Fields that came before `type`, kept until it says which ones matter.
-                let mut early: Vec<(String, serde_json::Value)> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if seen.contains(&key) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
-                    if key == "type" {
-                        kind = Some(map.next_value()?);
-                    } else if !matches!(key.as_str(), "text" | "caption" | "url" | "alt" | "items")
-                    {
-                        map.next_value::<de::IgnoredAny>()?;
-                    } else if let Some(kind) = &kind {
-                        if reads(kind, &key) {
-                            // Read in place, so a wrong type is reported at its exact path.
-                            block.set(&key, &mut map)?;
-                        } else {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    } else {
-                        early.push((key.clone(), map.next_value()?));
-                    }
-                    seen.push(key);
-                }
-                let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
-                for (key, value) in early {
-                    if reads(&kind, &key) {
-                        block
-                            .set_value(&key, value)
-                            .map_err(|e| de::Error::custom(format_args!("{e} in `{key}`")))?;
-                    }
-                }
-                block.kind = kind;
-                Ok(block)
-            }
-        }
-        deserializer.deserialize_map(BlockVisitor)
-    }
-}
-
-impl BlockFields {
-    fn set<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error> {
-        match key {
-            "items" => self.items = map.next_value()?,
-            _ => *self.string_field(key) = map.next_value()?,
-        }
-        Ok(())
-    }
-
-    fn set_value(&mut self, key: &str, value: serde_json::Value) -> serde_json::Result<()> {
-        match key {
-            "items" => self.items = serde_json::from_value(value)?,
-            _ => *self.string_field(key) = serde_json::from_value(value)?,
-        }
-        Ok(())
-    }
-
-    fn string_field(&mut self, key: &str) -> &mut Option<String> {
-        match key {
-            "caption" => &mut self.caption,
-            "url" => &mut self.url,
-            "alt" => &mut self.alt,
-            _ => &mut self.text,
-        }
-    }
-}
-
-impl TryFrom<Object<BlockFields>> for RawBlock {
-    type Error = String;
-    fn try_from(Object(fields): Object<BlockFields>) -> Result<Self, String> {
+        let Object(fields) = Object::<BlockFields<T>>::deserialize(deserializer)?;
         let needs = match fields.kind.as_str() {
             "paragraph" | "heading" | "quote" => fields.text.is_none().then_some("text"),
             "image" => fields.caption.is_none().then_some("caption"),
@@ -188,10 +89,252 @@ impl TryFrom<Object<BlockFields>> for RawBlock {
             _ => None,
         };
         match needs {
-            Some(field) => Err(format!("{} block has no `{field}`", fields.kind)),
+            Some(field) => Err(de::Error::custom(format_args!(
+                "{} block has no `{field}`",
+                fields.kind
+            ))),
             None => Ok(RawBlock(fields)),
         }
     }
+}
+
+/// A text value: kept (`String`) or only checked ([`Check`]).
+pub trait Text: de::DeserializeOwned {}
+impl Text for String {}
+impl Text for Check {}
+
+/// A string that is checked to be one and not kept: no allocation.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Check;
+
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CheckVisitor;
+        impl Visitor<'_> for CheckVisitor {
+            type Value = Check;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Check, E> {
+                Ok(Check)
+            }
+        }
+        deserializer.deserialize_str(CheckVisitor)
+    }
+}
+
+#[derive(Debug)]
+pub struct BlockFields<T = String> {
+    pub kind: String,
+    pub text: Option<T>,
+    pub caption: Option<T>,
+    pub url: Option<T>,
+    pub alt: Option<T>,
+    pub items: Option<Vec<T>>,
+}
+
+impl<T> Default for BlockFields<T> {
+    fn default() -> Self {
+        BlockFields {
+            kind: String::new(),
+            text: None,
+            caption: None,
+            url: None,
+            alt: None,
+            items: None,
+        }
+    }
+}
+
+/// A block's field names, read without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Type,
+    Text,
+    Caption,
+    Url,
+    Alt,
+    Items,
+    Other,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Type => "type",
+            Field::Text => "text",
+            Field::Caption => "caption",
+            Field::Url => "url",
+            Field::Alt => "alt",
+            Field::Items => "items",
+            Field::Other => "",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldVisitor;
+        impl Visitor<'_> for FieldVisitor {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
+                Ok(match name {
+                    "type" => Field::Type,
+                    "text" => Field::Text,
+                    "caption" => Field::Caption,
+                    "url" => Field::Url,
+                    "alt" => Field::Alt,
+                    "items" => Field::Items,
+                    _ => Field::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(FieldVisitor)
+    }
+}
+
+/// The fields a block type reads; every other field of the block is ignored, whatever its
+/// type, so that a newer block type (or a newer field) never refuses a bundle.
+fn reads(kind: &str, field: Field) -> bool {
+    match kind {
+        "paragraph" | "heading" | "quote" => field == Field::Text,
+        "image" => matches!(field, Field::Caption | Field::Url | Field::Alt),
+        "list" => field == Field::Items,
+        _ => field == Field::Text,
+    }
+}
+
+impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BlockVisitor<T>(PhantomData<T>);
+        impl<'de, T: Text> Visitor<'de> for BlockVisitor<T> {
+            type Value = BlockFields<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a block object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut block = BlockFields::<T>::default();
+                let mut kind: Option<String> = None;
+                let mut seen: Vec<Field> = Vec::new();
+                // Fields that came before `type`, kept until it says which ones matter.
+                let mut early: Vec<(Field, serde_json::Value)> = Vec::new();
+                while let Some(field) = map.next_key::<Field>()? {
+                    if field != Field::Other && seen.contains(&field) {
+                        let name = field.name();
+                        return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+                    }
+                    match (field, &kind) {
+                        (Field::Type, _) => kind = Some(map.next_value()?),
+                        (Field::Other, _) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                        // Read in place, so a wrong type is reported at its exact path.
+                        (_, Some(k)) if reads(k, field) => block.set(field, &mut map)?,
+                        (_, Some(_)) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                        (_, None) => early.push((field, map.next_value()?)),
+                    }
+                    seen.push(field);
+                }
+                let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
+                for (field, value) in early {
+                    if reads(&kind, field) {
+                        block.set_value(field, value).map_err(|e| {
+                            de::Error::custom(format_args!("{e} in `{}`", field.name()))
+                        })?;
+                    }
+                }
+                block.kind = kind;
+                Ok(block)
+            }
+        }
+        deserializer.deserialize_map(BlockVisitor(PhantomData))
+    }
+}
+
+impl<T: Text> BlockFields<T> {
+    fn set<'de, A: MapAccess<'de>>(&mut self, field: Field, map: &mut A) -> Result<(), A::Error> {
+        match field {
+            Field::Items => self.items = map.next_value()?,
+            _ => *self.text_field(field) = map.next_value()?,
+        }
+        Ok(())
+    }
+
+    fn set_value(&mut self, field: Field, value: serde_json::Value) -> serde_json::Result<()> {
+        match field {
+            Field::Items => self.items = serde_json::from_value(value)?,
+            _ => *self.text_field(field) = serde_json::from_value(value)?,
+        }
+        Ok(())
+    }
+
+    fn text_field(&mut self, field: Field) -> &mut Option<T> {
+        match field {
+            Field::Caption => &mut self.caption,
+            Field::Url => &mut self.url,
+            Field::Alt => &mut self.alt,
+            _ => &mut self.text,
+        }
+    }
+}
+
+/// A body that is checked block by block and not kept: how many blocks it has.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BodyCheck(pub usize);
+
+impl<'de> Deserialize<'de> for BodyCheck {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BodyVisitor;
+        impl<'de> Visitor<'de> for BodyVisitor {
+            type Value = BodyCheck;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<BodyCheck, A::Error> {
+                let mut blocks = 0;
+                while seq.next_element::<RawBlock<Check>>()?.is_some() {
+                    blocks += 1;
+                }
+                Ok(BodyCheck(blocks))
+            }
+        }
+        deserializer.deserialize_seq(BodyVisitor)
+    }
+}
+
+/// An article as the fast path reads it: what the headline list and related panel show,
+/// kept; everything else checked exactly as [`RawArticle`] checks it, and read again from the
+/// article's span when the story is opened.
+#[derive(Debug, Deserialize)]
+pub struct HeadArticle<'a> {
+    /// Borrowed from the file where it has no escapes: 100,000 ids cost no allocation.
+    #[serde(borrow, deserialize_with = "non_empty_borrowed")]
+    pub id: Cow<'a, str>,
+    #[serde(deserialize_with = "non_blank")]
+    pub title: String,
+    #[serde(default, rename = "url")]
+    _url: Option<Check>,
+    #[serde(default, rename = "source")]
+    _source: Option<Check>,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default, rename = "authors")]
+    _authors: Option<Vec<Check>>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default, rename = "lead")]
+    _lead: Option<Check>,
+    #[serde(default)]
+    pub body: Option<BodyCheck>,
+    #[serde(default, borrow)]
+    pub related: Option<Vec<Cow<'a, str>>>,
+    #[serde(default, rename = "audio")]
+    _audio: Option<Object<RawAudio>>,
 }
 
 /// The article array, refusing a duplicate id as soon as it is read.
@@ -301,6 +444,17 @@ fn seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D:
         }
     }
     deserializer.deserialize_any(Seconds)
+}
+
+fn non_empty_borrowed<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Cow<'de, str>, D::Error> {
+    let id = <Cow<'de, str>>::deserialize(deserializer)?;
+    if id.is_empty() {
+        Err(de::Error::custom("empty id"))
+    } else {
+        Ok(id)
+    }
 }
 
 fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {

@@ -1,0 +1,235 @@
+//! The fast structural pass: finds the byte span of every article in a bundle without
+//! parsing what is inside, so the articles can be parsed in parallel and their bodies later.
+//!
+//! It checks only what it must to find the spans (strings, brackets, commas, nesting depth);
+//! serde checks the rest span by span. Anything unexpected returns `None`, and the caller
+//! falls back to the full parse, which says exactly what is wrong.
+
+use std::ops::Range;
+
+/// Where the parts of a bundle document are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spans {
+    /// The `articles` array, brackets included.
+    pub array: Range<usize>,
+    /// Each element of the array.
+    pub articles: Vec<Range<usize>>,
+}
+
+/// Finds the article spans of `bytes`, a whole bundle document (BOM already removed).
+pub fn scan(bytes: &[u8], max_depth: usize) -> Option<Spans> {
+    let mut s = Scanner {
+        b: bytes,
+        i: 0,
+        max_depth,
+    };
+    s.ws();
+    s.expect(b'{')?;
+    let mut found = None;
+    s.ws();
+    if s.peek()? == b'}' {
+        return None;
+    }
+    loop {
+        s.ws();
+        let key = s.string()?;
+        let key = &bytes[key];
+        s.ws();
+        s.expect(b':')?;
+        s.ws();
+        if key == b"articles" {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(s.articles()?);
+        } else {
+            s.value(2)?;
+        }
+        s.ws();
+        match s.next()? {
+            b',' => continue,
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    s.ws();
+    (s.i == bytes.len()).then_some(())?;
+    found
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+    max_depth: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let c = self.peek()?;
+        self.i += 1;
+        Some(c)
+    }
+
+    fn expect(&mut self, c: u8) -> Option<()> {
+        (self.next()? == c).then_some(())
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    /// A string starting here; returns where its raw bytes are, between the quotes.
+    fn string(&mut self) -> Option<Range<usize>> {
+        self.expect(b'"')?;
+        let start = self.i;
+        loop {
+            let at = self.i + memchr::memchr2(b'"', b'\\', self.b.get(self.i..)?)?;
+            if self.b[at] == b'"' {
+                self.i = at + 1;
+                return Some(start..at);
+            }
+            // An escape: skip the backslash and the character it escapes.
+            self.i = at + 2;
+        }
+    }
+
+    /// The articles array: records each element's span.
+    fn articles(&mut self) -> Option<Spans> {
+        let start = self.i;
+        self.expect(b'[')?;
+        let mut articles = Vec::new();
+        self.ws();
+        if self.peek()? == b']' {
+            self.i += 1;
+            return Some(Spans {
+                array: start..self.i,
+                articles,
+            });
+        }
+        loop {
+            self.ws();
+            let from = self.i;
+            self.value(3)?;
+            articles.push(from..self.i);
+            self.ws();
+            match self.next()? {
+                b',' => continue,
+                b']' => {
+                    return Some(Spans {
+                        array: start..self.i,
+                        articles,
+                    });
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Skips one value whose own brackets, if it has any, are at nesting level `depth` (the
+    /// document's braces are level 1).
+    fn value(&mut self, depth: usize) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(drop),
+            b'{' | b'[' => self.container(depth),
+            _ => {
+                // A number or literal: runs to the next delimiter; serde checks it.
+                let start = self.i;
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                ) {
+                    self.i += 1;
+                }
+                (self.i > start).then_some(())
+            }
+        }
+    }
+
+    /// Skips an object or array, without recursion: one counter for the depth.
+    fn container(&mut self, depth: usize) -> Option<()> {
+        let mut level = 0usize;
+        loop {
+            match self.next()? {
+                b'"' => {
+                    self.i -= 1;
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    level += 1;
+                    if depth + level - 1 > self.max_depth {
+                        return None;
+                    }
+                }
+                b'}' | b']' => {
+                    level -= 1;
+                    if level == 0 {
+                        return Some(());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Option<Vec<&str>> {
+        let s = scan(text.as_bytes(), 64)?;
+        Some(s.articles.iter().map(|r| &text[r.clone()]).collect())
+    }
+
+    #[test]
+    fn finds_each_article() {
+        let doc = r#" {"newsterm": 1, "x": {"articles": [9]}, "articles": [ {"id": "a"} ,{"t": "]},\"["} ], "z": [] } "#;
+        assert_eq!(
+            spans(doc).unwrap(),
+            [r#"{"id": "a"}"#, r#"{"t": "]},\"["}"#]
+        );
+    }
+
+    #[test]
+    fn empty_and_missing() {
+        assert_eq!(spans(r#"{"articles": []}"#).unwrap(), Vec::<&str>::new());
+        assert_eq!(spans(r#"{"title": "x"}"#), None);
+        assert_eq!(spans(r#"{}"#), None);
+    }
+
+    #[test]
+    fn gives_up_on_anything_odd() {
+        for doc in [
+            r#"{"articles": [] "#,
+            r#"{"articles": [], "articles": []}"#,
+            r#"{"articles": [1 2]}"#,
+            r#"{"articles": []} x"#,
+            r#"[{"articles": []}]"#,
+            r#"{"articles": ["unterminated]}"#,
+        ] {
+            assert_eq!(spans(doc), None, "{doc}");
+        }
+    }
+
+    #[test]
+    fn depth_is_limited() {
+        let deep = format!(
+            r#"{{"articles": [{{"x": {}1{}}}]}}"#,
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        assert_eq!(spans(&deep), None);
+        let fine = format!(
+            r#"{{"articles": [{{"x": {}1{}}}]}}"#,
+            "[".repeat(10),
+            "]".repeat(10)
+        );
+        assert!(spans(&fine).is_some());
+    }
+}
