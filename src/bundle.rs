@@ -14,3 +14,9 @@ mod source;
 pub use error::{LoadError, Place, Result};
 pub use load::{SAMPLE, SAMPLE_NAME, load, load_full, load_path, sample, source_name};
 pub use model::{Article, Audio, Block, Bundle, Warning};
+
+/// The byte span of every article of a bundle document, found by the fast structural pass
+/// (`None` when the pass declines the document). Public for tests and benchmarks.
+pub fn article_spans(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    scan::scan(bytes, load::MAX_DEPTH).map(|spans| spans.articles)
+}

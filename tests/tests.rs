@@ -4,6 +4,8 @@
 mod cli;
 /// The README's frame and key table match the program.
 mod docs;
+/// The fast load path against the plain full parse.
+mod fastpath;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.

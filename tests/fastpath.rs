@@ -1,0 +1,123 @@
+//! The fast load path (mmap, structural pass, parallel headline parse, bodies on open) against
+//! the plain full deserialization: the same refusals, the same frames, the same spans.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use newsterm::bundle::{article_spans, load, load_full};
+
+use crate::frames::frame_of;
+
+const KEYS: &[&str] = &[
+    "",
+    "Enter",
+    "Enter G",
+    "Tab Tab Enter",
+    "j j Enter C-d",
+    "Tab Tab 1 Backspace",
+];
+
+#[track_caller]
+fn assert_same(name: &str, bytes: &[u8]) {
+    match (load(name, bytes), load_full(name, bytes)) {
+        (Ok(fast), Ok(full)) => {
+            assert_eq!(fast.warnings, full.warnings, "{name}");
+            assert_eq!(fast.with_body(), full.with_body(), "{name}");
+            for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
+                for keys in KEYS {
+                    assert_eq!(
+                        frame_of(fast.clone(), cols, rows, keys),
+                        frame_of(full.clone(), cols, rows, keys),
+                        "{name} {cols}x{rows} {keys}"
+                    );
+                }
+            }
+        }
+        (Err(fast), Err(full)) => assert_eq!(fast.to_string(), full.to_string(), "{name}"),
+        (fast, full) => panic!(
+            "{name}: fast {:?}, full {:?}",
+            fast.map(|_| ()),
+            full.map(|_| ())
+        ),
+    }
+}
+
+#[test]
+fn the_sample_and_the_hostile_corpus_load_the_same_both_ways() {
+    assert_same("sample", newsterm::bundle::SAMPLE.as_bytes());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    for kind in ["opens", "refused"] {
+        for entry in std::fs::read_dir(root.join(kind)).expect("corpus") {
+            let path = entry.expect("entry").path();
+            let bytes = std::fs::read(&path).expect("corpus file");
+            assert_same(&path.display().to_string(), &bytes);
+        }
+    }
+}
+
+#[test]
+fn a_mapped_file_loads_like_bytes_in_memory() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-feed/ngay-nay.json");
+    let mapped = newsterm::bundle::load_path(&path).expect("sample opens");
+    let read = load("x", &std::fs::read(&path).expect("sample")).expect("sample opens");
+    assert_eq!(
+        frame_of(mapped, 120, 40, "Enter j"),
+        frame_of(read, 120, 40, "Enter j")
+    );
+}
+
+/// Strings that make a structural pass stumble: escaped quotes and backslashes, brackets,
+/// braces and commas inside strings.
+fn tricky_string() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(
+            &[
+                "\\\"", "\\\\", "\"", "\\", "[", "]", "{", "}", ",", ":", "a", "ệ", " ", "\\u0022",
+                "\n", "\u{1b}",
+            ][..],
+        ),
+        0..12,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn spaced(json: &str, pad: &str) -> String {
+    // The same document with white space between every token.
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid");
+    let pretty = serde_json::to_string_pretty(&value).expect("serializes");
+    pretty.replace("\n", &format!("\n{pad}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fast_spans_equal_a_full_parse(titles in proptest::collection::vec(tricky_string(), 0..6), pretty in any::<bool>(), pad in "[ \t\r\n]{0,3}") {
+        let articles: Vec<_> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| serde_json::json!({"id": format!("a{i}"), "title": format!("T{t}"), "lead": t, "x": {"k": [t, {"t": t}]}}))
+            .collect();
+        let doc = serde_json::json!({"x": titles, "newsterm": 1, "title": "T", "articles": articles, "z": {"articles": 1}}).to_string();
+        let doc = if pretty { spaced(&doc, &pad) } else { doc };
+        #[derive(serde::Deserialize)]
+        struct Doc<'a> {
+            #[serde(borrow)]
+            articles: Vec<&'a serde_json::value::RawValue>,
+        }
+        let full: Doc<'_> = serde_json::from_str(&doc).expect("valid JSON");
+        let base = doc.as_ptr() as usize;
+        let expected: Vec<_> = full
+            .articles
+            .iter()
+            .map(|raw| {
+                let start = raw.get().as_ptr() as usize - base;
+                start..start + raw.get().len()
+            })
+            .collect();
+        prop_assert_eq!(article_spans(doc.as_bytes()), Some(expected));
+        // And the whole bundle loads the same both ways.
+        assert_same("generated", doc.as_bytes());
+    }
+}
