@@ -12,7 +12,9 @@ mod scan;
 mod source;
 
 pub use error::{LoadError, Place, Result};
-pub use load::{SAMPLE, SAMPLE_NAME, load, load_full, load_path, sample, source_name};
+pub use load::{
+    Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_path, load_path_with, sample, source_name,
+};
 pub use model::{Article, Audio, Block, Bundle, Warning};
 
 /// The byte span of every article of a bundle document, found by the fast structural pass

@@ -1,10 +1,12 @@
 //! The command line: parse arguments, load the bundle, and only then touch the terminal.
 //! Every failure becomes one line on stderr and an exit status.
 
+use std::cell::Cell;
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
@@ -112,8 +114,55 @@ fn run(args: &Args) -> Result<(), Failure> {
 
 fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
     match &args.file {
-        Some(path) => Ok((bundle::source_name(path), bundle::load_path(path)?)),
+        Some(path) => {
+            let bar = ProgressBar::new();
+            let loaded = bundle::load_path_with(path, &|p| bar.show(p));
+            bar.clear();
+            Ok((bundle::source_name(path), loaded?))
+        }
         None => Ok((bundle::SAMPLE_NAME.to_owned(), bundle::sample()?)),
+    }
+}
+
+/// Progress of a long load on stderr: only when stderr is a terminal, and only once the load
+/// has taken 200 ms, so quick loads and redirected output never see it.
+struct ProgressBar {
+    started: Instant,
+    tty: bool,
+    shown: Cell<bool>,
+}
+
+impl ProgressBar {
+    fn new() -> Self {
+        ProgressBar {
+            started: Instant::now(),
+            tty: std::io::stderr().is_terminal(),
+            shown: Cell::new(false),
+        }
+    }
+
+    fn show(&self, p: bundle::Progress) {
+        if !self.tty || self.started.elapsed() < Duration::from_millis(200) || p.total == 0 {
+            return;
+        }
+        const WIDTH: usize = 30;
+        let filled = (p.bytes * WIDTH / p.total).min(WIDTH);
+        let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+        eprint!(
+            "\r\x1b[2Knewsterm: loading [{}{}] {:.0}/{:.0} MiB, {} stories",
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            mib(p.bytes),
+            mib(p.total),
+            p.stories
+        );
+        self.shown.set(true);
+    }
+
+    fn clear(&self) {
+        if self.shown.get() {
+            eprint!("\r\x1b[2K");
+        }
     }
 }
 

@@ -40,14 +40,11 @@ const ZERO_WIDTH_SPACE: char = '\u{200b}';
 /// assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
 /// ```
 pub fn clean(input: &str) -> String {
+    if is_clean(input) {
+        return input.to_owned();
+    }
     if input.chars().all(is_plain) {
-        return if unicode_normalization::is_nfc_quick(input.chars())
-            == unicode_normalization::IsNormalized::Yes
-        {
-            input.to_owned()
-        } else {
-            input.nfc().collect()
-        };
+        return input.nfc().collect();
     }
     let mut out = String::with_capacity(input.len());
     let mut column = 0usize;
@@ -113,6 +110,26 @@ pub fn clean(input: &str) -> String {
         }
     }
     out.nfc().collect()
+}
+
+/// [`clean`] for a string already owned: returned as it is when there is nothing to change,
+/// which is the common case, without copying it.
+pub fn clean_owned(input: String) -> String {
+    if is_clean(&input) {
+        input
+    } else {
+        clean(&input)
+    }
+}
+
+/// Whether [`clean`] would change nothing.
+fn is_clean(input: &str) -> bool {
+    if input.is_ascii() {
+        return !input.bytes().any(|b| b.is_ascii_control() && b != b'\n');
+    }
+    input.chars().all(is_plain)
+        && unicode_normalization::is_nfc_quick(input.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// True for a character [`clean`] keeps as it is.

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::error::{LoadError, Place, Result};
 use super::locate::{locate, locate_duplicate, too_deep};
@@ -22,7 +23,7 @@ pub const SAMPLE_NAME: &str = "sample-feed/ngay-nay.json";
 
 /// Loads the embedded sample bundle.
 pub fn sample() -> Result<Bundle> {
-    load_source(SAMPLE_NAME, Source::Static(SAMPLE.as_bytes()))
+    load_source(SAMPLE_NAME, Source::Static(SAMPLE.as_bytes()), &|_| {})
 }
 
 /// How messages name the bundle at `path`: `<stdin>` for `-`, otherwise the path, printable.
@@ -34,9 +35,23 @@ pub fn source_name(path: &Path) -> String {
     }
 }
 
+/// How far a load has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub bytes: usize,
+    pub total: usize,
+    pub stories: usize,
+}
+
 /// Reads and loads a bundle from a file (mapped into memory), or from standard input when
 /// `path` is `-`.
 pub fn load_path(path: &Path) -> Result<Bundle> {
+    load_path_with(path, &|_| {})
+}
+
+/// [`load_path`], calling `progress` now and then while a large bundle is parsed (from the
+/// calling thread, about every 50 ms).
+pub fn load_path_with(path: &Path, progress: &dyn Fn(Progress)) -> Result<Bundle> {
     let file = source_name(path);
     let read = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -48,26 +63,26 @@ pub fn load_path(path: &Path) -> Result<Bundle> {
         std::fs::File::open(path).and_then(|f| Source::map(&f))
     };
     match read {
-        Ok(source) => load_source(&file, source),
+        Ok(source) => load_source(&file, source, progress),
         Err(source) => Err(LoadError::Read { file, source }),
     }
 }
 
 /// Parses and validates a whole bundle held in memory. `file` is how messages name it.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
-    load_source(file, Source::Owned(bytes.to_vec()))
+    load_source(file, Source::Owned(bytes.to_vec()), &|_| {})
 }
 
 /// The fast path, falling back to [`load_full`] for anything it does not take, so that every
 /// refusal has the full parse's exact message, path and place.
-fn load_source(file: &str, source: Source) -> Result<Bundle> {
+fn load_source(file: &str, source: Source, progress: &dyn Fn(Progress)) -> Result<Bundle> {
     let source = Arc::new(source);
     let bom = if source.starts_with(BOM) {
         BOM.len()
     } else {
         0
     };
-    match fast(&source[bom..]) {
+    match fast(&source[bom..], progress) {
         Some((top, heads)) => Ok(Bundle::from_heads(top, heads, bom, Arc::clone(&source))),
         None => load_full(file, &source),
     }
@@ -85,13 +100,13 @@ type Heads<'a> = Vec<(Article, Option<Vec<Cow<'a, str>>>)>;
 /// structural pass finds each article's span, the top level is parsed without its articles,
 /// and the articles' headline fields are parsed on every core while their bodies are only
 /// checked. `None` when anything is wrong or unusual.
-fn fast(bytes: &[u8]) -> Option<(RawBundle, Heads<'_>)> {
+fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, Heads<'a>)> {
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
     let spans = scan(bytes, MAX_DEPTH)?;
     // The array's brackets are ASCII, so these are character boundaries.
     let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
     let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
-    let heads = parse_heads(text, &spans.articles)?;
+    let heads = parse_heads(text, &spans.articles, progress)?;
     let mut ids = HashSet::with_capacity(heads.len());
     if !heads.iter().all(|(a, _)| ids.insert(a.id.as_str())) {
         return None;
@@ -99,28 +114,55 @@ fn fast(bytes: &[u8]) -> Option<(RawBundle, Heads<'_>)> {
     Some((top, heads))
 }
 
-fn parse_heads<'a>(text: &'a str, spans: &[Range<usize>]) -> Option<Heads<'a>> {
+fn parse_heads<'a>(
+    text: &'a str,
+    spans: &[Range<usize>],
+    progress: &dyn Fn(Progress),
+) -> Option<Heads<'a>> {
+    let (bytes_done, stories_done) = (AtomicUsize::new(0), AtomicUsize::new(0));
     // From a `str`, serde_json does not check each string's UTF-8 again.
     let parse = |spans: &[Range<usize>]| -> Option<Heads<'a>> {
-        spans
-            .iter()
-            .map(|span| {
-                let json = text.get(span.clone())?;
-                let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-                Some(Article::from_head(head, span.clone()))
-            })
-            .collect()
+        let mut heads = Vec::with_capacity(spans.len());
+        for (i, span) in spans.iter().enumerate() {
+            let json = text.get(span.clone())?;
+            let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
+            heads.push(Article::from_head(head, span.clone()));
+            if i % 1024 == 1023 {
+                let bytes = spans[i + 1 - 1024..=i].iter().map(Range::len).sum();
+                bytes_done.fetch_add(bytes, Ordering::Relaxed);
+                stories_done.fetch_add(1024, Ordering::Relaxed);
+            }
+        }
+        Some(heads)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
         return parse(spans);
     }
     let chunk = spans.len().div_ceil(threads);
+    let caller = std::thread::current();
     std::thread::scope(|scope| {
         let workers: Vec<_> = spans
             .chunks(chunk)
-            .map(|part| scope.spawn(move || parse(part)))
+            .map(|part| {
+                let caller = caller.clone();
+                let parse = &parse;
+                scope.spawn(move || {
+                    let heads = parse(part);
+                    // Wake the caller at once rather than at its next progress tick.
+                    caller.unpark();
+                    heads
+                })
+            })
             .collect();
+        while !workers.iter().all(|w| w.is_finished()) {
+            progress(Progress {
+                bytes: bytes_done.load(Ordering::Relaxed),
+                total: text.len(),
+                stories: stories_done.load(Ordering::Relaxed),
+            });
+            std::thread::park_timeout(std::time::Duration::from_millis(50));
+        }
         let mut heads = Vec::with_capacity(spans.len());
         for worker in workers {
             heads.extend(worker.join().ok()??);

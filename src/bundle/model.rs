@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::text::clean;
+use crate::text::{clean, clean_owned};
 
-use super::raw::{HeadArticle, Object, RawArticle, RawBlock, RawBundle};
+use super::raw::{HeadArticle, Kind, Object, RawArticle, RawBlock, RawBundle};
 use super::source::Source;
 
 /// A loaded bundle. Every string in it has been through [`clean`].
@@ -202,13 +202,13 @@ fn resolve_related<S: AsRef<str>>(
 
 /// An optional text, cleaned; empty or blank is absent.
 fn opt(text: Option<String>) -> Option<String> {
-    text.as_deref().map(clean).filter(|s| !s.trim().is_empty())
+    text.map(clean_owned).filter(|s| !s.trim().is_empty())
 }
 
 /// A headline, cleaned. The raw title was not blank, but it may have been nothing but
 /// controls or invisible characters.
-fn title(raw: &str) -> String {
-    let title = clean(raw);
+fn title(raw: String) -> String {
+    let title = clean_owned(raw);
     if crate::text::visible(&title).trim().is_empty() {
         "(no title)".to_owned()
     } else {
@@ -223,7 +223,7 @@ impl Article {
         span: Range<usize>,
     ) -> (Self, Option<Vec<Cow<'_, str>>>) {
         let article = Article {
-            title: title(&head.title),
+            title: title(head.title),
             section: opt(head.section),
             published: opt(head.published),
             has_body: head.body.is_some_and(|b| b.0 > 0),
@@ -242,7 +242,7 @@ impl Article {
             .filter_map(Block::from_raw)
             .collect();
         Article {
-            title: title(&raw.title),
+            title: title(raw.title),
             url: opt(raw.url),
             source: opt(raw.source),
             section: opt(raw.section),
@@ -273,17 +273,17 @@ impl Block {
     /// fields of known types were checked while parsing (`RawBlock`'s `TryFrom`).
     fn from_raw(RawBlock(raw): RawBlock) -> Option<Self> {
         let text = raw.text.as_deref().map(clean);
-        Some(match raw.kind.as_str() {
-            "paragraph" => Block::Paragraph(text?),
-            "heading" => Block::Heading(text?),
-            "quote" => Block::Quote(text?),
-            "image" => Block::Image {
+        Some(match raw.kind {
+            Kind::Paragraph => Block::Paragraph(text?),
+            Kind::Heading => Block::Heading(text?),
+            Kind::Quote => Block::Quote(text?),
+            Kind::Image => Block::Image {
                 caption: clean(raw.caption.as_deref()?),
                 url: raw.url.as_deref().map(clean),
                 alt: raw.alt.as_deref().map(clean),
             },
-            "list" => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
-            _ => Block::Paragraph(text?),
+            Kind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
+            Kind::Other => Block::Paragraph(text?),
         })
     }
 }

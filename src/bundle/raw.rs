@@ -82,16 +82,18 @@ pub struct RawBlock<T = String>(pub BlockFields<T>);
 impl<'de, T: Text> Deserialize<'de> for RawBlock<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Object(fields) = Object::<BlockFields<T>>::deserialize(deserializer)?;
-        let needs = match fields.kind.as_str() {
-            "paragraph" | "heading" | "quote" => fields.text.is_none().then_some("text"),
-            "image" => fields.caption.is_none().then_some("caption"),
-            "list" => fields.items.is_none().then_some("items"),
-            _ => None,
+        let needs = match fields.kind {
+            Kind::Paragraph | Kind::Heading | Kind::Quote => {
+                fields.text.is_none().then_some("text")
+            }
+            Kind::Image => fields.caption.is_none().then_some("caption"),
+            Kind::List => fields.items.is_none().then_some("items"),
+            Kind::Other => None,
         };
         match needs {
             Some(field) => Err(de::Error::custom(format_args!(
                 "{} block has no `{field}`",
-                fields.kind
+                fields.kind.name()
             ))),
             None => Ok(RawBlock(fields)),
         }
@@ -125,7 +127,7 @@ impl<'de> Deserialize<'de> for Check {
 
 #[derive(Debug)]
 pub struct BlockFields<T = String> {
-    pub kind: String,
+    pub kind: Kind,
     pub text: Option<T>,
     pub caption: Option<T>,
     pub url: Option<T>,
@@ -136,13 +138,60 @@ pub struct BlockFields<T = String> {
 impl<T> Default for BlockFields<T> {
     fn default() -> Self {
         BlockFields {
-            kind: String::new(),
+            kind: Kind::Other,
             text: None,
             caption: None,
             url: None,
             alt: None,
             items: None,
         }
+    }
+}
+
+/// A block's type, read without allocating; a type this reader does not know is `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Paragraph,
+    Heading,
+    Quote,
+    Image,
+    List,
+    Other,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Paragraph => "paragraph",
+            Kind::Heading => "heading",
+            Kind::Quote => "quote",
+            Kind::Image => "image",
+            Kind::List => "list",
+            Kind::Other => "unknown",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KindVisitor;
+        impl Visitor<'_> for KindVisitor {
+            type Value = Kind;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Kind, E> {
+                Ok(match name {
+                    "paragraph" => Kind::Paragraph,
+                    "heading" => Kind::Heading,
+                    "quote" => Kind::Quote,
+                    "image" => Kind::Image,
+                    "list" => Kind::List,
+                    _ => Kind::Other,
+                })
+            }
+        }
+        deserializer.deserialize_str(KindVisitor)
     }
 }
 
@@ -198,12 +247,11 @@ impl<'de> Deserialize<'de> for Field {
 
 /// The fields a block type reads; every other field of the block is ignored, whatever its
 /// type, so that a newer block type (or a newer field) never refuses a bundle.
-fn reads(kind: &str, field: Field) -> bool {
+fn reads(kind: Kind, field: Field) -> bool {
     match kind {
-        "paragraph" | "heading" | "quote" => field == Field::Text,
-        "image" => matches!(field, Field::Caption | Field::Url | Field::Alt),
-        "list" => field == Field::Items,
-        _ => field == Field::Text,
+        Kind::Paragraph | Kind::Heading | Kind::Quote | Kind::Other => field == Field::Text,
+        Kind::Image => matches!(field, Field::Caption | Field::Url | Field::Alt),
+        Kind::List => field == Field::Items,
     }
 }
 
@@ -217,12 +265,14 @@ impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut block = BlockFields::<T>::default();
-                let mut kind: Option<String> = None;
-                let mut seen: Vec<Field> = Vec::new();
+                let mut kind: Option<Kind> = None;
+                // Fields read so far, one bit each: no allocation per block.
+                let mut seen = 0u8;
                 // Fields that came before `type`, kept until it says which ones matter.
                 let mut early: Vec<(Field, serde_json::Value)> = Vec::new();
                 while let Some(field) = map.next_key::<Field>()? {
-                    if field != Field::Other && seen.contains(&field) {
+                    let bit = 1u8 << (field as u8);
+                    if field != Field::Other && seen & bit != 0 {
                         let name = field.name();
                         return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
                     }
@@ -232,17 +282,17 @@ impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
                             map.next_value::<de::IgnoredAny>()?;
                         }
                         // Read in place, so a wrong type is reported at its exact path.
-                        (_, Some(k)) if reads(k, field) => block.set(field, &mut map)?,
+                        (_, Some(k)) if reads(*k, field) => block.set(field, &mut map)?,
                         (_, Some(_)) => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
                         (_, None) => early.push((field, map.next_value()?)),
                     }
-                    seen.push(field);
+                    seen |= bit;
                 }
                 let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
                 for (field, value) in early {
-                    if reads(&kind, field) {
+                    if reads(kind, field) {
                         block.set_value(field, value).map_err(|e| {
                             de::Error::custom(format_args!("{e} in `{}`", field.name()))
                         })?;
