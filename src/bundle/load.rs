@@ -93,65 +93,88 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Bundles smaller than this are parsed on one thread: starting threads costs more.
 const PARALLEL_FROM: usize = 1 << 20;
 
-/// Articles with their headline fields, and the related ids still to resolve.
-type Heads<'a> = Vec<(Article, Option<Vec<Cow<'a, str>>>)>;
+/// Articles with their headline fields, and each one's related ids still to resolve.
+pub(crate) struct Heads<'a> {
+    pub articles: Vec<Article>,
+    pub related: Vec<Option<Vec<Cow<'a, str>>>>,
+}
 
-/// Loads a bundle by its parts: the whole file is checked to be UTF-8 at SIMD speed, one
-/// structural pass finds each article's span, the top level is parsed without its articles,
-/// and the articles' headline fields are parsed on every core while their bodies are only
-/// checked. `None` when anything is wrong or unusual.
+/// Loads a bundle by its parts: the whole file is checked to be UTF-8 at SIMD speed (on
+/// another core, while one structural pass finds each article's span), the top level is
+/// parsed without its articles, and the articles' headline fields are parsed on every core
+/// while their bodies are only checked. `None` when anything is wrong or unusual.
 fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, Heads<'a>)> {
-    let text = simdutf8::basic::from_utf8(bytes).ok()?;
-    let spans = scan(bytes, MAX_DEPTH)?;
+    let (utf8, spans) = if bytes.len() < PARALLEL_FROM {
+        (simdutf8::basic::from_utf8(bytes).ok(), scan(bytes, MAX_DEPTH))
+    } else {
+        std::thread::scope(|scope| {
+            let utf8 = scope.spawn(|| simdutf8::basic::from_utf8(bytes).ok());
+            let spans = scan(bytes, MAX_DEPTH);
+            (utf8.join().ok().flatten(), spans)
+        })
+    };
+    let (text, spans) = (utf8?, spans?);
     // The array's brackets are ASCII, so these are character boundaries.
     let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
     let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
     let heads = parse_heads(text, &spans.articles, progress)?;
-    let mut ids = HashSet::with_capacity(heads.len());
-    if !heads.iter().all(|(a, _)| ids.insert(a.id.as_str())) {
+    let mut ids = HashSet::with_capacity(heads.articles.len());
+    if !heads.articles.iter().all(|a| ids.insert(a.id.as_str())) {
         return None;
     }
     Some((top, heads))
 }
 
+/// Parses each span's headline fields into place: the articles are allocated once, up front,
+/// and each thread fills its own part, so no second copy of them ever exists.
 fn parse_heads<'a>(
     text: &'a str,
     spans: &[Range<usize>],
     progress: &dyn Fn(Progress),
 ) -> Option<Heads<'a>> {
+    let mut heads = Heads {
+        articles: vec![Article::default(); spans.len()],
+        related: vec![None; spans.len()],
+    };
     let (bytes_done, stories_done) = (AtomicUsize::new(0), AtomicUsize::new(0));
     // From a `str`, serde_json does not check each string's UTF-8 again.
-    let parse = |spans: &[Range<usize>]| -> Option<Heads<'a>> {
-        let mut heads = Vec::with_capacity(spans.len());
+    let parse = |spans: &[Range<usize>],
+                 articles: &mut [Article],
+                 related: &mut [Option<Vec<Cow<'a, str>>>]|
+     -> Option<()> {
+        let mut bytes = 0;
         for (i, span) in spans.iter().enumerate() {
             let json = text.get(span.clone())?;
             let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-            heads.push(Article::from_head(head, span.clone()));
+            (articles[i], related[i]) = Article::from_head(head, span.clone());
+            bytes += span.len();
             if i % 1024 == 1023 {
-                let bytes = spans[i + 1 - 1024..=i].iter().map(Range::len).sum();
-                bytes_done.fetch_add(bytes, Ordering::Relaxed);
+                bytes_done.fetch_add(std::mem::take(&mut bytes), Ordering::Relaxed);
                 stories_done.fetch_add(1024, Ordering::Relaxed);
             }
         }
-        Some(heads)
+        Some(())
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
-        return parse(spans);
+        parse(spans, &mut heads.articles, &mut heads.related)?;
+        return Some(heads);
     }
     let chunk = spans.len().div_ceil(threads);
     let caller = std::thread::current();
-    std::thread::scope(|scope| {
+    let parsed = std::thread::scope(|scope| {
         let workers: Vec<_> = spans
             .chunks(chunk)
-            .map(|part| {
+            .zip(heads.articles.chunks_mut(chunk))
+            .zip(heads.related.chunks_mut(chunk))
+            .map(|((spans, articles), related)| {
                 let caller = caller.clone();
                 let parse = &parse;
                 scope.spawn(move || {
-                    let heads = parse(part);
+                    let done = parse(spans, articles, related);
                     // Wake the caller at once rather than at its next progress tick.
                     caller.unpark();
-                    heads
+                    done
                 })
             })
             .collect();
@@ -163,12 +186,11 @@ fn parse_heads<'a>(
             });
             std::thread::park_timeout(std::time::Duration::from_millis(50));
         }
-        let mut heads = Vec::with_capacity(spans.len());
-        for worker in workers {
-            heads.extend(worker.join().ok()??);
-        }
-        Some(heads)
-    })
+        workers
+            .into_iter()
+            .all(|w| w.join().ok().flatten().is_some())
+    });
+    parsed.then_some(heads)
 }
 
 /// Deepest nesting of arrays and objects a bundle may have. The format itself needs six

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::text::{clean, clean_owned};
 
+use super::load::Heads;
 use super::raw::{HeadArticle, Kind, Object, RawArticle, RawBlock, RawBundle};
 use super::source::Source;
 
@@ -101,36 +102,36 @@ impl Bundle {
         })
     }
 
-    /// Builds the bundle from the fast path's parts: the top level (with no articles), each
-    /// article with its headline fields and span (after a BOM of `bom` bytes) and its related
-    /// ids, and the bytes they came from.
-    pub(crate) fn from_heads<S: AsRef<str>>(
+    /// Builds the bundle from the fast path's parts: the top level (with no articles), the
+    /// articles with their headline fields and spans (after a BOM of `bom` bytes) and their
+    /// related ids, and the bytes they came from.
+    pub(crate) fn from_heads(
         top: RawBundle,
-        heads: Vec<(Article, Option<Vec<S>>)>,
+        heads: Heads<'_>,
         bom: usize,
         source: Arc<Source>,
     ) -> Self {
-        let index: HashMap<&str, usize> = heads
-            .iter()
-            .enumerate()
-            .map(|(i, (a, _))| (a.id.as_str(), i))
-            .collect();
+        let Heads {
+            mut articles,
+            related: ids,
+        } = heads;
         let mut warnings = Vec::new();
-        let related: Vec<Vec<usize>> = heads
-            .iter()
-            .enumerate()
-            .map(|(i, (_, ids))| resolve_related(i, ids.as_deref(), &index, &mut warnings))
-            .collect();
-        drop(index);
-        let articles = heads
-            .into_iter()
-            .zip(related)
-            .map(|((mut article, _), related)| {
-                article.related = related;
-                article.span = article.span.map(|s| s.start + bom..s.end + bom);
-                article
-            })
-            .collect();
+        let related: Vec<Vec<usize>> = {
+            let index: HashMap<&str, usize> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect();
+            ids.iter()
+                .enumerate()
+                .map(|(i, ids)| resolve_related(i, ids.as_deref(), &index, &mut warnings))
+                .collect()
+        };
+        drop(ids);
+        for (article, related) in articles.iter_mut().zip(related) {
+            article.related = related;
+            article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
+        }
         Bundle {
             articles,
             warnings,
