@@ -615,6 +615,28 @@ mod tests {
     }
 
     #[test]
+    fn reading_a_thousand_stories_keeps_a_bounded_cache() {
+        let articles: Vec<String> = (0..1000)
+            .map(|i| format!(r#"{{"id": "s{i}", "title": "T{i}", "body": [{{"type": "paragraph", "text": "x {i}"}}]}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"newsterm": 1, "title": "B", "articles": [{}]}}"#,
+            articles.join(",")
+        );
+        let bundle = crate::bundle::load("b.json", json.as_bytes()).unwrap();
+        let mut app = App::new(bundle, 120, 40);
+        for _ in 0..1000 {
+            app.update(Action::Down);
+        }
+        assert_eq!(app.current, 999);
+        assert!(
+            app.cache.len() <= CACHE_STORIES,
+            "{} layouts kept",
+            app.cache.len()
+        );
+    }
+
+    #[test]
     fn empty_bundle_is_safe() {
         let mut app = App::new(Bundle::default(), 80, 24);
         run(

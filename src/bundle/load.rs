@@ -105,7 +105,10 @@ pub(crate) struct Heads<'a> {
 /// while their bodies are only checked. `None` when anything is wrong or unusual.
 fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, Heads<'a>)> {
     let (utf8, spans) = if bytes.len() < PARALLEL_FROM {
-        (simdutf8::basic::from_utf8(bytes).ok(), scan(bytes, MAX_DEPTH))
+        (
+            simdutf8::basic::from_utf8(bytes).ok(),
+            scan(bytes, MAX_DEPTH),
+        )
     } else {
         std::thread::scope(|scope| {
             let utf8 = scope.spawn(|| simdutf8::basic::from_utf8(bytes).ok());

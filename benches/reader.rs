@@ -1,0 +1,106 @@
+//! Criterion benches of what a key press costs: loading, opening a story (cold), scrolling,
+//! drawing a 200x60 frame, and following a related story, on a 10,000-story bundle with a
+//! 1 MB story in it. `cargo bench --bench reader`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use newsterm::action::Action;
+use newsterm::app::App;
+use newsterm::bundle::{Bundle, load};
+use newsterm::headless::draw;
+use newsterm::ui::{Theme, View};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// `n` stories made from the sample's texts; story 5 is about 1 MB long.
+fn bundle_json(n: usize) -> String {
+    let sample: serde_json::Value =
+        serde_json::from_str(newsterm::bundle::SAMPLE).expect("the sample is JSON");
+    let template = &sample["articles"][0];
+    let paragraph = template["body"][1]["text"].as_str().unwrap_or("…");
+    let articles: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut article = template.clone();
+            article["id"] = format!("s{i}").into();
+            article["title"] = format!("{} ({i})", template["title"].as_str().unwrap_or("")).into();
+            article["related"] = (1..6).map(|k| format!("s{}", (i + k * 7) % n)).collect();
+            if i == 5 {
+                let body: Vec<_> = (0..2500)
+                    .map(|_| serde_json::json!({"type": "paragraph", "text": paragraph}))
+                    .collect();
+                article["body"] = body.into();
+            }
+            article
+        })
+        .collect();
+    serde_json::json!({"newsterm": 1, "title": "Bench", "articles": articles}).to_string()
+}
+
+fn benches(c: &mut Criterion) {
+    let json = bundle_json(10_000);
+    let bundle: Bundle = load("bench.json", json.as_bytes()).expect("bench bundle loads");
+    c.bench_function("load 10k stories", |b| {
+        b.iter(|| load("bench.json", black_box(json.as_bytes())))
+    });
+    // Moving the selection opens the next story in the reader; the setup leaves that story
+    // out of the layout cache, so each measurement lays it out cold.
+    for (name, from) in [
+        ("open a short story (cold)", 0usize),
+        ("open the 1 MB story (cold)", 4),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let mut app = App::new(bundle.clone(), 200, 60);
+                    for _ in 0..from {
+                        app.update(Action::Down);
+                    }
+                    app
+                },
+                |mut app| {
+                    app.update(Action::Down);
+                    app
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    let mut app = App::new(bundle.clone(), 200, 60);
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    c.bench_function("scroll the 1 MB story one line", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            app.update(Action::Up);
+        })
+    });
+    let area = Rect::new(0, 0, 200, 60);
+    let mut buf = Buffer::empty(area);
+    c.bench_function("draw a 200x60 frame", |b| {
+        b.iter(|| {
+            View {
+                app: black_box(&app),
+                theme: &Theme::COLOR,
+            }
+            .render(area, &mut buf)
+        })
+    });
+    c.bench_function("draw a 200x60 frame through TestBackend (--render)", |b| {
+        b.iter(|| draw(black_box(&app), &Theme::COLOR))
+    });
+    let mut app = App::new(bundle, 200, 60);
+    app.update(Action::Open);
+    c.bench_function("follow a related story and back", |b| {
+        b.iter(|| {
+            app.update(Action::OpenRelated(1));
+            app.update(Action::Back);
+        })
+    });
+}
+
+criterion_group!(reader, benches);
+criterion_main!(reader);
