@@ -201,10 +201,27 @@ pub fn grapheme_width(grapheme: &str) -> usize {
     }
 }
 
+/// A character that is always a grapheme cluster of its own, one column wide (or zero, for
+/// the soft hyphen): printable ASCII, Latin-1, Latin Extended (Vietnamese's ơ, ư, đ and its
+/// precomposed letters), general punctuation and the reader's own markers.
+pub fn is_single_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{2ff}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '│' | '▣' | '♪')
+}
+
 /// Display width of clean text, in terminal columns.
 pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    // Most text is one column per character (see `is_single_cell`): no segmentation needed.
+    if text.chars().all(is_single_cell) {
+        return text.chars().filter(|&c| c != SOFT_HYPHEN).count();
     }
     text.graphemes(true).map(grapheme_width).sum()
 }

@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
+use unicode_width::UnicodeWidthChar;
 
 use crate::app::App;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
@@ -92,7 +93,14 @@ fn row_with_right(
         }
         let shown = text::truncate(&span.content, room);
         let w = text::width(&shown);
-        buf.set_stringn(x, area.y, &shown, w, span.style);
+        put_span(
+            buf,
+            x,
+            area.y,
+            &shown,
+            u16::try_from(w).unwrap_or(0),
+            span.style,
+        );
         x += u16::try_from(w).unwrap_or(0);
         room -= w;
     }
@@ -100,7 +108,14 @@ fn row_with_right(
         let mut x = area.x + u16::try_from(total - right_width).unwrap_or(0);
         for span in right {
             let w = text::width(&span.content);
-            buf.set_stringn(x, area.y, &span.content, w, span.style);
+            put_span(
+                buf,
+                x,
+                area.y,
+                &span.content,
+                u16::try_from(w).unwrap_or(0),
+                span.style,
+            );
             x += u16::try_from(w).unwrap_or(0);
         }
     }
@@ -137,4 +152,29 @@ pub fn scrollbar(
             buf,
             &mut state,
         );
+}
+
+/// Writes `span` at (`x`, `y`) in at most `room` columns, exactly as `Buffer::set_stringn`
+/// would, and returns the column after it. Most of a story (Latin and Vietnamese letters,
+/// punctuation) is one character per grapheme cluster; for such text the cells are written
+/// character by character, skipping grapheme segmentation, which is most of the cost of
+/// drawing a frame. Anything else goes through ratatui.
+pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: Style) -> u16 {
+    if !span.chars().all(text::is_single_cell) {
+        return buf.set_stringn(x, y, span, usize::from(room), style).0;
+    }
+    let mut x = x;
+    let end = x.saturating_add(room);
+    for c in span.chars() {
+        // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1.
+        if UnicodeWidthChar::width(c).unwrap_or(0) == 0 {
+            continue;
+        }
+        if x >= end {
+            break;
+        }
+        buf[(x, y)].set_char(c).set_style(style);
+        x += 1;
+    }
+    x
 }

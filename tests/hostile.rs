@@ -17,6 +17,16 @@ fn corpus(kind: &str, name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The file names in one part of the corpus, sorted.
+fn names(kind: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus(kind, ""))
+        .expect("corpus")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 fn opened(name: &str) -> Bundle {
     let path = corpus("opens", name);
     let bytes = std::fs::read(&path).expect("corpus file");
@@ -105,12 +115,7 @@ fn refused_line(path: &Path) -> String {
 
 #[test]
 fn every_corpus_refusal_is_one_line_naming_file_and_place() {
-    let dir = corpus("refused", "");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("refused corpus")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = names("refused");
     let listed: Vec<&str> = REFUSED.iter().map(|(n, _)| *n).collect();
     for name in &names {
         assert!(
@@ -209,12 +214,7 @@ fn assert_exact_frames(name: &str, bundle: &Bundle, sizes: &[(u16, u16)], keys: 
 
 #[test]
 fn every_corpus_bundle_opens_with_exact_frames_at_every_size() {
-    for entry in std::fs::read_dir(corpus("opens", "")).expect("opens corpus") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
+    for name in names("opens") {
         assert_exact_frames(&name, &opened(&name), SIZES, KEYS);
     }
 }
@@ -334,12 +334,7 @@ fn no_escape_sequence_from_a_story_reaches_the_terminal() {
 fn no_pane_draws_into_its_neighbour() {
     let (cols, rows) = (120u16, 40u16);
     let borders = ["│", "┃", "╭", "╮", "╰", "╯", "─"];
-    for entry in std::fs::read_dir(corpus("opens", "")).expect("opens corpus") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
+    for name in names("opens") {
         for keys in ["", "Enter", "Enter G", "Enter C-d", "j Enter"] {
             let keys = newsterm::keys::parse_keys(keys).expect("keys");
             let buf = newsterm::headless::frame(opened(&name), cols, rows, &keys);

@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane_block};
@@ -32,13 +32,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     for (row, line) in app.doc.lines.iter().skip(app.scroll).take(rows).enumerate() {
-        let spans: Vec<Span<'_>> = line
-            .spans
-            .iter()
-            .map(|(t, role)| Span::styled(t.as_str(), theme.role(*role)))
-            .collect();
         let y = text.y + u16::try_from(row).unwrap_or(0);
-        buf.set_line(text.x, y, &Line::from(spans), text.width);
+        let mut x = text.x;
+        for (span, role) in &line.spans {
+            let room = text.right().saturating_sub(x);
+            x = super::put_span(buf, x, y, span, room, theme.role(*role));
+        }
     }
     super::scrollbar(area, buf, theme, total, rows, app.scroll);
 }
@@ -69,5 +68,30 @@ mod tests {
         assert_eq!(position(40, 10, 50), "End");
         assert_eq!(position(20, 10, 50), "50%");
         assert_eq!(position(1, 10, 1000), "1%");
+    }
+
+    #[test]
+    fn the_fast_path_writes_what_ratatui_writes() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::style::{Color, Style};
+        let style = Style::new().fg(Color::Red);
+        for text in [
+            "Việt Nam - Hàn Quốc “5 sao”…",
+            "soft\u{ad}hyphen",
+            "ơư đĐ ẠỹỸ –—‘’",
+            "│ ▣ • ♪",
+            "日本 👍🏽 e\u{301}",
+        ] {
+            for room in [0u16, 1, 5, 12, 40] {
+                let area = Rect::new(0, 0, 40, 1);
+                let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+                let end = crate::ui::put_span(&mut ours, 2, 0, text, room.min(38), style);
+                let (their_end, _) =
+                    theirs.set_stringn(2, 0, text, usize::from(room.min(38)), style);
+                assert_eq!(ours, theirs, "{text:?} in {room}");
+                assert_eq!(end, their_end, "{text:?} in {room}");
+            }
+        }
     }
 }
