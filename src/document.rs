@@ -344,31 +344,34 @@ impl DocCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::Audio;
+    use crate::bundle::{Audio, Details};
 
     fn article() -> Article {
         Article {
             id: "a".into(),
             title: "Tiêu đề".into(),
-            source: Some("Ngày Nay".into()),
             section: Some("Thời sự".into()),
             published: Some("2026-02-01T08:00:00+07:00".into()),
-            lead: Some("Mở đầu".into()),
-            body: vec![
-                Block::Paragraph("Một".into()),
-                Block::Quote("Trích dẫn".into()),
-                Block::Image {
-                    caption: "Ảnh".into(),
+            details: Some(Box::new(Details {
+                source: Some("Ngày Nay".into()),
+                lead: Some("Mở đầu".into()),
+                body: vec![
+                    Block::Paragraph("Một".into()),
+                    Block::Quote("Trích dẫn".into()),
+                    Block::Image {
+                        caption: "Ảnh".into(),
+                        url: None,
+                        alt: None,
+                    },
+                    Block::List(vec!["x".into(), "y".into()]),
+                ],
+                audio: Some(Audio {
                     url: None,
-                    alt: None,
-                },
-                Block::List(vec!["x".into(), "y".into()]),
-            ],
-            audio: Some(Audio {
-                url: None,
-                duration_s: Some(312),
-            }),
-            url: Some("https://example.org/a".into()),
+                    duration_s: Some(312),
+                }),
+                url: Some("https://example.org/a".into()),
+                ..Details::default()
+            })),
             ..Article::default()
         }
     }

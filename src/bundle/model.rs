@@ -26,25 +26,57 @@ pub struct Bundle {
     pub source: Option<Arc<Source>>,
 }
 
+/// A story. What the headline list and related panel show is always here; what only the
+/// reader shows is in [`Details`], boxed and present only once the story has been read in
+/// full, so that 100,000 headlines cost half the memory. `Article` dereferences to its
+/// details (empty when not read), so `article.lead` reads either way.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
     pub id: String,
     pub title: String,
-    pub url: Option<String>,
-    pub source: Option<String>,
     pub section: Option<String>,
-    pub authors: Vec<String>,
     pub published: Option<String>,
-    pub lead: Option<String>,
-    pub body: Vec<Block>,
     /// Indexes into [`Bundle::articles`], in the editor's order.
     pub related: Vec<usize>,
-    pub audio: Option<Audio>,
     /// Whether the story has at least one body block.
     pub has_body: bool,
-    /// Where the article is in [`Bundle::source`] when only its headline fields (id, title,
-    /// section, published, related) were read; [`Bundle::full_article`] reads the rest.
+    /// Where the article is in [`Bundle::source`] when only its headline fields were read;
+    /// [`Bundle::full_article`] reads the rest.
     pub span: Option<Range<usize>>,
+    pub details: Option<Box<Details>>,
+}
+
+/// What only the reader shows of a story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    pub lead: Option<String>,
+    pub body: Vec<Block>,
+    pub audio: Option<Audio>,
+}
+
+static NO_DETAILS: Details = Details {
+    url: None,
+    source: None,
+    authors: Vec::new(),
+    lead: None,
+    body: Vec::new(),
+    audio: None,
+};
+
+impl std::ops::Deref for Article {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        self.details.as_deref().unwrap_or(&NO_DETAILS)
+    }
+}
+
+impl std::ops::DerefMut for Article {
+    fn deref_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,26 +276,28 @@ impl Article {
             .collect();
         Article {
             title: title(raw.title),
-            url: opt(raw.url),
-            source: opt(raw.source),
             section: opt(raw.section),
-            authors: raw
-                .authors
-                .unwrap_or_default()
-                .iter()
-                .map(|a| clean(a))
-                .filter(|a| !a.trim().is_empty())
-                .collect(),
             published: opt(raw.published),
-            lead: opt(raw.lead),
             has_body: !body.is_empty(),
-            body,
             related,
-            audio: raw.audio.map(|Object(a)| Audio {
-                url: a.url.as_deref().map(clean),
-                duration_s: a.duration_s,
-            }),
             span: None,
+            details: Some(Box::new(Details {
+                url: opt(raw.url),
+                source: opt(raw.source),
+                authors: raw
+                    .authors
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|a| clean(a))
+                    .filter(|a| !a.trim().is_empty())
+                    .collect(),
+                lead: opt(raw.lead),
+                body,
+                audio: raw.audio.map(|Object(a)| Audio {
+                    url: a.url.as_deref().map(clean),
+                    duration_s: a.duration_s,
+                }),
+            })),
             id: raw.id,
         }
     }
