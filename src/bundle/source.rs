@@ -23,8 +23,10 @@ impl Source {
         // while newsterm runs, reading the lost pages raises SIGBUS, as it does for every
         // program that maps files (ripgrep, git); copying 450 MB instead costs more than the
         // whole rest of the load.
+        // `populate` faults every page in at once: the whole file is validated before the first
+        // frame anyway, and one request is cheaper than 100,000 page faults.
         #[expect(unsafe_code, reason = "memory-mapping the bundle file")]
-        let map = unsafe { memmap2::Mmap::map(file)? };
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(file)? };
         Ok(Source::Mapped(map))
     }
 }
