@@ -121,3 +121,22 @@ proptest! {
         assert_same("generated", doc.as_bytes());
     }
 }
+
+#[test]
+fn blocks_with_their_type_last_load_the_same_both_ways() {
+    // Many JSON writers sort keys, which puts "type" after "text" and "items".
+    for body in [
+        r#"[{"text": "P", "type": "paragraph"}, {"items": ["a", "b"], "type": "list"}, {"caption": "C", "url": null, "type": "image"}]"#,
+        r#"[{"text": 5, "type": "paragraph"}]"#,
+        r#"[{"items": [["a"]], "type": "list"}]"#,
+        r#"[{"items": "a", "type": "list"}]"#,
+        r#"[{"text": {"x": 1}, "items": 3, "type": "video"}]"#,
+        r#"[{"url": 5, "text": "shown", "type": "future"}]"#,
+        r#"[{"text": null, "type": "paragraph"}]"#,
+    ] {
+        let json = format!(
+            r#"{{"newsterm": 1, "title": "T", "articles": [{{"id": "a", "title": "A", "body": {body}}}]}}"#
+        );
+        assert_same(body, json.as_bytes());
+    }
+}

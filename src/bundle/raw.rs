@@ -101,9 +101,100 @@ impl<'de, T: Text> Deserialize<'de> for RawBlock<T> {
 }
 
 /// A text value: kept (`String`) or only checked ([`Check`]).
-pub trait Text: de::DeserializeOwned {}
-impl Text for String {}
-impl Text for Check {}
+pub trait Text: de::DeserializeOwned {
+    /// A field read before the block's `type`, kept until the type says whether it matters:
+    /// the whole value when text is kept, only its shape when text is only checked.
+    type Early: de::DeserializeOwned;
+    fn text(early: Self::Early) -> Result<Option<Self>, String>;
+    fn items(early: Self::Early) -> Result<Option<Vec<Self>>, String>;
+}
+
+impl Text for String {
+    type Early = serde_json::Value;
+    fn text(early: serde_json::Value) -> Result<Option<Self>, String> {
+        serde_json::from_value(early).map_err(|e| e.to_string())
+    }
+    fn items(early: serde_json::Value) -> Result<Option<Vec<Self>>, String> {
+        serde_json::from_value(early).map_err(|e| e.to_string())
+    }
+}
+
+impl Text for Check {
+    type Early = Shape;
+    fn text(early: Shape) -> Result<Option<Self>, String> {
+        match early {
+            Shape::Null => Ok(None),
+            Shape::Str => Ok(Some(Check)),
+            _ => Err("invalid type, expected a string".into()),
+        }
+    }
+    fn items(early: Shape) -> Result<Option<Vec<Self>>, String> {
+        match early {
+            Shape::Null => Ok(None),
+            Shape::Strings => Ok(Some(Vec::new())),
+            _ => Err("invalid type, expected an array of strings".into()),
+        }
+    }
+}
+
+/// What kind of JSON value a field holds, read without keeping it. (A refusal found this way
+/// only sends the load to the full parse, which words the message.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Null,
+    Str,
+    Strings,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShapeVisitor;
+        impl<'de> Visitor<'de> for ShapeVisitor {
+            type Value = Shape;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Shape, E> {
+                Ok(Shape::Null)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Shape, E> {
+                Ok(Shape::Str)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+                let mut all_strings = true;
+                while let Some(shape) = seq.next_element::<Shape>()? {
+                    all_strings &= shape == Shape::Str;
+                }
+                Ok(if all_strings {
+                    Shape::Strings
+                } else {
+                    Shape::Other
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Shape::Other)
+            }
+        }
+        deserializer.deserialize_any(ShapeVisitor)
+    }
+}
 
 /// A string that is checked to be one and not kept: no allocation.
 #[derive(Debug, Default, Clone, Copy)]
@@ -269,7 +360,7 @@ impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
                 // Fields read so far, one bit each: no allocation per block.
                 let mut seen = 0u8;
                 // Fields that came before `type`, kept until it says which ones matter.
-                let mut early: Vec<(Field, serde_json::Value)> = Vec::new();
+                let mut early: Vec<(Field, T::Early)> = Vec::new();
                 while let Some(field) = map.next_key::<Field>()? {
                     let bit = 1u8 << (field as u8);
                     if field != Field::Other && seen & bit != 0 {
@@ -315,10 +406,10 @@ impl<T: Text> BlockFields<T> {
         Ok(())
     }
 
-    fn set_value(&mut self, field: Field, value: serde_json::Value) -> serde_json::Result<()> {
+    fn set_value(&mut self, field: Field, value: T::Early) -> Result<(), String> {
         match field {
-            Field::Items => self.items = serde_json::from_value(value)?,
-            _ => *self.text_field(field) = serde_json::from_value(value)?,
+            Field::Items => self.items = T::items(value)?,
+            _ => *self.text_field(field) = T::text(value)?,
         }
         Ok(())
     }
