@@ -1,7 +1,6 @@
 //! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
@@ -83,7 +82,11 @@ fn load_source(file: &str, source: Source, progress: &dyn Fn(Progress)) -> Resul
         0
     };
     match fast(&source[bom..], progress) {
-        Some((top, heads)) => Ok(Bundle::from_heads(top, heads, bom, Arc::clone(&source))),
+        Some((top, heads)) => match Bundle::from_heads(top, heads, bom, Arc::clone(&source)) {
+            Some(bundle) => Ok(bundle),
+            // A duplicate id: the full parse says where.
+            None => load_full(file, &source),
+        },
         None => load_full(file, &source),
     }
 }
@@ -121,10 +124,6 @@ fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, 
     let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
     let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
     let heads = parse_heads(text, &spans.articles, progress)?;
-    let mut ids = HashSet::with_capacity(heads.articles.len());
-    if !heads.articles.iter().all(|a| ids.insert(a.id.as_str())) {
-        return None;
-    }
     Some((top, heads))
 }
 

@@ -1,9 +1,10 @@
 //! The validated bundle the rest of the program reads: clean text, resolved related stories.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::text::{clean, clean_owned};
 
@@ -142,18 +143,22 @@ impl Bundle {
         heads: Heads<'_>,
         bom: usize,
         source: Arc<Source>,
-    ) -> Self {
+    ) -> Option<Self> {
         let Heads {
             mut articles,
             related: ids,
         } = heads;
         let mut warnings = Vec::new();
         let related: Vec<Vec<usize>> = {
-            let index: HashMap<&str, usize> = articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect();
+            // One index of the ids, which also finds a duplicate (`None`: the caller falls
+            // back to the full parse, which reports it).
+            let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+            index.reserve(articles.len());
+            for (i, article) in articles.iter().enumerate() {
+                if index.insert(article.id.as_str(), i).is_some() {
+                    return None;
+                }
+            }
             ids.iter()
                 .enumerate()
                 .map(|(i, ids)| resolve_related(i, ids.as_deref(), &index, &mut warnings))
@@ -164,19 +169,19 @@ impl Bundle {
             article.related = related;
             article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
         }
-        Bundle {
+        Some(Bundle {
             articles,
             warnings,
             source: Some(source),
             ..Bundle::from_raw(top)
-        }
+        })
     }
 
     /// Builds the validated bundle from what serde read. Cannot fail: everything that refuses
     /// a bundle was checked while parsing; what is left only produces warnings.
     pub(crate) fn from_raw(raw: RawBundle) -> Self {
         let articles = raw.articles.0;
-        let index: HashMap<&str, usize> = articles
+        let index: FxHashMap<&str, usize> = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
@@ -207,7 +212,7 @@ impl Bundle {
 fn resolve_related<S: AsRef<str>>(
     at: usize,
     ids: Option<&[S]>,
-    index: &HashMap<&str, usize>,
+    index: &FxHashMap<&str, usize>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<usize> {
     let Some(ids) = ids else {
