@@ -11,7 +11,7 @@ use super::error::{LoadError, Place, Result};
 use super::locate::{locate, locate_duplicate, too_deep};
 use super::model::{Article, Bundle};
 use super::raw::{self, HeadArticle, Object, RawBundle, VersionOnly};
-use super::scan::scan;
+use super::scan::{scan, scan_parallel};
 use super::source::Source;
 use crate::text::printable;
 
@@ -115,7 +115,7 @@ fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, 
     } else {
         std::thread::scope(|scope| {
             let utf8 = scope.spawn(|| simdutf8::basic::from_utf8(bytes).ok());
-            let spans = scan(bytes, MAX_DEPTH);
+            let spans = scan_parallel(bytes, MAX_DEPTH, PARALLEL_FROM);
             (utf8.join().ok().flatten(), spans)
         })
     };

@@ -18,6 +18,57 @@ pub struct Spans {
 
 /// Finds the article spans of `bytes`, a whole bundle document (BOM already removed).
 pub fn scan(bytes: &[u8], max_depth: usize) -> Option<Spans> {
+    scan_with(bytes, max_depth, None)
+}
+
+/// [`scan`] on two cores for documents of at least `min_len` bytes. A second thread guesses an
+/// article boundary near the middle (`}` `,` `{` outside any check) and scans the articles
+/// from there; the first thread scans from the start and takes the second's spans only if
+/// one of its own articles starts exactly at the guess (a boundary in the same array: from an
+/// article's start the scan cannot differ). Otherwise it simply scans on.
+pub fn scan_parallel(bytes: &[u8], max_depth: usize, min_len: usize) -> Option<Spans> {
+    let Some(guess) = (bytes.len() >= min_len)
+        .then(|| guess_boundary(bytes, bytes.len() / 2))
+        .flatten()
+    else {
+        return scan(bytes, max_depth);
+    };
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(move || {
+            let mut s = Scanner {
+                b: bytes,
+                i: guess,
+                max_depth,
+            };
+            let spans = s.elements(guess, None).ok()?;
+            Some((spans, s.i))
+        });
+        scan_with(bytes, max_depth, Some((guess, tail)))
+    })
+}
+
+/// An article boundary near `from`: the `{` of `}` `,` `{` (white space allowed between).
+fn guess_boundary(bytes: &[u8], from: usize) -> Option<usize> {
+    let window = bytes.get(from..bytes.len().min(from + (1 << 20)))?;
+    memchr::memchr_iter(b',', window)
+        .map(|p| from + p)
+        .find_map(|comma| {
+            let before = bytes[..comma]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())?;
+            let after = comma
+                + 1
+                + bytes[comma + 1..]
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())?;
+            (bytes[before] == b'}' && bytes[after] == b'{').then_some(after)
+        })
+}
+
+type Tail<'scope> = std::thread::ScopedJoinHandle<'scope, Option<(Vec<Range<usize>>, usize)>>;
+
+fn scan_with(bytes: &[u8], max_depth: usize, split: Option<(usize, Tail<'_>)>) -> Option<Spans> {
+    let mut split = split;
     let mut s = Scanner {
         b: bytes,
         i: 0,
@@ -41,7 +92,7 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> Option<Spans> {
             if found.is_some() {
                 return None;
             }
-            found = Some(s.articles()?);
+            found = Some(s.articles(&mut split)?);
         } else {
             s.value(2)?;
         }
@@ -99,34 +150,67 @@ impl Scanner<'_> {
         }
     }
 
-    /// The articles array: records each element's span.
-    fn articles(&mut self) -> Option<Spans> {
+    /// The articles array: records each element's span, taking the tail's spans when an
+    /// article starts exactly where the tail began.
+    fn articles(&mut self, split: &mut Option<(usize, Tail<'_>)>) -> Option<Spans> {
         let start = self.i;
         self.expect(b'[')?;
-        let mut articles = Vec::new();
         self.ws();
         if self.peek()? == b']' {
             self.i += 1;
             return Some(Spans {
                 array: start..self.i,
-                articles,
+                articles: Vec::new(),
             });
         }
+        let from = self.i;
+        let guess = split.as_ref().map(|(guess, _)| *guess);
+        let mut articles = match self.elements(from, guess) {
+            Ok(articles) => articles,
+            Err(Some(mut articles)) => {
+                // Reached the guess at an article's start: the tail has the rest.
+                let (_, tail) = split.take()?;
+                match tail.join().ok().flatten() {
+                    Some((rest, end)) => {
+                        articles.extend(rest);
+                        self.i = end;
+                    }
+                    None => return None,
+                }
+                articles
+            }
+            Err(None) => return None,
+        };
+        articles.shrink_to_fit();
+        Some(Spans {
+            array: start..self.i,
+            articles,
+        })
+    }
+
+    /// Scans articles from `from` (an article's start) to the array's `]`, leaving the
+    /// scanner after it. With `stop`, returns `Err(Some(spans so far))` when an article
+    /// starts exactly there. `Err(None)` for anything unexpected.
+    fn elements(
+        &mut self,
+        from: usize,
+        stop: Option<usize>,
+    ) -> Result<Vec<Range<usize>>, Option<Vec<Range<usize>>>> {
+        self.i = from;
+        let mut articles = Vec::new();
         loop {
             self.ws();
-            let from = self.i;
-            self.value(3)?;
-            articles.push(from..self.i);
+            let start = self.i;
+            if stop == Some(start) {
+                return Err(Some(articles));
+            }
+            self.value(3).ok_or(None)?;
+            articles.push(start..self.i);
             self.ws();
-            match self.next()? {
+            match self.next().ok_or(None)? {
                 b',' => continue,
-                b']' => {
-                    return Some(Spans {
-                        array: start..self.i,
-                        articles,
-                    });
-                }
-                _ => return None,
+                b']' => return Ok(articles),
+                _ => return Err(None),
             }
         }
     }
@@ -214,6 +298,26 @@ mod tests {
             r#"{"articles": ["unterminated]}"#,
         ] {
             assert_eq!(spans(doc), None, "{doc}");
+        }
+    }
+
+    #[test]
+    fn the_parallel_scan_finds_the_same_spans() {
+        let article = r#"{"id": "a", "t": "},{\"x\": [1, {}]", "b": [{"p": "}, {"}, {"q": 1}]}"#;
+        for n in [1, 2, 3, 10, 101] {
+            let doc = format!(
+                r#"{{"title": "T", "articles": [{}], "after": {{"articles": 0}}}}"#,
+                vec![article; n].join(",\n ")
+            );
+            let sequential = scan(doc.as_bytes(), 64);
+            assert!(sequential.is_some());
+            for min in [0, 1, usize::MAX] {
+                assert_eq!(
+                    scan_parallel(doc.as_bytes(), 64, min),
+                    sequential,
+                    "{n} {min}"
+                );
+            }
         }
     }
 
