@@ -12,6 +12,8 @@ mod frames;
 mod hostile;
 /// The bundle contract, one test per rule.
 mod loader;
+/// Optimized frames replayed in a terminal emulator equal full redraws.
+mod present;
 /// Any size, any keys: exact frames, no panic.
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.

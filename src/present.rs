@@ -1,0 +1,1 @@
+//! Sends frames to the terminal in as few bytes as possible (work in progress).
