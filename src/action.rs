@@ -30,4 +30,7 @@ pub enum Action {
     Quit,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Nothing is waiting: lay out a little more of a long story (sent by the terminal loop,
+    /// never bound to a key).
+    Idle,
 }

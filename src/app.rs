@@ -4,18 +4,24 @@
 //! what is left. The App knows the terminal size because scrolling and paging depend on pane
 //! heights; it takes the geometry from `layout`, the same the drawing code uses.
 
-use std::rc::Rc;
-
 use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::bundle::{Article, Bundle};
-use crate::document::{self, DocCache, Document};
+use crate::document::{DocCache, Document};
 use crate::keys;
 use crate::layout::{self, Pane, Screen};
 
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
+
+/// A story whose span in the file is at least this long is read block by block as the
+/// reader reaches it, rather than whole when it is opened.
+const LAZY_FROM: usize = 64 * 1024;
+
+/// Source bytes of a long story laid out per [`Action::Idle`]: about a millisecond's work, so
+/// a key press is never kept waiting for long.
+const IDLE_BYTES: usize = 16 * 1024;
 
 /// A story left by following a related link, to come back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +55,11 @@ pub struct App {
     /// Scroll position of the help overlay, when it is open.
     pub help: Option<usize>,
     pub running: bool,
-    /// The story in the reader, laid out at the reader's width.
-    pub doc: Rc<Document>,
+    /// The story in the reader, laid out at the reader's width (as far as the reader has got,
+    /// for a long story; see [`App::busy`]).
+    pub doc: Document,
+    /// The story `doc` is of, to put it back in the cache when the reader moves on.
+    doc_story: Option<usize>,
     cache: DocCache,
 }
 
@@ -68,7 +77,8 @@ impl App {
             back: Vec::new(),
             help: None,
             running: true,
-            doc: Rc::new(Document::default()),
+            doc: Document::default(),
+            doc_story: None,
             cache: DocCache::new(CACHE_STORIES),
         };
         app.relayout(None);
@@ -124,8 +134,16 @@ impl App {
             .map_or(0, |r| usize::from(layout::inner(r).height))
     }
 
+    /// The last first line of the reader (an estimate while a long story is still being laid
+    /// out; scrolling lays out the lines it reaches first, so it never stops short).
     pub fn max_scroll(&self) -> usize {
-        self.doc.lines.len().saturating_sub(self.reader_height())
+        self.doc.total().saturating_sub(self.reader_height())
+    }
+
+    /// Whether the story in the reader is still being laid out: the terminal loop sends
+    /// [`Action::Idle`] while no key is waiting until it is not.
+    pub fn busy(&self) -> bool {
+        !self.doc.is_complete()
     }
 
     /// Carries out one action.
@@ -151,6 +169,7 @@ impl App {
             Action::Help => self.help = Some(0),
             Action::Close | Action::Quit => self.running = false,
             Action::Resize(cols, rows) => self.resize(cols, rows),
+            Action::Idle => self.doc.work(IDLE_BYTES),
         }
         self.keep_in_view();
     }
@@ -213,7 +232,10 @@ impl App {
                 }
             }
             Pane::Reader => {
-                self.scroll = self.scroll.saturating_add_signed(by).min(self.max_scroll());
+                let to = self.scroll.saturating_add_signed(by);
+                // Lay out what the move reaches first: then the limit is exact there.
+                self.doc.lay_out_to(to.saturating_add(self.reader_height()));
+                self.scroll = to.min(self.max_scroll());
             }
             Pane::Related => {
                 let last = self.related_list().len().saturating_sub(1);
@@ -305,30 +327,40 @@ impl App {
         }
     }
 
-    /// Lays out the current story for the reader's width.
+    /// Lays out the current story for the reader's width, or takes its layout from the
+    /// cache, putting the one it replaces there.
     fn relayout(&mut self, anchor: Option<usize>) {
         let width = self.reader_width();
+        let old = std::mem::take(&mut self.doc);
+        if let Some(story) = self.doc_story.take()
+            && old.width > 0
+        {
+            self.cache.put(story, old);
+        }
         let (bundle, current) = (&self.bundle, self.current);
-        self.doc = if width == 0 || current >= bundle.articles.len() {
-            // Too small for a reader, or nothing to read: nothing to lay out.
-            Rc::new(Document::default())
-        } else {
+        if width > 0 && current < bundle.articles.len() {
             // The body is read (from its span, for a large bundle) only on a cache miss.
-            self.cache.get(current, width, || {
+            self.doc = self.cache.take(current, width).unwrap_or_else(|| {
                 bundle
-                    .full_article(current)
-                    .map(|article| document::build(&article, width))
+                    .open_article(current, LAZY_FROM)
+                    .map(|(article, body)| Document::new(&article, body, width))
                     .unwrap_or_default()
-            })
-        };
+            });
+            self.doc_story = Some(current);
+        }
         if let Some(anchor) = anchor {
             self.scroll = self.doc.line_of(anchor);
         }
+        self.doc
+            .lay_out_to(self.scroll.saturating_add(self.reader_height()));
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// Scrolls the headline and related lists so that their selections are visible.
     fn keep_in_view(&mut self) {
+        // Whatever moved, the reader's lines on screen are laid out (drawing only reads).
+        self.doc
+            .lay_out_to(self.scroll.saturating_add(self.reader_height()));
         let (stories, related) = (self.bundle.articles.len(), self.related_list().len());
         self.list_offset =
             visible_offset(self.list_offset, self.current, self.list_height(), stories);
@@ -391,7 +423,7 @@ mod tests {
         let app = app(120, 40);
         assert_eq!(app.current, 0);
         assert_eq!(app.focus, Pane::Headlines);
-        assert!(app.doc.lines.len() > 40);
+        assert!(app.doc.lines().len() > 40);
         assert!(app.running);
     }
 
@@ -413,7 +445,7 @@ mod tests {
         let mut app = app(120, 40);
         run(&mut app, &[Action::Down, Action::Down]);
         assert_eq!(app.current, 2);
-        let first_line = &app.doc.lines[0].spans[0].0;
+        let first_line = &app.doc.lines()[0].spans[0].0;
         assert!(
             app.bundle.articles[2]
                 .title
@@ -553,9 +585,9 @@ mod tests {
             &mut app,
             &[Action::Open, Action::Down, Action::Down, Action::Down],
         );
-        let (doc, scroll) = (Rc::clone(&app.doc), app.scroll);
+        let (width, scroll) = (app.doc.width, app.scroll);
         run(&mut app, &[Action::Resize(10, 3)]);
-        assert!(Rc::ptr_eq(&doc, &app.doc), "no layout at width 1");
+        assert_eq!(app.doc.width, width, "no layout at width 1");
         run(&mut app, &[Action::Resize(120, 40)]);
         assert_eq!(app.scroll, scroll);
     }
@@ -665,5 +697,111 @@ mod tests {
             "a window taller than the list starts at 0"
         );
         assert_eq!(visible_offset(7, 9, 3, 10), 7);
+    }
+}
+
+/// A story long enough to be read and laid out block by block.
+#[cfg(test)]
+mod long_story {
+    use super::*;
+    use crate::bundle::load;
+    use crate::document::build;
+
+    fn bundle() -> Bundle {
+        let body: Vec<_> = (0..3000)
+            .map(|i| {
+                let kind = ["paragraph", "quote", "heading"][i % 3];
+                serde_json::json!({"type": kind, "text": format!("Đoạn {i}: Hà Nội mùa thu, phố cũ và những con đường rợp bóng cây {}", "ừ ".repeat(i % 40))})
+            })
+            .collect();
+        let json = serde_json::json!({"newsterm": 1, "title": "T", "articles": [
+            {"id": "short", "title": "Ngắn", "body": [{"type": "paragraph", "text": "Một"}]},
+            {"id": "long", "title": "Dài", "lead": "Mở đầu", "url": "https://example.org/", "body": body, "related": ["short"]},
+        ]});
+        load("long.json", json.to_string().as_bytes()).unwrap()
+    }
+
+    /// The long story laid out whole, as the reader must show it.
+    fn whole(app: &App) -> Document {
+        build(&app.bundle.full_article(1).unwrap(), app.doc.width)
+    }
+
+    #[track_caller]
+    fn assert_shows_the_same(app: &App, whole: &Document) {
+        let height = app.reader_height();
+        let end = (app.scroll + height).min(whole.lines().len());
+        assert!(app.doc.lines().len() >= end, "drawn lines are laid out");
+        assert_eq!(
+            &app.doc.lines()[app.scroll..end],
+            &whole.lines()[app.scroll..end]
+        );
+    }
+
+    #[test]
+    fn opens_at_once_and_scrolls_like_the_whole_layout() {
+        let mut app = App::new(bundle(), 120, 40);
+        run_all(&mut app, &[Action::Down, Action::Open]);
+        assert!(app.busy(), "a long story is laid out as it is reached");
+        assert!(app.doc.lines().len() < 200);
+        let whole = whole(&app);
+        assert!(whole.lines().len() > 3000);
+        for _ in 0..20 {
+            app.update(Action::PageDown);
+            assert_shows_the_same(&app, &whole);
+        }
+        app.update(Action::Bottom);
+        assert!(!app.busy());
+        assert_eq!(app.scroll, whole.lines().len() - app.reader_height());
+        assert_shows_the_same(&app, &whole);
+        app.update(Action::Top);
+        assert_shows_the_same(&app, &whole);
+    }
+
+    #[test]
+    fn idle_work_finishes_the_layout_without_moving_the_reader() {
+        let mut app = App::new(bundle(), 120, 40);
+        run_all(&mut app, &[Action::Down, Action::Open, Action::PageDown]);
+        let (scroll, estimate) = (app.scroll, app.doc.total());
+        let mut idles = 0;
+        while app.busy() {
+            app.update(Action::Idle);
+            idles += 1;
+            assert_eq!(app.scroll, scroll);
+        }
+        assert!(idles > 10, "done in small steps ({idles})");
+        let whole = whole(&app);
+        assert_eq!(app.doc.lines(), whole.lines());
+        // The estimate was in the right region.
+        let exact = whole.lines().len();
+        assert!(
+            estimate > exact / 2 && estimate < exact * 2,
+            "{estimate} vs {exact}"
+        );
+    }
+
+    #[test]
+    fn resizing_and_coming_back_keep_the_place() {
+        let mut app = App::new(bundle(), 120, 40);
+        run_all(&mut app, &[Action::Down, Action::Open]);
+        for _ in 0..30 {
+            app.update(Action::PageDown);
+        }
+        let anchor = app.doc.anchor_of(app.scroll);
+        app.update(Action::Resize(70, 30));
+        assert!(app.busy());
+        assert_eq!(app.doc.anchor_of(app.scroll), anchor);
+        assert_shows_the_same(&app, &whole(&app));
+        app.update(Action::Resize(120, 40));
+        let scroll = app.scroll;
+        run_all(&mut app, &[Action::FocusNext, Action::Open, Action::Back]);
+        assert_eq!(app.current, 1);
+        assert_eq!(app.scroll, scroll);
+        assert_shows_the_same(&app, &whole(&app));
+    }
+
+    fn run_all(app: &mut App, actions: &[Action]) {
+        for &a in actions {
+            app.update(a);
+        }
     }
 }

@@ -15,7 +15,7 @@ pub use error::{LoadError, Place, Result};
 pub use load::{
     Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_path, load_path_with, sample, source_name,
 };
-pub use model::{Article, Audio, Block, Bundle, Details, Warning};
+pub use model::{Article, Audio, Block, Bundle, Details, LazyBody, Warning};
 
 /// The byte span of every article of a bundle document, found by the fast structural pass
 /// on two threads whatever the size (`None` when the pass declines the document). Public for

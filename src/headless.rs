@@ -12,12 +12,16 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::action::Action;
 use crate::app::App;
 use crate::bundle::Bundle;
 use crate::keys;
 use crate::ui::{Theme, View};
 
 /// The frame after `keys`, drawn at `cols` x `rows`. Keys after one that quits are ignored.
+///
+/// A long story is laid out to its end first, as the terminal does while no key is waiting,
+/// so the scrollbar is exact and the frame does not depend on timing.
 pub fn frame(bundle: Bundle, cols: u16, rows: u16, keys: &[KeyEvent]) -> Buffer {
     let mut app = App::new(bundle, cols, rows);
     for &key in keys {
@@ -27,6 +31,9 @@ pub fn frame(bundle: Bundle, cols: u16, rows: u16, keys: &[KeyEvent]) -> Buffer 
         if !app.running {
             break;
         }
+    }
+    while app.busy() {
+        app.update(Action::Idle);
     }
     draw(&app, &Theme::COLOR)
 }

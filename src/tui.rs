@@ -2,6 +2,7 @@
 //! draw, and always give the terminal back as it was, also after an error or a panic.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -34,6 +35,15 @@ pub fn run(bundle: Bundle, theme: &Theme) -> io::Result<()> {
 fn event_loop(app: &mut App, theme: &Theme, terminal: &mut Terminal<Backend>) -> io::Result<()> {
     draw(app, theme, terminal)?;
     while app.running {
+        // A long story is laid out a millisecond at a time while no key is waiting; the frame
+        // is drawn again once it is complete, for the exact scrollbar.
+        if app.busy() && !event::poll(Duration::ZERO)? {
+            app.update(Action::Idle);
+            if !app.busy() {
+                draw(app, theme, terminal)?;
+            }
+            continue;
+        }
         // Blocks until something happens: no timer, no polling, no CPU while idle.
         let event = event::read()?;
         let mut changed = false;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use newsterm::bundle::{article_spans, load, load_full};
+use newsterm::bundle::{Block, Bundle, article_spans, load, load_full};
 
 use crate::frames::frame_of;
 
@@ -24,6 +24,7 @@ fn assert_same(name: &str, bytes: &[u8]) {
         (Ok(fast), Ok(full)) => {
             assert_eq!(fast.warnings, full.warnings, "{name}");
             assert_eq!(fast.with_body(), full.with_body(), "{name}");
+            assert_lazy_bodies_read_the_same(name, &fast, &full);
             for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
                 for keys in KEYS {
                     assert_eq!(
@@ -40,6 +41,40 @@ fn assert_same(name: &str, bytes: &[u8]) {
             fast.map(|_| ()),
             full.map(|_| ())
         ),
+    }
+}
+
+/// Every story read block by block from the file (as a long story is when opened) equals the
+/// story from the full parse.
+#[track_caller]
+fn assert_lazy_bodies_read_the_same(name: &str, fast: &Bundle, full: &Bundle) {
+    for i in 0..full.articles.len() {
+        let whole = full.full_article(i).expect("story");
+        let (head, body) = fast.open_article(i, 0).expect("story");
+        let blocks: Vec<Block> = match &body {
+            Some(body) => (0..body.len()).filter_map(|b| body.block(b)).collect(),
+            None => head.body.clone(),
+        };
+        assert_eq!(blocks, whole.body, "{name} story {i}");
+        assert_eq!(
+            (
+                &head.title,
+                &head.lead,
+                &head.url,
+                &head.source,
+                &head.authors
+            ),
+            (
+                &whole.title,
+                &whole.lead,
+                &whole.url,
+                &whole.source,
+                &whole.authors
+            ),
+            "{name} story {i}"
+        );
+        assert_eq!(head.audio, whole.audio, "{name} story {i}");
+        assert_eq!(head.has_body, whole.has_body, "{name} story {i}");
     }
 }
 

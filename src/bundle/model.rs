@@ -9,7 +9,9 @@ use foldhash::HashMap as FastMap;
 use crate::text::{clean, clean_owned};
 
 use super::load::Heads;
+use super::load::MAX_DEPTH;
 use super::raw::{HeadArticle, Kind, Object, RawArticle, RawBlock, RawBundle};
+use super::scan;
 use super::source::Source;
 
 /// A loaded bundle. Every string in it has been through [`clean`].
@@ -135,6 +137,25 @@ impl Bundle {
         })
     }
 
+    /// Article `index` for the reader. A story read only in part whose span is at least
+    /// `lazy_from` bytes long comes without its body, and with a [`LazyBody`] that reads the
+    /// blocks one at a time from the file: a story of any length opens at once. Other
+    /// stories come whole, as from [`Bundle::full_article`].
+    pub fn open_article(
+        &self,
+        index: usize,
+        lazy_from: usize,
+    ) -> Option<(Cow<'_, Article>, Option<LazyBody>)> {
+        let article = self.articles.get(index)?;
+        if let (Some(span), Some(source)) = (&article.span, &self.source)
+            && span.len() >= lazy_from
+            && let Some(parts) = lazy_parts(article, span.clone(), source)
+        {
+            return Some((Cow::Owned(parts.0), Some(parts.1)));
+        }
+        self.full_article(index).map(|article| (article, None))
+    }
+
     /// Builds the bundle from the fast path's parts: the top level (with no articles), the
     /// articles with their headline fields and spans (after a BOM of `bom` bytes) and their
     /// related ids, and the bytes they came from.
@@ -252,6 +273,69 @@ fn title(raw: String) -> String {
         "(no title)".to_owned()
     } else {
         title
+    }
+}
+
+/// The article at `span` with an empty body, and its body's blocks left in the file. `None`
+/// when the span cannot be read that way (the caller reads it whole).
+fn lazy_parts(
+    article: &Article,
+    span: Range<usize>,
+    source: &Arc<Source>,
+) -> Option<(Article, LazyBody)> {
+    let bytes = source.get(span.clone())?;
+    let (body, blocks) = scan::array_field(bytes, b"body", MAX_DEPTH)?;
+    // The article without its body: the same bytes with `[]` in the body's place.
+    let mut rest = Vec::with_capacity(bytes.len() - body.len() + 2);
+    rest.extend_from_slice(&bytes[..body.start]);
+    rest.extend_from_slice(b"[]");
+    rest.extend_from_slice(&bytes[body.end..]);
+    let Object(raw) = serde_json::from_slice::<Object<RawArticle>>(&rest).ok()?;
+    let mut head = Article::from_raw(raw, article.related.clone());
+    head.has_body = article.has_body;
+    let spans = blocks
+        .into_iter()
+        .map(|b| span.start + b.start..span.start + b.end)
+        .collect();
+    Some((
+        head,
+        LazyBody {
+            source: Arc::clone(source),
+            spans,
+        },
+    ))
+}
+
+/// A story's body blocks still in the file, read one at a time as the reader reaches them.
+/// They were checked when the bundle was loaded.
+#[derive(Debug, Clone)]
+pub struct LazyBody {
+    source: Arc<Source>,
+    spans: Vec<Range<usize>>,
+}
+
+impl LazyBody {
+    /// Number of blocks, shown or not.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Bytes block `index` takes in the file, for estimating what is still to come.
+    pub fn bytes(&self, index: usize) -> usize {
+        self.spans.get(index).map_or(0, ExactSizeIterator::len)
+    }
+
+    /// Block `index` as the reader shows it: `None` for a block the full parse also leaves
+    /// out (an unknown type without text), or past the end.
+    pub fn block(&self, index: usize) -> Option<Block> {
+        let bytes = self.source.get(self.spans.get(index)?.clone())?;
+        serde_json::from_slice::<RawBlock>(bytes)
+            .ok()
+            .and_then(Block::from_raw)
     }
 }
 

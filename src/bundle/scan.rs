@@ -108,6 +108,47 @@ fn scan_with(bytes: &[u8], max_depth: usize, split: Option<(usize, Tail<'_>)>) -
     found
 }
 
+/// The value of field `key` (its raw, unescaped spelling) of the object `bytes`, and the span
+/// of each element when that value is an array, all relative to `bytes`. Reading one story's
+/// body block by block starts here. `None` when the field is missing, not an array, or
+/// anything is unexpected.
+pub fn array_field(
+    bytes: &[u8],
+    key: &[u8],
+    max_depth: usize,
+) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let mut s = Scanner {
+        b: bytes,
+        i: 0,
+        max_depth,
+    };
+    s.ws();
+    s.expect(b'{')?;
+    loop {
+        s.ws();
+        let name = s.string()?;
+        s.ws();
+        s.expect(b':')?;
+        s.ws();
+        if &bytes[name] == key {
+            let start = s.i;
+            s.expect(b'[')?;
+            s.ws();
+            if s.peek()? == b']' {
+                return Some((start..s.i + 1, Vec::new()));
+            }
+            let items = s.elements(s.i, None).ok()?;
+            return Some((start..s.i, items));
+        }
+        s.value(2)?;
+        s.ws();
+        match s.next()? {
+            b',' => continue,
+            _ => return None,
+        }
+    }
+}
+
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
@@ -318,6 +359,29 @@ mod tests {
                     "{n} {min}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn finds_an_array_field_and_its_elements() {
+        let article =
+            r#" { "id": "a", "x": {"body": [0]}, "body" : [ {"t": "],\"["} , [1], "s" ] , "z": 1}"#;
+        let (value, items) = array_field(article.as_bytes(), b"body", 64).unwrap();
+        assert_eq!(&article[value], r#"[ {"t": "],\"["} , [1], "s" ]"#);
+        let items: Vec<&str> = items.into_iter().map(|r| &article[r]).collect();
+        assert_eq!(items, [r#"{"t": "],\"["}"#, "[1]", r#""s""#]);
+        let empty = r#"{"body": []}"#;
+        assert_eq!(
+            array_field(empty.as_bytes(), b"body", 64),
+            Some((9..11, vec![]))
+        );
+        for odd in [
+            r#"{"id": "a"}"#,
+            r#"{"body": 1}"#,
+            r#"{"body": [1 2]}"#,
+            "[]",
+        ] {
+            assert_eq!(array_field(odd.as_bytes(), b"body", 64), None, "{odd}");
         }
     }
 

@@ -12,7 +12,7 @@ use crate::layout::{self, Pane};
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text = layout::reader_text(area);
     let rows = usize::from(text.height);
-    let total = app.doc.lines.len();
+    let total = app.doc.total();
     let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).title_bottom(
         Line::styled(
             format!(" {} ", position(app.scroll, rows, total)),
@@ -31,7 +31,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    for (row, line) in app.doc.lines.iter().skip(app.scroll).take(rows).enumerate() {
+    for (row, line) in app
+        .doc
+        .lines()
+        .iter()
+        .skip(app.scroll)
+        .take(rows)
+        .enumerate()
+    {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         let mut x = text.x;
         for (span, role) in &line.spans {

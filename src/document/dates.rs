@@ -1,0 +1,101 @@
+//! Dates, durations and the metadata line as the reader and the headline list show them.
+
+use crate::bundle::Article;
+
+/// Formats a duration in seconds as `m:ss` or `h:mm:ss`.
+pub fn duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The parts of an RFC 3339 date (`2026-02-01`) or date-time (`2026-02-01T08:00:00+07:00`):
+/// the date and, if there is one, the hour and minute. `None` for anything else.
+fn rfc3339(text: &str) -> Option<(&str, Option<&str>)> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.len() == r.len() && s.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(digits(0..4) && at(4, b'-') && digits(5..7) && at(7, b'-') && digits(8..10)) {
+        return None;
+    }
+    if b.len() == 10 {
+        return Some((&text[..10], None));
+    }
+    let time = matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && at(13, b':')
+        && digits(14..16)
+        && at(16, b':')
+        && digits(17..19);
+    if !time {
+        return None;
+    }
+    let mut i = 19;
+    if at(i, b'.') {
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    let zone = match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            digits(i + 1..i + 3) && at(i + 3, b':') && digits(i + 4..i + 6) && i + 6 == b.len()
+        }
+        _ => false,
+    };
+    zone.then(|| (&text[..10], Some(&text[11..16])))
+}
+
+/// An RFC 3339 time as `YYYY-MM-DD HH:MM` (in the zone it was written in), a date as itself,
+/// and anything else as written.
+pub fn date(published: &str) -> String {
+    match rfc3339(published) {
+        Some((day, Some(time))) => format!("{day} {time}"),
+        Some((day, None)) => day.to_owned(),
+        None => published.to_owned(),
+    }
+}
+
+/// The date alone of an RFC 3339 time, for the headline list; anything else as written.
+pub fn day(published: &str) -> &str {
+    rfc3339(published).map_or(published, |(day, _)| day)
+}
+
+/// The reader's metadata line: source, section, date and authors, those that are present.
+pub fn meta(article: &Article) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(article.source.clone());
+    parts.extend(article.section.clone());
+    parts.extend(article.published.as_deref().map(date));
+    if !article.authors.is_empty() {
+        parts.push(article.authors.join(", "));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_durations() {
+        assert_eq!(date("2023-11-01T19:00:00+07:00"), "2023-11-01 19:00");
+        assert_eq!(date("2023-11-01"), "2023-11-01");
+        assert_eq!(date("yesterday"), "yesterday");
+        assert_eq!(date("2023-11-01T19:00:00Z"), "2023-11-01 19:00");
+        assert_eq!(date("2023-11-01T19:00:00.123-05:30"), "2023-11-01 19:00");
+        assert_eq!(date("2026-02-01 (approx)"), "2026-02-01 (approx)");
+        assert_eq!(date("2026-02-01T08:00"), "2026-02-01T08:00");
+        assert_eq!(day("2023-11-01T19:00:00+07:00"), "2023-11-01");
+        assert_eq!(day("Monday, 2 February 2026"), "Monday, 2 February 2026");
+        assert_eq!(duration(312), "5:12");
+        assert_eq!(duration(3725), "1:02:05");
+    }
+}
