@@ -205,11 +205,9 @@ impl Document {
         };
         // Lines per byte of what was laid out so far, or a column's worth of bytes per line
         // before anything was.
-        let estimate = if rest.bytes_done > 0 {
-            rest.bytes_left * rest.lines_done.max(1) / rest.bytes_done
-        } else {
-            rest.bytes_left / self.width.max(1)
-        };
+        let estimate = (rest.bytes_left * rest.lines_done.max(1))
+            .checked_div(rest.bytes_done)
+            .unwrap_or(rest.bytes_left / self.width.max(1));
         self.lines.len() + estimate.max(1)
     }
 
