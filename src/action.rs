@@ -22,6 +22,8 @@ pub enum Action {
     Back,
     FocusNext,
     FocusPrev,
+    /// One pane at a time, or all three again (wide terminals).
+    Zoom,
     /// Show or hide the help overlay.
     Help,
     /// Close the overlay if one is open, otherwise quit.

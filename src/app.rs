@@ -52,6 +52,9 @@ pub struct App {
     /// First related entry shown.
     pub related_offset: usize,
     pub back: Vec<Visit>,
+    /// One pane at a time on a wide terminal too (a full-width story scrolls in fewer bytes
+    /// over a slow link).
+    pub zoom: bool,
     /// Scroll position of the help overlay, when it is open.
     pub help: Option<usize>,
     pub running: bool,
@@ -76,6 +79,7 @@ impl App {
             related_offset: 0,
             back: Vec::new(),
             help: None,
+            zoom: false,
             running: true,
             doc: Document::default(),
             doc_story: None,
@@ -102,6 +106,7 @@ impl App {
             Rect::new(0, 0, cols, rows),
             self.focus,
             self.related_list().len(),
+            self.zoom,
         )
     }
 
@@ -109,7 +114,8 @@ impl App {
     /// were the one shown, so that paging and scroll limits do not change with focus.
     pub fn pane_rect(&self, pane: Pane) -> Option<Rect> {
         let (cols, rows) = self.size;
-        layout::screen(Rect::new(0, 0, cols, rows), pane, self.related_list().len()).pane(pane)
+        let related = self.related_list().len();
+        layout::screen(Rect::new(0, 0, cols, rows), pane, related, self.zoom).pane(pane)
     }
 
     /// Rows of text the reader shows at once (0 when the terminal is too small for it).
@@ -170,6 +176,10 @@ impl App {
             Action::Close | Action::Quit => self.running = false,
             Action::Resize(cols, rows) => self.resize(cols, rows),
             Action::Idle => self.doc.work(IDLE_BYTES),
+            Action::Zoom => {
+                self.zoom = !self.zoom;
+                self.reflow();
+            }
         }
         self.keep_in_view();
     }
@@ -308,6 +318,12 @@ impl App {
             return;
         }
         self.size = (cols, rows);
+        self.reflow();
+    }
+
+    /// Follows a change of the panes' geometry: keeps the focus on a pane that is shown and
+    /// the reader on the same part of the story.
+    fn reflow(&mut self) {
         if self.screen().too_small {
             // Nothing of the story shows: keep its layout and place for when there is room.
             return;
@@ -803,5 +819,31 @@ mod long_story {
         for &a in actions {
             app.update(a);
         }
+    }
+}
+
+#[cfg(test)]
+mod zoom {
+    use super::*;
+    use crate::bundle::sample;
+
+    #[test]
+    fn zoom_shows_one_pane_full_width_and_keeps_the_place() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        for a in [Action::Open, Action::Down, Action::Down, Action::Down] {
+            app.update(a);
+        }
+        let anchor = app.doc.anchor_of(app.scroll);
+        let three_panes = app.doc.width;
+        app.update(Action::Zoom);
+        assert!(app.screen().single);
+        assert_eq!(app.screen().reader.map(|r| r.width), Some(120));
+        assert!(app.doc.width > three_panes);
+        assert_eq!(app.doc.anchor_of(app.scroll), anchor);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, Pane::Related, "Tab still moves between panes");
+        app.update(Action::Zoom);
+        assert!(!app.screen().single);
+        assert_eq!(app.doc.width, three_panes);
     }
 }

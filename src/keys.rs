@@ -74,6 +74,7 @@ pub const BINDINGS: &[Binding] = &[
     row("Backspace h ←", &[key(KeyCode::Backspace), ch('h'), key(KeyCode::Left)], Action::Back, "back to the previous story"),
     row("Tab", &[key(KeyCode::Tab)], Action::FocusNext, "next pane"),
     row("Shift-Tab", &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
+    row("z", &[ch('z')], Action::Zoom, "one pane full screen / all panes"),
     row("?", &[ch('?')], Action::Help, "this help"),
     row("q Esc", &[ch('q'), key(KeyCode::Esc)], Action::Close, "close help / quit"),
     row("C-c", &[ctrl('c')], Action::Quit, "quit"),

@@ -64,9 +64,10 @@ impl Screen {
     }
 }
 
-/// Lays out a frame of `area`. `focus` picks the pane shown on narrow terminals;
-/// `related_items` sizes the related panel on wide ones.
-pub fn screen(area: Rect, focus: Pane, related_items: usize) -> Screen {
+/// Lays out a frame of `area`. `focus` picks the pane shown on narrow terminals, and on
+/// wide ones when `zoom` asks for one pane at a time; `related_items` sizes the related panel
+/// of the three-pane layout.
+pub fn screen(area: Rect, focus: Pane, related_items: usize, zoom: bool) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen {
             title: Rect {
@@ -88,7 +89,7 @@ pub fn screen(area: Rect, focus: Pane, related_items: usize) -> Screen {
         status,
         ..Screen::default()
     };
-    if area.width < WIDE {
+    if zoom || area.width < WIDE {
         screen.single = true;
         match focus {
             Pane::Headlines => screen.headlines = Some(body),
@@ -151,7 +152,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_show_three_panes() {
-        let s = screen(Rect::new(0, 0, 120, 40), Pane::Headlines, 7);
+        let s = screen(Rect::new(0, 0, 120, 40), Pane::Headlines, 7, false);
         assert!(!s.single && !s.too_small);
         assert_eq!(s.headlines.unwrap().width, 40);
         assert_eq!(s.reader.unwrap().width, 80);
@@ -161,13 +162,13 @@ mod tests {
 
     #[test]
     fn related_panel_is_at_most_a_third() {
-        let s = screen(Rect::new(0, 0, 120, 20), Pane::Headlines, 50);
+        let s = screen(Rect::new(0, 0, 120, 20), Pane::Headlines, 50, false);
         assert_eq!(s.related.unwrap().height, 6);
     }
 
     #[test]
     fn narrow_terminals_show_the_focused_pane() {
-        let s = screen(Rect::new(0, 0, 80, 24), Pane::Related, 3);
+        let s = screen(Rect::new(0, 0, 80, 24), Pane::Related, 3, false);
         assert!(s.single);
         assert_eq!(s.related, Some(Rect::new(0, 1, 80, 22)));
         assert_eq!(s.headlines, None);
@@ -177,7 +178,7 @@ mod tests {
     #[test]
     fn tiny_terminals_only_get_a_notice() {
         for (w, h) in [(0, 0), (1, 1), (19, 40), (200, 5)] {
-            let s = screen(Rect::new(0, 0, w, h), Pane::Reader, 3);
+            let s = screen(Rect::new(0, 0, w, h), Pane::Reader, 3, false);
             assert!(s.too_small);
             assert_eq!(s.reader, None);
         }
@@ -186,11 +187,11 @@ mod tests {
     #[test]
     fn a_related_panel_without_a_row_is_hidden() {
         for rows in [6, 7] {
-            let s = screen(Rect::new(0, 0, 120, rows), Pane::Headlines, 7);
+            let s = screen(Rect::new(0, 0, 120, rows), Pane::Headlines, 7, false);
             assert_eq!(s.related, None, "{rows} rows");
         }
         assert!(
-            screen(Rect::new(0, 0, 120, 9), Pane::Headlines, 7)
+            screen(Rect::new(0, 0, 120, 9), Pane::Headlines, 7, false)
                 .related
                 .is_some()
         );
@@ -198,7 +199,7 @@ mod tests {
 
     #[test]
     fn reader_keeps_three_rows_on_short_wide_terminals() {
-        let s = screen(Rect::new(0, 0, 120, 6), Pane::Headlines, 9);
+        let s = screen(Rect::new(0, 0, 120, 6), Pane::Headlines, 9, false);
         assert!(s.reader.unwrap().height >= 3);
     }
 }

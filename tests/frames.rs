@@ -20,6 +20,7 @@ pub const STATES: &[(&str, &str)] = &[
     ("help", "?"),
     ("one_pane_tab", "Tab"),
     ("last_headline", "G"),
+    ("zoomed_reader", "Enter j j z"),
 ];
 
 pub fn frame_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> String {
