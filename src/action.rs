@@ -30,6 +30,9 @@ pub enum Action {
     Close,
     /// Quit at once.
     Quit,
+    /// Give the terminal back and stop until the shell continues newsterm (`fg`). The
+    /// terminal loop does this; the app's state does not change.
+    Suspend,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Nothing is waiting: lay out a little more of a long story (sent by the terminal loop,

@@ -174,6 +174,8 @@ impl App {
             Action::FocusPrev => self.cycle_focus(Pane::prev),
             Action::Help => self.help = Some(0),
             Action::Close | Action::Quit => self.running = false,
+            // The terminal loop suspends; nothing of the reader changes.
+            Action::Suspend => {}
             Action::Resize(cols, rows) => self.resize(cols, rows),
             Action::Idle => self.doc.work(IDLE_BYTES),
             Action::Zoom => {

@@ -78,6 +78,7 @@ pub const BINDINGS: &[Binding] = &[
     row("?", &[ch('?')], Action::Help, "this help"),
     row("q Esc", &[ch('q'), key(KeyCode::Esc)], Action::Close, "close help / quit"),
     row("C-c", &[ctrl('c')], Action::Quit, "quit"),
+    row("C-z", &[ctrl('z')], Action::Suspend, "suspend to the shell (fg resumes)"),
 ];
 
 /// The action a key press asks for, if any. Shift is ignored (it is part of the character),

@@ -2,6 +2,8 @@
 //! resizes, quits with `q` and status 0, and leaves the terminal as it found it.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -15,6 +17,7 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     chunks: Receiver<Vec<u8>>,
     output: Vec<u8>,
+    hanging_up: Arc<AtomicBool>,
     /// What a terminal would show, from everything written so far.
     pub screen: vt100::Parser,
 }
@@ -50,10 +53,14 @@ impl Session {
         let writer = pair.master.take_writer().expect("pty writer");
         // Reading a pty blocks; a reader thread lets the test wait with a timeout.
         let (tx, chunks) = channel();
+        let hanging_up = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&hanging_up);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                // After a hang-up, this thread's copy of the terminal is the last one open:
+                // closing it (by returning) completes the hang-up.
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() || stop.load(Ordering::SeqCst) {
                     break;
                 }
             }
@@ -64,6 +71,7 @@ impl Session {
             writer,
             chunks,
             output: Vec::new(),
+            hanging_up,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
         }
     }
@@ -109,22 +117,63 @@ impl Session {
         self.wait_for(from, needle);
     }
 
+    /// Sends `signal` (a name for kill(1): TERM, HUP…) to newsterm.
+    pub fn kill(&self, signal: &str) {
+        let pid = self.child.process_id().expect("newsterm runs");
+        let ok = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill runs")
+            .success();
+        assert!(ok, "kill -{signal} {pid}");
+    }
+
+    /// Everything written so far.
+    pub fn output(&self) -> &[u8] {
+        &self.output
+    }
+
+    /// Closes the terminal, as a dropped SSH connection does, and waits for the exit. `keys`
+    /// must make newsterm draw something: the reader thread closes its copy of the terminal
+    /// once it has read that.
+    pub fn hang_up(self, keys: &str) -> portable_pty::ExitStatus {
+        let Session {
+            master,
+            mut child,
+            mut writer,
+            hanging_up,
+            ..
+        } = self;
+        hanging_up.store(true, Ordering::SeqCst);
+        writer
+            .write_all(keys.as_bytes())
+            .expect("keys reach newsterm");
+        drop(writer);
+        drop(master);
+        wait(child.as_mut())
+    }
+
     pub fn finish(mut self) -> (portable_pty::ExitStatus, String) {
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("newsterm did not exit");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = wait(self.child.as_mut());
         while let Ok(chunk) = self.chunks.recv_timeout(Duration::from_millis(300)) {
             self.output.extend(chunk);
         }
         (status, String::from_utf8_lossy(&self.output).into_owned())
+    }
+}
+
+/// Waits for newsterm to exit; fails the test (and kills it) after the timeout.
+fn wait(child: &mut (dyn Child + Send + Sync)) -> portable_pty::ExitStatus {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Some(status) = child.try_wait().expect("child status") {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("newsterm did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

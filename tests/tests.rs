@@ -4,6 +4,8 @@
 mod cli;
 /// The README's frame and key table match the program.
 mod docs;
+/// Every way out (q, signals, hang-up, suspend) restores the terminal.
+mod exits;
 /// The fast load path against the plain full parse.
 mod fastpath;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.

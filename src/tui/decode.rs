@@ -1,0 +1,380 @@
+//! Bytes from the terminal into key presses: UTF-8 characters, control keys, and the escape
+//! sequences of xterm, tmux, screen and the Linux console (CSI and SS3 cursor and editing
+//! keys, with modifiers). Sequences newsterm has no use for (function keys, mouse and focus
+//! reports, pasted text) are consumed whole and dropped, so their bytes never turn into
+//! keys: a paste of "qqq" must not quit.
+//!
+//! The terminal loop feeds whatever `read` returned; a sequence split across reads waits for
+//! its end. A lone ESC is the Esc key only once no byte follows it for a moment (the loop
+//! calls [`Decoder::flush`]), since it also starts every sequence.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Longest escape sequence kept waiting for its end; anything longer is dropped.
+const MAX_SEQUENCE: usize = 64;
+
+/// What the bytes at the front of the buffer are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parse {
+    /// A key, and how many bytes it took.
+    Key(KeyEvent, usize),
+    /// Bytes to drop.
+    Skip(usize),
+    /// The start of something whose end has not arrived.
+    Incomplete,
+}
+
+/// Turns terminal input into keys.
+#[derive(Debug, Default)]
+pub struct Decoder {
+    buf: Vec<u8>,
+}
+
+impl Decoder {
+    pub fn feed(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// The next whole key, if one has arrived.
+    pub fn next_key(&mut self) -> Option<KeyEvent> {
+        loop {
+            match parse(&self.buf) {
+                Parse::Key(key, used) => {
+                    self.buf.drain(..used);
+                    return Some(key);
+                }
+                Parse::Skip(used) => {
+                    self.buf.drain(..used);
+                }
+                Parse::Incomplete => return None,
+            }
+        }
+    }
+
+    /// Whether the start of a sequence (or a lone ESC) waits for more bytes.
+    pub fn waiting(&self) -> bool {
+        !self.buf.is_empty()
+    }
+
+    /// No more bytes came: a lone ESC is the Esc key, ESC and a character is Alt and that
+    /// character, and the start of anything else is dropped.
+    pub fn flush(&mut self) -> Option<KeyEvent> {
+        let key = match self.buf.as_slice() {
+            [0x1b] => Some(plain(KeyCode::Esc)),
+            [0x1b, rest @ ..] => match parse(rest) {
+                Parse::Key(key, used) if used == rest.len() => Some(alt(key)),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.buf.clear();
+        key
+    }
+}
+
+fn plain(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn alt(mut key: KeyEvent) -> KeyEvent {
+    key.modifiers |= KeyModifiers::ALT;
+    key
+}
+
+fn parse(b: &[u8]) -> Parse {
+    let Some(&first) = b.first() else {
+        return Parse::Incomplete;
+    };
+    match first {
+        0x1b => escape(b),
+        b'\r' | b'\n' => Parse::Key(plain(KeyCode::Enter), 1),
+        b'\t' => Parse::Key(plain(KeyCode::Tab), 1),
+        0x7f | 0x08 => Parse::Key(plain(KeyCode::Backspace), 1),
+        0x00 => Parse::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL), 1),
+        0x01..=0x1a => Parse::Key(
+            KeyEvent::new(
+                KeyCode::Char(char::from(b'a' + first - 1)),
+                KeyModifiers::CONTROL,
+            ),
+            1,
+        ),
+        0x1c..=0x1f => Parse::Key(
+            KeyEvent::new(
+                KeyCode::Char(char::from(b'4' + first - 0x1c)),
+                KeyModifiers::CONTROL,
+            ),
+            1,
+        ),
+        _ => utf8(b),
+    }
+}
+
+/// One UTF-8 character; a byte that cannot start or continue one is dropped.
+fn utf8(b: &[u8]) -> Parse {
+    let len = match b[0] {
+        0x00..=0x7f => 1,
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return Parse::Skip(1),
+    };
+    let Some(bytes) = b.get(..len) else {
+        // Wait for the rest, unless what is there already cannot continue a character.
+        return if b[1..].iter().all(|&c| c & 0xc0 == 0x80) {
+            Parse::Incomplete
+        } else {
+            Parse::Skip(1)
+        };
+    };
+    match std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
+        Some(c) => Parse::Key(plain(KeyCode::Char(c)), len),
+        None => Parse::Skip(1),
+    }
+}
+
+fn escape(b: &[u8]) -> Parse {
+    match b.get(1) {
+        None => Parse::Incomplete,
+        Some(b'[') => csi(b),
+        Some(b'O') => match b.get(2) {
+            None => Parse::Incomplete,
+            Some(&c) => match cursor_key(c) {
+                Some(code) => Parse::Key(plain(code), 3),
+                // F1-F4 and keypad keys: nothing newsterm uses.
+                None => Parse::Skip(3),
+            },
+        },
+        // ESC ESC: the first is Esc (some terminals send Alt-Esc this way).
+        Some(0x1b) => Parse::Key(plain(KeyCode::Esc), 1),
+        Some(_) => match parse(&b[1..]) {
+            Parse::Key(key, used) => Parse::Key(alt(key), used + 1),
+            Parse::Skip(_) => Parse::Skip(1),
+            Parse::Incomplete => Parse::Incomplete,
+        },
+    }
+}
+
+/// The final byte of a cursor key in CSI or SS3 form.
+fn cursor_key(c: u8) -> Option<KeyCode> {
+    Some(match c {
+        b'A' => KeyCode::Up,
+        b'B' => KeyCode::Down,
+        b'C' => KeyCode::Right,
+        b'D' => KeyCode::Left,
+        b'H' => KeyCode::Home,
+        b'F' => KeyCode::End,
+        _ => return None,
+    })
+}
+
+/// `ESC [` parameters, intermediates, final byte.
+fn csi(b: &[u8]) -> Parse {
+    const PASTE_START: &[u8] = b"\x1b[200~";
+    const PASTE_END: &[u8] = b"\x1b[201~";
+    if b.starts_with(PASTE_START) {
+        // Pasted text is not keys: drop it whole.
+        return match memchr::memmem::find(&b[PASTE_START.len()..], PASTE_END) {
+            Some(at) => Parse::Skip(PASTE_START.len() + at + PASTE_END.len()),
+            None => Parse::Incomplete,
+        };
+    }
+    if b.get(2) == Some(&b'M') {
+        // An X10 mouse report: three raw bytes follow.
+        return if b.len() >= 6 {
+            Parse::Skip(6)
+        } else {
+            Parse::Incomplete
+        };
+    }
+    let mut end = 2;
+    loop {
+        match b.get(end) {
+            None if end >= MAX_SEQUENCE => return Parse::Skip(end),
+            None => return Parse::Incomplete,
+            Some(0x20..=0x3f) => end += 1,
+            Some(0x40..=0x7e) => break,
+            // Not part of a sequence: drop what came so far, read the rest as keys.
+            Some(_) => return Parse::Skip(end),
+        }
+    }
+    let used = end + 1;
+    let params = &b[2..end];
+    let numbers: Vec<u16> = params
+        .split(|&c| c == b';')
+        .map(|p| {
+            std::str::from_utf8(p)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0)
+        })
+        .collect();
+    let modifiers = modifiers(numbers.get(1).copied().unwrap_or(1));
+    let code = match b[end] {
+        b'~' => match numbers.first() {
+            Some(1 | 7) => KeyCode::Home,
+            Some(4 | 8) => KeyCode::End,
+            Some(5) => KeyCode::PageUp,
+            Some(6) => KeyCode::PageDown,
+            Some(2) => KeyCode::Insert,
+            Some(3) => KeyCode::Delete,
+            _ => return Parse::Skip(used),
+        },
+        b'Z' => return Parse::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), used),
+        // Private sequences (`ESC [ ? …`, `ESC [ < …` mouse reports) are answers and
+        // reports, not keys.
+        c if !params.starts_with(b"?") && !params.starts_with(b"<") => match cursor_key(c) {
+            Some(code) => code,
+            None => return Parse::Skip(used),
+        },
+        _ => return Parse::Skip(used),
+    };
+    Parse::Key(KeyEvent::new(code, modifiers), used)
+}
+
+/// xterm's modifier parameter: 1 + a bit each for Shift, Alt and Ctrl.
+fn modifiers(param: u16) -> KeyModifiers {
+    let bits = param.saturating_sub(1);
+    let mut m = KeyModifiers::NONE;
+    if bits & 1 != 0 {
+        m |= KeyModifiers::SHIFT;
+    }
+    if bits & 2 != 0 {
+        m |= KeyModifiers::ALT;
+    }
+    if bits & 4 != 0 {
+        m |= KeyModifiers::CONTROL;
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn keys(bytes: &[u8]) -> Vec<KeyEvent> {
+        let mut d = Decoder::default();
+        d.feed(bytes);
+        let mut out: Vec<KeyEvent> = std::iter::from_fn(|| d.next_key()).collect();
+        out.extend(d.flush());
+        out
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn characters_and_control_keys() {
+        assert_eq!(
+            keys("jà\r\t\x7f\x03\x1a đ".as_bytes()),
+            [
+                plain(KeyCode::Char('j')),
+                plain(KeyCode::Char('à')),
+                plain(KeyCode::Enter),
+                plain(KeyCode::Tab),
+                plain(KeyCode::Backspace),
+                ctrl('c'),
+                ctrl('z'),
+                plain(KeyCode::Char(' ')),
+                plain(KeyCode::Char('đ')),
+            ]
+        );
+    }
+
+    #[test]
+    fn cursor_and_editing_keys_of_every_terminal() {
+        let cases: &[(&[u8], KeyCode)] = &[
+            (b"\x1b[A", KeyCode::Up),
+            (b"\x1bOB", KeyCode::Down),
+            (b"\x1b[C", KeyCode::Right),
+            (b"\x1bOD", KeyCode::Left),
+            (b"\x1b[H", KeyCode::Home),
+            (b"\x1b[1~", KeyCode::Home),
+            (b"\x1b[7~", KeyCode::Home),
+            (b"\x1bOF", KeyCode::End),
+            (b"\x1b[4~", KeyCode::End),
+            (b"\x1b[8~", KeyCode::End),
+            (b"\x1b[5~", KeyCode::PageUp),
+            (b"\x1b[6~", KeyCode::PageDown),
+            (b"\x1b[3~", KeyCode::Delete),
+        ];
+        for (bytes, code) in cases {
+            assert_eq!(keys(bytes), [plain(*code)], "{bytes:?}");
+        }
+        assert_eq!(
+            keys(b"\x1b[1;5A"),
+            [KeyEvent::new(KeyCode::Up, KeyModifiers::CONTROL)]
+        );
+        assert_eq!(
+            keys(b"\x1b[Z"),
+            [KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)]
+        );
+    }
+
+    #[test]
+    fn esc_alone_alt_and_esc_esc() {
+        assert_eq!(keys(b"\x1b"), [plain(KeyCode::Esc)]);
+        assert_eq!(keys(b"\x1bq"), [alt(plain(KeyCode::Char('q')))]);
+        assert_eq!(
+            keys(b"\x1b\x1b[A"),
+            [plain(KeyCode::Esc), plain(KeyCode::Up)]
+        );
+    }
+
+    #[test]
+    fn reports_and_pastes_are_not_keys() {
+        for bytes in [
+            &b"\x1b[<0;10;5M"[..],
+            b"\x1b[M !!",
+            b"\x1b[I",
+            b"\x1b[?2026;2$y",
+            b"\x1b[15~",
+            b"\x1bOP",
+            b"\x1b[200~qqq\x1b[201~",
+        ] {
+            assert_eq!(keys(bytes), [], "{bytes:?}");
+        }
+        assert_eq!(keys(b"\x1b[200~q\x1b[201~j"), [plain(KeyCode::Char('j'))]);
+    }
+
+    #[test]
+    fn a_sequence_split_across_reads_waits_for_its_end() {
+        let mut d = Decoder::default();
+        d.feed(b"\x1b[");
+        assert_eq!(d.next_key(), None);
+        assert!(d.waiting());
+        d.feed(b"6");
+        assert_eq!(d.next_key(), None);
+        d.feed(b"~\xe1");
+        assert_eq!(d.next_key(), Some(plain(KeyCode::PageDown)));
+        assert_eq!(d.next_key(), None);
+        d.feed("ệ".as_bytes().get(1..).unwrap());
+        assert_eq!(d.next_key(), Some(plain(KeyCode::Char('ệ'))));
+        assert!(!d.waiting());
+    }
+
+    #[test]
+    fn broken_bytes_are_dropped() {
+        assert_eq!(keys(b"\xff\xc3j"), [plain(KeyCode::Char('j'))]);
+        assert_eq!(keys(&[0x1b, b'[', 0x80, b'k']), [plain(KeyCode::Char('k'))]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_split_anywhere_decode_the_same(bytes in proptest::collection::vec(any::<u8>(), 0..64), cut in 0usize..64) {
+            let whole = keys(&bytes);
+            let cut = cut.min(bytes.len());
+            let mut d = Decoder::default();
+            d.feed(&bytes[..cut]);
+            let mut split: Vec<KeyEvent> = std::iter::from_fn(|| d.next_key()).collect();
+            d.feed(&bytes[cut..]);
+            split.extend(std::iter::from_fn(|| d.next_key()));
+            split.extend(d.flush());
+            prop_assert_eq!(split, whole);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Waiting for the next thing the terminal loop must answer: a key, a signal, or the
+//! terminal going away. One `poll` on the terminal and the signals' wake-up socket; no
+//! threads, no timers, no CPU while nothing happens.
+//!
+//! crossterm's own event reader is not used: after a hang-up its read loop retries EIO
+//! forever (a CPU spin while the SSH session is gone), and it can drop a SIGWINCH that
+//! arrives with a key press.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
+use std::os::fd::AsFd;
+use std::time::Duration;
+
+use ratatui::crossterm::event::KeyEvent;
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+use super::decode::Decoder;
+use super::signals::{Request, Signals};
+
+/// How long a lone ESC waits for the rest of a sequence before it counts as the Esc key.
+/// Local terminals send a sequence in one write; over SSH its bytes can arrive apart.
+const ESC_WAIT: Duration = Duration::from_millis(30);
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    Signal(Request),
+    /// The terminal is gone (end of file, EIO, hang-up).
+    Closed,
+    /// Nothing, when asked not to wait.
+    Nothing,
+}
+
+pub struct Input {
+    tty: File,
+    decoder: Decoder,
+    pub signals: Signals,
+}
+
+impl Input {
+    /// Reads keys from standard input when it is the terminal, otherwise from `/dev/tty`
+    /// (the bundle may come through a pipe).
+    pub fn open(signals: Signals) -> io::Result<Self> {
+        let stdin = io::stdin();
+        let tty = if stdin.is_terminal() {
+            File::from(stdin.as_fd().try_clone_to_owned()?)
+        } else {
+            File::open("/dev/tty")?
+        };
+        Ok(Input {
+            tty,
+            decoder: Decoder::default(),
+            signals,
+        })
+    }
+
+    /// The next event; with `wait` false, [`Event::Nothing`] rather than waiting for one.
+    pub fn next(&mut self, wait: bool) -> io::Result<Event> {
+        loop {
+            if let Some(request) = self.signals.take() {
+                return Ok(Event::Signal(request));
+            }
+            if let Some(key) = self.decoder.next_key() {
+                return Ok(Event::Key(key));
+            }
+            let timeout = if self.decoder.waiting() {
+                Some(ESC_WAIT)
+            } else if wait {
+                None
+            } else {
+                Some(Duration::ZERO)
+            };
+            let timespec = timeout.map(|t| Timespec {
+                tv_sec: 0,
+                tv_nsec: i64::from(t.subsec_nanos()),
+            });
+            let mut fds = [
+                PollFd::new(&self.tty, PollFlags::IN),
+                PollFd::new(&self.signals.wake, PollFlags::IN),
+            ];
+            match poll(&mut fds, timespec.as_ref()) {
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(e.into()),
+            }
+            let (tty, wake) = (fds[0].revents(), fds[1].revents());
+            if wake.contains(PollFlags::IN) {
+                self.signals.drain();
+                continue;
+            }
+            if tty.contains(PollFlags::IN) {
+                let mut buf = [0u8; 4096];
+                match self.tty.read(&mut buf) {
+                    Ok(0) => return Ok(Event::Closed),
+                    Ok(n) => self.decoder.feed(&buf[..n]),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    // EIO after a hang-up, and anything else: the terminal is gone.
+                    Err(_) => return Ok(Event::Closed),
+                }
+            } else if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                return Ok(Event::Closed);
+            } else if self.decoder.waiting() {
+                // Nothing more came: what waits is complete as it is.
+                if let Some(key) = self.decoder.flush() {
+                    return Ok(Event::Key(key));
+                }
+            } else if !wait {
+                return Ok(Event::Nothing);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Signals the terminal loop answers: SIGWINCH (resized), SIGHUP (the SSH connection
+//! dropped), SIGTERM, SIGINT, SIGTSTP and SIGCONT.
+//!
+//! Each signal sets a flag and writes a byte into a socket the loop polls together with the
+//! terminal, so a signal wakes the loop at once and is handled there, in order, by the only
+//! code that writes to the terminal: a restore never interleaves with half a frame.
+
+use std::io::{self, Read};
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::low_level;
+
+/// What the signals received so far ask of the loop, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// Restore the terminal, then die of this signal.
+    End(i32),
+    /// Restore the terminal, stop, and repaint when continued (SIGTSTP).
+    Suspend,
+    /// Continued after a stop newsterm did not see coming (SIGSTOP): take the terminal back
+    /// and repaint everything.
+    Repaint,
+    /// The terminal changed size.
+    Resize,
+}
+
+/// The signals that end newsterm, in the order they are checked.
+const ENDING: [i32; 3] = [SIGHUP, SIGTERM, SIGINT];
+
+pub struct Signals {
+    ending: [Arc<AtomicBool>; 3],
+    suspend: Arc<AtomicBool>,
+    repaint: Arc<AtomicBool>,
+    resize: Arc<AtomicBool>,
+    /// Readable when a signal arrived.
+    pub wake: UnixStream,
+}
+
+impl Signals {
+    /// Starts catching the signals. Until then they keep their default actions.
+    pub fn catch() -> io::Result<Self> {
+        let (wake, ring) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        ring.set_nonblocking(true)?;
+        let flag = || Arc::new(AtomicBool::new(false));
+        let signals = Signals {
+            ending: [flag(), flag(), flag()],
+            suspend: flag(),
+            repaint: flag(),
+            resize: flag(),
+            wake,
+        };
+        let flags = ENDING.iter().zip(&signals.ending).chain([
+            (&SIGTSTP, &signals.suspend),
+            (&SIGCONT, &signals.repaint),
+            (&SIGWINCH, &signals.resize),
+        ]);
+        for (&signal, flag) in flags {
+            signal_hook::flag::register(signal, Arc::clone(flag))?;
+            low_level::pipe::register(signal, ring.try_clone()?)?;
+        }
+        Ok(signals)
+    }
+
+    /// Empties the wake-up socket (the flags say what happened).
+    pub fn drain(&mut self) {
+        let mut buf = [0u8; 64];
+        while matches!(self.wake.read(&mut buf), Ok(n) if n > 0) {}
+    }
+
+    /// The most urgent request waiting, taken (an ending signal stays: it ends everything).
+    pub fn take(&self) -> Option<Request> {
+        for (signal, flag) in ENDING.iter().zip(&self.ending) {
+            if flag.load(Ordering::SeqCst) {
+                return Some(Request::End(*signal));
+            }
+        }
+        if self.suspend.swap(false, Ordering::SeqCst) {
+            return Some(Request::Suspend);
+        }
+        if self.repaint.swap(false, Ordering::SeqCst) {
+            return Some(Request::Repaint);
+        }
+        self.resize
+            .swap(false, Ordering::SeqCst)
+            .then_some(Request::Resize)
+    }
+
+    /// Forgets a repaint request: a suspend newsterm asked for is followed by SIGCONT, and
+    /// the resume repaints anyway.
+    pub fn clear_repaint(&self) {
+        self.repaint.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Stops the process as the shell's job control expects (the terminal already restored);
+/// returns when it is continued.
+pub fn stop() {
+    let _ = low_level::emulate_default_handler(SIGTSTP);
+}
+
+/// Dies of `signal`, as if newsterm had not caught it (the terminal already restored), so
+/// that the parent sees the real cause; exits with 128 + signal should that fail.
+pub fn die_of(signal: i32) -> ! {
+    let _ = low_level::emulate_default_handler(signal);
+    low_level::exit(128 + signal)
+}

@@ -1,0 +1,104 @@
+//! Every way out of newsterm in a real pseudo-terminal gives the terminal back: the restore
+//! sequence ends the output, the exit says why, and the process is gone within a second (no
+//! CPU spin after a hang-up).
+
+use std::time::{Duration, Instant};
+
+use newsterm::tui::RESTORE;
+
+use crate::pty::Session;
+
+fn started() -> Session {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(0, "Headlines (8)");
+    s.press("j\r", "· Reader");
+    s
+}
+
+#[track_caller]
+fn assert_restored_at_the_end(output: &str) {
+    let restore = std::str::from_utf8(RESTORE).expect("ASCII");
+    assert!(
+        output.ends_with(restore),
+        "the output ends with the restore sequence: {:?}",
+        &output[output.len().saturating_sub(200)..]
+    );
+}
+
+#[test]
+fn signals_that_end_it_restore_the_terminal_and_end_it_by_that_signal() {
+    for (signal, name) in [
+        ("TERM", "Terminated"),
+        ("INT", "Interrupt"),
+        ("HUP", "Hangup"),
+    ] {
+        let s = started();
+        s.kill(signal);
+        let sent = Instant::now();
+        let (status, output) = s.finish();
+        let took = sent.elapsed();
+        assert_eq!(status.signal(), Some(name), "SIGTERM {signal}: {status:?}");
+        assert!(
+            took < Duration::from_secs(1),
+            "SIG{signal}: gone after {took:?}"
+        );
+        assert_restored_at_the_end(&output);
+    }
+}
+
+#[test]
+fn a_dropped_connection_ends_it_at_once() {
+    let s = started();
+    let closed = Instant::now();
+    let status = s.hang_up("?");
+    let took = closed.elapsed();
+    assert!(!status.success(), "{status:?}");
+    assert!(took < Duration::from_secs(1), "gone after {took:?}");
+}
+
+#[test]
+fn q_and_ctrl_c_restore_the_terminal_and_exit_0() {
+    for key in ["q", "\u{3}"] {
+        let mut s = started();
+        s.press(key, "\u{1b}[?1049l");
+        let (status, output) = s.finish();
+        assert!(status.success(), "{key:?}: {status:?}");
+        assert_restored_at_the_end(&output);
+    }
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_a_continue_repaints_everything() {
+    let mut s = started();
+    let before = s.screen.screen().contents();
+    let from = s.output().len();
+    s.press("\u{1a}", "\u{1b}[?1049l");
+    let restore = std::str::from_utf8(RESTORE).expect("ASCII");
+    s.wait_for(from, restore);
+    // Stopped: the shell's screen is back. Now the shell's `fg`.
+    let from = s.output().len();
+    s.kill("CONT");
+    s.wait_for(from, "\u{1b}[?1049h");
+    s.wait_for(from, "· Reader");
+    assert_eq!(s.screen.screen().contents(), before, "repainted whole");
+    // And it still reads keys.
+    s.press("q", "\u{1b}[?1049l");
+    let (status, output) = s.finish();
+    assert!(status.success(), "{status:?}");
+    assert_restored_at_the_end(&output);
+}
+
+#[test]
+fn a_stop_it_did_not_see_coming_is_repainted_on_continue() {
+    let mut s = started();
+    let before = s.screen.screen().contents();
+    s.kill("STOP");
+    std::thread::sleep(Duration::from_millis(100));
+    let from = s.output().len();
+    s.kill("CONT");
+    s.wait_for(from, "\u{1b}[?1049h");
+    s.wait_for(from, "· Reader");
+    assert_eq!(s.screen.screen().contents(), before);
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
