@@ -1,0 +1,387 @@
+//! The bytes that turn a screen showing one buffer into the next: rows top to bottom, and in
+//! each row the changed glyphs left to right.
+//!
+//! Left to right matters for wide characters. Writing a glyph can disturb its neighbours on
+//! the terminal (a character written over half of a wide one blanks the other half), but a
+//! disturbed neighbour always differs between the two buffers' glyphs (the columns are split
+//! differently), so it is itself changed; the one on the left has already been written, the
+//! one on the right is written next.
+//!
+//! Between two changes on a row the cursor either moves or re-writes the unchanged glyphs in
+//! between, whichever costs fewer bytes, colours included. Changed blanks (spaces in default
+//! colours) may be erased rather than written: ECH for a stretch, EL when the rest of the row
+//! is blank. Erasing happens with default SGR only, so it gives the same blank on
+//! terminals with and without background colour erase.
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+
+use super::cursor::{self, Cursor};
+use super::glyph::{self, Glyph, Look};
+use super::seq::Seq;
+use super::sgr::{self, Sgr};
+
+/// What the presenter knows about the terminal between sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pen {
+    pub cursor: Cursor,
+    /// `None`: unknown, so the next change starts with a reset.
+    pub sgr: Option<Sgr>,
+    /// The scroll region the terminal has.
+    pub region: Region,
+}
+
+/// The terminal's scroll region. A region is left set after a scroll, so that scrolling on
+/// costs only `ESC [ S`; while one may be set, moves never use LF or reverse index, which
+/// would scroll it at its margins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Region {
+    Whole,
+    /// Rows `top..bottom`, 0-based.
+    Rows(u16, u16),
+    Unknown,
+}
+
+impl Pen {
+    pub(crate) const UNKNOWN: Pen = Pen {
+        cursor: Cursor::Unknown,
+        sgr: None,
+        region: Region::Unknown,
+    };
+
+    /// Whether a line feed can never scroll anything.
+    pub(crate) fn may_feed(&self) -> bool {
+        self.region == Region::Whole
+    }
+}
+
+/// Bytes of `ESC [ n X` or `ESC [ n C` (erase or jump `n` characters).
+fn csi_len(n: usize) -> usize {
+    let mut s = Seq::new();
+    s.push_csi_n(u32::try_from(n).unwrap_or(u32::MAX), b'X');
+    s.len()
+}
+
+/// Writes into `out` what turns the screen showing `prev` into `next`, updating `pen`.
+/// Both buffers have the same width and height; their positions are ignored (row 0, column 0
+/// is the terminal's top-left cell).
+pub(crate) fn frame(prev: &Buffer, next: &Buffer, pen: &mut Pen, out: &mut Vec<u8>) {
+    let width = usize::from(next.area.width);
+    if width == 0 || prev.content.len() != next.content.len() {
+        return;
+    }
+    let mut writer = Writer {
+        out,
+        pen,
+        width: next.area.width,
+    };
+    let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+    let rows = prev.content.chunks(width).zip(next.content.chunks(width));
+    for (y, (prev_row, next_row)) in (0u16..).zip(rows) {
+        if prev_row == next_row && !next_row.iter().any(always_update) {
+            continue;
+        }
+        glyph::glyphs(prev_row, &mut old);
+        glyph::glyphs(next_row, &mut new);
+        glyph::changes(&old, &new, &mut changed);
+        if changed.contains(&true) {
+            writer.row(y, &new, &changed);
+        }
+    }
+}
+
+fn always_update(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::AlwaysUpdate)
+}
+
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+    pen: &'a mut Pen,
+    width: u16,
+}
+
+impl Writer<'_> {
+    /// Handles the changed glyphs of row `y` left to right.
+    fn row(&mut self, y: u16, glyphs: &[Glyph<'_>], changed: &[bool]) {
+        let mut i = 0;
+        while let Some(k) = (i..glyphs.len()).find(|&k| changed[k]) {
+            self.reach(y, glyphs, k);
+            if glyphs[k].is_blank() {
+                match self.blanks(y, glyphs, changed, k) {
+                    Some(done) => i = done,
+                    None => break,
+                }
+            } else {
+                self.write(y, &glyphs[k]);
+                i = k + 1;
+            }
+        }
+    }
+
+    fn set_sgr(&mut self, to: Sgr) {
+        let seq = sgr::transition(self.pen.sgr, to);
+        self.out.extend_from_slice(seq.as_bytes());
+        self.pen.sgr = Some(to);
+    }
+
+    fn write(&mut self, y: u16, g: &Glyph<'_>) {
+        if let Look::Draw { symbol, sgr, .. } = g.look {
+            self.set_sgr(sgr);
+            self.out.extend_from_slice(symbol.as_bytes());
+            let end = g.x.saturating_add(g.width);
+            self.pen.cursor = if end >= self.width {
+                Cursor::Pending { row: y }
+            } else {
+                Cursor::At { row: y, col: end }
+            };
+        }
+    }
+
+    /// Puts the cursor at `glyphs[i]`: by a move, or by re-writing the glyphs between the
+    /// cursor and it when that is cheaper. Every glyph left of `i` already shows as in the
+    /// new buffer (unchanged, or handled earlier in this row), so re-writing is exact.
+    fn reach(&mut self, y: u16, glyphs: &[Glyph<'_>], i: usize) {
+        let target = &glyphs[i];
+        let Look::Draw { sgr: first, .. } = target.look else {
+            return;
+        };
+        let mv = cursor::move_to(self.pen.cursor, y, target.x, self.pen.may_feed());
+        if mv.is_empty() {
+            return;
+        }
+        let move_cost = mv.len() + sgr::cost(self.pen.sgr, first);
+        if let Some(from) = self.bridge_start(y, glyphs, i) {
+            let mut cost = 0;
+            let mut pen_sgr = self.pen.sgr;
+            let mut writable = true;
+            for g in &glyphs[from..i] {
+                let Look::Draw { symbol, sgr, .. } = g.look else {
+                    writable = false;
+                    break;
+                };
+                cost += sgr::cost(pen_sgr, sgr) + symbol.len();
+                pen_sgr = Some(sgr);
+                if cost >= move_cost {
+                    writable = false;
+                    break;
+                }
+            }
+            if writable && cost + sgr::cost(pen_sgr, first) < move_cost {
+                for g in &glyphs[from..i] {
+                    self.write(y, g);
+                }
+                return;
+            }
+        }
+        self.out.extend_from_slice(mv.as_bytes());
+        self.pen.cursor = Cursor::At {
+            row: y,
+            col: target.x,
+        };
+    }
+
+    /// The glyph the cursor is on, when it is on this row left of `glyphs[i]`.
+    fn bridge_start(&self, y: u16, glyphs: &[Glyph<'_>], i: usize) -> Option<usize> {
+        match self.pen.cursor {
+            Cursor::At { row, col } if row == y && col < glyphs[i].x => {
+                glyphs[..i].binary_search_by_key(&col, |g| g.x).ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// The changed blank `glyphs[k]`, the cursor being on it, and the changed blanks that
+    /// follow it up to the next glyph that is not blank (the *stretch*; unchanged blanks in
+    /// it may be erased again at no harm). Three ways, priced to the next change on the row:
+    /// spaces (jumping or re-writing unchanged blanks), one ECH over every change in the
+    /// stretch, or EL when the row is blank to its end. Returns the index to go on from, or
+    /// `None` when the rest of the row was erased.
+    fn blanks(
+        &mut self,
+        y: u16,
+        glyphs: &[Glyph<'_>],
+        changed: &[bool],
+        k: usize,
+    ) -> Option<usize> {
+        let n = glyphs.len();
+        let x = glyphs[k].x;
+        let stretch_end = (k..n).find(|&i| !glyphs[i].is_blank()).unwrap_or(n);
+        let last = (k..stretch_end).rev().find(|&i| changed[i]).unwrap_or(k);
+        let first_end = (k..=last).find(|&i| !changed[i]).unwrap_or(last + 1);
+
+        // Blanks are one column each, so glyph indices count columns here.
+        let mut spaces = 0;
+        let mut i = k;
+        while i <= last {
+            let same = (i..=last)
+                .find(|&j| changed[j] != changed[i])
+                .unwrap_or(last + 1);
+            let count = same - i;
+            spaces += if changed[i] {
+                count
+            } else {
+                count.min(csi_len(count))
+            };
+            i = same;
+        }
+        let next_change = (last + 1..n).find(|&i| changed[i]);
+        let then = |col: u16| {
+            next_change.map_or(0, |t| {
+                cursor::move_to(Cursor::At { row: y, col }, y, glyphs[t].x, false).len()
+            })
+        };
+        spaces += then(glyphs[last].x.saturating_add(1));
+        let ech = csi_len(last + 1 - k) + then(x);
+
+        self.set_sgr(Sgr::DEFAULT);
+        if stretch_end == n && 3 < spaces && 3 <= ech {
+            self.out.extend_from_slice(b"\x1b[K");
+            self.pen.cursor = Cursor::At { row: y, col: x };
+            return None;
+        }
+        if ech < spaces {
+            let mut seq = Seq::new();
+            seq.push_csi_n(u32::try_from(last + 1 - k).unwrap_or(u32::MAX), b'X');
+            self.out.extend_from_slice(seq.as_bytes());
+            self.pen.cursor = Cursor::At { row: y, col: x };
+            return Some(last + 1);
+        }
+        for g in &glyphs[k..first_end] {
+            self.write(y, g);
+        }
+        Some(first_end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+
+    use super::*;
+
+    /// Rows of text in a buffer as wide as the widest (all tests here pad to the same).
+    fn lines(rows: &[&str]) -> Buffer {
+        use unicode_width::UnicodeWidthStr;
+        let width = rows.iter().map(|r| r.width()).max().unwrap_or(0) as u16;
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
+        for (y, r) in rows.iter().enumerate() {
+            buf.set_string(0, y as u16, r, Style::default());
+        }
+        buf
+    }
+
+    /// Encodes from a known pen at the top-left in default colours.
+    fn encode(prev: &Buffer, next: &Buffer) -> (String, Pen) {
+        let mut pen = Pen {
+            cursor: Cursor::At { row: 0, col: 0 },
+            sgr: Some(Sgr::DEFAULT),
+            region: Region::Whole,
+        };
+        let mut out = Vec::new();
+        frame(prev, next, &mut pen, &mut out);
+        (String::from_utf8(out).unwrap(), pen)
+    }
+
+    #[test]
+    fn identical_buffers_write_nothing() {
+        let a = lines(&["hello", "world"]);
+        assert_eq!(encode(&a, &a).0, "");
+    }
+
+    #[test]
+    fn one_changed_cell_is_a_move_and_a_character() {
+        let a = lines(&["hello", "world"]);
+        let b = lines(&["hello", "wprld"]);
+        assert_eq!(encode(&a, &b).0, "\x1b[C\np");
+    }
+
+    #[test]
+    fn a_short_gap_is_rewritten_a_long_one_jumped() {
+        let a = lines(&["abcdefghijklmnop"]);
+        let b = lines(&["XbcYefghijklmnoZ"]);
+        // "bc" (2 bytes) beats `ESC [ 2 C` (4); "efghijklmno" is jumped (CHA on a tie with CUF).
+        assert_eq!(encode(&a, &b).0, "XbcY\x1b[16GZ");
+    }
+
+    #[test]
+    fn rewriting_a_gap_counts_its_colour_changes() {
+        let a = lines(&["abcd"]);
+        let mut b = lines(&["Xbcd"]);
+        b[(1, 0)].set_fg(Color::Red);
+        b[(2, 0)].set_fg(Color::Red);
+        b[(3, 0)].set_symbol("Y");
+        // b and c change colour too, so the whole row is one run.
+        assert_eq!(encode(&a, &b).0, "X\x1b[31mbc\x1b[mY");
+        let mut a2 = a.clone();
+        a2[(1, 0)].set_fg(Color::Red);
+        a2[(2, 0)].set_fg(Color::Red);
+        // Unchanged red "bc" between X and Y: re-writing costs 2 + 5 + 5 bytes, moving 4.
+        assert_eq!(encode(&a2, &b).0, "X\x1b[4GY");
+    }
+
+    #[test]
+    fn trailing_blanks_are_erased_to_the_end_of_the_row() {
+        let a = lines(&["a long line of text", "next"]);
+        let b = lines(&["short              ", "next"]);
+        assert_eq!(encode(&a, &b).0, "short\x1b[K");
+    }
+
+    #[test]
+    fn blanks_before_a_border_are_erased_in_place() {
+        let a = lines(&["|a long line of text|"]);
+        let b = lines(&["|short              |"]);
+        let (out, pen) = encode(&a, &b);
+        assert_eq!(out, "|short\x1b[14X");
+        assert_eq!(pen.cursor, Cursor::At { row: 0, col: 6 });
+    }
+
+    #[test]
+    fn blanks_inside_a_run_are_erased_and_jumped_when_that_is_shorter() {
+        let a = lines(&["abcdefghijklmnop"]);
+        let b = lines(&["A          lmnoP"]);
+        // `ESC [ 10 X` and a jump (10 bytes) beat ten spaces and `ESC [ 4 C` (14).
+        assert_eq!(encode(&a, &b).0, "A\x1b[10X\x1b[16GP");
+    }
+
+    #[test]
+    fn a_wide_character_replaced_by_narrow_ones() {
+        let a = lines(&["日本語"]);
+        let mut b = Buffer::empty(a.area);
+        b.set_string(0, 0, "日ab語", Style::default());
+        let (out, pen) = encode(&a, &b);
+        // Re-writing 日 (3 bytes) is cheaper than `ESC [ 2 C`.
+        assert_eq!(out, "日ab");
+        assert_eq!(pen.cursor, Cursor::At { row: 0, col: 4 });
+    }
+
+    #[test]
+    fn writing_the_last_column_leaves_a_pending_wrap() {
+        let a = lines(&["abc", "def"]);
+        let b = lines(&["abX", "Yef"]);
+        let (out, pen) = encode(&a, &b);
+        assert_eq!(out, "abX\r\nY");
+        assert_eq!(pen.cursor, Cursor::At { row: 1, col: 1 });
+        let c = lines(&["abc", "deZ"]);
+        let (_, pen) = encode(&a, &c);
+        assert_eq!(pen.cursor, Cursor::Pending { row: 1 });
+    }
+
+    #[test]
+    fn skip_cells_are_never_written_nor_bridged() {
+        let a = lines(&["abcd"]);
+        let mut b = lines(&["XbcY"]);
+        b[(1, 0)].set_diff_option(CellDiffOption::Skip);
+        b[(2, 0)]
+            .set_symbol("Q")
+            .set_diff_option(CellDiffOption::Skip);
+        assert_eq!(encode(&a, &b).0, "X\x1b[4GY");
+    }
+
+    #[test]
+    fn always_update_cells_are_written() {
+        let a = lines(&["abcd"]);
+        let mut b = a.clone();
+        b[(2, 0)].set_diff_option(CellDiffOption::AlwaysUpdate);
+        assert_eq!(encode(&a, &b).0, "abc");
+    }
+}

@@ -1,0 +1,233 @@
+//! A buffer row as the terminal shows it: a sequence of glyphs, each drawn at one column and
+//! covering one or more.
+//!
+//! ratatui keeps a wide character in one cell and leaves the cell after it in the buffer; that
+//! cell is hidden whatever it holds (ratatui's own diff jumps over it), so here it is part of
+//! the wide glyph. Cells marked skip belong to someone else and are never written. A symbol
+//! the terminal cannot show as the buffer means it (control characters, nothing visible, too
+//! wide for the columns left) is drawn as a blank in the cell's style, so what the presenter
+//! writes always advances the cursor by the width it assumes.
+
+use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
+
+use super::sgr::Sgr;
+
+/// What occupies the columns `x .. x + width`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Glyph<'a> {
+    pub x: u16,
+    pub width: u16,
+    pub look: Look<'a>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Look<'a> {
+    Draw {
+        symbol: &'a str,
+        sgr: Sgr,
+        /// The cell asks to be written even when unchanged (`CellDiffOption::AlwaysUpdate`).
+        always: bool,
+    },
+    /// Not ours: never written, never assumed to hold anything.
+    Skip,
+}
+
+impl Glyph<'_> {
+    /// A space with default colours and no modifiers: what erasing leaves behind.
+    pub(crate) fn is_blank(&self) -> bool {
+        matches!(self.look, Look::Draw { symbol: " ", sgr, .. } if sgr == Sgr::DEFAULT)
+    }
+
+    /// The same thing on screen, so neither needs writing over the other.
+    pub(crate) fn same_as(&self, other: &Glyph<'_>) -> bool {
+        match (self.look, other.look) {
+            (
+                Look::Draw {
+                    symbol: a,
+                    sgr: sa,
+                    always: false,
+                },
+                Look::Draw {
+                    symbol: b, sgr: sb, ..
+                },
+            ) => self.x == other.x && self.width == other.width && a == b && sa == sb,
+            _ => false,
+        }
+    }
+}
+
+/// A cell someone else draws (an image, a link): never written.
+#[allow(deprecated)] // `Cell::skip` is still honoured by ratatui's own diff.
+pub(crate) fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+/// The symbol to write for `cell` and the columns it takes, with `room` columns left in the
+/// row. `ForcedWidth` is not honoured: it exists for symbols holding escape sequences, which
+/// are never written.
+pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
+    let symbol = cell.symbol();
+    // Checked before measuring: ratatui's width debug-asserts on a lone control character.
+    if symbol.chars().any(char::is_control) {
+        return (" ", 1);
+    }
+    match symbol.cell_width() {
+        0 => (" ", 1),
+        w if w > room => (" ", 1),
+        w => (symbol, w),
+    }
+}
+
+/// The glyphs of one buffer row, left to right, covering every column.
+pub(crate) fn glyphs<'a>(row: &'a [Cell], out: &mut Vec<Glyph<'a>>) {
+    out.clear();
+    let len = u16::try_from(row.len()).unwrap_or(u16::MAX);
+    let mut x = 0u16;
+    while let Some(cell) = row.get(usize::from(x)) {
+        let glyph = if is_skip(cell) {
+            Glyph {
+                x,
+                width: 1,
+                look: Look::Skip,
+            }
+        } else {
+            let (symbol, width) = symbol_of(cell, len - x);
+            Glyph {
+                x,
+                width,
+                look: Look::Draw {
+                    symbol,
+                    sgr: Sgr::of(cell),
+                    always: matches!(cell.diff_option, CellDiffOption::AlwaysUpdate),
+                },
+            }
+        };
+        out.push(glyph);
+        x = x.saturating_add(glyph.width);
+        if x >= len {
+            break;
+        }
+    }
+}
+
+/// For each glyph of `next`, whether the terminal, showing `prev`, must be written there.
+/// Both rows cover the same columns; a glyph is unchanged only where `prev` has the same glyph
+/// at the same column, which makes every column it covers identical too.
+pub(crate) fn changes(prev: &[Glyph<'_>], next: &[Glyph<'_>], out: &mut Vec<bool>) {
+    out.clear();
+    let mut p = prev.iter().peekable();
+    for g in next {
+        while p.next_if(|q| q.x < g.x).is_some() {}
+        let same = p.peek().is_some_and(|q| g.same_as(q));
+        out.push(!same && g.look != Look::Skip);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+
+    use super::*;
+
+    fn row(buf: &Buffer) -> Vec<Glyph<'_>> {
+        let mut out = Vec::new();
+        glyphs(&buf.content, &mut out);
+        out
+    }
+
+    fn symbols<'a>(glyphs: &[Glyph<'a>]) -> Vec<(u16, &'a str, u16)> {
+        glyphs
+            .iter()
+            .map(|g| match g.look {
+                Look::Draw { symbol, .. } => (g.x, symbol, g.width),
+                Look::Skip => (g.x, "<skip>", g.width),
+            })
+            .collect()
+    }
+
+    fn line(text: &str, width: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        buf.set_string(0, 0, text, Style::default());
+        buf
+    }
+
+    #[test]
+    fn wide_characters_cover_the_next_column() {
+        let buf = line("a日b", 5);
+        assert_eq!(
+            symbols(&row(&buf)),
+            [(0, "a", 1), (1, "日", 2), (3, "b", 1), (4, " ", 1)]
+        );
+    }
+
+    #[test]
+    fn the_cell_after_a_wide_character_is_hidden_whatever_it_holds() {
+        let mut buf = line("日", 3);
+        buf[(1, 0)].set_symbol("x");
+        assert_eq!(symbols(&row(&buf)), [(0, "日", 2), (2, " ", 1)]);
+    }
+
+    #[test]
+    fn unshowable_symbols_become_blanks_in_their_style() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf[(0, 0)].set_symbol("\x1b[31m").set_fg(Color::Red);
+        buf[(1, 0)].set_symbol("");
+        buf[(2, 0)].set_symbol("\u{200b}");
+        buf[(3, 0)].set_symbol("日"); // too wide for the last column
+        let glyphs = row(&buf);
+        assert_eq!(
+            symbols(&glyphs),
+            [(0, " ", 1), (1, " ", 1), (2, " ", 1), (3, " ", 1)]
+        );
+        assert!(matches!(glyphs[0].look, Look::Draw { sgr, .. } if sgr.fg == Color::Red));
+        assert!(!glyphs[0].is_blank());
+        assert!(glyphs[1].is_blank());
+    }
+
+    #[test]
+    fn skip_cells_are_their_own_glyphs() {
+        let mut buf = line("abc", 3);
+        buf[(1, 0)].set_diff_option(CellDiffOption::Skip);
+        assert_eq!(
+            symbols(&row(&buf)),
+            [(0, "a", 1), (1, "<skip>", 1), (2, "c", 1)]
+        );
+    }
+
+    #[test]
+    fn changes_follow_columns_through_wide_characters() {
+        let prev = line("日本", 5);
+        let next = line("日ab", 5);
+        let (p, n) = (row(&prev), row(&next));
+        let mut changed = Vec::new();
+        changes(&p, &n, &mut changed);
+        // 日 stays; a and b replace 本; the last blank stays.
+        assert_eq!(
+            symbols(&n),
+            [(0, "日", 2), (2, "a", 1), (3, "b", 1), (4, " ", 1)]
+        );
+        assert_eq!(changed, [false, true, true, false]);
+
+        let prev = line("a日", 4);
+        let next = line("ab日", 4);
+        let (p, n) = (row(&prev), row(&next));
+        changes(&p, &n, &mut changed);
+        assert_eq!(changed, [false, true, true]);
+    }
+
+    #[test]
+    fn style_and_always_update_count_as_changes_skip_never_does() {
+        let prev = line("ab", 3);
+        let mut next = line("ab", 3);
+        next[(0, 0)].set_fg(Color::Cyan);
+        next[(1, 0)].set_diff_option(CellDiffOption::AlwaysUpdate);
+        next[(2, 0)].set_diff_option(CellDiffOption::Skip);
+        let (p, n) = (row(&prev), row(&next));
+        let mut changed = Vec::new();
+        changes(&p, &n, &mut changed);
+        assert_eq!(changed, [true, true, false]);
+    }
+}
