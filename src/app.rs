@@ -41,8 +41,12 @@ pub struct App {
     /// Columns and rows of the frame.
     pub size: (u16, u16),
     pub focus: Pane,
-    /// The selected headline, which is also the story in the reader.
+    /// The story in the reader.
     pub current: usize,
+    /// The headline list's cursor. Moving it sends a line or two to the terminal; the reader
+    /// changes story only when one is opened (over SSH a preview that follows the cursor
+    /// would resend the whole reader at every step).
+    pub selected: usize,
     /// First headline shown in the list.
     pub list_offset: usize,
     /// First reader line shown.
@@ -55,6 +59,9 @@ pub struct App {
     /// One pane at a time on a wide terminal too (a full-width story scrolls in fewer bytes
     /// over a slow link).
     pub zoom: bool,
+    /// A one-time message for the status bar (such as a locale that is not UTF-8), shown
+    /// until the next key.
+    pub notice: Option<String>,
     /// Scroll position of the help overlay, when it is open.
     pub help: Option<usize>,
     pub running: bool,
@@ -73,12 +80,14 @@ impl App {
             size: (cols, rows),
             focus: Pane::Headlines,
             current: 0,
+            selected: 0,
             list_offset: 0,
             scroll: 0,
             related: 0,
             related_offset: 0,
             back: Vec::new(),
             help: None,
+            notice: None,
             zoom: false,
             running: true,
             doc: Document::default(),
@@ -120,24 +129,25 @@ impl App {
 
     /// Rows of text the reader shows at once (0 when the terminal is too small for it).
     pub fn reader_height(&self) -> usize {
-        self.pane_rect(Pane::Reader)
-            .map_or(0, |r| usize::from(layout::reader_text(r).height))
+        self.pane_rect(Pane::Reader).map_or(0, |r| {
+            usize::from(layout::reader_text(r, !self.zoom).height)
+        })
     }
 
     /// Width the reader wraps to.
     fn reader_width(&self) -> usize {
         self.pane_rect(Pane::Reader)
-            .map_or(0, |r| usize::from(layout::reader_text(r).width))
+            .map_or(0, |r| usize::from(layout::reader_text(r, !self.zoom).width))
     }
 
     fn list_height(&self) -> usize {
         self.pane_rect(Pane::Headlines)
-            .map_or(0, |r| usize::from(layout::inner(r).height))
+            .map_or(0, |r| usize::from(layout::inner(r, !self.zoom).height))
     }
 
     fn related_height(&self) -> usize {
         self.pane_rect(Pane::Related)
-            .map_or(0, |r| usize::from(layout::inner(r).height))
+            .map_or(0, |r| usize::from(layout::inner(r, !self.zoom).height))
     }
 
     /// The last first line of the reader (an estimate while a long story is still being laid
@@ -154,6 +164,9 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Idle | Action::Resize(..)) {
+            self.notice = None;
+        }
         if let Some(scroll) = self.help {
             self.update_help(scroll, action);
             return;
@@ -238,10 +251,7 @@ impl App {
         match self.focus {
             Pane::Headlines => {
                 let last = self.bundle.articles.len().saturating_sub(1);
-                let to = self.current.saturating_add_signed(by).min(last);
-                if to != self.current {
-                    self.show(to);
-                }
+                self.selected = self.selected.saturating_add_signed(by).min(last);
             }
             Pane::Reader => {
                 let to = self.scroll.saturating_add_signed(by);
@@ -258,7 +268,12 @@ impl App {
 
     fn open(&mut self) {
         match self.focus {
-            Pane::Headlines if !self.bundle.articles.is_empty() => self.focus = Pane::Reader,
+            Pane::Headlines if !self.bundle.articles.is_empty() => {
+                if self.selected != self.current {
+                    self.show(self.selected);
+                }
+                self.focus = Pane::Reader;
+            }
             Pane::Related => self.follow(self.related),
             _ => {}
         }
@@ -299,6 +314,7 @@ impl App {
     /// Puts `story` in the reader, at its top, and selects its headline.
     fn show(&mut self, story: usize) {
         self.current = story;
+        self.selected = story;
         self.scroll = 0;
         self.related = 0;
         self.related_offset = 0;
@@ -381,7 +397,7 @@ impl App {
             .lay_out_to(self.scroll.saturating_add(self.reader_height()));
         let (stories, related) = (self.bundle.articles.len(), self.related_list().len());
         self.list_offset =
-            visible_offset(self.list_offset, self.current, self.list_height(), stories);
+            visible_offset(self.list_offset, self.selected, self.list_height(), stories);
         self.related_offset = visible_offset(
             self.related_offset,
             self.related,
@@ -459,22 +475,35 @@ mod tests {
     }
 
     #[test]
-    fn moving_the_selection_previews_the_story() {
+    fn the_cursor_moves_and_enter_opens_its_story() {
         let mut app = app(120, 40);
         run(&mut app, &[Action::Down, Action::Down]);
-        assert_eq!(app.current, 2);
+        assert_eq!((app.selected, app.current), (2, 0), "the reader stays");
+        run(&mut app, &[Action::Open]);
+        assert_eq!((app.selected, app.current), (2, 2));
+        assert_eq!(app.focus, Pane::Reader);
         let first_line = &app.doc.lines()[0].spans[0].0;
         assert!(
             app.bundle.articles[2]
                 .title
                 .starts_with(first_line.as_str())
         );
-        run(&mut app, &[Action::Bottom]);
-        assert_eq!(app.current, app.bundle.articles.len() - 1);
+        run(&mut app, &[Action::FocusPrev, Action::Bottom]);
+        assert_eq!(app.selected, app.bundle.articles.len() - 1);
         run(&mut app, &[Action::Down]);
-        assert_eq!(app.current, app.bundle.articles.len() - 1);
+        assert_eq!(app.selected, app.bundle.articles.len() - 1);
         run(&mut app, &[Action::Top, Action::Up]);
-        assert_eq!(app.current, 0);
+        assert_eq!((app.selected, app.current), (0, 2));
+    }
+
+    #[test]
+    fn following_a_related_story_moves_the_cursor_to_it() {
+        let mut app = app(120, 40);
+        run(&mut app, &[Action::OpenRelated(2)]);
+        assert_eq!(app.selected, app.current);
+        assert_ne!(app.current, 0);
+        run(&mut app, &[Action::Back]);
+        assert_eq!((app.selected, app.current), (0, 0));
     }
 
     #[test]
@@ -677,6 +706,8 @@ mod tests {
         let mut app = App::new(bundle, 120, 40);
         for _ in 0..1000 {
             app.update(Action::Down);
+            app.update(Action::Open);
+            app.update(Action::FocusPrev);
         }
         assert_eq!(app.current, 999);
         assert!(

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 
 use crate::bundle::{self, Bundle, LoadError};
-use crate::{headless, keys, tui, ui::Theme};
+use crate::ui::{Glyphs, Theme};
+use crate::{headless, keys, tui};
 
 /// Exit status for a bundle that was refused (and for bad arguments, as clap does).
 pub const EXIT_REFUSED: u8 = 2;
@@ -46,6 +47,11 @@ pub struct Args {
     /// Validate the bundle, list its warnings and print a summary; do not open the reader.
     #[arg(long)]
     pub check: bool,
+
+    /// Draw borders, scrollbars and markers with ASCII characters, for consoles whose font
+    /// has no line drawing.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -97,7 +103,7 @@ fn run(args: &Args) -> Result<(), Failure> {
     if let Some((cols, rows)) = args.render {
         let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
             .map_err(|e| Failure::Other(e.to_string()))?;
-        let buf = headless::frame(bundle, cols, rows, &keys);
+        let buf = headless::frame_with(bundle, cols, rows, &keys, &glyphs(args, &Theme::COLOR));
         let text = if args.color {
             headless::to_ansi(&buf)
         } else {
@@ -108,8 +114,38 @@ fn run(args: &Args) -> Result<(), Failure> {
             .write_all(text.as_bytes())
             .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")));
     }
-    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    tui::run(bundle, theme).map_err(|e| Failure::Other(format!("terminal: {e}")))
+    let theme = glyphs(
+        args,
+        Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref()),
+    );
+    let notice = locale_notice(|name| std::env::var(name).ok());
+    tui::run(bundle, &theme, notice).map_err(|e| Failure::Other(format!("terminal: {e}")))
+}
+
+fn glyphs(args: &Args, theme: &Theme) -> Theme {
+    theme.with_glyphs(if args.ascii {
+        Glyphs::ASCII
+    } else {
+        Glyphs::UNICODE
+    })
+}
+
+/// A note for the status bar when the locale's character set is not UTF-8 (`LANG=C` on a
+/// server): newsterm writes UTF-8 whatever the locale says, and says so once.
+fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    // The first of these that is set and not empty decides, as in setlocale(3).
+    let (name, value) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()).map(|v| (name, v)))
+        .unwrap_or(("LANG", "C".to_owned()));
+    let lower = value.to_ascii_lowercase();
+    if lower.contains("utf-8") || lower.contains("utf8") {
+        return None;
+    }
+    Some(format!(
+        "{name}={} is not UTF-8; newsterm writes UTF-8 anyway (set LANG=C.UTF-8 if text looks wrong)",
+        crate::text::printable(&value)
+    ))
 }
 
 fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
@@ -184,6 +220,28 @@ fn check(name: &str, bundle: &Bundle) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locale_that_is_not_utf8_gets_a_notice() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_notice(env(&[("LANG", "en_US.UTF-8")])), None);
+        assert_eq!(
+            locale_notice(env(&[("LC_ALL", "vi_VN.utf8"), ("LANG", "C")])),
+            None
+        );
+        let c = locale_notice(env(&[("LANG", "C")])).unwrap();
+        assert!(c.starts_with("LANG=C is not UTF-8"), "{c}");
+        let all = locale_notice(env(&[("LC_ALL", "POSIX"), ("LANG", "en_US.UTF-8")])).unwrap();
+        assert!(all.starts_with("LC_ALL=POSIX"), "{all}");
+        assert!(locale_notice(env(&[])).unwrap().starts_with("LANG=C"));
+    }
 
     #[test]
     fn sizes() {

@@ -23,6 +23,17 @@ use crate::ui::{Theme, View};
 /// A long story is laid out to its end first, as the terminal does while no key is waiting,
 /// so the scrollbar is exact and the frame does not depend on timing.
 pub fn frame(bundle: Bundle, cols: u16, rows: u16, keys: &[KeyEvent]) -> Buffer {
+    frame_with(bundle, cols, rows, keys, &Theme::COLOR)
+}
+
+/// [`frame`] drawn with `theme` (its glyphs show in the text; its styles with `to_ansi`).
+pub fn frame_with(
+    bundle: Bundle,
+    cols: u16,
+    rows: u16,
+    keys: &[KeyEvent],
+    theme: &Theme,
+) -> Buffer {
     let mut app = App::new(bundle, cols, rows);
     for &key in keys {
         if let Some(action) = keys::action_for(key) {
@@ -35,7 +46,7 @@ pub fn frame(bundle: Bundle, cols: u16, rows: u16, keys: &[KeyEvent]) -> Buffer 
     while app.busy() {
         app.update(Action::Idle);
     }
-    draw(&app, &Theme::COLOR)
+    draw(&app, theme)
 }
 
 /// Draws `app` into a buffer of its size through a `TestBackend` terminal.

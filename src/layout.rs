@@ -126,8 +126,11 @@ fn related_height(body: u16, items: usize) -> u16 {
     if height < 3 { 0 } else { height }
 }
 
-/// The inside of a bordered pane.
-pub fn inner(rect: Rect) -> Rect {
+/// The inside of a pane: within its border when it is `framed` (zoomed panes are not).
+pub fn inner(rect: Rect, framed: bool) -> Rect {
+    if !framed {
+        return rect;
+    }
     Rect {
         x: rect.x.saturating_add(1),
         y: rect.y.saturating_add(1),
@@ -137,8 +140,8 @@ pub fn inner(rect: Rect) -> Rect {
 }
 
 /// The reader's text column: inside the border, with a column of padding each side.
-pub fn reader_text(rect: Rect) -> Rect {
-    let inner = inner(rect);
+pub fn reader_text(rect: Rect, framed: bool) -> Rect {
+    let inner = inner(rect, framed);
     Rect {
         x: inner.x.saturating_add(1),
         width: inner.width.saturating_sub(2),

@@ -15,6 +15,7 @@ pub mod document;
 pub mod headless;
 pub mod keys;
 pub mod layout;
+pub mod painter;
 pub mod present;
 pub mod text;
 pub mod tui;

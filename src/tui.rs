@@ -13,19 +13,15 @@ use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 use crate::action::Action;
 use crate::app::App;
 use crate::bundle::Bundle;
 use crate::keys;
-use crate::layout::{self, Pane};
-use crate::present::{Presenter, Scroll};
-use crate::ui::{Theme, View};
+use crate::painter::{Mark, Painter};
+use crate::ui::Theme;
 use input::{Event, Input};
 use signals::{Request, Signals};
 
@@ -51,10 +47,11 @@ enum End {
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
 /// signal, once the terminal is restored.
-pub fn run(bundle: Bundle, theme: &Theme) -> io::Result<()> {
+pub fn run(bundle: Bundle, theme: &Theme, notice: Option<String>) -> io::Result<()> {
     let mut input = Input::open(Signals::catch()?)?;
     let (cols, rows) = terminal::size()?;
     let mut app = App::new(bundle, cols, rows);
+    app.notice = notice;
     let mut term = Term::enter()?;
     let result = event_loop(&mut app, theme, &mut term, &mut input);
     restore();
@@ -74,7 +71,7 @@ fn event_loop(app: &mut App, theme: &Theme, term: &mut Term, input: &mut Input) 
         // A long story is laid out a millisecond at a time while nothing is waiting; the
         // frame is drawn again once it is complete, for the exact scrollbar.
         let event = input.next(!app.busy())?;
-        let before = Before::of(app);
+        let before = Mark::of(app);
         match event {
             Event::Nothing => {
                 app.update(Action::Idle);
@@ -102,60 +99,17 @@ fn event_loop(app: &mut App, theme: &Theme, term: &mut Term, input: &mut Input) 
             app.update(Action::Resize(cols, rows));
         }
         if app.running {
-            term.draw(app, theme, before.scroll(app))?;
+            term.draw(app, theme, Some(&before))?;
         }
     }
     Ok(End::Quit)
-}
-
-/// What the reader showed before a key, to tell the presenter when the key only scrolled a
-/// full-width reader (so the terminal can move the rows itself).
-struct Before {
-    story: usize,
-    width: usize,
-    scroll: usize,
-    rows: Option<(u16, u16)>,
-}
-
-impl Before {
-    fn of(app: &App) -> Self {
-        Before {
-            story: app.current,
-            width: app.doc.width,
-            scroll: app.scroll,
-            rows: reader_rows(app),
-        }
-    }
-
-    fn scroll(&self, app: &App) -> Option<Scroll> {
-        let rows = reader_rows(app)?;
-        let same = self.story == app.current && self.width == app.doc.width;
-        let by = i32::try_from(app.scroll).ok()? - i32::try_from(self.scroll).ok()?;
-        (same && self.rows == Some(rows) && by != 0).then_some(Scroll {
-            top: rows.0,
-            bottom: rows.1,
-            by,
-        })
-    }
-}
-
-/// The rows of the reader's text (between its borders) when they span the whole width and
-/// nothing covers them.
-fn reader_rows(app: &App) -> Option<(u16, u16)> {
-    let screen = app.screen();
-    let reader = screen.reader.filter(|_| app.focus == Pane::Reader)?;
-    let text = layout::inner(reader);
-    (app.help.is_none() && reader.x == 0 && reader.width == app.size.0 && text.height > 0)
-        .then_some((text.y, text.y + text.height))
 }
 
 /// The terminal while the reader has it.
 struct Term {
     /// Standard output without Rust's line buffering: a frame leaves in one `write`.
     out: File,
-    presenter: Presenter,
-    frame: Buffer,
-    bytes: Vec<u8>,
+    painter: Painter,
 }
 
 impl Term {
@@ -164,9 +118,7 @@ impl Term {
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         let mut term = Term {
             out,
-            presenter: Presenter::new(),
-            frame: Buffer::empty(Rect::default()),
-            bytes: Vec::with_capacity(64 * 1024),
+            painter: Painter::new(),
         };
         term.resume()?;
         Ok(term)
@@ -176,7 +128,7 @@ impl Term {
     fn resume(&mut self) -> io::Result<()> {
         terminal::enable_raw_mode()?;
         TAKEN.store(true, Ordering::SeqCst);
-        self.presenter.invalidate();
+        self.painter.invalidate();
         self.out.write_all(ENTER)
     }
 
@@ -190,17 +142,10 @@ impl Term {
     }
 
     /// Draws the app and sends what changed in one write.
-    fn draw(&mut self, app: &App, theme: &Theme, scroll: Option<Scroll>) -> io::Result<()> {
-        let area = Rect::new(0, 0, app.size.0, app.size.1);
-        if self.frame.area != area {
-            self.frame.resize(area);
-        }
-        self.frame.reset();
-        View { app, theme }.render(area, &mut self.frame);
-        self.bytes.clear();
-        self.presenter.present(&self.frame, scroll, &mut self.bytes);
-        if !self.bytes.is_empty() {
-            self.out.write_all(&self.bytes)?;
+    fn draw(&mut self, app: &App, theme: &Theme, since: Option<&Mark>) -> io::Result<()> {
+        let bytes = self.painter.paint(app, theme, since);
+        if !bytes.is_empty() {
+            self.out.write_all(bytes)?;
         }
         Ok(())
     }

@@ -13,14 +13,14 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::App;
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
 use crate::text;
-pub use theme::Theme;
+pub use theme::{Glyphs, Theme};
 
 /// The app as drawn with a theme.
 #[derive(Debug, Clone, Copy)]
@@ -59,11 +59,21 @@ impl Widget for View<'_> {
     }
 }
 
+/// Draws `block` around a pane unless panes are zoomed (a zoomed pane is the whole screen
+/// between the bars: no border, no scrollbar, fewer bytes to send), and returns the inside.
+fn frame_pane(app: &App, block: Block<'_>, area: Rect, buf: &mut Buffer) -> Rect {
+    if app.zoom {
+        return area;
+    }
+    block.render(area, buf);
+    layout::inner(area, true)
+}
+
 /// The frame of a pane: rounded border, its name, highlighted when it has focus.
 fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'a> {
     let focused = app.focus == pane;
     Block::bordered()
-        .border_type(BorderType::Rounded)
+        .border_set(theme.glyphs.border)
         .border_style(if focused {
             theme.border_focused
         } else {
@@ -140,8 +150,8 @@ pub fn scrollbar(
     Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
-        .track_symbol(Some("│"))
-        .thumb_symbol("┃")
+        .track_symbol(Some(theme.glyphs.track))
+        .thumb_symbol(theme.glyphs.thumb)
         .thumb_style(theme.border_focused)
         .track_style(theme.border)
         .render(

@@ -190,3 +190,45 @@ fn empty_stdin_is_refused() {
         "newsterm: <stdin>: not valid JSON: the file is empty (or only white space), expected a bundle object\n"
     );
 }
+
+#[test]
+fn ascii_frames_have_no_line_drawing_and_the_same_layout() {
+    let keys = "Enter j Tab Tab";
+    let ascii = stdout(&newsterm(
+        &["--render", "120x40", "--ascii", "--keys", keys],
+        None,
+    ));
+    let unicode = stdout(&newsterm(&["--render", "120x40", "--keys", keys], None));
+    assert!(
+        !ascii
+            .chars()
+            .any(|c| ('\u{2500}'..='\u{259f}').contains(&c) || c == '›'),
+        "{ascii}"
+    );
+    assert!(ascii.contains("+ Headlines (8) ---") && ascii.contains('#'));
+    // Every glyph is as wide as the one it replaces: the text sits in the same columns.
+    let words = |frame: &str| -> Vec<(usize, usize, String)> {
+        frame
+            .lines()
+            .enumerate()
+            .flat_map(|(y, line)| {
+                let cells: Vec<char> = line.chars().collect();
+                let mut found = Vec::new();
+                let mut x = 0;
+                while x < cells.len() {
+                    if cells[x].is_alphabetic() {
+                        let start = x;
+                        while x < cells.len() && cells[x].is_alphabetic() {
+                            x += 1;
+                        }
+                        found.push((y, start, cells[start..x].iter().collect()));
+                    }
+                    x += 1;
+                }
+                found
+            })
+            .collect()
+    };
+    assert_eq!(words(&ascii), words(&unicode));
+    settings().bind(|| insta::assert_snapshot!("ascii_120x40", ascii, keys));
+}

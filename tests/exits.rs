@@ -76,6 +76,7 @@ fn ctrl_z_gives_the_terminal_back_and_a_continue_repaints_everything() {
     let restore = std::str::from_utf8(RESTORE).expect("ASCII");
     s.wait_for(from, restore);
     // Stopped: the shell's screen is back. Now the shell's `fg`.
+    s.wait_stopped();
     let from = s.output().len();
     s.kill("CONT");
     s.wait_for(from, "\u{1b}[?1049h");
@@ -93,12 +94,27 @@ fn a_stop_it_did_not_see_coming_is_repainted_on_continue() {
     let mut s = started();
     let before = s.screen.screen().contents();
     s.kill("STOP");
-    std::thread::sleep(Duration::from_millis(100));
+    s.wait_stopped();
     let from = s.output().len();
     s.kill("CONT");
     s.wait_for(from, "\u{1b}[?1049h");
     s.wait_for(from, "· Reader");
     assert_eq!(s.screen.screen().contents(), before);
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn an_idle_second_sends_nothing_and_a_key_that_changes_nothing_neither() {
+    let mut s = started();
+    // Let the last frame arrive, then listen.
+    s.idle(Duration::from_millis(300));
+    let before = s.output().len();
+    s.idle(Duration::from_secs(1));
+    assert_eq!(s.output().len(), before, "idle");
+    s.press("k", "· Reader");
+    s.idle(Duration::from_millis(300));
+    assert_eq!(s.output().len(), before, "k at the top of a story");
     s.press("q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }

@@ -292,8 +292,10 @@ fn hostile_bundles_as_a_reader_sees_them() {
 const PAYLOADS: &[&str] = &[
     "PWN", "]0;", "]8;", "]52;", "\u{1b}P", "\u{1b}_", "\u{1b}^", "\u{1b}X", "[6n", "9999H",
     "\u{9b}", "\u{9d}", "\u{9c}", "\u{85}", "\u{202e}", "\u{202c}", "\u{2066}", "\u{2069}",
-    "\u{7f}", "\r",
+    "\u{7f}",
 ];
+// A carriage return is not in the list: the presenter moves the cursor with CR itself. That
+// none from a story reaches the terminal shows on the screen: its text overwrote nothing.
 
 #[test]
 fn no_escape_sequence_from_a_story_reaches_the_terminal() {

@@ -128,6 +128,37 @@ impl Session {
         assert!(ok, "kill -{signal} {pid}");
     }
 
+    /// Waits until newsterm is stopped (job control), as a shell does before `fg`.
+    #[track_caller]
+    pub fn wait_stopped(&self) {
+        let pid = self.child.process_id().expect("newsterm runs");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // The state follows the command name in parentheses.
+            let state = stat
+                .rsplit(')')
+                .next()
+                .and_then(|rest| rest.trim_start().chars().next());
+            if state == Some('T') {
+                return;
+            }
+            assert!(Instant::now() < deadline, "newsterm never stopped: {stat}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Collects whatever newsterm writes for `time`.
+    pub fn idle(&mut self, time: Duration) {
+        let deadline = Instant::now() + time;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            if let Ok(chunk) = self.chunks.recv_timeout(left) {
+                self.screen.process(&chunk);
+                self.output.extend(chunk);
+            }
+        }
+    }
+
     /// Everything written so far.
     pub fn output(&self) -> &[u8] {
         &self.output

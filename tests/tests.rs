@@ -1,5 +1,7 @@
 //! All integration tests, built into one test binary.
 
+/// Bytes per key press within the SSH budgets; optimized frames equal full renders.
+mod bytes;
 /// The command line through the real binary: --render, --check, errors and exit codes.
 mod cli;
 /// The README's frame and key table match the program.

@@ -16,8 +16,14 @@ use crate::text;
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width);
     let total = app.bundle.articles.len();
-    let position = if total == 0 { 0 } else { app.current + 1 };
-    let position = format!(" {position}/{total} ");
+    let position = if total == 0 { 0 } else { app.selected + 1 };
+    // A zoomed reader has no border to show where it is in the story: the bar does.
+    let position = if app.zoom && app.focus == Pane::Reader && app.article().is_some() {
+        let place = super::reader::position(app.scroll, app.reader_height(), app.doc.total());
+        format!(" {place} · {position}/{total} ")
+    } else {
+        format!(" {position}/{total} ")
+    };
     let pane = if app.screen().single {
         format!(" · {}", app.focus.name())
     } else {
@@ -80,6 +86,12 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     };
     buf.set_style(area, theme.bar);
+    if let Some(notice) = &app.notice {
+        let room = usize::from(area.width.saturating_sub(1));
+        let shown = text::truncate(notice, room);
+        buf.set_stringn(area.x + 1, area.y, &shown, room, theme.bar_accent);
+        return;
+    }
     // Whole hints only: drop the last ones rather than cut a word in half.
     let mut x = area.x;
     let end = area.x.saturating_add(area.width);

@@ -3,25 +3,23 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::Widget;
 
-use super::{Theme, pane_block, row_with_right};
+use super::{Theme, frame_pane, pane_block, row_with_right};
 use crate::app::App;
 use crate::bundle::Article;
 use crate::document;
-use crate::layout::{self, Pane};
+use crate::layout::Pane;
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = app.bundle.articles.len();
-    pane_block(
+    let block = pane_block(
         app,
         theme,
         Pane::Headlines,
         format!(" Headlines ({total}) "),
-    )
-    .render(area, buf);
-    let inner = layout::inner(area);
+    );
+    let inner = frame_pane(app, block, area, buf);
     if total == 0 {
         let row = Rect {
             height: inner.height.min(1),
@@ -39,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inner.height);
     for (row, index) in (app.list_offset..total).take(rows).enumerate() {
         let article = &app.bundle.articles[index];
-        let style = if index == app.current {
+        let style = if index == app.selected {
             if app.focus == Pane::Headlines {
                 theme.selected
             } else {
@@ -61,15 +59,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             Vec::new()
         };
-        // A marker as well as a colour, so the selection shows without colour too.
-        let marker = if index == app.current { '›' } else { ' ' };
+        // The cursor is a highlighted row; the marker is the story in the reader.
+        let marker = if index == app.current {
+            theme.glyphs.selected
+        } else {
+            ' '
+        };
         let left = [Span::styled(
             format!("{marker}{}", text::one_line(&article.title)),
             style,
         )];
         row_with_right(line, buf, &left, &right, style);
     }
-    super::scrollbar(area, buf, theme, total, rows, app.list_offset);
+    if !app.zoom {
+        super::scrollbar(area, buf, theme, total, rows, app.list_offset);
+    }
 }
 
 /// Section and date of a headline, those that are present.

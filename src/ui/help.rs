@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Widget};
 
 use super::Theme;
 use crate::app::{help_area, help_lines};
@@ -36,7 +36,7 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     };
     Clear.render(popup, buf);
     let block = Block::bordered()
-        .border_type(BorderType::Rounded)
+        .border_set(theme.glyphs.border)
         .border_style(theme.border_focused)
         .title(Span::styled(" Keys ", theme.pane_title))
         .title_bottom(Line::styled(hint, theme.dim).right_aligned());

@@ -5,12 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{Theme, pane_block};
+use super::{Theme, frame_pane, pane_block};
 use crate::app::App;
+use crate::document::Role;
 use crate::layout::{self, Pane};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = layout::reader_text(area);
+    let text = layout::reader_text(area, !app.zoom);
     let rows = usize::from(text.height);
     let total = app.doc.total();
     let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).title_bottom(
@@ -20,7 +21,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         )
         .right_aligned(),
     );
-    block.render(area, buf);
+    frame_pane(app, block, area, buf);
     if app.article().is_none() {
         Line::styled("No story to show.", theme.dim).render(
             Rect {
@@ -43,10 +44,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let mut x = text.x;
         for (span, role) in &line.spans {
             let room = text.right().saturating_sub(x);
+            let span = match role {
+                Role::Marker => theme.glyphs.marker(span),
+                _ => span,
+            };
             x = super::put_span(buf, x, y, span, room, theme.role(*role));
         }
     }
-    super::scrollbar(area, buf, theme, total, rows, app.scroll);
+    if !app.zoom {
+        super::scrollbar(area, buf, theme, total, rows, app.scroll);
+    }
 }
 
 /// Where the reader is, as `less` and vim say it: `All` when everything fits, `Top`, `End`,

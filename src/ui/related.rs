@@ -3,18 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::Widget;
 
-use super::{Theme, pane_block, row_with_right};
+use super::{Theme, frame_pane, pane_block, row_with_right};
 use crate::app::App;
-use crate::layout::{self, Pane};
+use crate::layout::Pane;
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let related = app.related_list();
     let title = format!(" Related ({}) ", related.len());
-    pane_block(app, theme, Pane::Related, title).render(area, buf);
-    let inner = layout::inner(area);
+    let inner = frame_pane(app, pane_block(app, theme, Pane::Related, title), area, buf);
     if related.is_empty() {
         let row = Rect {
             height: inner.height.min(1),
@@ -63,12 +61,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .map_or(Default::default(), |a| text::one_line(&a.title));
         let left = [
             Span::styled(
-                format!("{}{:>digits$} ", if selected { '›' } else { ' ' }, n + 1),
+                format!(
+                    "{}{:>digits$} ",
+                    if selected { theme.glyphs.selected } else { ' ' },
+                    n + 1
+                ),
                 number_style,
             ),
             Span::styled(title, style),
         ];
         row_with_right(line, buf, &left, &[], style);
     }
-    super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
+    if !app.zoom {
+        super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
+    }
 }

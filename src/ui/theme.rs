@@ -2,6 +2,7 @@
 //! the same emphasis with modifiers only.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
 
 use crate::document::Role;
 
@@ -31,6 +32,60 @@ pub struct Theme {
     pub marker: Style,
     pub caption: Style,
     pub link: Style,
+    pub glyphs: Glyphs,
+}
+
+/// The characters frames are drawn with: line drawing, or plain ASCII (`--ascii`) for
+/// consoles whose font has no box-drawing characters. Every ASCII glyph is as wide as the
+/// one it replaces, so frames have the same layout either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub border: border::Set<'static>,
+    pub track: &'static str,
+    pub thumb: &'static str,
+    /// Marks the selected headline or related story (besides its colour).
+    pub selected: char,
+    pub ascii: bool,
+}
+
+impl Glyphs {
+    pub const UNICODE: Glyphs = Glyphs {
+        border: border::ROUNDED,
+        track: "│",
+        thumb: "┃",
+        selected: '›',
+        ascii: false,
+    };
+
+    pub const ASCII: Glyphs = Glyphs {
+        border: border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        },
+        track: "|",
+        thumb: "#",
+        selected: '>',
+        ascii: true,
+    };
+
+    /// The reader's markers (quote bar, caption, bullet) as this set draws them.
+    pub fn marker<'a>(&self, marker: &'a str) -> &'a str {
+        if !self.ascii {
+            return marker;
+        }
+        match marker {
+            "│ " => "| ",
+            "▣ " => "# ",
+            "• " => "* ",
+            other => other,
+        }
+    }
 }
 
 const fn fg(color: Color) -> Style {
@@ -65,6 +120,7 @@ impl Theme {
         marker: fg(Color::DarkGray),
         caption: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
         link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+        glyphs: Glyphs::UNICODE,
     };
 
     pub const PLAIN: Theme = Theme {
@@ -93,7 +149,13 @@ impl Theme {
         marker: Style::new(),
         caption: Style::new().add_modifier(Modifier::ITALIC),
         link: Style::new().add_modifier(Modifier::UNDERLINED),
+        glyphs: Glyphs::UNICODE,
     };
+
+    /// This theme drawn with `glyphs`.
+    pub const fn with_glyphs(self, glyphs: Glyphs) -> Theme {
+        Theme { glyphs, ..self }
+    }
 
     /// The colour theme unless `NO_COLOR` is set to anything non-empty (no-color.org).
     pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> &'static Theme {

@@ -1,0 +1,156 @@
+//! Bytes per key press, as a terminal over SSH receives them, counted at the presenter: the
+//! budgets from the SSH issue, kept as tests (byte counts are deterministic, unlike times).
+//! And the screen after any run of optimized frames equals `--render` of the same state.
+
+use newsterm::action::Action;
+use newsterm::app::App;
+use newsterm::bundle::sample;
+use newsterm::headless;
+use newsterm::painter::{Mark, Painter};
+use newsterm::ui::Theme;
+use proptest::prelude::*;
+
+use crate::present::screen_matches;
+
+/// A session: the app, what paints it, and a terminal emulator fed everything painted.
+struct Session {
+    app: App,
+    painter: Painter,
+    terminal: vt100::Parser,
+}
+
+impl Session {
+    fn new(cols: u16, rows: u16, actions: &[Action]) -> Self {
+        let mut app = App::new(sample().expect("sample"), cols, rows);
+        for &a in actions {
+            app.update(a);
+        }
+        let mut s = Session {
+            app,
+            painter: Painter::new(),
+            terminal: vt100::Parser::new(nz(rows), nz(cols), 0),
+        };
+        s.paint(None);
+        s
+    }
+
+    fn paint(&mut self, mark: Option<&Mark>) -> usize {
+        let bytes = self.painter.paint(&self.app, &Theme::COLOR, mark);
+        self.terminal.process(bytes);
+        bytes.len()
+    }
+
+    /// Bytes sent for `action`, after checking the screen equals a full render.
+    #[track_caller]
+    fn press(&mut self, action: Action) -> usize {
+        if let Action::Resize(cols, rows) = action {
+            // The terminal changes size first; newsterm hears of it after.
+            self.terminal.screen_mut().set_size(nz(rows), nz(cols));
+        }
+        let mark = Mark::of(&self.app);
+        self.app.update(action);
+        let sent = self.paint(Some(&mark));
+        let full = headless::draw(&self.app, &Theme::COLOR);
+        if let Err(diff) = screen_matches(self.terminal.screen(), &full) {
+            panic!("after {action:?}: {diff}");
+        }
+        sent
+    }
+
+    /// UTF-8 bytes of the reader's text lines `from..to` (trailing blanks left out).
+    fn text_bytes(&self, from: usize, to: usize) -> usize {
+        self.app.doc.lines()[from..to]
+            .iter()
+            .map(|l| l.spans.iter().map(|(t, _)| t.len()).sum::<usize>())
+            .sum()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has rows and columns")
+}
+
+const ZOOMED_READER: &[Action] = &[Action::Zoom, Action::Open];
+
+#[test]
+fn one_line_of_a_full_width_story_costs_at_most_200_bytes() {
+    let mut s = Session::new(120, 40, ZOOMED_READER);
+    let mut sizes: Vec<usize> = (0..20).map(|_| s.press(Action::Down)).collect();
+    let worst = *sizes.iter().max().expect("20 scrolls");
+    sizes.sort_unstable();
+    let median = sizes[sizes.len() / 2];
+    assert!(worst <= 200, "one line down: {sizes:?}");
+    let up = s.press(Action::Up);
+    assert!(up <= 200, "one line up: {up}");
+    eprintln!("one line down: median {median}, worst {worst}; up {up}");
+}
+
+#[test]
+fn moving_one_headline_costs_at_most_150_bytes() {
+    let mut s = Session::new(120, 40, &[]);
+    let sizes: Vec<usize> = (0..7).map(|_| s.press(Action::Down)).collect();
+    assert!(sizes.iter().all(|&n| n <= 150), "{sizes:?}");
+    eprintln!("one headline down: {sizes:?}");
+    // A zoomed list has rows three times as wide, each re-sent in the new highlight.
+    let mut s = Session::new(120, 40, &[Action::Zoom]);
+    let sizes: Vec<usize> = (0..7).map(|_| s.press(Action::Down)).collect();
+    assert!(sizes.iter().all(|&n| n <= 400), "{sizes:?}");
+    eprintln!("one headline down, zoomed list: {sizes:?}");
+}
+
+#[test]
+fn a_page_costs_at_most_a_tenth_more_than_the_text_it_shows() {
+    let mut s = Session::new(120, 40, ZOOMED_READER);
+    let height = s.app.reader_height();
+    while s.app.scroll < s.app.max_scroll() {
+        let from = s.app.scroll;
+        let sent = s.press(Action::PageDown);
+        let to = s.app.scroll;
+        // The lines that were not on screen before.
+        let new = s.text_bytes((from + height).max(to), to + height);
+        assert!(to > from);
+        assert!(
+            sent * 10 <= new * 11,
+            "page down from {from}: {sent} bytes for {new} bytes of new text"
+        );
+        eprintln!("page down: {sent} bytes for {new} bytes of text");
+    }
+}
+
+#[test]
+fn a_key_that_changes_nothing_sends_nothing() {
+    let mut s = Session::new(120, 40, ZOOMED_READER);
+    assert_eq!(s.press(Action::Up), 0, "already at the top");
+    assert_eq!(s.press(Action::Back), 0, "nowhere to go back to");
+    let mut s = Session::new(80, 24, &[]);
+    assert_eq!(s.press(Action::Up), 0, "already the first headline");
+    assert_eq!(s.press(Action::Idle), 0);
+}
+
+/// Keys, resizes and zooms.
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        8 => proptest::sample::select(vec![
+            Action::Down, Action::Up, Action::PageDown, Action::PageUp, Action::HalfPageDown,
+            Action::HalfPageUp, Action::Top, Action::Bottom, Action::Open, Action::Back,
+            Action::FocusNext, Action::FocusPrev, Action::Zoom, Action::Help, Action::Close,
+            Action::OpenRelated(2),
+        ]),
+        1 => (15u16..170, 4u16..50).prop_map(|(c, r)| Action::Resize(c, r)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn optimized_frames_equal_full_renders(actions in proptest::collection::vec(action(), 1..60)) {
+        let mut s = Session::new(120, 40, &[]);
+        for action in actions {
+            s.press(action);
+            if !s.app.running {
+                break;
+            }
+        }
+    }
+}
