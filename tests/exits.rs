@@ -118,3 +118,41 @@ fn an_idle_second_sends_nothing_and_a_key_that_changes_nothing_neither() {
     s.press("q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
+
+/// What the terminal shows and what was sent, for one session with `env`.
+fn session_with(env: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let mut s = Session::start_with(100, 30, &[], env);
+    s.wait_for(0, "Headlines (8)");
+    s.press("jj\rz", "· Reader");
+    s.press(" ", "· Reader");
+    let screen = s.screen.screen().contents();
+    s.press("q", "\u{1b}[?1049l");
+    let (status, output) = s.finish();
+    assert!(status.success(), "{env:?}: {status:?}");
+    (screen, output.into_bytes())
+}
+
+#[test]
+fn every_terminal_type_and_locale_gets_the_same_utf8_frames() {
+    let (screen, bytes) = session_with(&[("TERM", "xterm-256color"), ("LANG", "C.UTF-8")]);
+    assert!(screen.contains("Cận cảnh"), "Vietnamese shows: {screen}");
+    for term in [
+        "xterm",
+        "screen-256color",
+        "screen",
+        "linux",
+        "tmux-256color",
+    ] {
+        let (other_screen, other_bytes) = session_with(&[("TERM", term), ("LANG", "C.UTF-8")]);
+        assert_eq!(other_screen, screen, "TERM={term}");
+        assert_eq!(other_bytes, bytes, "TERM={term}: the same bytes");
+    }
+    // LANG=C: the same UTF-8 text; only the first frame's status bar carries the note.
+    let mut s = Session::start_with(100, 30, &[], &[("TERM", "xterm"), ("LANG", "C")]);
+    s.wait_for(0, "LANG=C is not UTF-8");
+    s.press("jj\rz", "· Reader");
+    s.press(" ", "· Reader");
+    assert_eq!(s.screen.screen().contents(), screen, "LANG=C");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}

@@ -37,13 +37,20 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     pub fn start(cols: u16, rows: u16, args: &[&str]) -> Self {
+        Self::start_with(cols, rows, args, &[("TERM", "xterm-256color")])
+    }
+
+    /// [`Session::start`] with these environment variables set.
+    pub fn start_with(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsterm"));
         cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair
             .slave
             .spawn_command(cmd)
