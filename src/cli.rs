@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 
+use crate::app::App;
 use crate::bundle::{self, Bundle, LoadError};
 use crate::ui::{Glyphs, Theme};
 use crate::{headless, keys, tui};
@@ -103,7 +104,12 @@ fn run(args: &Args) -> Result<(), Failure> {
     if let Some((cols, rows)) = args.render {
         let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
             .map_err(|e| Failure::Other(e.to_string()))?;
-        let buf = headless::frame_with(bundle, cols, rows, &keys, &glyphs(args, &Theme::COLOR));
+        let mut app = App::new(bundle, cols, rows);
+        headless::press(&mut app, &keys);
+        let buf = headless::draw(&app, &glyphs(args, &Theme::COLOR));
+        // The process ends now: freeing every story one by one would only delay the exit
+        // (tens of milliseconds for 100,000), and the system takes the memory back at once.
+        std::mem::forget(app);
         let text = if args.color {
             headless::to_ansi(&buf)
         } else {

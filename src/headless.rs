@@ -35,6 +35,13 @@ pub fn frame_with(
     theme: &Theme,
 ) -> Buffer {
     let mut app = App::new(bundle, cols, rows);
+    press(&mut app, keys);
+    draw(&app, theme)
+}
+
+/// Presses `keys` (those after one that quits are ignored), then lays out the rest of a long
+/// story, as the terminal does while no key is waiting.
+pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
         if let Some(action) = keys::action_for(key) {
             app.update(action);
@@ -46,7 +53,6 @@ pub fn frame_with(
     while app.busy() {
         app.update(Action::Idle);
     }
-    draw(&app, theme)
 }
 
 /// Draws `app` into a buffer of its size through a `TestBackend` terminal.

@@ -167,7 +167,8 @@ impl Bundle {
     ) -> Option<Self> {
         let Heads {
             mut articles,
-            related: ids,
+            related: ranges,
+            ids,
         } = heads;
         let mut warnings = Vec::new();
         let related: Vec<Vec<usize>> = {
@@ -181,12 +182,9 @@ impl Bundle {
                     return None;
                 }
             }
-            ids.iter()
-                .enumerate()
-                .map(|(i, ids)| resolve_related(i, ids.as_deref(), &index, &mut warnings))
-                .collect()
+            resolve_all(&ranges, &ids, &index, &mut warnings)
         };
-        drop(ids);
+        drop((ranges, ids));
         for (article, related) in articles.iter_mut().zip(related) {
             article.related = related;
             article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
@@ -229,6 +227,63 @@ impl Bundle {
             source: None,
         }
     }
+}
+
+/// Stories from which resolving related ids is split across cores.
+const PARALLEL_RESOLVE_FROM: usize = 20_000;
+
+/// [`resolve_related`] for every article, on every core for a large bundle; warnings come
+/// out in article order either way.
+fn resolve_all(
+    ranges: &[Option<Range<usize>>],
+    all_ids: &[&str],
+    index: &FastMap<&str, usize>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Vec<usize>> {
+    let resolve = |from: usize, ranges: &[Option<Range<usize>>]| {
+        let mut warnings = Vec::new();
+        let related: Vec<Vec<usize>> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, range)| {
+                let ids = range.clone().and_then(|r| all_ids.get(r));
+                resolve_related(from + i, ids, index, &mut warnings)
+            })
+            .collect();
+        (related, warnings)
+    };
+    let ids = ranges;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if ids.len() < PARALLEL_RESOLVE_FROM || threads < 2 {
+        let (related, found) = resolve(0, ids);
+        warnings.extend(found);
+        return related;
+    }
+    let chunk = ids.len().div_ceil(threads);
+    let parts: Vec<(Vec<Vec<usize>>, Vec<Warning>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = ids
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, ids)| scope.spawn(move || resolve(n * chunk, ids)))
+            .collect();
+        workers
+            .into_iter()
+            // A worker cannot panic short of a bug; resolve again on this thread if one did.
+            .enumerate()
+            .map(|(n, w)| {
+                w.join().unwrap_or_else(|_| {
+                    let end = ((n + 1) * chunk).min(ids.len());
+                    resolve(n * chunk, &ids[n * chunk..end])
+                })
+            })
+            .collect()
+    });
+    let mut related = Vec::with_capacity(ids.len());
+    for (part, found) in parts {
+        related.extend(part);
+        warnings.extend(found);
+    }
+    related
 }
 
 fn resolve_related<S: AsRef<str>>(
@@ -344,7 +399,7 @@ impl Article {
     pub(crate) fn from_head(
         head: HeadArticle<'_>,
         span: Range<usize>,
-    ) -> (Self, Option<Vec<Cow<'_, str>>>) {
+    ) -> (Self, Option<Vec<&str>>) {
         let article = Article {
             title: title(head.title),
             section: opt(head.section),

@@ -472,8 +472,10 @@ pub struct HeadArticle<'a> {
     _lead: Option<Check>,
     #[serde(default)]
     pub body: Option<BodyCheck>,
+    /// Borrowed from the file (serde cannot borrow a `Cow` inside a `Vec`): an id with an
+    /// escape in it fails here, and the full parse, which takes anything, reads the bundle.
     #[serde(default, borrow)]
-    pub related: Option<Vec<Cow<'a, str>>>,
+    pub related: Option<Vec<&'a str>>,
     #[serde(default, rename = "audio")]
     _audio: Option<Object<RawAudio>>,
 }

@@ -22,13 +22,16 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> Option<Spans> {
 }
 
 /// [`scan`] on two cores for documents of at least `min_len` bytes. A second thread guesses an
-/// article boundary near the middle (`}` `,` `{` outside any check) and scans the articles
-/// from there; the first thread scans from the start and takes the second's spans only if
-/// one of its own articles starts exactly at the guess (a boundary in the same array: from an
-/// article's start the scan cannot differ). Otherwise it simply scans on.
+/// article boundary near the middle and scans the articles from there; the first thread
+/// scans from the start and takes the second's spans only if one of its own articles starts
+/// exactly at the guess (a boundary in the same array: from an article's start the scan
+/// cannot differ). Otherwise it simply scans on.
 pub fn scan_parallel(bytes: &[u8], max_depth: usize, min_len: usize) -> Option<Spans> {
     let Some(guess) = (bytes.len() >= min_len)
-        .then(|| guess_boundary(bytes, bytes.len() / 2))
+        .then(|| {
+            let key = first_article_key(bytes)?;
+            guess_boundary(bytes, bytes.len() / 2, key)
+        })
         .flatten()
     else {
         return scan(bytes, max_depth);
@@ -47,21 +50,39 @@ pub fn scan_parallel(bytes: &[u8], max_depth: usize, min_len: usize) -> Option<S
     })
 }
 
-/// An article boundary near `from`: the `{` of `}` `,` `{` (white space allowed between).
-fn guess_boundary(bytes: &[u8], from: usize) -> Option<usize> {
-    let window = bytes.get(from..bytes.len().min(from + (1 << 20)))?;
-    memchr::memchr_iter(b',', window)
+/// The first key of the first article, quotes included (`"id"`), as a likely start of every
+/// article: bundles are written by programs, which write every article's keys in the same
+/// order. Body blocks (`}`,`{` as well) rarely start with the same key, so looking for it
+/// finds article boundaries rather than block boundaries. A guess only: the scan checks it.
+fn first_article_key(bytes: &[u8]) -> Option<&[u8]> {
+    let key = memchr::memmem::find(bytes, b"\"articles\"")? + b"\"articles\"".len();
+    let mut s = Scanner {
+        b: bytes,
+        i: key,
+        max_depth: 0,
+    };
+    for c in [b':', b'[', b'{'] {
+        s.ws();
+        s.expect(c)?;
+    }
+    s.ws();
+    let start = s.i;
+    s.string()?;
+    bytes.get(start..s.i)
+}
+
+/// An article boundary near `from`: the `{` of `}` `,` `{` `key` (white space allowed
+/// between).
+fn guess_boundary(bytes: &[u8], from: usize, key: &[u8]) -> Option<usize> {
+    let window = bytes.get(from..bytes.len().min(from + (4 << 20)))?;
+    let skip_ws_back = |end: usize| bytes[..end].iter().rposition(|b| !b.is_ascii_whitespace());
+    memchr::memmem::find_iter(window, key)
         .map(|p| from + p)
-        .find_map(|comma| {
-            let before = bytes[..comma]
-                .iter()
-                .rposition(|b| !b.is_ascii_whitespace())?;
-            let after = comma
-                + 1
-                + bytes[comma + 1..]
-                    .iter()
-                    .position(|b| !b.is_ascii_whitespace())?;
-            (bytes[before] == b'}' && bytes[after] == b'{').then_some(after)
+        .find_map(|at| {
+            let open = skip_ws_back(at)?;
+            let comma = skip_ws_back(open)?;
+            let close = skip_ws_back(comma)?;
+            (bytes[open] == b'{' && bytes[comma] == b',' && bytes[close] == b'}').then_some(open)
         })
 }
 
@@ -383,6 +404,23 @@ mod tests {
         ] {
             assert_eq!(array_field(odd.as_bytes(), b"body", 64), None, "{odd}");
         }
+    }
+
+    #[test]
+    fn the_guess_is_an_article_boundary_not_a_block_boundary() {
+        // Keys sorted, as many JSON writers do: blocks are `},{` apart too.
+        let article = r#"{"body":[{"text":"x"},{"text":"y"},{"text":"z"}],"id":"a"}"#;
+        let doc = format!(r#"{{"articles":[{}]}}"#, vec![article; 50].join(",\n"));
+        let key = first_article_key(doc.as_bytes()).unwrap();
+        assert_eq!(key, br#""body""#);
+        let guess = guess_boundary(doc.as_bytes(), doc.len() / 2, key).unwrap();
+        assert!(
+            doc[guess..].starts_with(r#"{"body""#),
+            "{}",
+            &doc[guess..guess + 20]
+        );
+        let spans = scan(doc.as_bytes(), 64).unwrap();
+        assert!(spans.articles.iter().any(|s| s.start == guess));
     }
 
     #[test]
