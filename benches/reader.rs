@@ -9,6 +9,7 @@ use newsterm::action::Action;
 use newsterm::app::App;
 use newsterm::bundle::{Bundle, load};
 use newsterm::headless::draw;
+use newsterm::painter::{Mark, Painter};
 use newsterm::ui::{Theme, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,29 +45,76 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load 10k stories", |b| {
         b.iter(|| load("bench.json", black_box(json.as_bytes())))
     });
-    // Moving the selection opens the next story in the reader; the setup leaves that story
-    // out of the layout cache, so each measurement lays it out cold.
-    for (name, from) in [
-        ("open a short story (cold)", 0usize),
-        ("open the 1 MB story (cold)", 4),
+    // A key press to its finished frame: the update, the frame drawn, and the bytes for the
+    // terminal worked out against the frame before (what the terminal loop does). The setup
+    // moves the cursor to the story and paints, so opening lays the story out cold.
+    for (name, story, key) in [
+        (
+            "key to frame: move the headline cursor",
+            1usize,
+            Action::Down,
+        ),
+        ("key to frame: open a short story (cold)", 1, Action::Open),
+        ("key to frame: open the 1 MB story (cold)", 5, Action::Open),
     ] {
         c.bench_function(name, |b| {
             b.iter_batched(
                 || {
                     let mut app = App::new(bundle.clone(), 200, 60);
-                    for _ in 0..from {
+                    for _ in 0..story {
                         app.update(Action::Down);
                     }
-                    app
+                    let mut painter = Painter::new();
+                    painter.paint(&app, &Theme::COLOR, None);
+                    (app, painter)
                 },
-                |mut app| {
-                    app.update(Action::Down);
-                    app
+                |(mut app, mut painter)| {
+                    let mark = Mark::of(&app);
+                    app.update(key);
+                    let sent = painter.paint(&app, &Theme::COLOR, Some(&mark)).len();
+                    (app, painter, sent)
                 },
                 criterion::BatchSize::LargeInput,
             )
         });
     }
+    let mut app = App::new(bundle.clone(), 200, 60);
+    for a in [Action::Down; 5]
+        .into_iter()
+        .chain([Action::Open, Action::Zoom])
+    {
+        app.update(a);
+    }
+    let mut painter = Painter::new();
+    painter.paint(&app, &Theme::COLOR, None);
+    c.bench_function(
+        "key to frame: scroll the 1 MB story one line (zoomed)",
+        |b| {
+            b.iter(|| {
+                for key in [Action::Down, Action::Up] {
+                    let mark = Mark::of(&app);
+                    app.update(key);
+                    black_box(painter.paint(&app, &Theme::COLOR, Some(&mark)).len());
+                }
+            })
+        },
+    );
+    let mut app = App::new(bundle.clone(), 200, 60);
+    app.update(Action::Open);
+    let mut painter = Painter::new();
+    painter.paint(&app, &Theme::COLOR, None);
+    c.bench_function(
+        "key to frame: follow a related story and back (cached)",
+        |b| {
+            b.iter(|| {
+                for key in [Action::OpenRelated(1), Action::Back] {
+                    let mark = Mark::of(&app);
+                    app.update(key);
+                    black_box(painter.paint(&app, &Theme::COLOR, Some(&mark)).len());
+                }
+            })
+        },
+    );
     c.bench_function("read the 1 MB story from its span", |b| {
         b.iter(|| bundle.full_article(black_box(5)).map(|a| a.body.len()))
     });
@@ -83,7 +131,7 @@ fn benches(c: &mut Criterion) {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    c.bench_function("scroll the 1 MB story one line", |b| {
+    c.bench_function("scroll the 1 MB story one line (state only)", |b| {
         b.iter(|| {
             app.update(Action::Down);
             app.update(Action::Up);
@@ -105,7 +153,7 @@ fn benches(c: &mut Criterion) {
     });
     let mut app = App::new(bundle, 200, 60);
     app.update(Action::Open);
-    c.bench_function("follow a related story and back", |b| {
+    c.bench_function("follow a related story and back (state only)", |b| {
         b.iter(|| {
             app.update(Action::OpenRelated(1));
             app.update(Action::Back);

@@ -96,7 +96,10 @@ impl Painter {
         View { app, theme }.render(area, &mut self.frame);
         let scroll = since.and_then(|mark| mark.scroll(app));
         self.bytes.clear();
-        self.presenter.present(&self.frame, scroll, &mut self.bytes);
+        // The presenter keeps this frame as the one shown and hands back the one before, to
+        // draw the next frame into: no copy of the screen per key.
+        let frame = std::mem::take(&mut self.frame);
+        self.frame = self.presenter.present_owned(frame, scroll, &mut self.bytes);
         &self.bytes
     }
 }

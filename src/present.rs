@@ -85,28 +85,71 @@ impl Presenter {
     /// to `out`. `next` covers the whole terminal (its top-left cell is the terminal's).
     /// A frame identical to the previous one writes 0 bytes (no brackets either).
     pub fn present(&mut self, next: &Buffer, scroll: Option<Scroll>, out: &mut Vec<u8>) {
-        let body = match self.shown.as_ref() {
-            Some(shown)
-                if shown.area.width == next.area.width && shown.area.height == next.area.height =>
-            {
-                let mut pen = self.pen;
-                let plain = finish(diff(shown, next, &mut pen), &mut pen);
+        self.write(next, scroll, out);
+        match self.shown.as_mut() {
+            Some(shown) => {
+                shown.area = next.area;
+                shown.content.clone_from(&next.content);
+            }
+            None => self.shown = Some(next.clone()),
+        }
+    }
+
+    /// [`Presenter::present`] keeping `next` itself as the frame shown, without a copy; returns
+    /// the frame shown before (an empty buffer at first) for the caller to draw the next
+    /// frame into.
+    pub fn present_owned(
+        &mut self,
+        next: Buffer,
+        scroll: Option<Scroll>,
+        out: &mut Vec<u8>,
+    ) -> Buffer {
+        self.write(&next, scroll, out);
+        self.shown.replace(next).unwrap_or_default()
+    }
+
+    fn write(&mut self, next: &Buffer, scroll: Option<Scroll>, out: &mut Vec<u8>) {
+        let same_size = self
+            .shown
+            .as_ref()
+            .is_some_and(|s| s.area.width == next.area.width && s.area.height == next.area.height);
+        let body = match self.shown.as_mut() {
+            Some(shown) if same_size => {
+                // An unchanged frame sends nothing, whatever the hint says.
                 let shift = scroll
                     .and_then(|s| s.shift(next.area.height))
-                    .filter(|&shift| movable(shown, next, shift));
-                let scrolled = shift.map(|shift| {
-                    let mut pen = self.pen;
-                    let body = finish(scrolled(shown, next, shift, &mut pen), &mut pen);
-                    (body, pen)
-                });
-                match scrolled {
-                    Some((body, spen)) if framed_len(&body) < framed_len(&plain) => {
-                        self.pen = spen;
+                    .filter(|&shift| movable(shown, next, shift) && shown.content != next.content);
+                match shift {
+                    // A short scroll is trusted: the caller knows what scrolled, and encoding
+                    // the frame both ways to compare would cost a key press its millisecond
+                    // (a wrong hint still gives the right screen, in more bytes).
+                    Some(shift) if shift.is_short() => {
+                        let mut pen = self.pen;
+                        let body = finish(scrolled(shown, next, shift, &mut pen), &mut pen);
+                        self.pen = pen;
                         body
                     }
-                    _ => {
+                    // A long one is weighed against the plain diff, which can use what
+                    // happens to be in place already.
+                    Some(shift) => {
+                        let mut pen = self.pen;
+                        let plain = finish(diff(shown, next, &mut pen), &mut pen);
+                        let mut spen = self.pen;
+                        let mut moved = shown.clone();
+                        let body = finish(scrolled(&mut moved, next, shift, &mut spen), &mut spen);
+                        if framed_len(&body) < framed_len(&plain) {
+                            self.pen = spen;
+                            body
+                        } else {
+                            self.pen = pen;
+                            plain
+                        }
+                    }
+                    None => {
+                        let mut pen = self.pen;
+                        let body = finish(diff(shown, next, &mut pen), &mut pen);
                         self.pen = pen;
-                        plain
+                        body
                     }
                 }
             }
@@ -118,13 +161,6 @@ impl Presenter {
             }
         };
         frame(&body, out);
-        match self.shown.as_mut() {
-            Some(shown) => {
-                shown.area = next.area;
-                shown.content.clone_from(&next.content);
-            }
-            None => self.shown = Some(next.clone()),
-        }
     }
 }
 

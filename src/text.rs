@@ -243,6 +243,22 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
+    // Most headlines are one column per character: cut by characters, no segmentation.
+    if text.chars().all(is_single_cell) {
+        let mut one = [0u8; 4];
+        for c in text.chars() {
+            // Each character is a grapheme: measured exactly as the loop below measures one.
+            let w = grapheme_width(c.encode_utf8(&mut one));
+            if used + w > max - 1 {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        return Cow::Owned(out);
+    }
     for g in text.graphemes(true) {
         let w = grapheme_width(g);
         if used + w > max - 1 {
@@ -584,6 +600,35 @@ mod tests {
             0,
             "ratatui would append it to the cell before"
         );
+    }
+
+    #[test]
+    fn truncating_by_characters_equals_truncating_by_graphemes() {
+        let by_graphemes = |text: &str, max: usize| -> String {
+            let mut out = String::new();
+            let mut used = 0;
+            for g in text.graphemes(true) {
+                let w = grapheme_width(g);
+                if used + w > max - 1 {
+                    break;
+                }
+                out.push_str(g);
+                used += w;
+            }
+            out.truncate(out.trim_end().len());
+            out + "…"
+        };
+        for text in [
+            "Việt Nam - Hàn Quốc hợp tác toàn diện trong lĩnh vực môi trường",
+            "Cận cảnh phòng học “5 sao” tại trường",
+            "soft\u{ad}hy\u{ad}phen and – dashes — ‘quotes’ …",
+        ] {
+            for max in 1..text.chars().count() {
+                if width(text) > max {
+                    assert_eq!(truncate(text, max), by_graphemes(text, max), "{text} {max}");
+                }
+            }
+        }
     }
 
     #[test]
