@@ -115,6 +115,13 @@ fn benches(c: &mut Criterion) {
             })
         },
     );
+    c.bench_function("read a news story from its span", |b| {
+        b.iter(|| bundle.full_article(black_box(1)).map(|a| a.body.len()))
+    });
+    let story = bundle.full_article(1).expect("story 1").into_owned();
+    c.bench_function("lay out a news story at 196 columns", |b| {
+        b.iter(|| newsterm::document::build(black_box(&story), 196).lines().len())
+    });
     c.bench_function("read the 1 MB story from its span", |b| {
         b.iter(|| bundle.full_article(black_box(5)).map(|a| a.body.len()))
     });

@@ -68,6 +68,16 @@ pub(crate) fn is_skip(cell: &Cell) -> bool {
 /// are never written.
 pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     let symbol = cell.symbol();
+    // Most cells hold one character that is one column wide (text::is_single_cell: ASCII,
+    // Latin and Vietnamese letters, punctuation): no measuring needed. The soft hyphen is
+    // measured, it is zero columns wide in some tables.
+    let mut chars = symbol.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c != '\u{ad}'
+        && crate::text::is_single_cell(c)
+    {
+        return (symbol, 1);
+    }
     // Checked before measuring: ratatui's width debug-asserts on a lone control character.
     if symbol.chars().any(char::is_control) {
         return (" ", 1);
