@@ -439,21 +439,30 @@ fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
 
 /// Splits a word after each hyphen or soft hyphen that follows a letter or digit.
 fn split_after_hyphens(word: &str) -> impl Iterator<Item = &str> {
-    let mut cuts = Vec::new();
-    let mut prev_alnum = false;
-    for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        if (c == '-' || c == SOFT_HYPHEN) && prev_alnum && end < word.len() {
-            cuts.push(end);
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-        prev_alnum = c.is_alphanumeric();
-    }
-    let mut from = 0;
-    cuts.push(word.len());
-    cuts.into_iter().filter_map(move |to| {
-        let part = &word[from..to];
-        from = to;
-        (!part.is_empty()).then_some(part)
+        // Most words have no hyphen at all: no per-character work for them.
+        let mut cut = rest.len();
+        if rest.contains(['-', SOFT_HYPHEN]) {
+            let mut prev = None;
+            for (i, c) in rest.char_indices() {
+                let end = i + c.len_utf8();
+                if (c == '-' || c == SOFT_HYPHEN)
+                    && prev.is_some_and(char::is_alphanumeric)
+                    && end < rest.len()
+                {
+                    cut = end;
+                    break;
+                }
+                prev = Some(c);
+            }
+        }
+        let (part, after) = rest.split_at(cut);
+        rest = after;
+        Some(part)
     })
 }
 
