@@ -78,6 +78,24 @@ fn benches(c: &mut Criterion) {
             )
         });
     }
+    c.bench_function("paint after opening a short story (the frame alone)", |b| {
+        b.iter_batched(
+            || {
+                let mut app = App::new(bundle.clone(), 200, 60);
+                app.update(Action::Down);
+                let mut painter = Painter::new();
+                painter.paint(&app, &Theme::COLOR, None);
+                let mark = Mark::of(&app);
+                app.update(Action::Open);
+                (app, painter, mark)
+            },
+            |(app, mut painter, mark)| {
+                let sent = painter.paint(&app, &Theme::COLOR, Some(&mark)).len();
+                (app, painter, sent)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
     let mut app = App::new(bundle.clone(), 200, 60);
     for a in [Action::Down; 5]
         .into_iter()
@@ -120,7 +138,11 @@ fn benches(c: &mut Criterion) {
     });
     let story = bundle.full_article(1).expect("story 1").into_owned();
     c.bench_function("lay out a news story at 196 columns", |b| {
-        b.iter(|| newsterm::document::build(black_box(&story), 196).lines().len())
+        b.iter(|| {
+            newsterm::document::build(black_box(&story), 196)
+                .lines()
+                .len()
+        })
     });
     c.bench_function("read the 1 MB story from its span", |b| {
         b.iter(|| bundle.full_article(black_box(5)).map(|a| a.body.len()))

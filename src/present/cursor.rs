@@ -161,6 +161,10 @@ fn cup(row: u16, col: u16) -> Seq {
 /// The cheapest sequence that moves the cursor from `from` to (`row`, `col`); empty when it
 /// is already there.
 pub(crate) fn move_to(from: Cursor, row: u16, col: u16, feed: bool) -> Seq {
+    // Writing on along a row, the cursor is usually there already.
+    if from == (Cursor::At { row, col }) {
+        return Seq::new();
+    }
     let absolute = cup(row, col);
     let (h, v) = match from {
         Cursor::Unknown => return absolute,

@@ -118,6 +118,10 @@ impl Writer<'_> {
     }
 
     fn set_sgr(&mut self, to: Sgr) {
+        // Most glyphs are written in the colours of the one before: nothing to work out.
+        if self.pen.sgr == Some(to) {
+            return;
+        }
         let seq = sgr::transition(self.pen.sgr, to);
         self.out.extend_from_slice(seq.as_bytes());
         self.pen.sgr = Some(to);
