@@ -96,6 +96,25 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         )
     });
+    let sample = newsterm::bundle::sample().expect("the sample loads");
+    c.bench_function("paint a new reader pane at 200x60 (sample bundle)", |b| {
+        b.iter_batched(
+            || {
+                let mut app = App::new(sample.clone(), 200, 60);
+                app.update(Action::Down);
+                let mut painter = Painter::new();
+                painter.paint(&app, &Theme::COLOR, None);
+                let mark = Mark::of(&app);
+                app.update(Action::Open);
+                (app, painter, mark)
+            },
+            |(app, mut painter, mark)| {
+                let sent = painter.paint(&app, &Theme::COLOR, Some(&mark)).len();
+                (app, painter, sent)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
     let mut app = App::new(bundle.clone(), 200, 60);
     for a in [Action::Down; 5]
         .into_iter()
