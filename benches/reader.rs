@@ -39,6 +39,22 @@ fn bundle_json(n: usize) -> String {
     serde_json::json!({"newsterm": 1, "title": "Bench", "articles": articles}).to_string()
 }
 
+/// `n` stories of about 1 MB each (2,500 paragraphs of the sample's text).
+fn long_bundle_json(n: usize) -> String {
+    let sample: serde_json::Value =
+        serde_json::from_str(newsterm::bundle::SAMPLE).expect("the sample is JSON");
+    let paragraph = sample["articles"][0]["body"][1]["text"]
+        .as_str()
+        .unwrap_or("…");
+    let body: Vec<_> = (0..2500)
+        .map(|_| serde_json::json!({"type": "paragraph", "text": paragraph}))
+        .collect();
+    let articles: Vec<_> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("l{i}"), "title": format!("Long {i}"), "body": body}))
+        .collect();
+    serde_json::json!({"newsterm": 1, "title": "Long", "articles": articles}).to_string()
+}
+
 fn benches(c: &mut Criterion) {
     let json = bundle_json(10_000);
     let bundle: Bundle = load("bench.json", json.as_bytes()).expect("bench bundle loads");
@@ -96,6 +112,57 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         )
     });
+    // The same, in one session: each iteration moves the cursor down and opens the story
+    // there, never opened before (the setup of the per-iteration benches above copies the
+    // whole bundle each time, which leaves the caches cold for the measured key).
+    let mut app = App::new(bundle.clone(), 200, 60);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let mut painter = Painter::new();
+    painter.paint(&app, &Theme::COLOR, None);
+    c.bench_function(
+        "key to frame: open the next story, cold, in a session",
+        |b| {
+            b.iter(|| {
+                app.update(Action::FocusPrev);
+                if app.focus != newsterm::layout::Pane::Headlines {
+                    app.update(Action::FocusPrev);
+                }
+                app.update(Action::Down);
+                let mark = Mark::of(&app);
+                app.update(Action::Open);
+                black_box(painter.paint(&app, &Theme::COLOR, Some(&mark)).len())
+            })
+        },
+    );
+    // Every story 1 MB long, more of them than the layout cache holds: each open is cold.
+    let long: Bundle = load("long.json", long_bundle_json(40).as_bytes()).expect("loads");
+    let mut app = App::new(long, 200, 60);
+    let mut painter = Painter::new();
+    painter.paint(&app, &Theme::COLOR, None);
+    c.bench_function(
+        "key to frame: open the next 1 MB story, cold, in a session",
+        |b| {
+            b.iter(|| {
+                app.update(Action::FocusPrev);
+                if app.focus != newsterm::layout::Pane::Headlines {
+                    app.update(Action::FocusPrev);
+                }
+                app.update(if app.selected + 1 == app.bundle.articles.len() {
+                    Action::Top
+                } else {
+                    Action::Down
+                });
+                let mark = Mark::of(&app);
+                app.update(Action::Open);
+                black_box(painter.paint(&app, &Theme::COLOR, Some(&mark)).len())
+            })
+        },
+    );
     let sample = newsterm::bundle::sample().expect("the sample loads");
     c.bench_function("paint a new reader pane at 200x60 (sample bundle)", |b| {
         b.iter_batched(
