@@ -24,6 +24,14 @@ pub enum Action {
     FocusPrev,
     /// One pane at a time, or all three again (wide terminals).
     Zoom,
+    /// Mark the story under the cursor (or in the reader) read, or unread again.
+    ToggleRead,
+    /// Star the story under the cursor (or in the reader), or take the star off.
+    ToggleStar,
+    /// Show only unread stories in the list, or all again.
+    UnreadOnly,
+    /// Show only starred stories in the list, or all again.
+    StarredOnly,
     /// Show or hide the help overlay.
     Help,
     /// Close the overlay if one is open, otherwise quit.

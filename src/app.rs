@@ -11,6 +11,7 @@ use crate::bundle::{Article, Bundle};
 use crate::document::{DocCache, Document};
 use crate::keys;
 use crate::layout::{self, Pane, Screen};
+use crate::state::{Memory, Place};
 
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
@@ -71,6 +72,27 @@ pub struct App {
     /// The story `doc` is of, to put it back in the cache when the reader moves on.
     doc_story: Option<usize>,
     cache: DocCache,
+    /// What is remembered between sessions: stories read and starred, places in stories.
+    pub memory: Memory,
+    /// Counts changes to `memory`, for the terminal loop to save after each.
+    memory_changes: u64,
+    /// Which stories the headline list shows.
+    pub filter: Filter,
+    /// The stories the headline list shows, in bundle order (all of them, or those the
+    /// filter keeps as it was when it was chosen).
+    pub list: Vec<usize>,
+    /// Stories not read, and stories starred (kept up to date: counting 100,000 stories per
+    /// frame would cost milliseconds).
+    counts: (usize, usize),
+}
+
+/// Which stories the headline list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Unread,
+    Starred,
 }
 
 impl App {
@@ -93,9 +115,91 @@ impl App {
             doc: Document::default(),
             doc_story: None,
             cache: DocCache::new(CACHE_STORIES),
+            memory: Memory::default(),
+            memory_changes: 0,
+            filter: Filter::All,
+            list: Vec::new(),
+            counts: (0, 0),
         };
+        app.list = (0..app.bundle.articles.len()).collect();
+        app.counts = app.count();
         app.relayout(None);
         app
+    }
+
+    /// The app with `memory` from an earlier session.
+    pub fn with_memory(mut self, memory: Memory) -> Self {
+        self.memory = memory;
+        self.counts = self.count();
+        if let Some(article) = self.bundle.articles.get(self.current)
+            && let Some(place) = self.memory.places.get(&article.id).copied()
+        {
+            let line = self.doc.line_of(place.part) + place.line;
+            self.scroll_to(line);
+        }
+        self
+    }
+
+    /// How many times the memory changed: the terminal loop saves when this moves.
+    pub fn memory_changes(&self) -> u64 {
+        self.memory_changes
+    }
+
+    /// Whether story `index` has been read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.bundle
+            .articles
+            .get(index)
+            .is_some_and(|a| self.memory.read.contains(&a.id))
+    }
+
+    pub fn is_starred(&self, index: usize) -> bool {
+        self.bundle
+            .articles
+            .get(index)
+            .is_some_and(|a| self.memory.starred.contains(&a.id))
+    }
+
+    /// Stories not read yet, and stories starred.
+    pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    fn count(&self) -> (usize, usize) {
+        let read = self
+            .bundle
+            .articles
+            .iter()
+            .filter(|a| self.memory.read.contains(&a.id))
+            .count();
+        let starred = self
+            .bundle
+            .articles
+            .iter()
+            .filter(|a| self.memory.starred.contains(&a.id))
+            .count();
+        (self.bundle.articles.len() - read, starred)
+    }
+
+    /// Keeps the reader's place in the story it shows, for the next time it is opened (the
+    /// terminal loop calls this before it saves at exit).
+    pub fn remember_place(&mut self) {
+        let Some(article) = self.bundle.articles.get(self.current) else {
+            return;
+        };
+        if self.doc.width == 0 {
+            return;
+        }
+        let (part, line, _) = self.doc.place_of(self.scroll);
+        let place = (self.scroll > 0).then_some(Place { part, line });
+        let id = article.id.clone();
+        let old = match place {
+            Some(place) => self.memory.places.insert(id, place),
+            None => self.memory.places.remove(&id),
+        };
+        if old != place {
+            self.memory_changes += 1;
+        }
     }
 
     /// The story in the reader, if the bundle has any.
@@ -195,8 +299,81 @@ impl App {
                 self.zoom = !self.zoom;
                 self.reflow();
             }
+            Action::ToggleRead => self.toggle(true),
+            Action::ToggleStar => self.toggle(false),
+            Action::UnreadOnly => self.set_filter(Filter::Unread),
+            Action::StarredOnly => self.set_filter(Filter::Starred),
+        }
+        // A story is read once it is in the reader with the reader focused.
+        if self.focus == Pane::Reader
+            && let Some(article) = self.bundle.articles.get(self.current)
+            && !self.memory.read.contains(&article.id)
+        {
+            self.memory.read.insert(article.id.clone());
+            self.memory_changes += 1;
+            self.counts.0 -= 1;
         }
         self.keep_in_view();
+    }
+
+    /// Turns the story under the cursor (in the list) or in the reader (elsewhere) in or out
+    /// of a set of the memory.
+    fn toggle(&mut self, read: bool) {
+        let story = if self.focus == Pane::Headlines {
+            self.selected
+        } else {
+            self.current
+        };
+        let Some(article) = self.bundle.articles.get(story) else {
+            return;
+        };
+        let id = article.id.clone();
+        let (set, count) = if read {
+            (&mut self.memory.read, &mut self.counts.0)
+        } else {
+            (&mut self.memory.starred, &mut self.counts.1)
+        };
+        // Read stories lower the unread count; starred ones raise the starred count.
+        let added = !set.remove(&id);
+        if added {
+            set.insert(id);
+        }
+        if added == read {
+            *count = count.saturating_sub(1);
+        } else {
+            *count += 1;
+        }
+        self.memory_changes += 1;
+    }
+
+    /// Shows only unread (or starred) stories, or all again when that filter is already on.
+    /// The list is fixed when the filter is chosen: marking a story read does not pull it
+    /// from under the cursor.
+    fn set_filter(&mut self, filter: Filter) {
+        self.filter = if self.filter == filter {
+            Filter::All
+        } else {
+            filter
+        };
+        let keep = |i: &usize| match self.filter {
+            Filter::All => true,
+            Filter::Unread => !self.is_read(*i),
+            Filter::Starred => self.is_starred(*i),
+        };
+        self.list = (0..self.bundle.articles.len()).filter(keep).collect();
+        // The cursor stays on its story, or goes to the nearest one the list shows.
+        let at = self.list.partition_point(|&i| i < self.selected);
+        if let Some(&story) = self.list.get(at).or(self.list.last()) {
+            self.selected = story;
+        }
+        self.list_offset = 0;
+    }
+
+    /// Where the cursor is in the list (the nearest entry when its story is not listed).
+    fn list_position(&self) -> usize {
+        self.list
+            .partition_point(|&i| i < self.selected)
+            .min(self.list.len().saturating_sub(1))
     }
 
     fn update_help(&mut self, scroll: usize, action: Action) {
@@ -250,8 +427,11 @@ impl App {
     fn step(&mut self, by: isize) {
         match self.focus {
             Pane::Headlines => {
-                let last = self.bundle.articles.len().saturating_sub(1);
-                self.selected = self.selected.saturating_add_signed(by).min(last);
+                let last = self.list.len().saturating_sub(1);
+                let to = self.list_position().saturating_add_signed(by).min(last);
+                if let Some(&story) = self.list.get(to) {
+                    self.selected = story;
+                }
             }
             Pane::Reader => {
                 let to = self.scroll.saturating_add_signed(by);
@@ -313,12 +493,31 @@ impl App {
 
     /// Puts `story` in the reader, at its top, and selects its headline.
     fn show(&mut self, story: usize) {
+        self.remember_place();
         self.current = story;
         self.selected = story;
         self.scroll = 0;
         self.related = 0;
         self.related_offset = 0;
         self.relayout(None);
+        // Back where the reader left off last time, this session or an earlier one.
+        if let Some(place) = self
+            .bundle
+            .articles
+            .get(story)
+            .and_then(|a| self.memory.places.get(&a.id))
+            .copied()
+        {
+            let line = self.doc.line_of(place.part) + place.line;
+            self.scroll_to(line);
+        }
+    }
+
+    /// Puts the reader's first line at `line`, as far as the story allows.
+    fn scroll_to(&mut self, line: usize) {
+        self.doc
+            .lay_out_to(line.saturating_add(self.reader_height()));
+        self.scroll = line.min(self.max_scroll());
     }
 
     /// Moves the focus with `step` to the next pane that is on screen (a wide terminal too
@@ -395,9 +594,13 @@ impl App {
         // Whatever moved, the reader's lines on screen are laid out (drawing only reads).
         self.doc
             .lay_out_to(self.scroll.saturating_add(self.reader_height()));
-        let (stories, related) = (self.bundle.articles.len(), self.related_list().len());
-        self.list_offset =
-            visible_offset(self.list_offset, self.selected, self.list_height(), stories);
+        let (stories, related) = (self.list.len(), self.related_list().len());
+        self.list_offset = visible_offset(
+            self.list_offset,
+            self.list_position(),
+            self.list_height(),
+            stories,
+        );
         self.related_offset = visible_offset(
             self.related_offset,
             self.related,
@@ -878,5 +1081,93 @@ mod zoom {
         app.update(Action::Zoom);
         assert!(!app.screen().single);
         assert_eq!(app.doc.width, three_panes);
+    }
+}
+
+/// Read state, stars, filters and places.
+#[cfg(test)]
+mod memory {
+    use super::*;
+    use crate::bundle::sample;
+
+    fn app() -> App {
+        App::new(sample().unwrap(), 120, 40)
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for &a in actions {
+            app.update(a);
+        }
+    }
+
+    #[test]
+    fn opening_a_story_reads_it_and_m_toggles() {
+        let mut app = app();
+        assert_eq!(app.counts(), (8, 0));
+        assert!(!app.is_read(0), "shown is not read until opened");
+        let changes = app.memory_changes();
+        run(&mut app, &[Action::Open]);
+        assert!(app.is_read(0));
+        assert_eq!(app.counts(), (7, 0));
+        assert!(app.memory_changes() > changes);
+        run(
+            &mut app,
+            &[Action::FocusPrev, Action::Down, Action::ToggleRead],
+        );
+        assert!(app.is_read(1), "m marks the story under the cursor");
+        run(&mut app, &[Action::ToggleRead]);
+        assert!(!app.is_read(1));
+        assert_eq!(app.counts(), (7, 0));
+    }
+
+    #[test]
+    fn stars_and_filters() {
+        let mut app = app();
+        run(
+            &mut app,
+            &[
+                Action::Down,
+                Action::ToggleStar,
+                Action::Down,
+                Action::ToggleStar,
+            ],
+        );
+        assert_eq!(app.counts().1, 2);
+        run(&mut app, &[Action::StarredOnly]);
+        assert_eq!(app.list, [1, 2]);
+        assert_eq!(app.selected, 2);
+        run(&mut app, &[Action::Up, Action::Up]);
+        assert_eq!(app.selected, 1, "the cursor moves within the list");
+        run(&mut app, &[Action::StarredOnly]);
+        assert_eq!(app.list.len(), 8, "S again shows all");
+        run(
+            &mut app,
+            &[Action::Open, Action::FocusPrev, Action::UnreadOnly],
+        );
+        assert!(!app.list.contains(&1), "read stories are left out");
+        assert_eq!(app.list.len(), 7);
+        // Marking read inside the unread list does not pull the story from the list.
+        run(&mut app, &[Action::Top, Action::ToggleRead]);
+        assert_eq!(app.list.len(), 7);
+    }
+
+    #[test]
+    fn a_story_reopens_where_the_reader_left_it() {
+        let mut app = app();
+        run(&mut app, &[Action::Open]);
+        for _ in 0..25 {
+            app.update(Action::Down);
+        }
+        let (scroll, anchor) = (app.scroll, app.doc.anchor_of(app.scroll));
+        run(&mut app, &[Action::FocusPrev, Action::Down, Action::Open]);
+        assert_eq!(app.scroll, 0);
+        run(&mut app, &[Action::FocusPrev, Action::Up, Action::Open]);
+        assert_eq!(app.scroll, scroll, "this session");
+        // And in the next session, at another width.
+        app.remember_place();
+        let memory = app.memory.clone();
+        let mut next = App::new(sample().unwrap(), 90, 30).with_memory(memory);
+        run(&mut next, &[Action::Open]);
+        assert_eq!(next.doc.anchor_of(next.scroll), anchor);
     }
 }

@@ -12,6 +12,7 @@ use clap::Parser;
 
 use crate::app::App;
 use crate::bundle::{self, Bundle, LoadError};
+use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
 use crate::{headless, keys, tui};
 
@@ -53,6 +54,11 @@ pub struct Args {
     /// has no line drawing.
     #[arg(long)]
     pub ascii: bool,
+
+    /// Neither read nor write the reading state (stories read and starred, places in
+    /// stories) kept under $XDG_STATE_HOME/newsterm/.
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -124,8 +130,29 @@ fn run(args: &Args) -> Result<(), Failure> {
         args,
         Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref()),
     );
-    let notice = locale_notice(|name| std::env::var(name).ok());
-    tui::run(bundle, &theme, notice).map_err(|e| Failure::Other(format!("terminal: {e}")))
+    let env = |name: &str| std::env::var(name).ok();
+    let opened = (!args.no_state)
+        .then(|| StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), env))
+        .flatten()
+        .map(|file| {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            file.open(now)
+        });
+    let notices: Vec<String> = opened
+        .as_ref()
+        .and_then(|o| o.warning.clone())
+        .into_iter()
+        .chain(locale_notice(env))
+        .collect();
+    let notice = (!notices.is_empty()).then(|| notices.join(" · "));
+    let (file, memory) = match opened {
+        Some(o) => (Some(o.file), o.memory),
+        None => (None, Memory::default()),
+    };
+    tui::run(bundle, &theme, notice, file, memory)
+        .map_err(|e| Failure::Other(format!("terminal: {e}")))
 }
 
 fn glyphs(args: &Args, theme: &Theme) -> Theme {

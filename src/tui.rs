@@ -21,6 +21,7 @@ use crate::app::App;
 use crate::bundle::Bundle;
 use crate::keys;
 use crate::painter::{Mark, Painter};
+use crate::state::{Memory, StateFile};
 use crate::ui::Theme;
 use input::{Event, Input};
 use signals::{Request, Signals};
@@ -47,13 +48,27 @@ enum End {
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
 /// signal, once the terminal is restored.
-pub fn run(bundle: Bundle, theme: &Theme, notice: Option<String>) -> io::Result<()> {
+pub fn run(
+    bundle: Bundle,
+    theme: &Theme,
+    notice: Option<String>,
+    state: Option<StateFile>,
+    memory: Memory,
+) -> io::Result<()> {
     let mut input = Input::open(Signals::catch()?)?;
     let (cols, rows) = terminal::size()?;
-    let mut app = App::new(bundle, cols, rows);
+    let mut app = App::new(bundle, cols, rows).with_memory(memory);
     app.notice = notice;
+    let mut saver = Saver {
+        file: state,
+        saved: app.memory_changes(),
+    };
     let mut term = Term::enter()?;
-    let result = event_loop(&mut app, theme, &mut term, &mut input);
+    let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver);
+    // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
+    // first; only then is the terminal given back.
+    app.remember_place();
+    saver.save(&mut app);
     restore();
     match result? {
         End::Quit => Ok(()),
@@ -65,7 +80,37 @@ pub fn run(bundle: Bundle, theme: &Theme, notice: Option<String>) -> io::Result<
     }
 }
 
-fn event_loop(app: &mut App, theme: &Theme, term: &mut Term, input: &mut Input) -> io::Result<End> {
+/// Writes the state after every change, before the frame that shows it: what the screen shows
+/// as done is on disk.
+struct Saver {
+    file: Option<StateFile>,
+    saved: u64,
+}
+
+impl Saver {
+    fn save(&mut self, app: &mut App) {
+        if app.memory_changes() == self.saved {
+            return;
+        }
+        self.saved = app.memory_changes();
+        if let Some(file) = &self.file
+            && let Err(e) = file.save(&app.memory)
+        {
+            app.notice = Some(format!(
+                "cannot save the reading state to {}: {e}",
+                crate::text::printable(&file.path.display().to_string())
+            ));
+        }
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    theme: &Theme,
+    term: &mut Term,
+    input: &mut Input,
+    saver: &mut Saver,
+) -> io::Result<End> {
     term.draw(app, theme, None)?;
     while app.running {
         // A long story is laid out a millisecond at a time while nothing is waiting; the
@@ -98,6 +143,7 @@ fn event_loop(app: &mut App, theme: &Theme, term: &mut Term, input: &mut Input) 
         if (cols, rows) != app.size {
             app.update(Action::Resize(cols, rows));
         }
+        saver.save(app);
         if app.running {
             term.draw(app, theme, Some(&before))?;
         }

@@ -128,7 +128,7 @@ fn warnings_show_in_the_title_bar() {
     let out = newsterm(&["--render", "80x24", "-"], Some(bundle));
     let first_line = stdout(&out).lines().next().unwrap_or_default().to_owned();
     assert!(
-        first_line.contains("1/1") && first_line.contains("⚠ 1 warning"),
+        first_line.contains("1 unread") && first_line.contains("⚠ 1 warning"),
         "{first_line}"
     );
 }
@@ -205,7 +205,7 @@ fn ascii_frames_have_no_line_drawing_and_the_same_layout() {
             .any(|c| ('\u{2500}'..='\u{259f}').contains(&c) || c == '›'),
         "{ascii}"
     );
-    assert!(ascii.contains("+ Headlines (8) ---") && ascii.contains('#'));
+    assert!(ascii.contains("+ Headlines 1/8 ---") && ascii.contains('#'));
     // Every glyph is as wide as the one it replaces: the text sits in the same columns.
     let words = |frame: &str| -> Vec<(usize, usize, String)> {
         frame

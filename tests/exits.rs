@@ -10,7 +10,7 @@ use crate::pty::Session;
 
 fn started() -> Session {
     let mut s = Session::start(80, 24, &[]);
-    s.wait_for(0, "Headlines (8)");
+    s.wait_for(0, "Headlines 1/8");
     s.press("j\r", "· Reader");
     s
 }
@@ -122,7 +122,7 @@ fn an_idle_second_sends_nothing_and_a_key_that_changes_nothing_neither() {
 /// What the terminal shows and what was sent, for one session with `env`.
 fn session_with(env: &[(&str, &str)]) -> (String, Vec<u8>) {
     let mut s = Session::start_with(100, 30, &[], env);
-    s.wait_for(0, "Headlines (8)");
+    s.wait_for(0, "Headlines 1/8");
     s.press("jj\rz", "· Reader");
     s.press(" ", "· Reader");
     let screen = s.screen.screen().contents();

@@ -48,6 +48,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsterm"));
         cmd.args(args);
         cmd.env_remove("NO_COLOR");
+        // Never the real state directory: a fresh one per session unless the test names one.
+        cmd.env("XDG_STATE_HOME", fresh_dir("state"));
         for (name, value) in env {
             cmd.env(name, value);
         }
@@ -111,6 +113,12 @@ impl Session {
                 ),
             }
         }
+    }
+
+    /// Presses keys without waiting for anything.
+    pub fn press_nowait(&mut self, keys: &str) {
+        let _ = self.writer.write_all(keys.as_bytes());
+        let _ = self.writer.flush();
     }
 
     /// Presses keys and waits until `needle` is drawn in response.
@@ -200,6 +208,16 @@ impl Session {
     }
 }
 
+/// A new empty directory under the system's temporary directory.
+pub fn fresh_dir(what: &str) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("newsterm-{what}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
 /// Waits for newsterm to exit; fails the test (and kills it) after the timeout.
 fn wait(child: &mut (dyn Child + Send + Sync)) -> portable_pty::ExitStatus {
     let deadline = Instant::now() + TIMEOUT;
@@ -218,7 +236,7 @@ fn wait(child: &mut (dyn Child + Send + Sync)) -> portable_pty::ExitStatus {
 #[test]
 fn keys_help_resize_and_quit_in_a_real_terminal() {
     let mut s = Session::start(120, 40, &[]);
-    s.wait_for(0, "Headlines (8)");
+    s.wait_for(0, "Headlines 1/8");
     s.press("j", "2/8");
     s.press("\r", "Cận cảnh");
     s.press("?", "Keys");
@@ -252,7 +270,7 @@ fn keys_help_resize_and_quit_in_a_real_terminal() {
 #[test]
 fn ctrl_c_quits_at_once() {
     let mut s = Session::start(100, 30, &[]);
-    s.wait_for(0, "Headlines (8)");
+    s.wait_for(0, "Headlines 1/8");
     s.press("?", "Keys");
     s.press("\u{3}", "\u{1b}[?1049l");
     let (status, _) = s.finish();

@@ -22,3 +22,5 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
+/// Read state and stars: kept across sessions, signals and SIGKILL.
+mod state;

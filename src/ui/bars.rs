@@ -15,19 +15,35 @@ use crate::text;
 /// `⚠5`; the pane name and the position stay.
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width);
-    let total = app.bundle.articles.len();
-    let position = if total == 0 { 0 } else { app.selected + 1 };
-    // A zoomed reader has no border to show where it is in the story: the bar does.
-    let position = if app.zoom && app.focus == Pane::Reader && app.article().is_some() {
-        let place = super::reader::position(app.scroll, app.reader_height(), app.doc.total());
-        format!(" {place} · {position}/{total} ")
+    let (unread, starred) = app.counts();
+    // Where the cursor is in the list, unless the list's own border shows it.
+    let list_framed = !app.zoom && app.screen().headlines.is_some();
+    let cursor = (!list_framed).then(|| format!("{}/{}", cursor_position(app), app.list.len()));
+    // A zoomed reader has no border to show where it is in the story: the bar does. It comes
+    // first, so that its width changing does not move the rest.
+    let place = (app.zoom && app.focus == Pane::Reader && app.article().is_some())
+        .then(|| super::reader::position(app.scroll, app.reader_height(), app.doc.total()));
+    let counts = if starred > 0 {
+        format!("{unread} unread · {starred} starred")
     } else {
-        format!(" {position}/{total} ")
+        format!("{unread} unread")
     };
     let pane = if app.screen().single {
         format!(" · {}", app.focus.name())
     } else {
         String::new()
+    };
+    let join = |parts: &[Option<&String>]| {
+        let parts: Vec<&str> = parts.iter().flatten().map(|s| s.as_str()).collect();
+        format!(" {} ", parts.join(" · "))
+    };
+    let without_counts = join(&[place.as_ref(), cursor.as_ref()]);
+    // The counts when they leave the bundle title room; they give way first.
+    let with_counts = join(&[place.as_ref(), Some(&counts), cursor.as_ref()]);
+    let position = if text::width(&with_counts) + text::width(&pane) + 12 <= room {
+        with_counts
+    } else {
+        without_counts
     };
     let fixed = text::width(&position) + text::width(&pane);
     let warnings = app.bundle.warnings.len();
@@ -105,4 +121,10 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_string(after, area.y, format!(" {what}"), theme.bar);
         x = x.saturating_add(width + 1);
     }
+}
+
+/// The cursor's position in the headline list, from 1 (0 when the list is empty).
+pub fn cursor_position(app: &App) -> usize {
+    let listed = app.list.len();
+    (app.list.partition_point(|&i| i < app.selected) + 1).min(listed)
 }

@@ -5,38 +5,46 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::{Theme, frame_pane, pane_block, row_with_right};
-use crate::app::App;
+use crate::app::{App, Filter};
 use crate::bundle::Article;
 use crate::document;
 use crate::layout::Pane;
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let total = app.bundle.articles.len();
-    let block = pane_block(
-        app,
-        theme,
-        Pane::Headlines,
-        format!(" Headlines ({total}) "),
-    );
+    let all = app.bundle.articles.len();
+    let total = app.list.len();
+    // The cursor's place is in the title (the title bar leaves it out while this border
+    // shows it): a move rewrites one number just above the rows that change.
+    let at = super::bars::cursor_position(app);
+    let (title, none) = match app.filter {
+        Filter::All => (
+            format!(" Headlines {at}/{all} "),
+            " No stories in this bundle.",
+        ),
+        Filter::Unread => (
+            format!(" Unread {at}/{total} of {all} "),
+            " No unread stories.",
+        ),
+        Filter::Starred => (
+            format!(" Starred {at}/{total} of {all} "),
+            " No starred stories.",
+        ),
+    };
+    let block = pane_block(app, theme, Pane::Headlines, title);
     let inner = frame_pane(app, block, area, buf);
     if total == 0 {
         let row = Rect {
             height: inner.height.min(1),
             ..inner
         };
-        row_with_right(
-            row,
-            buf,
-            &[Span::styled(" No stories in this bundle.", theme.dim)],
-            &[],
-            theme.body,
-        );
+        row_with_right(row, buf, &[Span::styled(none, theme.dim)], &[], theme.body);
         return;
     }
     let rows = usize::from(inner.height);
-    for (row, index) in (app.list_offset..total).take(rows).enumerate() {
+    for (row, &index) in app.list.iter().skip(app.list_offset).take(rows).enumerate() {
         let article = &app.bundle.articles[index];
+        let unread = !app.is_read(index);
         let style = if index == app.selected {
             if app.focus == Pane::Headlines {
                 theme.selected
@@ -45,6 +53,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         } else {
             theme.body
+        };
+        // Unread stories stand out by weight as well as by their mark.
+        let style = if unread {
+            style.patch(theme.unread)
+        } else {
+            style
         };
         let line = Rect {
             y: inner.y + u16::try_from(row).unwrap_or(0),
@@ -65,8 +79,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             ' '
         };
+        // Then one column for starred (first) or unread.
+        let flag = if app.is_starred(index) {
+            '*'
+        } else if unread {
+            theme.glyphs.unread
+        } else {
+            ' '
+        };
         let left = [Span::styled(
-            format!("{marker}{}", text::one_line(&article.title)),
+            format!("{marker}{flag}{}", text::one_line(&article.title)),
             style,
         )];
         row_with_right(line, buf, &left, &right, style);

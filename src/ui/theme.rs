@@ -17,6 +17,8 @@ pub struct Theme {
     pub selected: Style,
     /// The selection of a pane that does not have focus.
     pub selected_idle: Style,
+    /// Patched over an unread headline.
+    pub unread: Style,
     pub dim: Style,
     pub number: Style,
     pub key: Style,
@@ -45,6 +47,8 @@ pub struct Glyphs {
     pub thumb: &'static str,
     /// Marks the selected headline or related story (besides its colour).
     pub selected: char,
+    /// Marks an unread headline.
+    pub unread: char,
     pub ascii: bool,
 }
 
@@ -54,6 +58,7 @@ impl Glyphs {
         track: "│",
         thumb: "┃",
         selected: '›',
+        unread: '•',
         ascii: false,
     };
 
@@ -71,6 +76,7 @@ impl Glyphs {
         track: "|",
         thumb: "#",
         selected: '>',
+        unread: '+',
         ascii: true,
     };
 
@@ -102,9 +108,10 @@ impl Theme {
         warning: Style::new().fg(Color::Black).bg(Color::Yellow),
         border: fg(Color::DarkGray),
         border_focused: fg(Color::Cyan),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        pane_title: Style::new().fg(Color::Reset).add_modifier(Modifier::BOLD),
         selected: Style::new().fg(Color::Black).bg(Color::Cyan),
         selected_idle: Style::new().add_modifier(Modifier::REVERSED),
+        unread: Style::new().add_modifier(Modifier::BOLD),
         dim: fg(Color::DarkGray),
         number: fg(Color::Yellow),
         key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -131,9 +138,10 @@ impl Theme {
         warning: Style::new().add_modifier(Modifier::REVERSED),
         border: Style::new(),
         border_focused: Style::new().add_modifier(Modifier::BOLD),
-        pane_title: Style::new().add_modifier(Modifier::BOLD),
+        pane_title: Style::new().fg(Color::Reset).add_modifier(Modifier::BOLD),
         selected: Style::new().add_modifier(Modifier::REVERSED),
         selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
+        unread: Style::new().add_modifier(Modifier::BOLD),
         dim: Style::new().add_modifier(Modifier::DIM),
         number: Style::new(),
         key: Style::new().add_modifier(Modifier::BOLD),

@@ -1,0 +1,280 @@
+//! What the reader remembers of a bundle between sessions: the stories read, the stories
+//! starred, and where the reader was in each story. The data ([`Memory`]) is plain and lives
+//! in the `App`; the file ([`StateFile`]) is written by the terminal loop, never by the app.
+//!
+//! One JSON file per bundle under `$XDG_STATE_HOME/newsterm/` (default
+//! `~/.local/state/newsterm/`), keyed by the bundle's title and url, stories by id. Writes are
+//! atomic: a temporary file in the same directory, flushed to disk, renamed over the old one,
+//! so a crash or a kill at any moment leaves either the old state or the new, never half. A
+//! file that cannot be read as state is set aside (renamed with a timestamp), never fatal.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Where the reader was in a story: the part at the top of the reader and how many lines
+/// into it, so the place survives a different width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub part: usize,
+    pub line: usize,
+}
+
+/// The state of one bundle.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Memory {
+    #[serde(default)]
+    pub read: BTreeSet<String>,
+    #[serde(default)]
+    pub starred: BTreeSet<String>,
+    #[serde(default)]
+    pub places: BTreeMap<String, Place>,
+}
+
+/// The file's outer shape: a version, so a later format can tell an older file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    newsterm_state: u32,
+    #[serde(flatten)]
+    memory: Memory,
+}
+
+const VERSION: u32 = 1;
+
+/// The state file of one bundle.
+#[derive(Debug, Clone)]
+pub struct StateFile {
+    pub path: PathBuf,
+}
+
+/// What opening the state found.
+#[derive(Debug)]
+pub struct Opened {
+    pub file: StateFile,
+    pub memory: Memory,
+    /// A problem that did not stop anything, for the status bar.
+    pub warning: Option<String>,
+}
+
+impl StateFile {
+    /// The state file for the bundle titled `title` with `url`, under the state directory
+    /// the environment names (`var` reads it: `XDG_STATE_HOME`, else `HOME`). `None` when
+    /// neither is set.
+    pub fn for_bundle(
+        title: &str,
+        url: Option<&str>,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Option<StateFile> {
+        let base = var("XDG_STATE_HOME")
+            .filter(|v| Path::new(v).is_absolute())
+            .map(PathBuf::from)
+            .or_else(|| var("HOME").map(|home| Path::new(&home).join(".local/state")))?;
+        let key = format!("{title}\n{}", url.unwrap_or(""));
+        let name = format!("{}-{:016x}.json", slug(title), fnv1a(key.as_bytes()));
+        Some(StateFile {
+            path: base.join("newsterm").join(name),
+        })
+    }
+
+    /// Reads the state. A missing file is an empty state; a file that is not state is set
+    /// aside as `NAME.corrupt-SECONDS` with a warning, and the state starts empty.
+    pub fn open(self, now_secs: u64) -> Opened {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Opened {
+                    file: self,
+                    memory: Memory::default(),
+                    warning: None,
+                };
+            }
+            Err(e) => {
+                let warning = format!("cannot read {}: {e}", self.path.display());
+                return Opened {
+                    file: self,
+                    memory: Memory::default(),
+                    warning: Some(crate::text::printable(&warning).into_owned()),
+                };
+            }
+        };
+        match serde_json::from_str::<Stored>(&text) {
+            Ok(stored) if stored.newsterm_state == VERSION => Opened {
+                file: self,
+                memory: stored.memory,
+                warning: None,
+            },
+            other => {
+                let why = match other {
+                    Ok(stored) => format!("unknown version {}", stored.newsterm_state),
+                    Err(e) => e.to_string(),
+                };
+                let aside = self.path.with_extension(format!("json.corrupt-{now_secs}"));
+                let warning = match fs::rename(&self.path, &aside) {
+                    Ok(()) => format!(
+                        "state file was unreadable ({why}); set aside as {}",
+                        aside.display()
+                    ),
+                    Err(e) => format!("state file was unreadable ({why}) and not set aside: {e}"),
+                };
+                Opened {
+                    file: self,
+                    memory: Memory::default(),
+                    warning: Some(crate::text::printable(&warning).into_owned()),
+                }
+            }
+        }
+    }
+
+    /// Writes `memory` atomically: a temporary file beside the state file, synced, renamed
+    /// over it, and the directory synced so the rename itself survives a crash.
+    pub fn save(&self, memory: &Memory) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let tmp = self
+            .path
+            .with_extension(format!("json.tmp-{}", std::process::id()));
+        let stored = Stored {
+            newsterm_state: VERSION,
+            memory: memory.clone(),
+        };
+        let json = serde_json::to_vec_pretty(&stored).map_err(io::Error::other)?;
+        let result = (|| {
+            let mut file = File::create(&tmp)?;
+            file.write_all(&json)?;
+            file.sync_all()?;
+            fs::rename(&tmp, &self.path)?;
+            File::open(dir)?.sync_all()
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result
+    }
+}
+
+/// A short, safe file-name part from a bundle title (ASCII letters and digits).
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 32 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "bundle".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// FNV-1a, 64 bits: a name that stays the same from run to run and machine to machine
+/// (std's hashers are seeded per process).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("newsterm-state-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn file_in(dir: &Path) -> StateFile {
+        let home = dir.to_string_lossy().into_owned();
+        StateFile::for_bundle("Ngày Nay", Some("https://example.org"), |v| {
+            (v == "XDG_STATE_HOME").then(|| home.clone())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_path_is_stable_and_per_bundle() {
+        let env = |v: &str| (v == "HOME").then(|| "/home/a".to_owned());
+        let a = StateFile::for_bundle("Ngày Nay", None, env).unwrap();
+        assert!(a.path.starts_with("/home/a/.local/state/newsterm/"));
+        let name = a.path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("ng-y-nay-") && name.ends_with(".json"),
+            "{name}"
+        );
+        let again = StateFile::for_bundle("Ngày Nay", None, env).unwrap();
+        assert_eq!(a.path, again.path);
+        let other = StateFile::for_bundle("Ngày Nay", Some("https://x"), env).unwrap();
+        assert_ne!(a.path, other.path);
+        // A relative XDG_STATE_HOME is ignored, as the spec says.
+        let rel = |v: &str| match v {
+            "XDG_STATE_HOME" => Some("rel".to_owned()),
+            "HOME" => Some("/h".to_owned()),
+            _ => None,
+        };
+        assert!(
+            StateFile::for_bundle("T", None, rel)
+                .unwrap()
+                .path
+                .starts_with("/h/")
+        );
+        assert!(StateFile::for_bundle("T", None, |_| None).is_none());
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(slug("¿?"), "bundle");
+    }
+
+    #[test]
+    fn saves_and_reads_back() {
+        let dir = dir("roundtrip");
+        let file = file_in(&dir);
+        let opened = file.clone().open(1);
+        assert_eq!(opened.memory, Memory::default());
+        assert!(opened.warning.is_none());
+        let mut memory = Memory::default();
+        memory.read.insert("a".into());
+        memory.starred.insert("b".into());
+        memory.places.insert("a".into(), Place { part: 3, line: 2 });
+        file.save(&memory).unwrap();
+        assert_eq!(file.clone().open(2).memory, memory);
+        // Nothing but the state file is left behind.
+        let names: Vec<_> = fs::read_dir(file.path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_with_a_warning() {
+        let dir = dir("corrupt");
+        let file = file_in(&dir);
+        fs::create_dir_all(file.path.parent().unwrap()).unwrap();
+        for (n, junk) in ["{not json", r#"{"newsterm_state": 9}"#, r#"{"read": 5}"#]
+            .into_iter()
+            .enumerate()
+        {
+            fs::write(&file.path, junk).unwrap();
+            let opened = file.clone().open(1000 + n as u64);
+            assert_eq!(opened.memory, Memory::default());
+            let warning = opened.warning.unwrap();
+            assert!(warning.contains("set aside"), "{warning}");
+            assert!(!file.path.exists());
+            let aside = file
+                .path
+                .with_extension(format!("json.corrupt-{}", 1000 + n));
+            assert_eq!(fs::read_to_string(aside).unwrap(), junk);
+        }
+        let _ = fs::remove_dir_all(dir);
+    }
+}

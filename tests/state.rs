@@ -1,0 +1,163 @@
+//! Read state and stars survive sessions, signals and SIGKILL at any moment; a corrupt state
+//! file never stops the reader; --no-state writes nothing.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use newsterm::state::{Memory, StateFile};
+
+use crate::pty::{Session, fresh_dir};
+
+/// The sample bundle's state file under `dir`.
+fn state_file(dir: &Path) -> StateFile {
+    let bundle = newsterm::bundle::sample().expect("sample");
+    let home = dir.to_string_lossy().into_owned();
+    StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), |v| {
+        (v == "XDG_STATE_HOME").then(|| home.clone())
+    })
+    .expect("a state path")
+}
+
+fn start(dir: &Path, args: &[&str]) -> Session {
+    let dir = dir.to_string_lossy().into_owned();
+    let mut s = Session::start_with(80, 24, args, &[("TERM", "xterm"), ("XDG_STATE_HOME", &dir)]);
+    s.wait_for(0, "Headlines 1/8");
+    s
+}
+
+fn read_state(dir: &Path) -> Memory {
+    let opened = state_file(dir).open(0);
+    assert!(opened.warning.is_none(), "{:?}", opened.warning);
+    opened.memory
+}
+
+#[test]
+fn read_and_starred_stories_are_there_next_time() {
+    let dir = fresh_dir("keep");
+    let mut s = start(&dir, &[]);
+    s.press("js", "1 starred");
+    s.press("j\r", "· Reader");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    let memory = read_state(&dir);
+    assert_eq!(memory.starred.len(), 1);
+    assert_eq!(memory.read.len(), 1);
+    // The next session shows them.
+    let mut s = start(&dir, &[]);
+    s.wait_for(0, "7 unread · 1 starred");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn a_hang_up_keeps_the_state() {
+    let dir = fresh_dir("hup");
+    let mut s = start(&dir, &[]);
+    s.press("\r", "· Reader");
+    s.press("jjj", "· Reader");
+    s.kill("HUP");
+    let (status, _) = s.finish();
+    assert!(!status.success());
+    let memory = read_state(&dir);
+    assert_eq!(memory.read.len(), 1);
+    assert_eq!(memory.places.len(), 1, "the place in the story too");
+}
+
+#[test]
+fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
+    let dir = fresh_dir("kill");
+    let ids: Vec<String> = newsterm::bundle::sample()
+        .expect("sample")
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    // The last story stays starred throughout, so the title bar always shows a count.
+    let mut s = start(&dir, &[]);
+    s.press("Gs", "1 starred");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    // A fixed pseudo-random sequence: the same run every time.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..100 {
+        let before = read_state(&dir).starred;
+        let story = (next() % 6) as usize;
+        let id = &ids[story];
+        let will_star = !before.contains(id);
+        let count = if will_star {
+            before.len() + 1
+        } else {
+            before.len() - 1
+        };
+        let mut s = start(&dir, &[]);
+        // The count on screen is drawn after the state is saved: from then on it must last.
+        s.press(
+            &format!("g{}s", "j".repeat(story)),
+            &format!("{count} starred"),
+        );
+        // Then more work that may be cut anywhere: another story toggled, a pause of up to
+        // 3 ms, and the kill.
+        if round % 2 == 0 {
+            s.press_nowait("js");
+        }
+        std::thread::sleep(Duration::from_micros(next() % 3000));
+        s.kill("KILL");
+        let _ = s.finish();
+        // Readable, and the change that was shown is in it.
+        let memory = read_state(&dir);
+        assert_eq!(memory.starred.contains(id), will_star, "round {round}");
+        assert!(memory.starred.contains(&ids[7]), "round {round}");
+        // At most one temporary file can be left by a kill mid-write; it is never read.
+        let parent = state_file(&dir).path.parent().unwrap().to_path_buf();
+        let temporary: Vec<PathBuf> = std::fs::read_dir(&parent)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(temporary.len() <= 1, "{temporary:?}");
+        for p in temporary {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_and_reading_goes_on() {
+    let dir = fresh_dir("corrupt");
+    let file = state_file(&dir);
+    std::fs::create_dir_all(file.path.parent().unwrap()).unwrap();
+    std::fs::write(&file.path, "{ this is not state").unwrap();
+    let mut s = start(&dir, &[]);
+    s.wait_for(0, "set aside");
+    s.press("\r", "· Reader");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    assert_eq!(read_state(&dir).read.len(), 1);
+    let aside = std::fs::read_dir(file.path.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .to_string_lossy()
+                .contains(".corrupt-")
+        })
+        .count();
+    assert_eq!(aside, 1);
+}
+
+#[test]
+fn no_state_reads_and_writes_nothing() {
+    let dir = fresh_dir("none");
+    let mut s = start(&dir, &["--no-state"]);
+    s.press("s\r", "· Reader");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    assert!(!dir.join("newsterm").exists());
+}
