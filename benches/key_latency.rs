@@ -7,8 +7,8 @@
 //!
 //! Each round opens a story it has not opened (cold), scrolls it, follows a related story,
 //! comes back, moves the cursor; every few rounds it opens the 1 MB story cold (the layout
-//! cache keeps 16 stories, and the rounds between open more than that). Prints p50, p99 and
-//! the worst time per kind of key. Times depend on the machine; compare them with each other.
+//! cache keeps 16 stories, and the rounds between open more than that); then it types a
+//! search. Prints p50, p99 and the worst time per kind of key. Times depend on the machine; compare them with each other.
 
 use std::time::{Duration, Instant};
 
@@ -103,6 +103,16 @@ fn main() {
         keys.press("follow a related story", Action::OpenRelated(1));
         keys.press("back", Action::Back);
     }
+    // Typing a search, a key at a time: the first key also folds every title once.
+    keys.focus(Pane::Headlines);
+    keys.press(
+        "search: open the line (folds every title, once)",
+        Action::Search,
+    );
+    for c in "ha noi".chars() {
+        keys.press("search: a key in the search line", Action::Type(c));
+    }
+    keys.press("search: a key in the search line", Action::Erase);
     let mut kinds: Vec<&str> = keys.times.iter().map(|(k, _)| *k).collect();
     kinds.sort_unstable();
     kinds.dedup();

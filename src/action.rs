@@ -32,6 +32,20 @@ pub enum Action {
     UnreadOnly,
     /// Show only starred stories in the list, or all again.
     StarredOnly,
+    /// Open the search line.
+    Search,
+    /// A character typed into the search line.
+    Type(char),
+    /// Delete the last character of the search line.
+    Erase,
+    /// Keep the search and go back to the list.
+    Accept,
+    /// Clear the search.
+    Cancel,
+    /// Scroll the reader to the next line with a match.
+    NextMatch,
+    /// Scroll the reader to the previous line with a match.
+    PrevMatch,
     /// Show or hide the help overlay.
     Help,
     /// Close the overlay if one is open, otherwise quit.

@@ -13,6 +13,9 @@ use crate::keys;
 use crate::layout::{self, Pane, Screen};
 use crate::state::{Memory, Place};
 
+mod find;
+pub use find::Find;
+
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
 
@@ -81,9 +84,13 @@ pub struct App {
     /// The stories the headline list shows, in bundle order (all of them, or those the
     /// filter keeps as it was when it was chosen).
     pub list: Vec<usize>,
+    /// The stories the filter keeps (all of them without one), as it was chosen.
+    filter_fixed: Vec<usize>,
     /// Stories not read, and stories starred (kept up to date: counting 100,000 stories per
     /// frame would cost milliseconds).
     counts: (usize, usize),
+    /// The search typed at `/`.
+    pub find: Find,
 }
 
 /// Which stories the headline list shows.
@@ -119,9 +126,12 @@ impl App {
             memory_changes: 0,
             filter: Filter::All,
             list: Vec::new(),
+            filter_fixed: Vec::new(),
             counts: (0, 0),
+            find: Find::default(),
         };
         app.list = (0..app.bundle.articles.len()).collect();
+        app.filter_fixed = app.list.clone();
         app.counts = app.count();
         app.relayout(None);
         app
@@ -263,7 +273,7 @@ impl App {
     /// Whether the story in the reader is still being laid out: the terminal loop sends
     /// [`Action::Idle`] while no key is waiting until it is not.
     pub fn busy(&self) -> bool {
-        !self.doc.is_complete()
+        !self.doc.is_complete() || self.searching()
     }
 
     /// Carries out one action.
@@ -294,7 +304,17 @@ impl App {
             // The terminal loop suspends; nothing of the reader changes.
             Action::Suspend => {}
             Action::Resize(cols, rows) => self.resize(cols, rows),
-            Action::Idle => self.doc.work(IDLE_BYTES),
+            Action::Idle => {
+                self.doc.work(IDLE_BYTES);
+                self.search_step();
+            }
+            Action::Search => self.start_search(),
+            Action::Type(c) => self.type_char(c),
+            Action::Erase => self.erase(),
+            Action::Accept => self.accept(),
+            Action::Cancel => self.cancel(),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::Zoom => {
                 self.zoom = !self.zoom;
                 self.reflow();
@@ -355,18 +375,37 @@ impl App {
         } else {
             filter
         };
-        let keep = |i: &usize| match self.filter {
-            Filter::All => true,
-            Filter::Unread => !self.is_read(*i),
-            Filter::Starred => self.is_starred(*i),
+        self.filter_fixed = (0..self.bundle.articles.len())
+            .filter(|&i| match self.filter {
+                Filter::All => true,
+                Filter::Unread => !self.is_read(i),
+                Filter::Starred => self.is_starred(i),
+            })
+            .collect();
+        self.refresh_list();
+        self.list_offset = 0;
+    }
+
+    /// The list from the filter and the search: what both keep.
+    fn refresh_list(&mut self) {
+        self.list = if self.find.active() {
+            let matches = &self.find.matches;
+            match self.filter {
+                Filter::All => matches.clone(),
+                _ => matches
+                    .iter()
+                    .copied()
+                    .filter(|i| self.filter_fixed.binary_search(i).is_ok())
+                    .collect(),
+            }
+        } else {
+            self.filter_fixed.clone()
         };
-        self.list = (0..self.bundle.articles.len()).filter(keep).collect();
         // The cursor stays on its story, or goes to the nearest one the list shows.
         let at = self.list.partition_point(|&i| i < self.selected);
         if let Some(&story) = self.list.get(at).or(self.list.last()) {
             self.selected = story;
         }
-        self.list_offset = 0;
     }
 
     /// Where the cursor is in the list (the nearest entry when its story is not listed).
@@ -1169,5 +1208,92 @@ mod memory {
         let mut next = App::new(sample().unwrap(), 90, 30).with_memory(memory);
         run(&mut next, &[Action::Open]);
         assert_eq!(next.doc.anchor_of(next.scroll), anchor);
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+    use crate::bundle::sample;
+
+    fn typed(app: &mut App, text: &str) {
+        app.update(Action::Search);
+        for c in text.chars() {
+            app.update(Action::Type(c));
+        }
+        while app.busy() {
+            app.update(Action::Idle);
+        }
+    }
+
+    #[test]
+    fn typing_filters_the_list_by_title_lead_and_body() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        typed(&mut app, "tp hcm");
+        let titles: Vec<String> = app
+            .list
+            .iter()
+            .map(|&i| app.bundle.articles[i].title.clone())
+            .collect();
+        assert!(titles.len() >= 2, "{titles:?}");
+        assert!(titles.iter().all(|t| t.contains("TP HCM")), "{titles:?}");
+        for _ in 0..5 {
+            app.update(Action::Erase);
+        }
+        assert_eq!(app.find.input, "t");
+        while app.busy() {
+            app.update(Action::Idle);
+        }
+        assert!(app.list.len() > titles.len(), "a shorter query finds more");
+        // Body text counts: only story 0 has one, and it names the minister.
+        app.update(Action::Cancel);
+        assert_eq!(app.list.len(), 8, "Esc clears");
+        typed(&mut app, "dang quoc khanh");
+        assert_eq!(app.list, [0]);
+        app.update(Action::Accept);
+        assert!(
+            !app.find.editing && app.find.active(),
+            "Enter keeps the filter"
+        );
+        assert_eq!(app.focus, Pane::Headlines);
+    }
+
+    #[test]
+    fn accents_in_the_query_must_match() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        typed(&mut app, "Hàn Quốc");
+        assert!(app.list.contains(&0));
+        app.update(Action::Cancel);
+        typed(&mut app, "Hán Quốc");
+        assert!(app.list.is_empty(), "{:?}", app.list);
+    }
+
+    #[test]
+    fn n_and_shift_n_go_from_match_to_match_in_the_story() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        typed(&mut app, "han whajin");
+        app.update(Action::Accept);
+        app.update(Action::Open);
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            app.update(Action::NextMatch);
+            seen.push(app.scroll);
+        }
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert!(seen[0] > 0);
+        let line: String = app.doc.lines()[app.scroll]
+            .spans
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(
+            crate::search::Query::new("han whajin")
+                .unwrap()
+                .matches(&line),
+            "{line}"
+        );
+        let before = app.scroll;
+        app.update(Action::PrevMatch);
+        assert!(app.scroll < before || before == seen[0]);
     }
 }

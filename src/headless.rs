@@ -43,7 +43,7 @@ pub fn frame_with(
 /// story, as the terminal does while no key is waiting.
 pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
-        if let Some(action) = keys::action_for(key) {
+        if let Some(action) = keys::action_in(app.find.editing, key) {
             app.update(action);
         }
         if !app.running {

@@ -75,6 +75,9 @@ pub const BINDINGS: &[Binding] = &[
     row("Tab", &[key(KeyCode::Tab)], Action::FocusNext, "next pane"),
     row("Shift-Tab", &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
     row("z", &[ch('z')], Action::Zoom, "one pane full screen / all panes"),
+    row("/", &[ch('/')], Action::Search, "search (Enter keeps, Esc clears)"),
+    row("n", &[ch('n')], Action::NextMatch, "next match in the story"),
+    row("N", &[ch('N')], Action::PrevMatch, "previous match in the story"),
     row("m", &[ch('m')], Action::ToggleRead, "mark read / unread"),
     row("s", &[ch('s')], Action::ToggleStar, "star / unstar"),
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),
@@ -96,6 +99,24 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
         .iter()
         .find(|b| b.keys.contains(&pressed))
         .map(|b| b.action)
+}
+
+/// The action for a key while the search line is (`editing`) or is not open: typing goes to
+/// the search line, Enter keeps the search, Esc clears it.
+pub fn action_in(editing: bool, event: KeyEvent) -> Option<Action> {
+    if !editing {
+        return action_for(event);
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('z') if ctrl => Some(Action::Suspend),
+        KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Erase),
+        KeyCode::Enter => Some(Action::Accept),
+        KeyCode::Esc => Some(Action::Cancel),
+        _ => None,
+    }
 }
 
 /// The key table as Markdown, as the README shows it.

@@ -17,6 +17,7 @@ pub mod keys;
 pub mod layout;
 pub mod painter;
 pub mod present;
+pub mod search;
 pub mod state;
 pub mod text;
 pub mod tui;

@@ -28,7 +28,7 @@ use signals::{Request, Signals};
 
 /// Taking the terminal: the alternate screen (the shell's screen is kept as it was) and no
 /// cursor.
-const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l";
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h";
 
 /// Giving it back, whatever state a frame or a signal left it in: default colours, the whole
 /// screen as scroll region, synchronized output closed, mouse reports and bracketed paste
@@ -130,7 +130,15 @@ fn event_loop(
             Event::Signal(Request::Suspend) => term.suspend(&input.signals)?,
             Event::Signal(Request::Repaint) => term.resume()?,
             Event::Signal(Request::Resize) => {}
-            Event::Key(key) => match keys::action_for(key) {
+            // A paste goes to the search line, whole; elsewhere it is not keys.
+            Event::Paste(text) => {
+                if app.find.editing {
+                    for c in text.chars() {
+                        app.update(Action::Type(c));
+                    }
+                }
+            }
+            Event::Key(key) => match keys::action_in(app.find.editing, key) {
                 _ if key.kind == KeyEventKind::Release => continue,
                 Some(Action::Suspend) => term.suspend(&input.signals)?,
                 Some(action) => app.update(action),

@@ -188,3 +188,68 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
     }
     x
 }
+
+/// `text` cut into pieces at the character ranges in `ranges` (sorted, not overlapping),
+/// counting characters from `from`: each piece and whether it is inside a range.
+fn split_at_ranges<'a>(
+    text: &'a str,
+    from: usize,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut inside = false;
+    for (n, (i, _)) in text.char_indices().enumerate() {
+        let now = ranges.iter().any(|r| r.contains(&(from + n)));
+        if now != inside && i > start {
+            pieces.push((&text[start..i], inside));
+            start = i;
+        }
+        inside = now;
+    }
+    if start < text.len() {
+        pieces.push((&text[start..], inside));
+    }
+    pieces
+}
+
+/// `text` as spans in `style`, with what the search matches in `theme.matched` over it.
+fn highlighted<'a>(app: &App, theme: &Theme, text: &'a str, style: Style) -> Vec<Span<'a>> {
+    let Some(query) = &app.find.query else {
+        return vec![Span::styled(text, style)];
+    };
+    let ranges: Vec<_> = query.all(text).collect();
+    split_at_ranges(text, 0, &ranges)
+        .into_iter()
+        .map(|(piece, hit)| {
+            Span::styled(
+                piece,
+                if hit {
+                    style.patch(theme.matched)
+                } else {
+                    style
+                },
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one range of characters, not a vector of them
+    fn pieces_follow_character_ranges() {
+        let pieces = split_at_ranges("Hà Nội, nội", 0, &[3..6, 8..11]);
+        assert_eq!(
+            pieces,
+            [("Hà ", false), ("Nội", true), (", ", false), ("nội", true)]
+        );
+        assert_eq!(
+            split_at_ranges("abc", 10, &[11..12]),
+            [("a", false), ("b", true), ("c", false)]
+        );
+        assert_eq!(split_at_ranges("", 0, &[0..1]), []);
+    }
+}

@@ -21,6 +21,7 @@ pub const STATES: &[(&str, &str)] = &[
     ("one_pane_tab", "Tab"),
     ("last_headline", "G"),
     ("zoomed_reader", "Enter j j z"),
+    ("searched", "/ b o Space t r u o n g Enter Tab n"),
 ];
 
 pub fn frame_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> String {

@@ -161,3 +161,19 @@ fn no_state_reads_and_writes_nothing() {
     assert!(s.finish().0.success());
     assert!(!dir.join("newsterm").exists());
 }
+
+#[test]
+fn a_word_pasted_into_the_search_line_searches_and_a_paste_elsewhere_is_not_keys() {
+    let dir = fresh_dir("paste");
+    let mut s = start(&dir, &[]);
+    // Outside the search line, a pasted "q" does not quit.
+    s.press_nowait("\u{1b}[200~qqq\u{1b}[201~");
+    s.press("/", "/");
+    s.press(
+        "\u{1b}[200~bộ trưởng\u{1b}[201~",
+        "1 of 8 match \"bộ trưởng\"",
+    );
+    s.press("\u{1b}", "Headlines 1/8");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}

@@ -449,6 +449,16 @@ impl Article {
 }
 
 impl Block {
+    /// The texts a reader sees in the block: its text, its caption, its items.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let (one, many): (Option<&str>, &[String]) = match self {
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => (Some(t), &[]),
+            Block::Image { caption, .. } => (Some(caption), &[]),
+            Block::List(items) => (None, items),
+        };
+        one.into_iter().chain(many.iter().map(String::as_str))
+    }
+
     /// A block the reader can show, or `None` for an unknown type without text. Required
     /// fields of known types were checked while parsing (`RawBlock`'s `TryFrom`).
     fn from_raw(RawBlock(raw): RawBlock) -> Option<Self> {

@@ -13,6 +13,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// Longest escape sequence kept waiting for its end; anything longer is dropped.
 const MAX_SEQUENCE: usize = 64;
 
+/// Largest paste kept waiting for its end marker.
+const MAX_PASTE: usize = 1 << 16;
+
 /// What the bytes at the front of the buffer are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Parse {
@@ -20,8 +23,18 @@ enum Parse {
     Key(KeyEvent, usize),
     /// Bytes to drop.
     Skip(usize),
+    /// Pasted text (bracketed paste) from and to these bytes of the buffer, and the bytes
+    /// it took.
+    Paste(usize, usize, usize),
     /// The start of something whose end has not arrived.
     Incomplete,
+}
+
+/// A key, or text pasted (the terminal marks a paste when bracketed paste is on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoded {
+    Key(KeyEvent),
+    Paste(String),
 }
 
 /// Turns terminal input into keys.
@@ -35,13 +48,27 @@ impl Decoder {
         self.buf.extend_from_slice(bytes);
     }
 
-    /// The next whole key, if one has arrived.
+    /// The next whole key, if one has arrived (pastes skipped).
+    #[cfg(test)]
     pub fn next_key(&mut self) -> Option<KeyEvent> {
+        match self.next()? {
+            Decoded::Key(key) => Some(key),
+            Decoded::Paste(_) => self.next_key(),
+        }
+    }
+
+    /// The next whole key or paste, if one has arrived.
+    pub fn next(&mut self) -> Option<Decoded> {
         loop {
             match parse(&self.buf) {
                 Parse::Key(key, used) => {
                     self.buf.drain(..used);
-                    return Some(key);
+                    return Some(Decoded::Key(key));
+                }
+                Parse::Paste(from, to, used) => {
+                    let pasted = String::from_utf8_lossy(&self.buf[from..to]).into_owned();
+                    self.buf.drain(..used);
+                    return Some(Decoded::Paste(pasted));
                 }
                 Parse::Skip(used) => {
                     self.buf.drain(..used);
@@ -152,6 +179,8 @@ fn escape(b: &[u8]) -> Parse {
         Some(_) => match parse(&b[1..]) {
             Parse::Key(key, used) => Parse::Key(alt(key), used + 1),
             Parse::Skip(_) => Parse::Skip(1),
+            // ESC and then a paste: the ESC is a key of its own.
+            Parse::Paste(..) => Parse::Key(plain(KeyCode::Esc), 1),
             Parse::Incomplete => Parse::Incomplete,
         },
     }
@@ -175,9 +204,15 @@ fn csi(b: &[u8]) -> Parse {
     const PASTE_START: &[u8] = b"\x1b[200~";
     const PASTE_END: &[u8] = b"\x1b[201~";
     if b.starts_with(PASTE_START) {
-        // Pasted text is not keys: drop it whole.
+        // Pasted text is not keys: it comes whole, for the search line (a word from an
+        // input method, a name copied from elsewhere) or to be ignored.
         return match memchr::memmem::find(&b[PASTE_START.len()..], PASTE_END) {
-            Some(at) => Parse::Skip(PASTE_START.len() + at + PASTE_END.len()),
+            Some(at) => Parse::Paste(
+                PASTE_START.len(),
+                PASTE_START.len() + at,
+                PASTE_START.len() + at + PASTE_END.len(),
+            ),
+            None if b.len() > MAX_PASTE => Parse::Skip(b.len()),
             None => Parse::Incomplete,
         };
     }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::KeyEvent;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
-use super::decode::Decoder;
+use super::decode::{Decoded, Decoder};
 use super::signals::{Request, Signals};
 
 /// How long a lone ESC waits for the rest of a sequence before it counts as the Esc key.
@@ -22,9 +22,11 @@ use super::signals::{Request, Signals};
 const ESC_WAIT: Duration = Duration::from_millis(30);
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    /// Text pasted (bracketed paste).
+    Paste(String),
     Signal(Request),
     /// The terminal is gone (end of file, EIO, hang-up).
     Closed,
@@ -61,8 +63,10 @@ impl Input {
             if let Some(request) = self.signals.take() {
                 return Ok(Event::Signal(request));
             }
-            if let Some(key) = self.decoder.next_key() {
-                return Ok(Event::Key(key));
+            match self.decoder.next() {
+                Some(Decoded::Key(key)) => return Ok(Event::Key(key)),
+                Some(Decoded::Paste(text)) => return Ok(Event::Paste(text)),
+                None => {}
             }
             let timeout = if self.decoder.waiting() {
                 Some(ESC_WAIT)

@@ -23,7 +23,17 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // first, so that its width changing does not move the rest.
     let place = (app.zoom && app.focus == Pane::Reader && app.article().is_some())
         .then(|| super::reader::position(app.scroll, app.reader_height(), app.doc.total()));
-    let counts = if starred > 0 {
+    let counts = if let Some(query) = &app.find.query {
+        let found = app.list.len();
+        let of = app.bundle.articles.len();
+        let query = text::one_line(&query.text);
+        let scanning = if app.busy() && app.search_progress() < 100 {
+            format!(" · searching {}%", app.search_progress())
+        } else {
+            String::new()
+        };
+        format!("{found} of {of} match \"{}\"{scanning}", query.trim())
+    } else if starred > 0 {
         format!("{unread} unread · {starred} starred")
     } else {
         format!("{unread} unread")
@@ -102,6 +112,33 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     };
     buf.set_style(area, theme.bar);
+    if app.find.editing {
+        // The search line: what is typed, then a block for the cursor (the terminal's own
+        // stays hidden). A long query shows its end.
+        let room = usize::from(area.width.saturating_sub(3));
+        let typed = text::one_line(&app.find.input);
+        let mut shown: Vec<&str> = Vec::new();
+        let mut used = 0;
+        for g in unicode_segmentation::UnicodeSegmentation::graphemes(typed.as_ref(), true).rev() {
+            used += text::width(g);
+            if used > room {
+                break;
+            }
+            shown.push(g);
+        }
+        let shown: String = shown.into_iter().rev().collect();
+        buf.set_string(area.x, area.y, "/", theme.bar_accent);
+        let end = buf
+            .set_stringn(area.x + 1, area.y, &shown, room, theme.bar)
+            .0;
+        buf.set_string(
+            end,
+            area.y,
+            " ",
+            theme.bar.add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        return;
+    }
     if let Some(notice) = &app.notice {
         let room = usize::from(area.width.saturating_sub(1));
         let shown = text::truncate(notice, room);

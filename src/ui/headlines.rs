@@ -17,19 +17,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // The cursor's place is in the title (the title bar leaves it out while this border
     // shows it): a move rewrites one number just above the rows that change.
     let at = super::bars::cursor_position(app);
-    let (title, none) = match app.filter {
-        Filter::All => (
-            format!(" Headlines {at}/{all} "),
-            " No stories in this bundle.",
-        ),
-        Filter::Unread => (
-            format!(" Unread {at}/{total} of {all} "),
-            " No unread stories.",
-        ),
-        Filter::Starred => (
-            format!(" Starred {at}/{total} of {all} "),
-            " No starred stories.",
-        ),
+    let name = match app.filter {
+        Filter::All => "Headlines",
+        Filter::Unread => "Unread",
+        Filter::Starred => "Starred",
+    };
+    let title = if total == all {
+        format!(" {name} {at}/{all} ")
+    } else {
+        format!(" {name} {at}/{total} of {all} ")
+    };
+    let none = if app.find.active() {
+        " No story matches."
+    } else {
+        match app.filter {
+            Filter::All => " No stories in this bundle.",
+            Filter::Unread => " No unread stories.",
+            Filter::Starred => " No starred stories.",
+        }
     };
     let block = pane_block(app, theme, Pane::Headlines, title);
     let inner = frame_pane(app, block, area, buf);
@@ -87,10 +92,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             ' '
         };
-        let left = [Span::styled(
-            format!("{marker}{flag}{}", text::one_line(&article.title)),
-            style,
-        )];
+        let title = text::one_line(&article.title);
+        let mut left = vec![Span::styled(format!("{marker}{flag}"), style)];
+        left.extend(super::highlighted(app, theme, &title, style));
         row_with_right(line, buf, &left, &right, style);
     }
     if !app.zoom {

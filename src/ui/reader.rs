@@ -42,13 +42,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         let mut x = text.x;
+        // What the search matches on this line, in characters of the whole line.
+        let hits: Vec<std::ops::Range<usize>> = match &app.find.query {
+            Some(query) => {
+                let whole: String = line.spans.iter().map(|(t, _)| t.as_str()).collect();
+                query.all(&whole).collect()
+            }
+            None => Vec::new(),
+        };
+        let mut from = 0;
         for (span, role) in &line.spans {
-            let room = text.right().saturating_sub(x);
-            let span = match role {
+            let shown = match role {
                 Role::Marker => theme.glyphs.marker(span),
                 _ => span,
             };
-            x = super::put_span(buf, x, y, span, room, theme.role(*role));
+            let style = theme.role(*role);
+            for (piece, hit) in super::split_at_ranges(shown, from, &hits) {
+                let room = text.right().saturating_sub(x);
+                let style = if hit {
+                    style.patch(theme.matched)
+                } else {
+                    style
+                };
+                x = super::put_span(buf, x, y, piece, room, style);
+            }
+            from += span.chars().count();
         }
     }
     if !app.zoom {

@@ -19,6 +19,8 @@ pub struct Theme {
     pub selected_idle: Style,
     /// Patched over an unread headline.
     pub unread: Style,
+    /// Patched over what the search matches.
+    pub matched: Style,
     pub dim: Style,
     pub number: Style,
     pub key: Style,
@@ -112,6 +114,7 @@ impl Theme {
         selected: Style::new().fg(Color::Black).bg(Color::Cyan),
         selected_idle: Style::new().add_modifier(Modifier::REVERSED),
         unread: Style::new().add_modifier(Modifier::BOLD),
+        matched: Style::new().fg(Color::Black).bg(Color::Yellow),
         dim: fg(Color::DarkGray),
         number: fg(Color::Yellow),
         key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -142,6 +145,9 @@ impl Theme {
         selected: Style::new().add_modifier(Modifier::REVERSED),
         selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
         unread: Style::new().add_modifier(Modifier::BOLD),
+        matched: Style::new()
+            .add_modifier(Modifier::UNDERLINED)
+            .add_modifier(Modifier::BOLD),
         dim: Style::new().add_modifier(Modifier::DIM),
         number: Style::new(),
         key: Style::new().add_modifier(Modifier::BOLD),

@@ -1,0 +1,187 @@
+//! Search: the query typed at `/`, the stories it matches, and `n`/`N` inside a story.
+//!
+//! Titles are checked at once, against folded copies made the first time anything is
+//! searched; leads and bodies are checked a few stories at a time while no key is waiting
+//! (`Action::Idle`), so a keystroke never waits for 100,000 stories. The list shows what has
+//! been found so far, and the title bar how far the search has got.
+
+use crate::search::Query;
+
+use super::App;
+
+/// Stories whose lead and body are checked per idle step: about a millisecond.
+const STORIES_PER_IDLE: usize = 24;
+
+#[derive(Debug, Default)]
+pub struct Find {
+    /// What is typed after `/`.
+    pub input: String,
+    /// Whether keys go to the search line.
+    pub editing: bool,
+    pub query: Option<Query>,
+    /// Stories that match, in bundle order, as found so far.
+    pub matches: Vec<usize>,
+    /// Stories whose lead and body have been checked.
+    pub scanned: usize,
+    /// Titles folded (diacritics and case), made on the first search.
+    folded: Option<Vec<String>>,
+    /// Titles lower-cased, made on the first search with diacritics in it.
+    lowered: Option<Vec<String>>,
+}
+
+impl Find {
+    /// Whether a search is in force (typed, not cleared).
+    pub fn active(&self) -> bool {
+        self.query.is_some()
+    }
+}
+
+/// Every title with `f` applied to each character.
+fn fold_titles(app: &App, f: fn(char) -> char) -> Vec<String> {
+    app.bundle
+        .articles
+        .iter()
+        .map(|a| a.title.chars().map(f).collect())
+        .collect()
+}
+
+impl App {
+    /// Whether the search still has stories to check.
+    pub(super) fn searching(&self) -> bool {
+        self.find.query.is_some() && self.find.scanned < self.bundle.articles.len()
+    }
+
+    /// How far the search has got, in percent.
+    pub fn search_progress(&self) -> usize {
+        let total = self.bundle.articles.len().max(1);
+        self.find.scanned * 100 / total
+    }
+
+    pub(super) fn start_search(&mut self) {
+        self.find.editing = true;
+        self.find.input.clear();
+        // Every title folded now, once, so that no key typed in the search line waits for it.
+        if self.find.folded.is_none() {
+            self.find.folded = Some(fold_titles(self, crate::search::fold_char));
+        }
+        self.requery();
+    }
+
+    pub(super) fn type_char(&mut self, c: char) {
+        // What arrives here is a key's character: text::clean's rules apply to it too.
+        if !c.is_control() {
+            self.find.input.push(c);
+            self.requery();
+        }
+    }
+
+    pub(super) fn erase(&mut self) {
+        self.find.input.pop();
+        self.requery();
+    }
+
+    /// Enter: the filter stays, keys go back to the list.
+    pub(super) fn accept(&mut self) {
+        self.find.editing = false;
+        self.focus = crate::layout::Pane::Headlines;
+    }
+
+    /// Esc: no search any more.
+    pub(super) fn cancel(&mut self) {
+        self.find.editing = false;
+        self.find.input.clear();
+        self.requery();
+    }
+
+    /// Starts the search over for the input as it is now.
+    fn requery(&mut self) {
+        let query = Query::new(&self.find.input);
+        self.find.matches.clear();
+        self.find.scanned = 0;
+        if let Some(query) = &query {
+            if query.exact_marks() && self.find.lowered.is_none() {
+                self.find.lowered = Some(fold_titles(self, crate::search::lower));
+            }
+            if self.find.folded.is_none() {
+                self.find.folded = Some(fold_titles(self, crate::search::fold_char));
+            }
+            let titles = if query.exact_marks() {
+                &self.find.lowered
+            } else {
+                &self.find.folded
+            };
+            let titles = titles.as_deref().unwrap_or_default();
+            let key = query.key_text();
+            self.find.matches = titles
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.contains(key.as_str()))
+                .map(|(i, _)| i)
+                .collect();
+        }
+        self.find.query = query;
+        self.refresh_list();
+    }
+
+    /// Checks the next stories' leads and bodies.
+    pub(super) fn search_step(&mut self) {
+        let Some(query) = self.find.query.clone() else {
+            return;
+        };
+        let end = (self.find.scanned + STORIES_PER_IDLE).min(self.bundle.articles.len());
+        let mut found = false;
+        for i in self.find.scanned..end {
+            if self.find.matches.binary_search(&i).is_ok() {
+                continue;
+            }
+            let Some(article) = self.bundle.full_article(i) else {
+                continue;
+            };
+            let hit = article.lead.as_deref().is_some_and(|t| query.matches(t))
+                || article
+                    .body
+                    .iter()
+                    .any(|b| b.texts().any(|t| query.matches(t)));
+            if hit && let Err(at) = self.find.matches.binary_search(&i) {
+                self.find.matches.insert(at, i);
+                found = true;
+            }
+        }
+        self.find.scanned = end;
+        if found {
+            self.refresh_list();
+        }
+    }
+
+    /// `n` (`forward`) or `N`: the reader goes to the next (previous) line with a match.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let Some(query) = self.find.query.clone() else {
+            return;
+        };
+        let text = |line: &crate::document::DocLine| -> String {
+            line.spans.iter().map(|(t, _)| t.as_str()).collect()
+        };
+        if forward {
+            let mut line = self.scroll + 1;
+            loop {
+                if line >= self.doc.lines().len() {
+                    if self.doc.is_complete() {
+                        return;
+                    }
+                    self.doc.lay_out_to(line);
+                    continue;
+                }
+                if query.matches(&text(&self.doc.lines()[line])) {
+                    self.scroll_to(line);
+                    return;
+                }
+                line += 1;
+            }
+        } else if let Some(line) = (0..self.scroll)
+            .rev()
+            .find(|&l| query.matches(&text(&self.doc.lines()[l])))
+        {
+            self.scroll_to(line);
+        }
+    }
+}
