@@ -50,6 +50,9 @@ pub enum Action {
     Help,
     /// Close the overlay if one is open, otherwise quit.
     Close,
+    /// Close the overlay if one is open, or clear the search if there is one, otherwise
+    /// quit.
+    Dismiss,
     /// Quit at once.
     Quit,
     /// Give the terminal back and stop until the shell continues newsterm (`fg`). The

@@ -300,7 +300,9 @@ impl App {
             Action::FocusNext => self.cycle_focus(Pane::next),
             Action::FocusPrev => self.cycle_focus(Pane::prev),
             Action::Help => self.help = Some(0),
-            Action::Close | Action::Quit => self.running = false,
+            // Esc clears a search before it quits.
+            Action::Dismiss if self.find.active() => self.cancel(),
+            Action::Close | Action::Dismiss | Action::Quit => self.running = false,
             // The terminal loop suspends; nothing of the reader changes.
             Action::Suspend => {}
             Action::Resize(cols, rows) => self.resize(cols, rows),
@@ -423,7 +425,7 @@ impl App {
             Action::PageDown | Action::HalfPageDown => scroll + self.help_height(),
             Action::Top => 0,
             Action::Bottom => usize::MAX,
-            Action::Help | Action::Close => {
+            Action::Help | Action::Close | Action::Dismiss => {
                 self.help = None;
                 return;
             }
@@ -1295,5 +1297,33 @@ mod search_tests {
         let before = app.scroll;
         app.update(Action::PrevMatch);
         assert!(app.scroll < before || before == seen[0]);
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+    use crate::bundle::sample;
+
+    #[test]
+    fn esc_clears_a_search_before_it_quits_and_q_quits() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        for a in [Action::Search, Action::Type('t'), Action::Accept] {
+            app.update(a);
+        }
+        app.update(Action::Dismiss);
+        assert!(!app.find.active() && app.running);
+        app.update(Action::Dismiss);
+        assert!(!app.running);
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        for a in [
+            Action::Search,
+            Action::Type('t'),
+            Action::Accept,
+            Action::Close,
+        ] {
+            app.update(a);
+        }
+        assert!(!app.running, "q quits with a search in force");
     }
 }

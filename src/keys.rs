@@ -83,7 +83,8 @@ pub const BINDINGS: &[Binding] = &[
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),
     row("S", &[ch('S')], Action::StarredOnly, "only starred stories / all"),
     row("?", &[ch('?')], Action::Help, "this help"),
-    row("q Esc", &[ch('q'), key(KeyCode::Esc)], Action::Close, "close help / quit"),
+    row("q", &[ch('q')], Action::Close, "close help / quit"),
+    row("Esc", &[key(KeyCode::Esc)], Action::Dismiss, "close help / clear search / quit"),
     row("C-c", &[ctrl('c')], Action::Quit, "quit"),
     row("C-z", &[ctrl('z')], Action::Suspend, "suspend to the shell (fg resumes)"),
 ];
@@ -209,7 +210,7 @@ mod tests {
                 Action::FocusPrev,
                 Action::Help,
                 Action::Close,
-                Action::Close,
+                Action::Dismiss,
                 Action::Quit,
             ]
             .map(Some)
