@@ -74,7 +74,9 @@ impl Default for Painter {
 impl Painter {
     pub fn new() -> Self {
         Painter {
-            presenter: Presenter::new(),
+            // The terminal loop writes nothing between frames but the restore sequence and a
+            // repaint, which both begin with their own reset.
+            presenter: Presenter::new().keeping_colours(),
             frame: Buffer::empty(Rect::default()),
             bytes: Vec::with_capacity(64 * 1024),
         }

@@ -88,9 +88,10 @@ fn one_line_of_a_full_width_story_costs_at_most_200_bytes() {
 #[test]
 fn moving_one_headline_costs_at_most_150_bytes() {
     let mut s = Session::new(120, 40, &[]);
-    let sizes: Vec<usize> = (0..7).map(|_| s.press(Action::Down)).collect();
-    assert!(sizes.iter().all(|&n| n <= 150), "{sizes:?}");
-    eprintln!("one headline down: {sizes:?}");
+    let down: Vec<usize> = (0..7).map(|_| s.press(Action::Down)).collect();
+    let up: Vec<usize> = (0..7).map(|_| s.press(Action::Up)).collect();
+    assert!(down.iter().chain(&up).all(|&n| n <= 150), "{down:?} {up:?}");
+    eprintln!("one headline down: {down:?}, up: {up:?}");
     // A zoomed list has rows three times as wide, each re-sent in the new highlight.
     let mut s = Session::new(120, 40, &[Action::Zoom]);
     let sizes: Vec<usize> = (0..7).map(|_| s.press(Action::Down)).collect();
