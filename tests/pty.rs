@@ -115,6 +115,25 @@ impl Session {
         }
     }
 
+    /// Waits until the screen's rows satisfy `done`.
+    #[track_caller]
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !done(&self.screen.screen().contents()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => {
+                    self.screen.process(&chunk);
+                    self.output.extend(chunk);
+                }
+                Err(_) => panic!(
+                    "never saw {what}; the screen:\n{}",
+                    self.screen.screen().contents()
+                ),
+            }
+        }
+    }
+
     /// Presses keys without waiting for anything.
     pub fn press_nowait(&mut self, keys: &str) {
         let _ = self.writer.write_all(keys.as_bytes());

@@ -54,7 +54,15 @@ fn a_hang_up_keeps_the_state() {
     let dir = fresh_dir("hup");
     let mut s = start(&dir, &[]);
     s.press("\r", "· Reader");
-    s.press("jjj", "· Reader");
+    s.press_nowait("jjj");
+    // Until the scroll has been drawn: the story's title has gone from the top row.
+    s.wait_until("the story scrolled", |screen| {
+        !screen
+            .lines()
+            .nth(2)
+            .unwrap_or_default()
+            .contains("Việt Nam - Hàn Quốc")
+    });
     s.kill("HUP");
     let (status, _) = s.finish();
     assert!(!status.success());
