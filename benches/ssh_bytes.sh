@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -q
 bin=target/release/newsterm
-run() { python3 "$PTYBYTES" --size 120x40 --quit q "$@" -- "$bin"; }
+# --no-state: what earlier runs remembered (a place in a story) must not change the counts.
+run() { python3 "$PTYBYTES" --size 120x40 --quit q "$@" -- "$bin" --no-state; }
 # $1: label; $2: JSON of a run; $3: first step index to count; $4: last (inclusive).
 row() {
   RUN="$2" python3 - "$1" "$3" "$4" <<'PY'
