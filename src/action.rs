@@ -42,6 +42,10 @@ pub enum Action {
     Accept,
     /// Clear the search.
     Cancel,
+    /// Open the story's link in the browser.
+    OpenLink,
+    /// Copy the story's link to the clipboard (OSC 52, over SSH too).
+    CopyLink,
     /// Scroll the reader to the next line with a match.
     NextMatch,
     /// Scroll the reader to the previous line with a match.

@@ -14,7 +14,9 @@ use crate::layout::{self, Pane, Screen};
 use crate::state::{Memory, Place};
 
 mod find;
+mod links;
 pub use find::Find;
+pub use links::{Effect, osc52};
 
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
@@ -91,6 +93,8 @@ pub struct App {
     counts: (usize, usize),
     /// The search typed at `/`.
     pub find: Find,
+    /// What the terminal loop is asked to do (open a link, copy it); it takes them.
+    pub effects: Vec<Effect>,
 }
 
 /// Which stories the headline list shows.
@@ -129,6 +133,7 @@ impl App {
             filter_fixed: Vec::new(),
             counts: (0, 0),
             find: Find::default(),
+            effects: Vec::new(),
         };
         app.list = (0..app.bundle.articles.len()).collect();
         app.filter_fixed = app.list.clone();
@@ -316,6 +321,8 @@ impl App {
             Action::Accept => self.accept(),
             Action::Cancel => self.cancel(),
             Action::NextMatch => self.jump_to_match(true),
+            Action::OpenLink => self.open_link(),
+            Action::CopyLink => self.copy_link(),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Zoom => {
                 self.zoom = !self.zoom;

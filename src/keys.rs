@@ -78,6 +78,8 @@ pub const BINDINGS: &[Binding] = &[
     row("/", &[ch('/')], Action::Search, "search (Enter keeps, Esc clears)"),
     row("n", &[ch('n')], Action::NextMatch, "next match in the story"),
     row("N", &[ch('N')], Action::PrevMatch, "previous match in the story"),
+    row("o", &[ch('o')], Action::OpenLink, "open the story's link in the browser"),
+    row("y", &[ch('y')], Action::CopyLink, "copy the story's link (OSC 52)"),
     row("m", &[ch('m')], Action::ToggleRead, "mark read / unread"),
     row("s", &[ch('s')], Action::ToggleStar, "star / unstar"),
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Effect, osc52};
 use crate::bundle::Bundle;
 use crate::keys;
 use crate::painter::{Mark, Painter};
@@ -152,6 +152,11 @@ fn event_loop(
             app.update(Action::Resize(cols, rows));
         }
         saver.save(app);
+        for effect in std::mem::take(&mut app.effects) {
+            if let Err(e) = term.carry_out(&effect) {
+                app.notice = Some(format!("{e}"));
+            }
+        }
         if app.running {
             term.draw(app, theme, Some(&before))?;
         }
@@ -195,6 +200,18 @@ impl Term {
         self.resume()
     }
 
+    /// Does what the app asked: opens a link with the browser (detached, never waited for:
+    /// the shell that starts it returns at once) or copies it with OSC 52.
+    fn carry_out(&mut self, effect: &Effect) -> io::Result<()> {
+        match effect {
+            Effect::Copy(text) => {
+                let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+                self.out.write_all(&osc52(text, in_tmux))
+            }
+            Effect::Open(url) => open_in_browser(url, std::env::var("BROWSER").ok()),
+        }
+    }
+
     /// Draws the app and sends what changed in one write.
     fn draw(&mut self, app: &App, theme: &Theme, since: Option<&Mark>) -> io::Result<()> {
         let bytes = self.painter.paint(app, theme, since);
@@ -208,6 +225,41 @@ impl Term {
 impl Drop for Term {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+/// Starts `$BROWSER` (its first entry; `%s` stands for the address, which is otherwise
+/// added at the end), else `xdg-open` or `open`, on `url`, detached from the terminal. The
+/// address reaches the shell as an argument, never as part of the command.
+fn open_in_browser(url: &str, browser: Option<String>) -> io::Result<()> {
+    let command = browser
+        .as_deref()
+        .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
+        .map(|c| {
+            if c.contains("%s") {
+                c.replace("%s", "\"$1\"")
+            } else {
+                format!("{c} \"$1\"")
+            }
+        });
+    let script = match command {
+        Some(c) => format!("( {c} ) </dev/null >/dev/null 2>&1 &"),
+        // Without $BROWSER, the desktop's opener, if there is one: its absence is an error
+        // the user should see, not a silent background failure.
+        None => "for c in xdg-open open; do if command -v \"$c\" >/dev/null 2>&1; then \
+                 ( \"$c\" \"$1\" ) </dev/null >/dev/null 2>&1 & exit 0; fi; done; exit 3"
+            .to_owned(),
+    };
+    let status = std::process::Command::new("sh")
+        .args(["-c", &script, "sh", url])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other("could not start a browser (set $BROWSER)"))
     }
 }
 

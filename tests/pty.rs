@@ -47,7 +47,10 @@ impl Session {
             .expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsterm"));
         cmd.args(args);
-        cmd.env_remove("NO_COLOR");
+        // Nothing of the machine running the tests: no colour choice, multiplexer or browser.
+        for name in ["NO_COLOR", "TMUX", "BROWSER"] {
+            cmd.env_remove(name);
+        }
         // Never the real state directory: a fresh one per session unless the test names one.
         cmd.env("XDG_STATE_HOME", fresh_dir("state"));
         for (name, value) in env {

@@ -185,3 +185,80 @@ fn a_word_pasted_into_the_search_line_searches_and_a_paste_elsewhere_is_not_keys
     s.press("q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
+
+/// A bundle with a link, written to `dir`.
+fn linked_bundle(dir: &Path) -> PathBuf {
+    let path = dir.join("linked.json");
+    std::fs::write(
+        &path,
+        r#"{"newsterm": 1, "title": "Links", "articles": [
+            {"id": "a", "title": "Tin có link", "url": "https://example.org/tin?id=1&x='2'"}]}"#,
+    )
+    .expect("a bundle file");
+    path
+}
+
+#[test]
+fn o_starts_the_browser_detached_with_the_link_as_one_argument() {
+    let dir = fresh_dir("browser");
+    let bundle = linked_bundle(&dir);
+    let seen = dir.join("seen.txt");
+    let script = dir.join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let state = dir.to_string_lossy().into_owned();
+    let browser = script.to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[bundle.to_str().unwrap()],
+        &[
+            ("TERM", "xterm"),
+            ("XDG_STATE_HOME", &state),
+            ("BROWSER", &browser),
+        ],
+    );
+    s.wait_for(0, "Headlines 1/1");
+    s.press("o", "Opening https://example.org");
+    for _ in 0..200 {
+        if std::fs::read_to_string(&seen).is_ok_and(|t| !t.is_empty()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&seen).unwrap(),
+        "https://example.org/tin?id=1&x='2'"
+    );
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
+
+#[test]
+fn y_copies_the_link_with_osc_52_wrapped_for_tmux_inside_tmux() {
+    let dir = fresh_dir("copy");
+    let bundle = linked_bundle(&dir);
+    let url = "https://example.org/tin?id=1&x='2'";
+    let state = dir.to_string_lossy().into_owned();
+    for tmux in [None, Some("/tmp/tmux-0/default,1,0")] {
+        let mut env = vec![("TERM", "xterm"), ("XDG_STATE_HOME", state.as_str())];
+        env.extend(tmux.map(|t| ("TMUX", t)));
+        let mut s = Session::start_with(80, 24, &[bundle.to_str().unwrap()], &env);
+        s.wait_for(0, "Headlines 1/1");
+        s.press("y", "Link copied");
+        s.press("q", "\u{1b}[?1049l");
+        let (status, output) = s.finish();
+        assert!(status.success());
+        let code = newsterm::app::osc52(url, tmux.is_some());
+        let code = String::from_utf8(code).unwrap();
+        assert!(output.contains(&code), "{tmux:?}: {output:?}");
+    }
+}

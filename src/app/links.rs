@@ -1,0 +1,141 @@
+//! A story's link, opened in the browser or copied to the clipboard. The app only asks (an
+//! [`Effect`]); the terminal loop does it, outside the app's pure state.
+
+use super::App;
+
+/// Something for the terminal loop to do on the app's behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this web address with the user's browser, detached.
+    Open(String),
+    /// Put this text on the clipboard of the machine the user sits at (OSC 52).
+    Copy(String),
+}
+
+impl App {
+    /// The link of the story in the reader (or under the cursor, in the list).
+    fn link(&mut self) -> Option<String> {
+        let story = if self.focus == crate::layout::Pane::Headlines {
+            self.selected
+        } else {
+            self.current
+        };
+        let link = self.bundle.full_article(story).and_then(|a| a.url.clone());
+        if link.is_none() {
+            self.notice = Some("This story has no link.".into());
+        }
+        link
+    }
+
+    /// `o`: the browser opens the link, if it is a web address.
+    pub(super) fn open_link(&mut self) {
+        let Some(url) = self.link() else {
+            return;
+        };
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            self.notice = Some(format!("Opening {url}"));
+            self.effects.push(Effect::Open(url));
+        } else {
+            self.notice = Some(format!("Not a web address, not opened: {url}"));
+        }
+    }
+
+    /// `y`: the link goes to the clipboard.
+    pub(super) fn copy_link(&mut self) {
+        let Some(url) = self.link() else {
+            return;
+        };
+        self.notice = Some(format!("Link copied: {url}"));
+        self.effects.push(Effect::Copy(url));
+    }
+}
+
+/// OSC 52: sets the clipboard of the terminal the user sits at, also over SSH. Inside tmux
+/// the sequence is wrapped for passthrough (tmux also needs `set -g set-clipboard on` or
+/// `allow-passthrough on`).
+pub fn osc52(text: &str, in_tmux: bool) -> Vec<u8> {
+    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    if in_tmux {
+        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b")).into_bytes()
+    } else {
+        sequence.into_bytes()
+    }
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(DIGITS[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+
+    #[test]
+    fn base64_as_the_standard_says() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+            ("Hà Nội", "SMOgIE7hu5lp"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), coded, "{plain}");
+        }
+        assert_eq!(osc52("foo", false), b"\x1b]52;c;Zm9v\x07");
+        assert_eq!(
+            osc52("foo", true),
+            b"\x1bPtmux;\x1b\x1b]52;c;Zm9v\x07\x1b\\"
+        );
+    }
+
+    #[test]
+    fn o_and_y_ask_for_the_story_link_and_say_so() {
+        let json = br#"{"newsterm": 1, "title": "T", "articles": [
+            {"id": "a", "title": "A", "url": "https://example.org/tin-tuc?id=1&x=2"}]}"#;
+        let mut app = App::new(crate::bundle::load("t.json", json).unwrap(), 80, 24);
+        app.update(Action::OpenLink);
+        app.update(Action::CopyLink);
+        let url = "https://example.org/tin-tuc?id=1&x=2".to_owned();
+        assert_eq!(app.effects, [Effect::Open(url.clone()), Effect::Copy(url)]);
+        assert!(app.notice.as_deref().unwrap().starts_with("Link copied"));
+    }
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        let json = br#"{"newsterm": 1, "title": "T", "articles": [
+            {"id": "a", "title": "A", "url": "file:///etc/passwd"},
+            {"id": "b", "title": "B"}]}"#;
+        let mut app = App::new(crate::bundle::load("t.json", json).unwrap(), 80, 24);
+        app.update(Action::OpenLink);
+        assert!(app.effects.is_empty());
+        assert!(
+            app.notice
+                .as_deref()
+                .unwrap()
+                .starts_with("Not a web address")
+        );
+        app.update(Action::Down);
+        app.update(Action::CopyLink);
+        assert!(app.effects.is_empty());
+        assert_eq!(app.notice.as_deref(), Some("This story has no link."));
+    }
+}
