@@ -92,37 +92,26 @@ impl Session {
     /// written from byte `from` on contains it.
     #[track_caller]
     pub fn wait_for(&mut self, from: usize, needle: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let found = if needle.starts_with('\u{1b}') {
-                String::from_utf8_lossy(&self.output[from.min(self.output.len())..])
-                    .contains(needle)
-            } else {
-                self.screen.screen().contents().contains(needle)
-            };
-            if found {
-                return;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.chunks.recv_timeout(left) {
-                Ok(chunk) => {
-                    self.screen.process(&chunk);
-                    self.output.extend(chunk);
-                }
-                Err(_) => panic!(
-                    "{needle:?} never appeared; the screen:\n{}\nthe last output:\n{:?}",
-                    self.screen.screen().contents(),
-                    String::from_utf8_lossy(&self.output[self.output.len().saturating_sub(600)..])
-                ),
-            }
+        if needle.starts_with('\u{1b}') {
+            self.wait(needle, |s| {
+                String::from_utf8_lossy(&s.output[from.min(s.output.len())..]).contains(needle)
+            });
+        } else {
+            self.wait(needle, |s| s.screen.screen().contents().contains(needle));
         }
     }
 
     /// Waits until the screen's rows satisfy `done`.
     #[track_caller]
     pub fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        self.wait(what, |s| done(&s.screen.screen().contents()));
+    }
+
+    /// Reads what newsterm writes until `done`; fails the test after the timeout.
+    #[track_caller]
+    fn wait(&mut self, what: &str, done: impl Fn(&Session) -> bool) {
         let deadline = Instant::now() + TIMEOUT;
-        while !done(&self.screen.screen().contents()) {
+        while !done(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.chunks.recv_timeout(left) {
                 Ok(chunk) => {
@@ -130,8 +119,9 @@ impl Session {
                     self.output.extend(chunk);
                 }
                 Err(_) => panic!(
-                    "never saw {what}; the screen:\n{}",
-                    self.screen.screen().contents()
+                    "{what:?} never appeared; the screen:\n{}\nthe last output:\n{:?}",
+                    self.screen.screen().contents(),
+                    String::from_utf8_lossy(&self.output[self.output.len().saturating_sub(600)..])
                 ),
             }
         }
