@@ -42,6 +42,12 @@ pub enum Action {
     Accept,
     /// Clear the search.
     Cancel,
+    /// The left mouse button at this column and row: selects what is there.
+    Click(u16, u16),
+    /// A double click at this column and row: selects and opens what is there.
+    Activate(u16, u16),
+    /// The mouse wheel at this column and row, down (true) or up: scrolls the pane there.
+    Wheel(u16, u16, bool),
     /// Open the story's link in the browser.
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).

@@ -15,6 +15,7 @@ use crate::state::{Memory, Place};
 
 mod find;
 mod links;
+mod mouse;
 pub use find::Find;
 pub use links::{Effect, osc52};
 
@@ -321,6 +322,15 @@ impl App {
             Action::Accept => self.accept(),
             Action::Cancel => self.cancel(),
             Action::NextMatch => self.jump_to_match(true),
+            Action::Click(col, row) => {
+                self.click(col, row);
+            }
+            Action::Activate(col, row) => {
+                if self.click(col, row) {
+                    self.open();
+                }
+            }
+            Action::Wheel(col, row, down) => self.wheel(col, row, down),
             Action::OpenLink => self.open_link(),
             Action::CopyLink => self.copy_link(),
             Action::PrevMatch => self.jump_to_match(false),

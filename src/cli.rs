@@ -55,6 +55,11 @@ pub struct Args {
     #[arg(long)]
     pub ascii: bool,
 
+    /// Leave the mouse to the terminal (selecting text without Shift) rather than take
+    /// clicks and the wheel.
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Neither read nor write the reading state (stories read and starred, places in
     /// stories) kept under $XDG_STATE_HOME/newsterm/.
     #[arg(long)]
@@ -151,8 +156,14 @@ fn run(args: &Args) -> Result<(), Failure> {
         Some(o) => (Some(o.file), o.memory),
         None => (None, Memory::default()),
     };
-    tui::run(bundle, &theme, notice, file, memory)
-        .map_err(|e| Failure::Other(format!("terminal: {e}")))
+    let setup = tui::Setup {
+        theme,
+        notice,
+        state: file,
+        memory,
+        mouse: !args.no_mouse,
+    };
+    tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }
 
 fn glyphs(args: &Args, theme: &Theme) -> Theme {

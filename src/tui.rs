@@ -23,12 +23,21 @@ use crate::keys;
 use crate::painter::{Mark, Painter};
 use crate::state::{Memory, StateFile};
 use crate::ui::Theme;
+use decode::MouseDid;
 use input::{Event, Input};
 use signals::{Request, Signals};
+use std::time::Instant;
 
-/// Taking the terminal: the alternate screen (the shell's screen is kept as it was) and no
-/// cursor.
+/// Taking the terminal: the alternate screen (the shell's screen is kept as it was), no
+/// cursor, bracketed paste.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h";
+
+/// Mouse clicks and wheel as SGR reports (unless `--no-mouse`: then the terminal's own
+/// selection works without Shift).
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
+/// Two presses on the same cell within this are a double click.
+const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Giving it back, whatever state a frame or a signal left it in: default colours, the whole
 /// screen as scroll region, synchronized output closed, mouse reports and bracketed paste
@@ -46,24 +55,32 @@ enum End {
     Closed,
 }
 
+/// How the reader starts, as the command line and the environment say.
+#[derive(Debug)]
+pub struct Setup {
+    pub theme: Theme,
+    /// A first message for the status bar.
+    pub notice: Option<String>,
+    /// Where the reading state is kept (`None`: nowhere), and what it holds.
+    pub state: Option<StateFile>,
+    pub memory: Memory,
+    /// Whether the mouse is reported (clicks, wheel).
+    pub mouse: bool,
+}
+
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
 /// signal, once the terminal is restored.
-pub fn run(
-    bundle: Bundle,
-    theme: &Theme,
-    notice: Option<String>,
-    state: Option<StateFile>,
-    memory: Memory,
-) -> io::Result<()> {
+pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     let mut input = Input::open(Signals::catch()?)?;
     let (cols, rows) = terminal::size()?;
-    let mut app = App::new(bundle, cols, rows).with_memory(memory);
-    app.notice = notice;
+    let mut app = App::new(bundle, cols, rows).with_memory(setup.memory);
+    app.notice = setup.notice;
     let mut saver = Saver {
-        file: state,
+        file: setup.state,
         saved: app.memory_changes(),
     };
-    let mut term = Term::enter()?;
+    let theme = &setup.theme;
+    let mut term = Term::enter(setup.mouse)?;
     let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver);
     // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
     // first; only then is the terminal given back.
@@ -112,6 +129,7 @@ fn event_loop(
     saver: &mut Saver,
 ) -> io::Result<End> {
     term.draw(app, theme, None)?;
+    let mut last_click: Option<(Instant, u16, u16)> = None;
     while app.running {
         // A long story is laid out a millisecond at a time while nothing is waiting; the
         // frame is drawn again once it is complete, for the exact scrollbar.
@@ -130,6 +148,29 @@ fn event_loop(
             Event::Signal(Request::Suspend) => term.suspend(&input.signals)?,
             Event::Signal(Request::Repaint) => term.resume()?,
             Event::Signal(Request::Resize) => {}
+            Event::Mouse(mouse) => {
+                let (col, row) = (mouse.col, mouse.row);
+                let action = match mouse.what {
+                    MouseDid::WheelUp => Action::Wheel(col, row, false),
+                    MouseDid::WheelDown => Action::Wheel(col, row, true),
+                    // The same cell again within 400 ms is a double click.
+                    MouseDid::Press => {
+                        let now = Instant::now();
+                        let double = last_click.is_some_and(|(at, c, r)| {
+                            (c, r) == (col, row) && now.duration_since(at) < DOUBLE_CLICK
+                        });
+                        last_click = (!double).then_some((now, col, row));
+                        if double {
+                            Action::Activate(col, row)
+                        } else {
+                            Action::Click(col, row)
+                        }
+                    }
+                };
+                if !app.find.editing {
+                    app.update(action);
+                }
+            }
             // A paste goes to the search line, whole; elsewhere it is not keys.
             Event::Paste(text) => {
                 if app.find.editing {
@@ -169,15 +210,17 @@ struct Term {
     /// Standard output without Rust's line buffering: a frame leaves in one `write`.
     out: File,
     painter: Painter,
+    mouse: bool,
 }
 
 impl Term {
-    fn enter() -> io::Result<Self> {
+    fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         let mut term = Term {
             out,
             painter: Painter::new(),
+            mouse,
         };
         term.resume()?;
         Ok(term)
@@ -188,7 +231,11 @@ impl Term {
         terminal::enable_raw_mode()?;
         TAKEN.store(true, Ordering::SeqCst);
         self.painter.invalidate();
-        self.out.write_all(ENTER)
+        self.out.write_all(ENTER)?;
+        if self.mouse {
+            self.out.write_all(MOUSE_ON)?;
+        }
+        Ok(())
     }
 
     /// Gives the terminal back, stops until the shell continues newsterm, and takes it

@@ -156,3 +156,34 @@ fn every_terminal_type_and_locale_gets_the_same_utf8_frames() {
     s.press("q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn clicks_double_clicks_and_the_wheel_in_a_real_terminal() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_for(0, "Headlines 1/8");
+    assert!(
+        s.output().windows(8).any(|w| w == b"\x1b[?1006h"),
+        "mouse reports asked for"
+    );
+    // The third headline is on row 5, column 6 (1-based, as the terminal reports them).
+    s.press("\u{1b}[<0;6;5M\u{1b}[<0;6;5m", "Headlines 3/8");
+    // A second press on the same cell at once: a double click opens the story (its whole
+    // title shows only in the reader).
+    s.press(
+        "\u{1b}[<0;6;5M\u{1b}[<0;6;5m",
+        "Cận cảnh phòng học “5 sao” tại trường liên cấp",
+    );
+    s.press("q", "\u{1b}[?1049l");
+    let (status, output) = s.finish();
+    assert!(status.success());
+    assert!(output.contains("\u{1b}[?1000l"), "mouse reports turned off");
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let mut s = Session::start(80, 24, &["--no-mouse"]);
+    s.wait_for(0, "Headlines 1/8");
+    assert!(!s.output().windows(8).any(|w| w == b"\x1b[?1000h"));
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}

@@ -26,15 +26,34 @@ enum Parse {
     /// Pasted text (bracketed paste) from and to these bytes of the buffer, and the bytes
     /// it took.
     Paste(usize, usize, usize),
+    /// A mouse report, and the bytes it took.
+    Mouse(Mouse, usize),
     /// The start of something whose end has not arrived.
     Incomplete,
 }
 
-/// A key, or text pasted (the terminal marks a paste when bracketed paste is on).
+/// A key, text pasted (the terminal marks a paste when bracketed paste is on), or the mouse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decoded {
     Key(KeyEvent),
     Paste(String),
+    Mouse(Mouse),
+}
+
+/// What the mouse did, at a 0-based column and row (SGR reports, mode 1006).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub what: MouseDid,
+    pub col: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseDid {
+    /// The left button went down.
+    Press,
+    WheelUp,
+    WheelDown,
 }
 
 /// Turns terminal input into keys.
@@ -53,7 +72,7 @@ impl Decoder {
     pub fn next_key(&mut self) -> Option<KeyEvent> {
         match self.next()? {
             Decoded::Key(key) => Some(key),
-            Decoded::Paste(_) => self.next_key(),
+            Decoded::Paste(_) | Decoded::Mouse(_) => self.next_key(),
         }
     }
 
@@ -64,6 +83,10 @@ impl Decoder {
                 Parse::Key(key, used) => {
                     self.buf.drain(..used);
                     return Some(Decoded::Key(key));
+                }
+                Parse::Mouse(mouse, used) => {
+                    self.buf.drain(..used);
+                    return Some(Decoded::Mouse(mouse));
                 }
                 Parse::Paste(from, to, used) => {
                     let pasted = String::from_utf8_lossy(&self.buf[from..to]).into_owned();
@@ -179,8 +202,8 @@ fn escape(b: &[u8]) -> Parse {
         Some(_) => match parse(&b[1..]) {
             Parse::Key(key, used) => Parse::Key(alt(key), used + 1),
             Parse::Skip(_) => Parse::Skip(1),
-            // ESC and then a paste: the ESC is a key of its own.
-            Parse::Paste(..) => Parse::Key(plain(KeyCode::Esc), 1),
+            // ESC and then a paste or a report: the ESC is a key of its own.
+            Parse::Paste(..) | Parse::Mouse(..) => Parse::Key(plain(KeyCode::Esc), 1),
             Parse::Incomplete => Parse::Incomplete,
         },
     }
@@ -258,8 +281,13 @@ fn csi(b: &[u8]) -> Parse {
             _ => return Parse::Skip(used),
         },
         b'Z' => return Parse::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), used),
-        // Private sequences (`ESC [ ? …`, `ESC [ < …` mouse reports) are answers and
-        // reports, not keys.
+        b'M' | b'm' if params.starts_with(b"<") => {
+            return match mouse(&numbers_of(&params[1..]), b[end] == b'M') {
+                Some(m) => Parse::Mouse(m, used),
+                None => Parse::Skip(used),
+            };
+        }
+        // Other private sequences (`ESC [ ? …`) are answers and reports, not keys.
         c if !params.starts_with(b"?") && !params.starts_with(b"<") => match cursor_key(c) {
             Some(code) => code,
             None => return Parse::Skip(used),
@@ -267,6 +295,37 @@ fn csi(b: &[u8]) -> Parse {
         _ => return Parse::Skip(used),
     };
     Parse::Key(KeyEvent::new(code, modifiers), used)
+}
+
+/// The `;`-separated numbers of a parameter string (0 for an empty or odd one).
+fn numbers_of(params: &[u8]) -> Vec<u16> {
+    params
+        .split(|&c| c == b';')
+        .map(|p| {
+            std::str::from_utf8(p)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// An SGR mouse report: button code, column and row (1-based), pressed or released. Only
+/// what newsterm answers: the left button going down and the wheel.
+fn mouse(n: &[u16], pressed: bool) -> Option<Mouse> {
+    let (&code, &col, &row) = (n.first()?, n.get(1)?, n.get(2)?);
+    // Bits 2-4 are Shift, Meta, Ctrl; bit 5 motion. Motion is not asked for.
+    let what = match code & !0b11100 {
+        0 if pressed => MouseDid::Press,
+        64 => MouseDid::WheelUp,
+        65 => MouseDid::WheelDown,
+        _ => return None,
+    };
+    Some(Mouse {
+        what,
+        col: col.checked_sub(1)?,
+        row: row.checked_sub(1)?,
+    })
 }
 
 /// xterm's modifier parameter: 1 + a bit each for Shift, Alt and Ctrl.

@@ -27,6 +27,7 @@ pub enum Event {
     Key(KeyEvent),
     /// Text pasted (bracketed paste).
     Paste(String),
+    Mouse(super::decode::Mouse),
     Signal(Request),
     /// The terminal is gone (end of file, EIO, hang-up).
     Closed,
@@ -66,6 +67,7 @@ impl Input {
             match self.decoder.next() {
                 Some(Decoded::Key(key)) => return Ok(Event::Key(key)),
                 Some(Decoded::Paste(text)) => return Ok(Event::Paste(text)),
+                Some(Decoded::Mouse(mouse)) => return Ok(Event::Mouse(mouse)),
                 None => {}
             }
             let timeout = if self.decoder.waiting() {

@@ -1,0 +1,110 @@
+//! The mouse: a click selects the headline or related story under it (and focuses its pane),
+//! a double click opens it, the wheel scrolls the pane under the pointer.
+
+use ratatui::layout::{Position, Rect};
+
+use super::App;
+use crate::layout::{self, Pane};
+
+/// Lines the wheel moves per notch.
+const WHEEL_LINES: isize = 3;
+
+impl App {
+    /// The pane at (`col`, `row`) and the rectangle of its rows.
+    fn pane_at(&self, col: u16, row: u16) -> Option<(Pane, Rect)> {
+        let screen = self.screen();
+        let at = Position::new(col, row);
+        [Pane::Headlines, Pane::Reader, Pane::Related]
+            .into_iter()
+            .filter_map(|pane| Some((pane, screen.pane(pane)?)))
+            .find(|(_, rect)| rect.contains(at))
+            .map(|(pane, rect)| (pane, layout::inner(rect, !self.zoom)))
+    }
+
+    /// Selects what is at (`col`, `row`) and focuses its pane. Returns whether a headline or
+    /// related story was there (what a double click then opens).
+    pub(super) fn click(&mut self, col: u16, row: u16) -> bool {
+        let Some((pane, inner)) = self.pane_at(col, row) else {
+            return false;
+        };
+        self.focus = pane;
+        let line = usize::from(row.saturating_sub(inner.y));
+        if !inner.contains(Position::new(col, row)) {
+            return false;
+        }
+        match pane {
+            Pane::Headlines => match self.list.get(self.list_offset + line) {
+                Some(&story) => {
+                    self.selected = story;
+                    true
+                }
+                None => false,
+            },
+            Pane::Related => {
+                let index = self.related_offset + line;
+                let found = index < self.related_list().len();
+                if found {
+                    self.related = index;
+                }
+                found
+            }
+            Pane::Reader => false,
+        }
+    }
+
+    /// Scrolls the pane under the pointer, without moving the focus.
+    pub(super) fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        let Some((pane, _)) = self.pane_at(col, row) else {
+            return;
+        };
+        let focus = std::mem::replace(&mut self.focus, pane);
+        let lines = if pane == Pane::Related {
+            1
+        } else {
+            WHEEL_LINES
+        };
+        self.step(if down { lines } else { -lines });
+        self.focus = focus;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::action::Action;
+    use crate::app::App;
+    use crate::bundle::sample;
+    use crate::layout::Pane;
+
+    #[test]
+    fn clicks_select_and_double_clicks_open() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        // The third headline: row 2 of the list, inside its border (the list starts at row 2).
+        app.update(Action::Click(5, 4));
+        assert_eq!((app.selected, app.current), (2, 0));
+        assert_eq!(app.focus, Pane::Headlines);
+        app.update(Action::Activate(5, 4));
+        assert_eq!(app.current, 2);
+        assert_eq!(app.focus, Pane::Reader);
+        // A click below the last headline selects nothing.
+        app.update(Action::Click(5, 30));
+        assert_eq!(app.selected, 2);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = App::new(sample().unwrap(), 120, 40);
+        app.update(Action::Wheel(60, 10, true));
+        assert_eq!(app.scroll, 3, "the reader scrolled");
+        assert_eq!(app.focus, Pane::Headlines, "the focus stayed");
+        app.update(Action::Wheel(60, 10, false));
+        assert_eq!(app.scroll, 0);
+        app.update(Action::Wheel(5, 10, true));
+        assert_eq!(app.selected, 3);
+        // The related panel at the bottom right: one story a notch.
+        let related_row = app.screen().related.unwrap().y + 1;
+        app.update(Action::Click(60, related_row + 1));
+        assert_eq!((app.focus, app.related), (Pane::Related, 1));
+        app.update(Action::Activate(60, related_row + 1));
+        assert_eq!(app.current, app.bundle.articles[0].related[1]);
+    }
+}
