@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::bundle::{Article, Bundle};
 use crate::document::{DocCache, Document};
-use crate::keys;
+use crate::keymap::Keymap;
 use crate::layout::{self, Pane, Screen};
 use crate::state::{Memory, Place};
 
@@ -96,6 +96,8 @@ pub struct App {
     pub find: Find,
     /// What the terminal loop is asked to do (open a link, copy it); it takes them.
     pub effects: Vec<Effect>,
+    /// The keys in force (the defaults, or the user's), for the help overlay and the loop.
+    pub keymap: Keymap,
 }
 
 /// Which stories the headline list shows.
@@ -135,6 +137,7 @@ impl App {
             counts: (0, 0),
             find: Find::default(),
             effects: Vec::new(),
+            keymap: Keymap::default(),
         };
         app.list = (0..app.bundle.articles.len()).collect();
         app.filter_fixed = app.list.clone();
@@ -458,12 +461,12 @@ impl App {
             _ => scroll,
         };
         // Clamped after the action: a resize changes how much fits.
-        self.help = Some(scroll.min(help_lines().saturating_sub(self.help_height())));
+        self.help = Some(scroll.min(help_lines(&self.keymap).saturating_sub(self.help_height())));
     }
 
     /// Rows of the help overlay's text at the current size.
     pub fn help_height(&self) -> usize {
-        usize::from(help_area(self.size.0, self.size.1).height.saturating_sub(2))
+        usize::from(help_area(self.size.0, self.size.1, help_lines(&self.keymap)).height.saturating_sub(2))
     }
 
     /// Lines the focused pane moves by for a page.
@@ -682,18 +685,15 @@ fn visible_offset(offset: usize, selected: usize, height: usize, total: usize) -
 }
 
 /// Lines of the help overlay's text.
-pub fn help_lines() -> usize {
-    keys::BINDINGS
-        .iter()
-        .filter(|b| !b.label.is_empty())
-        .count()
+pub fn help_lines(keymap: &Keymap) -> usize {
+    keymap.shown().count()
 }
 
-/// Where the help overlay goes on a `cols` x `rows` screen: centered, at most 60 columns,
-/// leaving the title and status bars visible when there is room.
-pub fn help_area(cols: u16, rows: u16) -> Rect {
+/// Where the help overlay goes on a `cols` x `rows` screen for `lines` of keys: centered, at
+/// most 60 columns, leaving the title and status bars visible when there is room.
+pub fn help_area(cols: u16, rows: u16, lines: usize) -> Rect {
     let width = cols.saturating_sub(4).min(60);
-    let wanted = u16::try_from(help_lines() + 2).unwrap_or(u16::MAX);
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
     let height = rows.saturating_sub(2).min(wanted);
     Rect::new((cols - width) / 2, (rows - height) / 2, width, height)
 }
@@ -830,7 +830,7 @@ mod tests {
         assert_eq!(app.help, Some(2));
         assert_eq!(app.current, 0);
         run(&mut app, &[Action::Bottom]);
-        assert_eq!(app.help, Some(help_lines() - app.help_height()));
+        assert_eq!(app.help, Some(help_lines(&app.keymap) - app.help_height()));
         run(&mut app, &[Action::Close]);
         assert_eq!(app.help, None);
         assert!(app.running);

@@ -15,7 +15,6 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::action::Action;
 use crate::app::App;
 use crate::bundle::Bundle;
-use crate::keys;
 use crate::ui::{Theme, View};
 
 /// The frame after `keys`, drawn at `cols` x `rows`. Keys after one that quits are ignored.
@@ -43,7 +42,7 @@ pub fn frame_with(
 /// story, as the terminal does while no key is waiting.
 pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
-        if let Some(action) = keys::action_in(app.find.editing, key) {
+        if let Some(action) = app.keymap.action_in(app.find.editing, key) {
             app.update(action);
         }
         if !app.running {

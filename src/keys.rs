@@ -104,24 +104,6 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// The action for a key while the search line is (`editing`) or is not open: typing goes to
-/// the search line, Enter keeps the search, Esc clears it.
-pub fn action_in(editing: bool, event: KeyEvent) -> Option<Action> {
-    if !editing {
-        return action_for(event);
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    match event.code {
-        KeyCode::Char('c') if ctrl => Some(Action::Quit),
-        KeyCode::Char('z') if ctrl => Some(Action::Suspend),
-        KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
-        KeyCode::Backspace => Some(Action::Erase),
-        KeyCode::Enter => Some(Action::Accept),
-        KeyCode::Esc => Some(Action::Cancel),
-        _ => None,
-    }
-}
-
 /// The key table as Markdown, as the README shows it.
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action |\n| --- | --- |\n");

@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod cli;
 pub mod document;
 pub mod headless;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod painter;

@@ -19,7 +19,6 @@ use ratatui::crossterm::terminal;
 use crate::action::Action;
 use crate::app::{App, Effect, osc52};
 use crate::bundle::Bundle;
-use crate::keys;
 use crate::painter::{Mark, Painter};
 use crate::state::{Memory, StateFile};
 use crate::ui::Theme;
@@ -179,7 +178,7 @@ fn event_loop(
                     }
                 }
             }
-            Event::Key(key) => match keys::action_in(app.find.editing, key) {
+            Event::Key(key) => match app.keymap.action_in(app.find.editing, key) {
                 _ if key.kind == KeyEventKind::Release => continue,
                 Some(Action::Suspend) => term.suspend(&input.signals)?,
                 Some(action) => app.update(action),

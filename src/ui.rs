@@ -54,7 +54,7 @@ impl Widget for View<'_> {
         }
         bars::render_status(app, theme, screen.status, buf);
         if let Some(scroll) = app.help {
-            help::render(theme, scroll, area, buf);
+            help::render(app, theme, scroll, area, buf);
         }
     }
 }

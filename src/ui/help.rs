@@ -6,17 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::Theme;
-use crate::app::{help_area, help_lines};
-use crate::keys::BINDINGS;
+use crate::app::{App, help_area, help_lines};
 use crate::text;
 
-pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let popup = help_area(area.width, area.height);
+pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = help_lines(&app.keymap);
+    let popup = help_area(area.width, area.height, lines);
     if popup.width < 3 || popup.height < 3 {
         return;
     }
     let rows = usize::from(popup.height - 2);
-    let more_below = scroll + rows < help_lines();
+    let more_below = scroll + rows < lines;
     let room = usize::from(popup.width).saturating_sub(2);
     let hint = [
         if more_below {
@@ -42,10 +42,10 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         .title_bottom(Line::styled(hint, theme.dim).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let bindings = BINDINGS.iter().filter(|b| !b.label.is_empty());
+    let bindings = app.keymap.shown();
     let label_width = bindings
         .clone()
-        .map(|b| text::width(b.label))
+        .map(|b| text::width(&b.label))
         .max()
         .unwrap_or(0);
     let width = usize::from(inner.width);
@@ -54,7 +54,7 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let pad = " ".repeat(label_width - text::width(binding.label));
+        let pad = " ".repeat(label_width - text::width(&binding.label));
         let label = format!(" {}{pad} ", binding.label);
         let label = text::truncate(&label, width);
         let help = text::truncate(binding.help, width.saturating_sub(text::width(&label) + 1));

@@ -1,0 +1,218 @@
+//! The keys in force: the default table (`keys::BINDINGS`) with the user's own bindings from
+//! the configuration file over it. The terminal loop reads keys through it and the help
+//! overlay shows it; `--render` always uses the defaults.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+use crate::keys::{BINDINGS, Key};
+
+/// One action and the keys that ask for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// How help names the keys; empty hides the row (related stories 2-9 share a row).
+    pub label: String,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub rows: Vec<Row>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            rows: BINDINGS
+                .iter()
+                .map(|b| Row {
+                    label: b.label.to_owned(),
+                    keys: b.keys.to_vec(),
+                    action: b.action,
+                    help: b.help,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The action a key press asks for. Shift is part of the character; modifiers other than
+    /// Ctrl are ignored.
+    pub fn action_for(&self, event: KeyEvent) -> Option<Action> {
+        let pressed = Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        };
+        self.rows
+            .iter()
+            .find(|r| r.keys.contains(&pressed))
+            .map(|r| r.action)
+    }
+
+    /// The action for a key while the search line is (`editing`) or is not open: typing goes
+    /// to the search line, Enter keeps the search, Esc clears it.
+    pub fn action_in(&self, editing: bool, event: KeyEvent) -> Option<Action> {
+        if !editing {
+            return self.action_for(event);
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match event.code {
+            KeyCode::Char('c') if ctrl => Some(Action::Quit),
+            KeyCode::Char('z') if ctrl => Some(Action::Suspend),
+            KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Accept),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
+        }
+    }
+
+    /// Binds `action` to `keys` instead of its default ones; a key given to another action
+    /// is taken from it.
+    pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
+        for row in &mut self.rows {
+            row.keys.retain(|k| !keys.contains(k));
+        }
+        if let Some(row) = self.rows.iter_mut().find(|r| r.action == action) {
+            row.label = keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
+            row.keys = keys;
+        }
+    }
+
+    /// Rows help shows.
+    pub fn shown(&self) -> impl Iterator<Item = &Row> + Clone {
+        self.rows.iter().filter(|r| !r.label.is_empty())
+    }
+}
+
+/// The name of an action in the configuration file (`page_down`, `related_3`…).
+pub fn action_name(action: Action) -> Option<String> {
+    let name = match action {
+        Action::Up => "up",
+        Action::Down => "down",
+        Action::PageUp => "page_up",
+        Action::PageDown => "page_down",
+        Action::HalfPageUp => "half_page_up",
+        Action::HalfPageDown => "half_page_down",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::Open => "open",
+        Action::OpenRelated(n) => return Some(format!("related_{n}")),
+        Action::Back => "back",
+        Action::FocusNext => "next_pane",
+        Action::FocusPrev => "previous_pane",
+        Action::Zoom => "zoom",
+        Action::Search => "search",
+        Action::NextMatch => "next_match",
+        Action::PrevMatch => "previous_match",
+        Action::OpenLink => "open_link",
+        Action::CopyLink => "copy_link",
+        Action::ToggleRead => "toggle_read",
+        Action::ToggleStar => "toggle_star",
+        Action::UnreadOnly => "unread_only",
+        Action::StarredOnly => "starred_only",
+        Action::Help => "help",
+        Action::Close => "close",
+        Action::Dismiss => "dismiss",
+        Action::Quit => "quit",
+        Action::Suspend => "suspend",
+        _ => return None,
+    };
+    Some(name.to_owned())
+}
+
+/// The action a configuration file names.
+pub fn action_named(name: &str) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .map(|b| b.action)
+        .find(|&a| action_name(a).as_deref() == Some(name))
+}
+
+/// How a key is written in `--keys` and in the configuration file.
+pub fn key_name(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "BackTab".into(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PageUp".into(),
+        KeyCode::PageDown => "PageDown".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("C-{base}")
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::parse_keys;
+
+    #[test]
+    fn the_default_map_is_the_table() {
+        let map = Keymap::default();
+        for b in BINDINGS {
+            for &k in b.keys {
+                let event = KeyEvent::new(
+                    k.code,
+                    if k.ctrl {
+                        KeyModifiers::CONTROL
+                    } else {
+                        KeyModifiers::NONE
+                    },
+                );
+                assert_eq!(map.action_for(event), Some(b.action), "{}", b.label);
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_name_and_back() {
+        for b in BINDINGS {
+            let name = action_name(b.action).unwrap();
+            assert_eq!(action_named(&name), Some(b.action), "{name}");
+        }
+        assert_eq!(action_named("nonsense"), None);
+    }
+
+    #[test]
+    fn rebinding_moves_keys_and_relabels() {
+        let mut map = Keymap::default();
+        let keys = |s| {
+            parse_keys(s)
+                .unwrap()
+                .into_iter()
+                .map(|e| Key {
+                    code: e.code,
+                    ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+                })
+                .collect::<Vec<_>>()
+        };
+        map.bind(Action::Down, keys("n C-n"));
+        let ev = |s| parse_keys(s).unwrap()[0];
+        assert_eq!(map.action_for(ev("n")), Some(Action::Down));
+        assert_eq!(map.action_for(ev("C-n")), Some(Action::Down));
+        assert_eq!(map.action_for(ev("j")), None, "j is no longer down");
+        let row = map.rows.iter().find(|r| r.action == Action::Down).unwrap();
+        assert_eq!(row.label, "n C-n");
+        // n was next match's: it is not any more.
+        let next = map.rows.iter().find(|r| r.action == Action::NextMatch).unwrap();
+        assert!(next.keys.is_empty());
+    }
+}
