@@ -466,7 +466,11 @@ impl App {
 
     /// Rows of the help overlay's text at the current size.
     pub fn help_height(&self) -> usize {
-        usize::from(help_area(self.size.0, self.size.1, help_lines(&self.keymap)).height.saturating_sub(2))
+        usize::from(
+            help_area(self.size.0, self.size.1, help_lines(&self.keymap))
+                .height
+                .saturating_sub(2),
+        )
     }
 
     /// Lines the focused pane moves by for a page.

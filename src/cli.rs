@@ -12,6 +12,7 @@ use clap::Parser;
 
 use crate::app::App;
 use crate::bundle::{self, Bundle, LoadError};
+use crate::config::{self, Config};
 use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
 use crate::{headless, keys, tui};
@@ -55,6 +56,11 @@ pub struct Args {
     #[arg(long)]
     pub ascii: bool,
 
+    /// Print the default settings as a configuration file
+    /// ($XDG_CONFIG_HOME/newsterm/config.toml) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// Leave the mouse to the terminal (selecting text without Shift) rather than take
     /// clicks and the wheel.
     #[arg(long)]
@@ -95,6 +101,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             eprintln!("newsterm: {e}");
             ExitCode::from(EXIT_REFUSED)
         }
+        Err(Failure::Config(message)) => {
+            eprintln!("newsterm: {message}");
+            ExitCode::from(EXIT_REFUSED)
+        }
         Err(Failure::Other(message)) => {
             eprintln!("newsterm: {message}");
             ExitCode::FAILURE
@@ -104,10 +114,29 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 enum Failure {
     Refused(LoadError),
+    /// A configuration file with a mistake in it (exit status 2, like a refused bundle).
+    Config(String),
     Other(String),
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
+    if args.print_config {
+        return std::io::stdout()
+            .lock()
+            .write_all(config::defaults().as_bytes())
+            .map_err(|e| Failure::Other(e.to_string()));
+    }
+    // The reader's settings are read before the bundle: a mistake in them is reported at once,
+    // not after loading an archive. `--render` and `--check` use none of them.
+    let config = if args.render.is_none() && !args.check {
+        let env = |name: &str| std::env::var(name).ok();
+        match config::path(env) {
+            Some(path) => config::load(&path).map_err(Failure::Config)?,
+            None => Config::default(),
+        }
+    } else {
+        Config::default()
+    };
     let (name, bundle) = load(args).map_err(Failure::Refused)?;
     if args.check {
         return check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()));
@@ -131,10 +160,14 @@ fn run(args: &Args) -> Result<(), Failure> {
             .write_all(text.as_bytes())
             .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")));
     }
-    let theme = glyphs(
-        args,
-        Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref()),
-    );
+    // NO_COLOR wins over the configured theme (no-color.org).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color {
+        Theme::PLAIN
+    } else {
+        config.theme.theme()
+    };
+    let theme = glyphs(args, &theme);
     let env = |name: &str| std::env::var(name).ok();
     let opened = (!args.no_state)
         .then(|| StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), env))
@@ -161,7 +194,9 @@ fn run(args: &Args) -> Result<(), Failure> {
         notice,
         state: file,
         memory,
-        mouse: !args.no_mouse,
+        mouse: config.mouse && !args.no_mouse,
+        keymap: config.keymap,
+        player: config.player,
     };
     tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }

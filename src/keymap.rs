@@ -73,11 +73,22 @@ impl Keymap {
     /// Binds `action` to `keys` instead of its default ones; a key given to another action
     /// is taken from it.
     pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
+        if self
+            .rows
+            .iter()
+            .any(|r| r.action == action && r.keys == keys)
+        {
+            return;
+        }
         for row in &mut self.rows {
             row.keys.retain(|k| !keys.contains(k));
         }
         if let Some(row) = self.rows.iter_mut().find(|r| r.action == action) {
-            row.label = keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
+            row.label = keys
+                .iter()
+                .map(|k| key_name(*k))
+                .collect::<Vec<_>>()
+                .join(" ");
             row.keys = keys;
         }
     }
@@ -152,11 +163,7 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Backspace => "Backspace".into(),
         other => format!("{other:?}"),
     };
-    if key.ctrl {
-        format!("C-{base}")
-    } else {
-        base
-    }
+    if key.ctrl { format!("C-{base}") } else { base }
 }
 
 #[cfg(test)]
@@ -212,7 +219,11 @@ mod tests {
         let row = map.rows.iter().find(|r| r.action == Action::Down).unwrap();
         assert_eq!(row.label, "n C-n");
         // n was next match's: it is not any more.
-        let next = map.rows.iter().find(|r| r.action == Action::NextMatch).unwrap();
+        let next = map
+            .rows
+            .iter()
+            .find(|r| r.action == Action::NextMatch)
+            .unwrap();
         assert!(next.keys.is_empty());
     }
 }

@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod bundle;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod headless;
 pub mod keymap;

@@ -19,6 +19,7 @@ use ratatui::crossterm::terminal;
 use crate::action::Action;
 use crate::app::{App, Effect, osc52};
 use crate::bundle::Bundle;
+use crate::keymap::Keymap;
 use crate::painter::{Mark, Painter};
 use crate::state::{Memory, StateFile};
 use crate::ui::Theme;
@@ -65,6 +66,9 @@ pub struct Setup {
     pub memory: Memory,
     /// Whether the mouse is reported (clicks, wheel).
     pub mouse: bool,
+    pub keymap: Keymap,
+    /// The command that plays audio, if the user chose one.
+    pub player: Option<String>,
 }
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
@@ -74,6 +78,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     let (cols, rows) = terminal::size()?;
     let mut app = App::new(bundle, cols, rows).with_memory(setup.memory);
     app.notice = setup.notice;
+    app.keymap = setup.keymap;
     let mut saver = Saver {
         file: setup.state,
         saved: app.memory_changes(),

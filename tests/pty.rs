@@ -51,8 +51,10 @@ impl Session {
         for name in ["NO_COLOR", "TMUX", "BROWSER"] {
             cmd.env_remove(name);
         }
-        // Never the real state directory: a fresh one per session unless the test names one.
+        // Never the real state or settings: fresh directories per session unless the test
+        // names its own.
         cmd.env("XDG_STATE_HOME", fresh_dir("state"));
+        cmd.env("XDG_CONFIG_HOME", fresh_dir("config"));
         for (name, value) in env {
             cmd.env(name, value);
         }

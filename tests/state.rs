@@ -262,3 +262,69 @@ fn y_copies_the_link_with_osc_52_wrapped_for_tmux_inside_tmux() {
         assert!(output.contains(&code), "{tmux:?}: {output:?}");
     }
 }
+
+#[test]
+fn print_config_prints_the_defaults_as_a_file_that_reads_back() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsterm"))
+        .arg("--print-config")
+        .output()
+        .expect("newsterm runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("[keys]") && text.contains("down = [\"j\", \"Down\"]"));
+    assert_eq!(
+        newsterm::config::parse(&text).expect("reads back"),
+        newsterm::config::Config::default()
+    );
+}
+
+#[test]
+fn a_mistake_in_the_config_is_one_line_with_its_line_and_the_terminal_untouched() {
+    let dir = fresh_dir("config-bad");
+    std::fs::create_dir_all(dir.join("newsterm")).unwrap();
+    std::fs::write(
+        dir.join("newsterm/config.toml"),
+        "theme = \"dark\"\n[keys]\nfly = \"f\"\n",
+    )
+    .unwrap();
+    let home = dir.to_string_lossy().into_owned();
+    let s = Session::start_with(
+        80,
+        24,
+        &[],
+        &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
+    );
+    let (status, output) = s.finish();
+    assert_eq!(status.exit_code(), 2);
+    assert!(!output.contains('\u{1b}'), "{output:?}");
+    let line = output.trim_end();
+    assert!(!line.contains('\n'), "{line}");
+    assert!(
+        line.contains("config.toml: line 3: unknown action \"fly\""),
+        "{line}"
+    );
+}
+
+#[test]
+fn keys_of_ones_own_from_the_config() {
+    let dir = fresh_dir("config-keys");
+    std::fs::create_dir_all(dir.join("newsterm")).unwrap();
+    std::fs::write(
+        dir.join("newsterm/config.toml"),
+        "theme = \"light\"\n[keys]\ndown = [\"n\"]\nquit = \"Q\"\n",
+    )
+    .unwrap();
+    let home = dir.to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[],
+        &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
+    );
+    s.wait_for(0, "Headlines 1/8");
+    s.press("n", "Headlines 2/8");
+    s.press("?", "n              next headline");
+    s.press("?", "Headlines 2/8");
+    s.press("Q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}

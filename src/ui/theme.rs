@@ -166,6 +166,17 @@ impl Theme {
         glyphs: Glyphs::UNICODE,
     };
 
+    /// Colours for a light background: the cyan and yellow text of the dark theme is hard to
+    /// read on white, so headings, keys and the focused border are blue, matches underlined.
+    pub const LIGHT: Theme = Theme {
+        border_focused: fg(Color::Blue),
+        key: fg(Color::Blue).add_modifier(Modifier::BOLD),
+        heading: fg(Color::Blue).add_modifier(Modifier::BOLD),
+        number: fg(Color::Magenta),
+        notice: fg(Color::Red),
+        ..Theme::COLOR
+    };
+
     /// This theme drawn with `glyphs`.
     pub const fn with_glyphs(self, glyphs: Glyphs) -> Theme {
         Theme { glyphs, ..self }

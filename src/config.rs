@@ -1,0 +1,321 @@
+//! The user's settings, from `$XDG_CONFIG_HOME/newsterm/config.toml` (default
+//! `~/.config/newsterm/config.toml`): the theme, the mouse, the audio player, and keys of
+//! one's own. A missing file means the defaults; a file with a mistake in it is refused with
+//! one line that names the file and the line. `newsterm --print-config` prints the defaults
+//! as a file to start from.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::KeyModifiers;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::keymap::{Keymap, action_name, action_named, key_name};
+use crate::keys::{BINDINGS, Key, parse_keys};
+use crate::ui::{Glyphs, Theme};
+
+/// The colours to draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Colours for a dark background.
+    #[default]
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// No colours: bold, underline and reverse only (as with `NO_COLOR`).
+    Mono,
+}
+
+impl ThemeName {
+    pub fn theme(self) -> Theme {
+        match self {
+            ThemeName::Dark => Theme::COLOR,
+            ThemeName::Light => Theme::LIGHT,
+            ThemeName::Mono => Theme::PLAIN,
+        }
+        .with_glyphs(Glyphs::UNICODE)
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub mouse: bool,
+    /// The command that plays a story's audio (its address is added at the end).
+    pub player: Option<String>,
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: ThemeName::Dark,
+            mouse: true,
+            player: None,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Option<Spanned<String>>,
+    mouse: Option<bool>,
+    player: Option<String>,
+    /// Read by hand, below (entries in order, each checked with its line).
+    #[serde(default, rename = "keys")]
+    _keys: Option<toml::Value>,
+}
+
+/// Where the configuration file is, from the environment (`var` reads it).
+pub fn path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let base = var("XDG_CONFIG_HOME")
+        .filter(|v| Path::new(v).is_absolute())
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|h| Path::new(&h).join(".config")))?;
+    Some(base.join("newsterm").join("config.toml"))
+}
+
+/// Reads the configuration at `path`: the defaults when there is no file, one line naming
+/// the file and the line for a mistake.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text).map_err(|e| format!("{shown}: {e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(format!("{shown}: cannot read: {e}")),
+    }
+}
+
+/// The line (from 1) where byte `at` of `text` is.
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+fn at_line(text: &str, span: Range<usize>, what: impl std::fmt::Display) -> String {
+    format!("line {}: {what}", line_of(text, span.start))
+}
+
+/// Parses a configuration file's text.
+pub fn parse(text: &str) -> Result<Config, String> {
+    // The keys table is read by hand (its entries in file order, with their places), the rest
+    // by serde: toml's own messages name the place of a wrong type or an unknown setting.
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| one_line(text, &e))?;
+    let mut config = Config::default();
+    let file: File = toml::from_str(text).map_err(|e| one_line(text, &e))?;
+    if let Some(theme) = file.theme {
+        config.theme = match theme.get_ref().as_str() {
+            "dark" => ThemeName::Dark,
+            "light" => ThemeName::Light,
+            "mono" => ThemeName::Mono,
+            other => {
+                let at = find(text, "theme").unwrap_or(0..0);
+                return Err(at_line(
+                    text,
+                    at,
+                    format!(
+                        "unknown theme {:?} (dark, light or mono)",
+                        crate::text::printable(other)
+                    ),
+                ));
+            }
+        };
+    }
+    config.mouse = file.mouse.unwrap_or(true);
+    config.player = file.player.filter(|p| !p.trim().is_empty());
+    if let Some(keys) = table.get("keys") {
+        let Some(keys) = keys.as_table() else {
+            let at = find(text, "keys").unwrap_or(0..0);
+            return Err(at_line(text, at, "[keys] must be a table of action = keys"));
+        };
+        for (name, value) in keys {
+            let at = find(text, name).unwrap_or(0..0);
+            let Some(action) = action_named(name) else {
+                let names: Vec<String> = BINDINGS
+                    .iter()
+                    .filter_map(|b| action_name(b.action))
+                    .collect();
+                return Err(at_line(
+                    text,
+                    at,
+                    format!(
+                        "unknown action {:?} (one of: {})",
+                        crate::text::printable(name),
+                        names.join(", ")
+                    ),
+                ));
+            };
+            let names: Vec<&str> = match value {
+                toml::Value::String(s) => vec![s.as_str()],
+                toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if names.is_empty() && !matches!(value, toml::Value::Array(a) if a.is_empty()) {
+                return Err(at_line(
+                    text,
+                    at,
+                    format!("{name}: keys are a string or a list of strings"),
+                ));
+            }
+            let mut keys = Vec::new();
+            for key in names {
+                let event = parse_keys(key)
+                    .ok()
+                    .filter(|k| k.len() == 1)
+                    .and_then(|k| k.first().copied())
+                    .ok_or_else(|| {
+                        at_line(
+                            text,
+                            at.clone(),
+                            format!(
+                                "{name}: unknown key {:?} (single characters, C-x, or Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space)",
+                                crate::text::printable(key)
+                            ),
+                        )
+                    })?;
+                keys.push(Key {
+                    code: event.code,
+                    ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+                });
+            }
+            config.keymap.bind(action, keys);
+        }
+    }
+    Ok(config)
+}
+
+/// Where `name` is first written as a key at the start of a line (for messages).
+fn find(text: &str, name: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let key = trimmed.trim_start_matches('"');
+        if key.starts_with(name)
+            && key[name.len()..]
+                .trim_start_matches('"')
+                .trim_start()
+                .starts_with(['=', ']'])
+        {
+            let start = offset + (line.len() - trimmed.len());
+            return Some(start..start + name.len());
+        }
+        if trimmed.starts_with('[') && trimmed[1..].trim_start().starts_with(name) {
+            let start = offset + (line.len() - trimmed.len());
+            return Some(start..start + name.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// toml's error as one line with the line number.
+fn one_line(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().replace('\n', " ");
+    match e.span() {
+        Some(span) => at_line(text, span, message.trim()),
+        None => message.trim().to_owned(),
+    }
+}
+
+/// The defaults as a configuration file, every setting and every action with its keys.
+pub fn defaults() -> String {
+    let mut out = String::from(
+        "# newsterm's settings: $XDG_CONFIG_HOME/newsterm/config.toml\n\
+         # (default ~/.config/newsterm/config.toml). Every line here is the default.\n\n\
+         # dark, light or mono (mono is what NO_COLOR gives: no colours at all)\n\
+         theme = \"dark\"\n\n\
+         # clicks select, double clicks open, the wheel scrolls; false leaves the mouse to the\n\
+         # terminal\n\
+         mouse = true\n\n\
+         # the command that plays a story's audio (a); unset: the first of mpv, ffplay, vlc\n\
+         # player = \"mpv --no-video\"\n\n\
+         # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, or Enter Esc Tab\n\
+         # BackTab Up Down Left Right PageUp PageDown Home End Backspace Space. A key given\n\
+         # to an action here is taken from any other.\n\
+         [keys]\n",
+    );
+    for binding in BINDINGS {
+        if let Some(name) = action_name(binding.action) {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|&k| format!("{:?}", key_name(k)))
+                .collect();
+            out.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+
+    #[test]
+    fn the_defaults_read_back_as_the_defaults() {
+        assert_eq!(parse(&defaults()).unwrap(), Config::default());
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn settings_and_keys_of_ones_own() {
+        let config = parse(
+            "theme = \"light\"\nmouse = false\nplayer = \"mpv\"\n[keys]\ndown = [\"n\", \"C-n\"]\nquit = \"Q\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.theme, ThemeName::Light);
+        assert!(!config.mouse);
+        assert_eq!(config.player.as_deref(), Some("mpv"));
+        let key = |s| parse_keys(s).unwrap()[0];
+        assert_eq!(config.keymap.action_for(key("C-n")), Some(Action::Down));
+        assert_eq!(config.keymap.action_for(key("Q")), Some(Action::Quit));
+        assert_eq!(config.keymap.action_for(key("j")), None);
+    }
+
+    #[test]
+    fn mistakes_name_their_line() {
+        for (text, line, what) in [
+            (
+                "theme = \"dark\"\n[keys]\nfly = \"f\"\n",
+                3,
+                "unknown action \"fly\"",
+            ),
+            (
+                "[keys]\ndown = \"j\"\nup = [\"Upp\"]\n",
+                3,
+                "unknown key \"Upp\"",
+            ),
+            ("\n\ntheme = \"sepia\"\n", 3, "unknown theme \"sepia\""),
+            ("mouse = \"yes\"\n", 1, "invalid type"),
+            ("\ncolour = 1\n", 2, "unknown field"),
+            ("theme = \n", 1, ""),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(e.starts_with(&format!("line {line}: ")), "{text:?}: {e}");
+            assert!(e.contains(what), "{text:?}: {e}");
+            assert!(!e.contains('\n'), "{e}");
+        }
+    }
+
+    #[test]
+    fn the_path_follows_xdg() {
+        let env = |v: &str| match v {
+            "XDG_CONFIG_HOME" => Some("/x".to_owned()),
+            "HOME" => Some("/h".to_owned()),
+            _ => None,
+        };
+        assert_eq!(path(env).unwrap(), Path::new("/x/newsterm/config.toml"));
+        let home = |v: &str| (v == "HOME").then(|| "/h".to_owned());
+        assert_eq!(
+            path(home).unwrap(),
+            Path::new("/h/.config/newsterm/config.toml")
+        );
+    }
+}
