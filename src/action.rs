@@ -48,6 +48,8 @@ pub enum Action {
     Activate(u16, u16),
     /// The mouse wheel at this column and row, down (true) or up: scrolls the pane there.
     Wheel(u16, u16, bool),
+    /// Play the story's audio, or stop it.
+    ToggleAudio,
     /// Open the story's link in the browser.
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).

@@ -15,9 +15,11 @@ use crate::state::{Memory, Place};
 
 mod find;
 mod links;
+mod listen;
 mod mouse;
 pub use find::Find;
 pub use links::{Effect, osc52};
+pub use listen::Playing;
 
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
@@ -98,6 +100,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The keys in force (the defaults, or the user's), for the help overlay and the loop.
     pub keymap: Keymap,
+    /// The audio that plays, if any.
+    pub playing: Option<Playing>,
 }
 
 /// Which stories the headline list shows.
@@ -138,6 +142,7 @@ impl App {
             find: Find::default(),
             effects: Vec::new(),
             keymap: Keymap::default(),
+            playing: None,
         };
         app.list = (0..app.bundle.articles.len()).collect();
         app.filter_fixed = app.list.clone();
@@ -335,6 +340,7 @@ impl App {
             }
             Action::Wheel(col, row, down) => self.wheel(col, row, down),
             Action::OpenLink => self.open_link(),
+            Action::ToggleAudio => self.toggle_audio(),
             Action::CopyLink => self.copy_link(),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Zoom => {

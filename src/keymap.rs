@@ -121,6 +121,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::PrevMatch => "previous_match",
         Action::OpenLink => "open_link",
         Action::CopyLink => "copy_link",
+        Action::ToggleAudio => "audio",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "toggle_star",
         Action::UnreadOnly => "unread_only",

@@ -84,7 +84,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
         saved: app.memory_changes(),
     };
     let theme = &setup.theme;
-    let mut term = Term::enter(setup.mouse)?;
+    let mut term = Term::enter(setup.mouse, setup.player)?;
     let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver);
     // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
     // first; only then is the terminal given back.
@@ -152,6 +152,11 @@ fn event_loop(
             Event::Signal(Request::Suspend) => term.suspend(&input.signals)?,
             Event::Signal(Request::Repaint) => term.resume()?,
             Event::Signal(Request::Resize) => {}
+            Event::Signal(Request::Child) => {
+                if term.player_ended() {
+                    app.audio_ended(Some("Audio ended.".into()));
+                }
+            }
             Event::Mouse(mouse) => {
                 let (col, row) = (mouse.col, mouse.row);
                 let action = match mouse.what {
@@ -199,6 +204,10 @@ fn event_loop(
         saver.save(app);
         for effect in std::mem::take(&mut app.effects) {
             if let Err(e) = term.carry_out(&effect) {
+                // A player that could not start plays nothing.
+                if matches!(effect, Effect::Play(_)) {
+                    app.audio_ended(None);
+                }
                 app.notice = Some(format!("{e}"));
             }
         }
@@ -215,16 +224,21 @@ struct Term {
     out: File,
     painter: Painter,
     mouse: bool,
+    /// The audio player while it plays, and the command the user chose for it.
+    player: Option<std::process::Child>,
+    player_command: Option<String>,
 }
 
 impl Term {
-    fn enter(mouse: bool) -> io::Result<Self> {
+    fn enter(mouse: bool, player_command: Option<String>) -> io::Result<Self> {
         install_panic_hook();
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         let mut term = Term {
             out,
             painter: Painter::new(),
             mouse,
+            player: None,
+            player_command,
         };
         term.resume()?;
         Ok(term)
@@ -260,7 +274,35 @@ impl Term {
                 self.out.write_all(&osc52(text, in_tmux))
             }
             Effect::Open(url) => open_in_browser(url, std::env::var("BROWSER").ok()),
+            Effect::Play(url) => {
+                self.stop_player();
+                self.player = Some(start_player(url, self.player_command.as_deref())?);
+                Ok(())
+            }
+            Effect::Stop => {
+                self.stop_player();
+                Ok(())
+            }
         }
+    }
+
+    fn stop_player(&mut self) {
+        if let Some(mut child) = self.player.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Whether the player ended by itself (reaped).
+    fn player_ended(&mut self) -> bool {
+        let ended = self
+            .player
+            .as_mut()
+            .is_some_and(|c| !matches!(c.try_wait(), Ok(None)));
+        if ended {
+            self.player = None;
+        }
+        ended
     }
 
     /// Draws the app and sends what changed in one write.
@@ -275,8 +317,61 @@ impl Term {
 
 impl Drop for Term {
     fn drop(&mut self) {
+        // Audio stops with the reader.
+        self.stop_player();
         restore();
     }
+}
+
+/// Starts the player on `url`: the user's command (the address added at the end), else the
+/// first of mpv, ffplay, cvlc found on PATH, silenced and with no terminal of its own.
+fn start_player(url: &str, command: Option<&str>) -> io::Result<std::process::Child> {
+    let mut cmd = match command {
+        Some(command) => {
+            // `exec`: the process newsterm keeps (to stop it) is the player itself.
+            let mut cmd = std::process::Command::new("sh");
+            cmd.args(["-c", &format!("exec {command} \"$1\""), "sh", url]);
+            cmd
+        }
+        None => {
+            let found = [
+                (
+                    "mpv",
+                    &["--no-video", "--no-terminal", "--really-quiet"][..],
+                ),
+                (
+                    "ffplay",
+                    &["-nodisp", "-autoexit", "-loglevel", "quiet"][..],
+                ),
+                ("cvlc", &["--play-and-exit", "--quiet"][..]),
+            ]
+            .into_iter()
+            .find(|(name, _)| on_path(name));
+            let Some((name, args)) = found else {
+                return Err(io::Error::other(
+                    "no audio player found: install mpv, ffplay or vlc, or set player in config.toml",
+                ));
+            };
+            let mut cmd = std::process::Command::new(name);
+            cmd.args(args).arg(url);
+            cmd
+        }
+    };
+    cmd.stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+}
+
+/// Whether an executable `name` is on PATH.
+fn on_path(name: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(name))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
 }
 
 /// Starts `$BROWSER` (its first entry; `%s` stands for the address, which is otherwise

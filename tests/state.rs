@@ -328,3 +328,78 @@ fn keys_of_ones_own_from_the_config() {
     s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn a_plays_with_the_configured_player_and_a_again_stops_it() {
+    let dir = fresh_dir("audio");
+    let bundle = dir.join("audio.json");
+    std::fs::write(
+        &bundle,
+        r#"{"newsterm": 1, "title": "Audio", "articles": [
+            {"id": "a", "title": "Nghe", "audio": {"url": "https://example.org/a.mp3", "duration_s": 312}},
+            {"id": "b", "title": "Ngắn", "audio": {"url": "https://example.org/b.mp3"}}]}"#,
+    )
+    .expect("a bundle file");
+    let heard = dir.join("heard.txt");
+    let player = dir.join("player.sh");
+    // Plays "forever" unless the address is b.mp3, which ends at once.
+    std::fs::write(
+        &player,
+        format!(
+            "#!/bin/sh\nprintf '%s %s\\n' \"$$\" \"$1\" >> '{}'\ncase \"$1\" in *b.mp3) exit 0;; esac\nexec sleep 30\n",
+            heard.display()
+        ),
+    )
+    .expect("a player script");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&player)
+        .status()
+        .expect("chmod");
+    std::fs::create_dir_all(dir.join("newsterm")).expect("config dir");
+    std::fs::write(
+        dir.join("newsterm/config.toml"),
+        format!("player = '{}'\n", player.display()),
+    )
+    .expect("config");
+    let home = dir.to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[bundle.to_str().expect("UTF-8")],
+        &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
+    );
+    s.wait_for(0, "Headlines 1/2");
+    s.press("a", "♪ Playing (5:12): a stops");
+    let pid = wait_for_line(&heard, 0);
+    assert!(pid.ends_with("https://example.org/a.mp3"), "{pid}");
+    let pid = pid.split(' ').next().unwrap_or_default().to_owned();
+    assert!(
+        Path::new(&format!("/proc/{pid}")).exists(),
+        "the player runs"
+    );
+    s.press("a", "Stopped.");
+    assert!(
+        !Path::new(&format!("/proc/{pid}")).exists(),
+        "the player was stopped"
+    );
+    // A player that ends by itself: newsterm hears of it (SIGCHLD) and says so.
+    s.press("j\r", "· Reader");
+    s.press("a", "Audio ended.");
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
+
+/// Line `n` of the file at `path`, once it is there.
+fn wait_for_line(path: &Path, n: usize) -> String {
+    for _ in 0..250 {
+        if let Some(line) = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| t.lines().nth(n).map(str::to_owned))
+        {
+            return line;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{} never had line {n}", path.display());
+}

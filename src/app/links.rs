@@ -10,6 +10,10 @@ pub enum Effect {
     Open(String),
     /// Put this text on the clipboard of the machine the user sits at (OSC 52).
     Copy(String),
+    /// Play this audio with the user's player (stopping what plays).
+    Play(String),
+    /// Stop the player.
+    Stop,
 }
 
 impl App {

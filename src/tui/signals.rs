@@ -10,7 +10,7 @@ use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::consts::{SIGCHLD, SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::low_level;
 
 /// What the signals received so far ask of the loop, most urgent first.
@@ -25,6 +25,8 @@ pub enum Request {
     Repaint,
     /// The terminal changed size.
     Resize,
+    /// A child process (the audio player) ended.
+    Child,
 }
 
 /// The signals that end newsterm, in the order they are checked.
@@ -35,6 +37,7 @@ pub struct Signals {
     suspend: Arc<AtomicBool>,
     repaint: Arc<AtomicBool>,
     resize: Arc<AtomicBool>,
+    child: Arc<AtomicBool>,
     /// Readable when a signal arrived.
     pub wake: UnixStream,
 }
@@ -51,12 +54,14 @@ impl Signals {
             suspend: flag(),
             repaint: flag(),
             resize: flag(),
+            child: flag(),
             wake,
         };
         let flags = ENDING.iter().zip(&signals.ending).chain([
             (&SIGTSTP, &signals.suspend),
             (&SIGCONT, &signals.repaint),
             (&SIGWINCH, &signals.resize),
+            (&SIGCHLD, &signals.child),
         ]);
         for (&signal, flag) in flags {
             signal_hook::flag::register(signal, Arc::clone(flag))?;
@@ -83,6 +88,9 @@ impl Signals {
         }
         if self.repaint.swap(false, Ordering::SeqCst) {
             return Some(Request::Repaint);
+        }
+        if self.child.swap(false, Ordering::SeqCst) {
+            return Some(Request::Child);
         }
         self.resize
             .swap(false, Ordering::SeqCst)

@@ -38,6 +38,11 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{unread} unread")
     };
+    let counts = if app.playing.is_some() {
+        format!("♪ · {counts}")
+    } else {
+        counts
+    };
     let pane = if app.screen().single {
         format!(" · {}", app.focus.name())
     } else {

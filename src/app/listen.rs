@@ -1,0 +1,107 @@
+//! Listening: `a` plays the story's audio with the user's player, `a` again stops it. The app
+//! keeps what plays; the terminal loop starts and stops the player (an [`Effect`]) and says
+//! when it ended by itself.
+
+use super::{App, Effect};
+use crate::document::duration;
+
+/// What plays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Playing {
+    pub story: usize,
+    pub duration_s: Option<u64>,
+}
+
+impl App {
+    /// `a`: plays the story in the reader's audio, or stops what plays.
+    pub(super) fn toggle_audio(&mut self) {
+        if self.playing.take().is_some() {
+            self.effects.push(Effect::Stop);
+            self.notice = Some("Stopped.".into());
+            return;
+        }
+        let story = self.current;
+        let Some(article) = self.bundle.full_article(story) else {
+            return;
+        };
+        let Some(audio) = article.audio.clone() else {
+            self.notice = Some("This story has no audio.".into());
+            return;
+        };
+        let Some(url) = audio.url.filter(|u| !u.trim().is_empty()) else {
+            self.notice = Some("This story's audio has no address to play.".into());
+            return;
+        };
+        let length = audio
+            .duration_s
+            .filter(|&d| d > 0)
+            .map(|d| format!(" ({})", duration(d)))
+            .unwrap_or_default();
+        self.notice = Some(format!("♪ Playing{length}: a stops"));
+        self.effects.push(Effect::Play(url));
+        self.playing = Some(Playing {
+            story,
+            duration_s: audio.duration_s,
+        });
+    }
+
+    /// The player ended (or could not start): nothing plays any more.
+    pub fn audio_ended(&mut self, why: Option<String>) {
+        if self.playing.take().is_some() {
+            self.notice = why;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::action::Action;
+    use crate::app::{App, Effect};
+
+    fn app() -> App {
+        let json = br#"{"newsterm": 1, "title": "T", "articles": [
+            {"id": "a", "title": "A", "audio": {"url": "https://example.org/a.mp3", "duration_s": 312}},
+            {"id": "b", "title": "B", "audio": {}},
+            {"id": "c", "title": "C"}]}"#;
+        App::new(crate::bundle::load("t.json", json).unwrap(), 80, 24)
+    }
+
+    #[test]
+    fn a_plays_and_a_again_stops() {
+        let mut app = app();
+        app.update(Action::ToggleAudio);
+        assert_eq!(
+            app.effects,
+            [Effect::Play("https://example.org/a.mp3".into())]
+        );
+        assert_eq!(app.notice.as_deref(), Some("♪ Playing (5:12): a stops"));
+        assert!(app.playing.is_some());
+        app.update(Action::ToggleAudio);
+        assert_eq!(app.effects.last(), Some(&Effect::Stop));
+        assert!(app.playing.is_none());
+    }
+
+    #[test]
+    fn no_audio_or_no_address_says_so() {
+        let mut app = app();
+        for (story, says) in [(1, "no address"), (2, "no audio")] {
+            app.current = story;
+            app.update(Action::ToggleAudio);
+            assert!(app.effects.is_empty());
+            assert!(
+                app.notice.as_deref().unwrap().contains(says),
+                "{:?}",
+                app.notice
+            );
+        }
+    }
+
+    #[test]
+    fn a_player_that_ends_clears_what_plays() {
+        let mut app = app();
+        app.update(Action::ToggleAudio);
+        app.audio_ended(Some("no player found".into()));
+        assert!(app.playing.is_none());
+        assert_eq!(app.notice.as_deref(), Some("no player found"));
+    }
+}
