@@ -113,6 +113,17 @@ fn main() {
         keys.press("search: a key in the search line", Action::Type(c));
     }
     keys.press("search: a key in the search line", Action::Erase);
+    // Related stories worked out from the words, as for a story without a `related` field:
+    // the index over every title, once, then one story's related stories.
+    let start = Instant::now();
+    let titles = keys.app.bundle.articles.iter().map(|a| a.title.clone());
+    let index = newsterm::related::Related::build(titles);
+    keys.times.push(("related: index every title, once", start.elapsed()));
+    for i in (0..stories).step_by((stories / 200).max(1)) {
+        let start = Instant::now();
+        std::hint::black_box(index.similar(i));
+        keys.times.push(("related: one story's related stories", start.elapsed()));
+    }
     let mut kinds: Vec<&str> = keys.times.iter().map(|(k, _)| *k).collect();
     kinds.sort_unstable();
     kinds.dedup();

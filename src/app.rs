@@ -11,6 +11,7 @@ use crate::bundle::{Article, Bundle};
 use crate::document::{DocCache, Document};
 use crate::keymap::Keymap;
 use crate::layout::{self, Pane, Screen};
+use crate::related::Related;
 use crate::state::{Memory, Place};
 
 mod find;
@@ -20,6 +21,9 @@ mod mouse;
 pub use find::Find;
 pub use links::{Effect, osc52};
 pub use listen::Playing;
+
+/// Bundles up to this many stories have their leads indexed for related stories too.
+const LEADS_UP_TO: usize = 2_000;
 
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
@@ -102,6 +106,12 @@ pub struct App {
     pub keymap: Keymap,
     /// The audio that plays, if any.
     pub playing: Option<Playing>,
+    /// The index of every story's words, made the first time a story without a `related`
+    /// field is shown.
+    related_index: Option<Related>,
+    /// Related stories worked out for the story in the reader: the story, the related ones,
+    /// and for each the words they share.
+    computed: Option<(usize, Vec<usize>, Vec<String>)>,
 }
 
 /// Which stories the headline list shows.
@@ -143,11 +153,14 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             playing: None,
+            related_index: None,
+            computed: None,
         };
         app.list = (0..app.bundle.articles.len()).collect();
         app.filter_fixed = app.list.clone();
         app.counts = app.count();
         app.relayout(None);
+        app.compute_related();
         app
     }
 
@@ -233,7 +246,52 @@ impl App {
 
     /// Related stories of the story in the reader, as article indexes.
     pub fn related_list(&self) -> &[usize] {
-        self.article().map_or(&[], |a| a.related.as_slice())
+        match (self.article(), &self.computed) {
+            (Some(a), _) if a.related_given => &a.related,
+            (Some(_), Some((story, list, _))) if *story == self.current => list,
+            _ => &[],
+        }
+    }
+
+    /// Why related story `n` of the reader's story is related, when the reader worked it out:
+    /// the words they share.
+    pub fn related_why(&self, n: usize) -> Option<&str> {
+        match &self.computed {
+            Some((story, _, why)) if *story == self.current => why.get(n).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// Works out the related stories of the story in the reader, when its bundle gives none.
+    fn compute_related(&mut self) {
+        let Some(article) = self.bundle.articles.get(self.current) else {
+            return;
+        };
+        if article.related_given || self.computed.as_ref().is_some_and(|c| c.0 == self.current) {
+            return;
+        }
+        let bundle = &self.bundle;
+        let index = self.related_index.get_or_insert_with(|| {
+            // Title and lead; an archive's leads stay in the file (reading 100,000 of them
+            // would take seconds), so there the titles alone.
+            let with_leads = bundle.articles.len() <= LEADS_UP_TO;
+            Related::build((0..bundle.articles.len()).map(|i| {
+                let lead = with_leads
+                    .then(|| bundle.full_article(i).and_then(|a| a.lead.clone()))
+                    .flatten();
+                let title = &bundle.articles[i].title;
+                match lead {
+                    Some(lead) => format!("{title}. {lead}"),
+                    None => title.clone(),
+                }
+            }))
+        });
+        let (list, why) = index
+            .similar(self.current)
+            .into_iter()
+            .map(|(story, terms)| (story, terms.join(" · ")))
+            .unzip();
+        self.computed = Some((self.current, list, why));
     }
 
     /// The frame's geometry for the current size and focus.
@@ -571,6 +629,7 @@ impl App {
         self.related = 0;
         self.related_offset = 0;
         self.relayout(None);
+        self.compute_related();
         // Back where the reader left off last time, this session or an earlier one.
         if let Some(place) = self
             .bundle
@@ -805,15 +864,14 @@ mod tests {
         assert_eq!(app.current, app.bundle.articles[0].related[2]);
         assert_eq!(app.scroll, 0);
         assert_eq!(app.back.len(), 1);
-        run(&mut app, &[Action::FocusNext, Action::Down, Action::Open]);
-        assert_eq!(
-            app.back.len(),
-            1,
-            "a story without related stories opens nothing"
-        );
-        run(&mut app, &[Action::Back]);
+        // Its related stories are worked out from its words; following one goes deeper.
+        let has_related = !app.related_list().is_empty();
+        run(&mut app, &[Action::FocusNext, Action::Open]);
+        assert_eq!(app.back.len(), 1 + usize::from(has_related));
+        while !app.back.is_empty() {
+            run(&mut app, &[Action::Back]);
+        }
         assert_eq!(app.current, 0);
-        assert!(app.back.is_empty());
         assert!(
             app.scroll <= scroll && app.scroll + 3 > scroll,
             "{} vs {scroll}",
@@ -1352,5 +1410,32 @@ mod escape_tests {
             app.update(a);
         }
         assert!(!app.running, "q quits with a search in force");
+    }
+}
+
+#[cfg(test)]
+mod related_tests {
+    use super::*;
+    use crate::bundle::sample;
+
+    #[test]
+    fn stories_without_a_related_field_get_related_stories_from_their_words() {
+        let mut app = App::new(sample().unwrap(), 160, 45);
+        assert!(app.bundle.articles[0].related_given);
+        assert_eq!(
+            app.related_list(),
+            app.bundle.articles[0].related.as_slice()
+        );
+        assert_eq!(app.related_why(0), None, "given, not worked out");
+        // Story 3 is about school enrolment in Ho Chi Minh City; story 2 about a school.
+        for a in [Action::Down, Action::Down, Action::Down, Action::Open] {
+            app.update(a);
+        }
+        assert!(!app.bundle.articles[3].related_given);
+        assert!(app.related_list().contains(&2), "{:?}", app.related_list());
+        let n = app.related_list().iter().position(|&s| s == 2).unwrap();
+        assert!(!app.related_why(n).unwrap().is_empty());
+        assert!(app.related_list().len() <= crate::related::MOST);
+        assert!(!app.related_list().contains(&3), "never itself");
     }
 }

@@ -19,6 +19,7 @@ pub mod keys;
 pub mod layout;
 pub mod painter;
 pub mod present;
+pub mod related;
 pub mod search;
 pub mod state;
 pub mod text;

@@ -41,6 +41,9 @@ pub struct Article {
     pub published: Option<String>,
     /// Indexes into [`Bundle::articles`], in the editor's order.
     pub related: Vec<usize>,
+    /// Whether the bundle gave a `related` field (even an empty one); without one the reader
+    /// works related stories out from the text.
+    pub related_given: bool,
     /// Whether the story has at least one body block.
     pub has_body: bool,
     /// Where the article is in [`Bundle::source`] when only its headline fields were read;
@@ -405,6 +408,7 @@ impl Article {
             section: opt(head.section),
             published: opt(head.published),
             has_body: head.body.is_some_and(|b| b.0 > 0),
+            related_given: head.related.is_some(),
             span: Some(span),
             id: head.id.into_owned(),
             ..Article::default()
@@ -413,6 +417,7 @@ impl Article {
     }
 
     fn from_raw(raw: RawArticle, related: Vec<usize>) -> Self {
+        let related_given = raw.related.is_some();
         let body: Vec<Block> = raw
             .body
             .unwrap_or_default()
@@ -425,6 +430,7 @@ impl Article {
             published: opt(raw.published),
             has_body: !body.is_empty(),
             related,
+            related_given,
             span: None,
             details: Some(Box::new(Details {
                 url: opt(raw.url),

@@ -70,7 +70,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(title, style),
         ];
-        row_with_right(line, buf, &left, &[], style);
+        // Worked out rather than given: the words the stories share, when there is room.
+        let right: Vec<Span> = match app.related_why(n) {
+            Some(why) if !why.is_empty() && text::width(why) + 4 <= usize::from(line.width) / 3 => {
+                vec![Span::styled(format!(" {why} "), style.patch(theme.dim))]
+            }
+            _ => Vec::new(),
+        };
+        row_with_right(line, buf, &left, &right, style);
     }
     if !app.zoom {
         super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
