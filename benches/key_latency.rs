@@ -118,11 +118,13 @@ fn main() {
     let start = Instant::now();
     let titles = keys.app.bundle.articles.iter().map(|a| a.title.clone());
     let index = newsterm::related::Related::build(titles);
-    keys.times.push(("related: index every title, once", start.elapsed()));
+    keys.times
+        .push(("related: index every title, once", start.elapsed()));
     for i in (0..stories).step_by((stories / 200).max(1)) {
         let start = Instant::now();
         std::hint::black_box(index.similar(i));
-        keys.times.push(("related: one story's related stories", start.elapsed()));
+        keys.times
+            .push(("related: one story's related stories", start.elapsed()));
     }
     let mut kinds: Vec<&str> = keys.times.iter().map(|(k, _)| *k).collect();
     kinds.sort_unstable();
