@@ -53,6 +53,8 @@ pub struct Document {
     anchors: Vec<usize>,
     /// What is still to be laid out; `None` once the story is complete.
     rest: Option<Box<Rest>>,
+    /// Web addresses found in the text so far, numbered in order, listed at the end.
+    links: Vec<String>,
 }
 
 /// The part of a long story not laid out yet.
@@ -181,6 +183,17 @@ impl Document {
 
     /// The link, which ends the story.
     fn link(&mut self, url: Option<&str>) {
+        // The addresses found in the text first, by their numbers.
+        if !self.links.is_empty() {
+            self.blank();
+            self.part();
+            self.text(&[("Links in the story:", Role::Meta)], "", "");
+            for (n, address) in std::mem::take(&mut self.links).iter().enumerate() {
+                self.part();
+                let number = format!("[{}] ", n + 1);
+                self.text(&[(&number, Role::Meta), (address, Role::Link)], "", "");
+            }
+        }
         if let Some(url) = url {
             self.blank();
             self.part();
@@ -383,6 +396,36 @@ mod tests {
             ("(Ngày Nay) - ".to_owned(), Role::Dateline)
         );
         assert_eq!(doc.lines()[4].spans[1].1, Role::Lead);
+    }
+
+    #[test]
+    fn web_addresses_in_the_text_are_numbered_and_listed_at_the_end() {
+        let mut a = article();
+        a.details.as_mut().unwrap().body = vec![
+            Block::Paragraph("Xem https://example.org/a, và (http://b.vn/x?y=1).".into()),
+            Block::List(vec!["https://c.org".into(), "không có".into()]),
+        ];
+        let doc = build(&a, 80);
+        let text = plain(&doc);
+        assert!(
+            text.contains(&"Xem https://example.org/a [1], và (http://b.vn/x?y=1 [2]).".to_owned()),
+            "{text:?}"
+        );
+        assert!(text.contains(&"• https://c.org [3]".to_owned()), "{text:?}");
+        let at = text
+            .iter()
+            .position(|l| l == "Links in the story:")
+            .unwrap();
+        assert_eq!(
+            &text[at + 1..at + 4],
+            [
+                "[1] https://example.org/a",
+                "[2] http://b.vn/x?y=1",
+                "[3] https://c.org"
+            ]
+        );
+        assert_eq!(text.last().unwrap(), "Link: https://example.org/a");
+        assert!(lines::web_addresses("nohttps://x http:// https://").is_empty());
     }
 
     #[test]

@@ -23,19 +23,45 @@ impl Document {
         self.blank();
         self.part();
         match block {
-            Block::Paragraph(t) => self.text(&[(t, Role::Body)], "", ""),
+            Block::Paragraph(t) => {
+                let t = self.number_links(t);
+                self.text(&[(&t, Role::Body)], "", "");
+            }
             Block::Heading(t) => self.text(&[(t, Role::Heading)], "", ""),
-            Block::Quote(t) => self.marked(t, Role::Quote, "│ ", "│ "),
+            Block::Quote(t) => {
+                let t = self.number_links(t);
+                self.marked(&t, Role::Quote, "│ ", "│ ");
+            }
             Block::Image { caption, .. } => self.marked(caption, Role::Caption, "▣ ", "  "),
             Block::List(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         self.part();
                     }
-                    self.marked(item, Role::Body, "• ", "  ");
+                    let item = self.number_links(item);
+                    self.marked(&item, Role::Body, "• ", "  ");
                 }
             }
         }
+    }
+
+    /// `text` with `[n]` after each web address in it, the addresses kept for the list at
+    /// the end of the story.
+    fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let found = web_addresses(text);
+        if found.is_empty() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 5 * found.len());
+        let mut from = 0;
+        for range in found {
+            out.push_str(&text[from..range.end]);
+            self.links.push(text[range.clone()].to_owned());
+            out.push_str(&format!(" [{}]", self.links.len()));
+            from = range.end;
+        }
+        out.push_str(&text[from..]);
+        std::borrow::Cow::Owned(out)
     }
 
     fn columns(&self) -> usize {
@@ -95,4 +121,35 @@ fn split_runs(joined: &str, line: &WrapLine, ends: &[(usize, Role)]) -> Vec<(Str
         }
     }
     spans
+}
+
+/// Where the web addresses (`http://`, `https://`) in `text` are: from the scheme to the next
+/// space, without the punctuation that usually follows an address in a sentence.
+pub(super) fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| text[at..].find(scheme).map(|i| at + i))
+        .min()
+    {
+        // Only at the start of a word: not inside another address or word.
+        let starts_word = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{<\"'«“‘".contains(c));
+        let rest = &text[start..];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let address = rest[..len].trim_end_matches(|c: char| ".,;:!?)]}>\"'»”’".contains(c));
+        let scheme_len = if address.starts_with("https://") {
+            8
+        } else {
+            7
+        };
+        if starts_word && address.len() > scheme_len {
+            found.push(start..start + address.len());
+        }
+        at = start + len.max(1);
+    }
+    found
 }
