@@ -195,6 +195,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         state: file,
         memory,
         mouse: config.mouse && !args.no_mouse,
+        hyperlinks: config.hyperlinks,
         keymap: config.keymap,
         player: config.player,
     };

@@ -43,6 +43,8 @@ impl ThemeName {
 pub struct Config {
     pub theme: ThemeName,
     pub mouse: bool,
+    /// Whether links in the reader are hyperlinks the terminal lets one click (OSC 8).
+    pub hyperlinks: bool,
     /// The command that plays a story's audio (its address is added at the end).
     pub player: Option<String>,
     pub keymap: Keymap,
@@ -53,6 +55,7 @@ impl Default for Config {
         Config {
             theme: ThemeName::Dark,
             mouse: true,
+            hyperlinks: true,
             player: None,
             keymap: Keymap::default(),
         }
@@ -65,6 +68,7 @@ impl Default for Config {
 struct File {
     theme: Option<Spanned<String>>,
     mouse: Option<bool>,
+    hyperlinks: Option<bool>,
     player: Option<String>,
     /// Read by hand, below (entries in order, each checked with its line).
     #[serde(default, rename = "keys")]
@@ -128,6 +132,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         };
     }
     config.mouse = file.mouse.unwrap_or(true);
+    config.hyperlinks = file.hyperlinks.unwrap_or(true);
     config.player = file.player.filter(|p| !p.trim().is_empty());
     if let Some(keys) = table.get("keys") {
         let Some(keys) = keys.as_table() else {
@@ -233,6 +238,9 @@ pub fn defaults() -> String {
          # clicks select, double clicks open, the wheel scrolls; false leaves the mouse to the\n\
          # terminal\n\
          mouse = true\n\n\
+         # links in the reader as hyperlinks the terminal lets you click (OSC 8); false for a\n\
+         # terminal that shows the sequences instead\n\
+         hyperlinks = true\n\n\
          # the command that plays a story's audio (a); unset: the first of mpv, ffplay, vlc\n\
          # player = \"mpv --no-video\"\n\n\
          # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, or Enter Esc Tab\n\

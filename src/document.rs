@@ -55,6 +55,8 @@ pub struct Document {
     rest: Option<Box<Rest>>,
     /// Web addresses found in the text so far, numbered in order, listed at the end.
     links: Vec<String>,
+    /// Lines that show a link, and its whole address (a long one wraps over several lines).
+    targets: Vec<(usize, String)>,
 }
 
 /// The part of a long story not laid out yet.
@@ -199,6 +201,14 @@ impl Document {
             self.part();
             self.text(&[("Link: ", Role::Meta), (url, Role::Link)], "", "");
         }
+    }
+
+    /// The address of the link line `line` shows, if it shows one.
+    pub fn link_target(&self, line: usize) -> Option<&str> {
+        self.targets
+            .binary_search_by_key(&line, |(l, _)| *l)
+            .ok()
+            .map(|i| self.targets[i].1.as_str())
     }
 
     /// The lines laid out so far (all of them once [`Document::is_complete`]).

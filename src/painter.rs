@@ -10,8 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::document::Role;
 use crate::layout::{self, Pane};
-use crate::present::{Presenter, Scroll};
+use crate::present::{Link, Presenter, Scroll};
 use crate::ui::{Theme, View};
 
 /// What the reader showed, taken before an action, to tell afterwards whether the action
@@ -60,6 +61,8 @@ fn reader_rows(app: &App) -> Option<(u16, u16)> {
 /// Turns app states into the bytes that show them.
 #[derive(Debug)]
 pub struct Painter {
+    /// Whether links in the reader are written as hyperlinks (OSC 8).
+    hyperlinks: bool,
     presenter: Presenter,
     frame: Buffer,
     bytes: Vec<u8>,
@@ -74,12 +77,19 @@ impl Default for Painter {
 impl Painter {
     pub fn new() -> Self {
         Painter {
+            hyperlinks: true,
             // The terminal loop writes nothing between frames but the restore sequence and a
             // repaint, which both begin with their own reset.
             presenter: Presenter::new().keeping_colours(),
             frame: Buffer::empty(Rect::default()),
             bytes: Vec::with_capacity(64 * 1024),
         }
+    }
+
+    /// Links in the reader as plain text (no OSC 8), for terminals that show its sequences.
+    pub fn without_hyperlinks(mut self) -> Self {
+        self.hyperlinks = false;
+        self
     }
 
     /// The next frame repaints the whole screen (the terminal's contents are unknown).
@@ -97,6 +107,9 @@ impl Painter {
         self.frame.reset();
         View { app, theme }.render(area, &mut self.frame);
         let scroll = since.and_then(|mark| mark.scroll(app));
+        if self.hyperlinks {
+            self.presenter.set_links(links(app));
+        }
         self.bytes.clear();
         // The presenter keeps this frame as the one shown and hands back the one before, to
         // draw the next frame into: no copy of the screen per key.
@@ -104,4 +117,38 @@ impl Painter {
         self.frame = self.presenter.present_owned(frame, scroll, &mut self.bytes);
         &self.bytes
     }
+}
+
+/// Where the reader shows links, and their addresses: the cells of each line's link text.
+fn links(app: &App) -> Vec<Link> {
+    let Some(reader) = app.screen().reader else {
+        return Vec::new();
+    };
+    if app.help.is_some() {
+        return Vec::new();
+    }
+    let text = layout::reader_text(reader, !app.zoom);
+    let mut out = Vec::new();
+    for row in 0..text.height {
+        let line = app.scroll + usize::from(row);
+        let (Some(url), Some(shown)) = (app.doc.link_target(line), app.doc.lines().get(line))
+        else {
+            continue;
+        };
+        let mut x = usize::from(text.x);
+        for (span, role) in &shown.spans {
+            let width = crate::text::width(span);
+            if *role == Role::Link {
+                let end = (x + width).min(usize::from(text.right()));
+                let col = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+                out.push(Link {
+                    row: text.y + row,
+                    cols: col(x)..col(end),
+                    url: url.to_owned(),
+                });
+            }
+            x += width;
+        }
+    }
+    out
 }

@@ -35,6 +35,7 @@ mod sgr;
 use ratatui::buffer::Buffer;
 
 use cursor::Cursor;
+pub use encode::Link;
 use encode::{Pen, Region};
 pub use scroll::Scroll;
 use scroll::{movable, scrolled};
@@ -56,6 +57,8 @@ pub struct Presenter {
     pen: Pen,
     /// Whether each frame ends in default colours (see [`Presenter::keeping_colours`]).
     reset_at_end: bool,
+    /// Cells the next frame writes as hyperlinks.
+    links: Vec<Link>,
 }
 
 impl Default for Presenter {
@@ -70,7 +73,14 @@ impl Presenter {
             shown: None,
             pen: Pen::UNKNOWN,
             reset_at_end: true,
+            links: Vec::new(),
         }
+    }
+
+    /// Cells of the next frame to write as hyperlinks (OSC 8): the terminal lets them be
+    /// clicked. Cells already shown keep what they were written with.
+    pub fn set_links(&mut self, links: Vec<Link>) {
+        self.links = links;
     }
 
     /// Frames that end in the default background keep their other colours and modifiers
@@ -123,6 +133,8 @@ impl Presenter {
 
     fn write(&mut self, next: &Buffer, scroll: Option<Scroll>, out: &mut Vec<u8>) {
         let reset = self.reset_at_end;
+        let links = std::mem::take(&mut self.links);
+        let links = links.as_slice();
         let same_size = self
             .shown
             .as_ref()
@@ -139,7 +151,11 @@ impl Presenter {
                     // (a wrong hint still gives the right screen, in more bytes).
                     Some(shift) if shift.is_short() => {
                         let mut pen = self.pen;
-                        let body = finish(scrolled(shown, next, shift, &mut pen), &mut pen, reset);
+                        let body = finish(
+                            scrolled(shown, next, shift, &mut pen, links),
+                            &mut pen,
+                            reset,
+                        );
                         self.pen = pen;
                         body
                     }
@@ -147,11 +163,11 @@ impl Presenter {
                     // happens to be in place already.
                     Some(shift) => {
                         let mut pen = self.pen;
-                        let plain = finish(diff(shown, next, &mut pen), &mut pen, reset);
+                        let plain = finish(diff(shown, next, &mut pen, links), &mut pen, reset);
                         let mut spen = self.pen;
                         let mut moved = shown.clone();
                         let body = finish(
-                            scrolled(&mut moved, next, shift, &mut spen),
+                            scrolled(&mut moved, next, shift, &mut spen, links),
                             &mut spen,
                             reset,
                         );
@@ -165,7 +181,7 @@ impl Presenter {
                     }
                     None => {
                         let mut pen = self.pen;
-                        let body = finish(diff(shown, next, &mut pen), &mut pen, reset);
+                        let body = finish(diff(shown, next, &mut pen, links), &mut pen, reset);
                         self.pen = pen;
                         body
                     }
@@ -173,7 +189,7 @@ impl Presenter {
             }
             _ => {
                 let mut pen = self.pen;
-                let body = finish(repaint(next, &mut pen), &mut pen, reset);
+                let body = finish(repaint(next, &mut pen, links), &mut pen, reset);
                 self.pen = pen;
                 body
             }
@@ -183,15 +199,15 @@ impl Presenter {
 }
 
 /// The changes from `shown` to `next`.
-fn diff(shown: &Buffer, next: &Buffer, pen: &mut Pen) -> Vec<u8> {
+fn diff(shown: &Buffer, next: &Buffer, pen: &mut Pen, links: &[Link]) -> Vec<u8> {
     let mut body = Vec::new();
-    encode::frame(shown, next, pen, &mut body);
+    encode::frame_with_links(shown, next, pen, links, &mut body);
     body
 }
 
 /// Clears the screen and draws `next` on it. Colours are reset first: terminals clear with
 /// the current background.
-fn repaint(next: &Buffer, pen: &mut Pen) -> Vec<u8> {
+fn repaint(next: &Buffer, pen: &mut Pen, links: &[Link]) -> Vec<u8> {
     let mut body = Vec::new();
     body.extend_from_slice(sgr::transition(pen.sgr, Sgr::DEFAULT).as_bytes());
     if pen.region != Region::Whole {
@@ -204,7 +220,7 @@ fn repaint(next: &Buffer, pen: &mut Pen) -> Vec<u8> {
         region: Region::Whole,
     };
     let cleared = Buffer::empty(next.area);
-    encode::frame(&cleared, next, pen, &mut body);
+    encode::frame_with_links(&cleared, next, pen, links, &mut body);
     body
 }
 

@@ -66,6 +66,8 @@ pub struct Setup {
     pub memory: Memory,
     /// Whether the mouse is reported (clicks, wheel).
     pub mouse: bool,
+    /// Whether links are written as hyperlinks (OSC 8).
+    pub hyperlinks: bool,
     pub keymap: Keymap,
     /// The command that plays audio, if the user chose one.
     pub player: Option<String>,
@@ -85,6 +87,9 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     };
     let theme = &setup.theme;
     let mut term = Term::enter(setup.mouse, setup.player)?;
+    if !setup.hyperlinks {
+        term.painter = Painter::new().without_hyperlinks();
+    }
     let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver);
     // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
     // first; only then is the terminal given back.

@@ -155,3 +155,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn links_in_the_reader_are_hyperlinks_and_the_screen_is_still_exact() {
+    let url =
+        "https://example.org/tin-tuc/mot-bai-bao-rat-dai-voi-duong-dan-dai-hon-mot-dong?id=42";
+    let json = format!(
+        r#"{{"newsterm": 1, "title": "T", "articles": [{{"id": "a", "title": "Tin", "url": "{url}",
+            "body": [{{"type": "paragraph", "text": "Xem thêm https://example.org/b ở đây."}}]}}]}}"#
+    );
+    let bundle = newsterm::bundle::load("t.json", json.as_bytes()).expect("loads");
+    let mut app = App::new(bundle, 40, 20);
+    app.update(Action::Open);
+    let mut painter = Painter::new();
+    let mut terminal = vt100::Parser::new(nz(20), nz(40), 0);
+    let bytes = painter.paint(&app, &Theme::COLOR, None).to_vec();
+    terminal.process(&bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    // The link wraps over three lines: each part links to the whole address.
+    assert_eq!(
+        text.matches(&format!("\u{1b}]8;;{url}\u{1b}\\")).count(),
+        3,
+        "{text:?}"
+    );
+    assert!(
+        text.contains("\u{1b}]8;;https://example.org/b\u{1b}\\"),
+        "{text:?}"
+    );
+    assert!(text.contains("\u{1b}]8;;\u{1b}\\"), "closed again");
+    let full = headless::draw(&app, &Theme::COLOR);
+    screen_matches(terminal.screen(), &full).expect("the screen equals --render");
+    // Without hyperlinks, no OSC 8 at all.
+    let mut plain = Painter::new().without_hyperlinks();
+    let bytes = plain.paint(&app, &Theme::COLOR, None).to_vec();
+    assert!(!String::from_utf8_lossy(&bytes).contains("\u{1b}]8;"));
+}

@@ -90,6 +90,11 @@ impl Document {
             end += t.len();
             ends.push((end, *role));
         }
+        // A link's address, for the lines that show (part of) it.
+        let target = runs
+            .iter()
+            .find(|(_, role)| *role == Role::Link)
+            .map(|(t, _)| (*t).to_owned());
         for (i, line) in lines.iter().enumerate() {
             let mut spans = Vec::new();
             let prefix = if i == 0 { first } else { rest };
@@ -97,6 +102,11 @@ impl Document {
                 spans.push((prefix.to_owned(), Role::Marker));
             }
             spans.extend(split_runs(&joined, line, &ends));
+            if let Some(url) = &target
+                && spans.iter().any(|(_, role)| *role == Role::Link)
+            {
+                self.targets.push((self.lines.len(), url.clone()));
+            }
             self.lines.push(DocLine { spans });
         }
     }

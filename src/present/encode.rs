@@ -64,7 +64,19 @@ fn csi_len(n: usize) -> usize {
 /// Writes into `out` what turns the screen showing `prev` into `next`, updating `pen`.
 /// Both buffers have the same width and height; their positions are ignored (row 0, column 0
 /// is the terminal's top-left cell).
+#[cfg(test)]
 pub(crate) fn frame(prev: &Buffer, next: &Buffer, pen: &mut Pen, out: &mut Vec<u8>) {
+    frame_with_links(prev, next, pen, &[], out);
+}
+
+/// [`frame`], writing the cells of `links` as hyperlinks (OSC 8).
+pub(crate) fn frame_with_links(
+    prev: &Buffer,
+    next: &Buffer,
+    pen: &mut Pen,
+    links: &[Link],
+    out: &mut Vec<u8>,
+) {
     let width = usize::from(next.area.width);
     if width == 0 || prev.content.len() != next.content.len() {
         return;
@@ -73,6 +85,8 @@ pub(crate) fn frame(prev: &Buffer, next: &Buffer, pen: &mut Pen, out: &mut Vec<u
         out,
         pen,
         width: next.area.width,
+        links,
+        open: None,
     };
     let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let rows = prev.content.chunks(width).zip(next.content.chunks(width));
@@ -87,6 +101,15 @@ pub(crate) fn frame(prev: &Buffer, next: &Buffer, pen: &mut Pen, out: &mut Vec<u
             writer.row(y, &new, &changed);
         }
     }
+    writer.link_to(None);
+}
+
+/// Cells of one row that are a hyperlink to `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub row: u16,
+    pub cols: std::ops::Range<u16>,
+    pub url: String,
 }
 
 fn always_update(cell: &Cell) -> bool {
@@ -97,6 +120,9 @@ struct Writer<'a> {
     out: &'a mut Vec<u8>,
     pen: &'a mut Pen,
     width: u16,
+    links: &'a [Link],
+    /// The link the terminal writes text into now (an index of `links`).
+    open: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -127,8 +153,26 @@ impl Writer<'_> {
         self.pen.sgr = Some(to);
     }
 
+    /// Opens the hyperlink `to` (closing the one open), or closes it with `None`.
+    fn link_to(&mut self, to: Option<usize>) {
+        if self.open == to {
+            return;
+        }
+        self.out.extend_from_slice(b"\x1b]8;;");
+        if let Some(link) = to.and_then(|i| self.links.get(i)) {
+            self.out.extend_from_slice(link.url.as_bytes());
+        }
+        self.out.extend_from_slice(b"\x1b\\");
+        self.open = to;
+    }
+
     fn write(&mut self, y: u16, g: &Glyph<'_>) {
         if let Look::Draw { symbol, sgr, .. } = g.look {
+            let link = self
+                .links
+                .iter()
+                .position(|l| l.row == y && l.cols.contains(&g.x));
+            self.link_to(link);
             self.set_sgr(sgr);
             self.out.extend_from_slice(symbol.as_bytes());
             let end = g.x.saturating_add(g.width);
@@ -237,6 +281,8 @@ impl Writer<'_> {
         let ech = csi_len(last + 1 - k) + then(x);
 
         self.set_sgr(Sgr::DEFAULT);
+        // Erased cells take no part in a link.
+        self.link_to(None);
         if stretch_end == n && 3 < spaces && 3 <= ech {
             self.out.extend_from_slice(b"\x1b[K");
             self.pen.cursor = Cursor::At { row: y, col: x };

@@ -58,7 +58,13 @@ impl Shift {
 
 /// Scrolls the screen as `shift` says, moves the rows of `shown` (the presenter's copy of the
 /// screen) the same way, then writes the changes from it to `next`.
-pub(super) fn scrolled(shown: &mut Buffer, next: &Buffer, shift: Shift, pen: &mut Pen) -> Vec<u8> {
+pub(super) fn scrolled(
+    shown: &mut Buffer,
+    next: &Buffer,
+    shift: Shift,
+    pen: &mut Pen,
+    links: &[encode::Link],
+) -> Vec<u8> {
     let mut body = Vec::new();
     // The exposed lines take the current background on terminals that erase with it (BCE)
     // and the default one on the others: only a default background gives the same blank on
@@ -96,7 +102,7 @@ pub(super) fn scrolled(shown: &mut Buffer, next: &Buffer, shift: Shift, pen: &mu
     body.extend_from_slice(seq.as_bytes());
 
     shift_rows(shown, shift);
-    encode::frame(shown, next, pen, &mut body);
+    encode::frame_with_links(shown, next, pen, links, &mut body);
     body
 }
 
@@ -159,7 +165,7 @@ mod tests {
             sgr,
             region: Region::Whole,
         };
-        String::from_utf8(scrolled(&mut shown.clone(), next, shift, &mut pen)).unwrap()
+        String::from_utf8(scrolled(&mut shown.clone(), next, shift, &mut pen, &[])).unwrap()
     }
 
     #[test]
@@ -230,7 +236,7 @@ mod tests {
             sgr: Some(Sgr::DEFAULT),
             region: Region::Whole,
         };
-        let first = String::from_utf8(scrolled(&mut a.clone(), &b, shift, &mut pen)).unwrap();
+        let first = String::from_utf8(scrolled(&mut a.clone(), &b, shift, &mut pen, &[])).unwrap();
         assert_eq!(first, "\x1b[2;4r\x1b[S\x1b[4Hd");
         assert_eq!(pen.region, Region::Rows(1, 4));
         // Scrolling on in the same region is the scroll and the new line, nothing else; and
@@ -238,7 +244,7 @@ mod tests {
         // margins and a line feed would scroll the region.
         let c = lines(&["t", "c", "d", "e", "s"]);
         pen.cursor = Cursor::At { row: 2, col: 0 };
-        let second = String::from_utf8(scrolled(&mut b.clone(), &c, shift, &mut pen)).unwrap();
+        let second = String::from_utf8(scrolled(&mut b.clone(), &c, shift, &mut pen, &[])).unwrap();
         assert_eq!(second, "\x1b[S\x1b[4He");
     }
 
