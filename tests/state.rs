@@ -93,7 +93,7 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
         seed ^= seed << 17;
         seed
     };
-    for round in 0..100 {
+    for round in 0..300 {
         let before = read_state(&dir).starred;
         let story = (next() % 6) as usize;
         let id = &ids[story];
