@@ -260,15 +260,7 @@ fn csi(b: &[u8]) -> Parse {
     }
     let used = end + 1;
     let params = &b[2..end];
-    let numbers: Vec<u16> = params
-        .split(|&c| c == b';')
-        .map(|p| {
-            std::str::from_utf8(p)
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0)
-        })
-        .collect();
+    let numbers = numbers_of(params);
     let modifiers = modifiers(numbers.get(1).copied().unwrap_or(1));
     let code = match b[end] {
         b'~' => match numbers.first() {

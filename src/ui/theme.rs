@@ -1,5 +1,5 @@
-//! Every style newsterm draws with, in one place. `Theme::plain` is the `NO_COLOR` variant:
-//! the same emphasis with modifiers only.
+//! Every style newsterm draws with, in one place: `COLOR` (dark), `LIGHT`, and `PLAIN`, the
+//! `NO_COLOR` and `mono` variant with the same emphasis by modifiers only.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -180,15 +180,6 @@ impl Theme {
     /// This theme drawn with `glyphs`.
     pub const fn with_glyphs(self, glyphs: Glyphs) -> Theme {
         Theme { glyphs, ..self }
-    }
-
-    /// The colour theme unless `NO_COLOR` is set to anything non-empty (no-color.org).
-    pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> &'static Theme {
-        if no_color.is_some_and(|v| !v.is_empty()) {
-            &Theme::PLAIN
-        } else {
-            &Theme::COLOR
-        }
     }
 
     pub fn role(&self, role: Role) -> Style {
