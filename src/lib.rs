@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod feed;
 pub mod headless;
 pub mod keymap;
 pub mod keys;

@@ -14,6 +14,8 @@ mod fastpath;
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.
 mod hostile;
+/// Fetching feeds over HTTP from a server on 127.0.0.1: cache, redirects, gzip, limits.
+mod fetch;
 /// The bundle contract, one test per rule.
 mod loader;
 /// Optimized frames replayed in a terminal emulator equal full redraws.
@@ -22,5 +24,7 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
+/// A tiny HTTP server on 127.0.0.1 that tests start themselves.
+mod serve;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;

@@ -1,0 +1,1 @@
+//! HTML from feed descriptions and content, turned into the bundle's blocks.
