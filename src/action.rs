@@ -50,6 +50,8 @@ pub enum Action {
     Wheel(u16, u16, bool),
     /// Play the story's audio, or stop it.
     ToggleAudio,
+    /// Read the sources again, keeping the reader's place and state.
+    Reload,
     /// Open the story's link in the browser.
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).

@@ -18,6 +18,7 @@ mod find;
 mod links;
 mod listen;
 mod mouse;
+mod reload;
 pub use find::Find;
 pub use links::{Effect, osc52};
 pub use listen::Playing;
@@ -399,6 +400,7 @@ impl App {
             Action::Wheel(col, row, down) => self.wheel(col, row, down),
             Action::OpenLink => self.open_link(),
             Action::ToggleAudio => self.toggle_audio(),
+            Action::Reload => self.ask_reload(),
             Action::CopyLink => self.copy_link(),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Zoom => {

@@ -10,12 +10,14 @@ mod model;
 mod raw;
 mod scan;
 mod source;
+mod write;
 
 pub use error::{LoadError, Place, Result};
 pub use load::{
-    Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_path, load_path_with, sample, source_name,
+    Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_owned, load_path, load_path_with, sample, source_name,
 };
-pub use model::{Article, Audio, Block, Bundle, Details, LazyBody, Warning};
+pub use model::{Article, Audio, Block, Bundle, Details, LazyBody, Origin, Warning};
+pub use write::{Doc, DocArticle, DocAudio, DocBlock, article_doc, doc_of, write_doc};
 
 /// The byte span of every article of a bundle document, found by the fast structural pass
 /// on two threads whatever the size (`None` when the pass declines the document). Public for

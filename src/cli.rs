@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -15,6 +15,7 @@ use crate::bundle::{self, Bundle, LoadError};
 use crate::config::{self, Config};
 use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
+use crate::feed::{self, fetch};
 use crate::{headless, keys, tui};
 
 /// Exit status for a bundle that was refused (and for bad arguments, as clap does).
@@ -23,9 +24,17 @@ pub const EXIT_REFUSED: u8 = 2;
 /// A terminal news reader: headlines, a reader pane and related stories.
 #[derive(Debug, Parser)]
 #[command(name = "newsterm", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
-    /// Article bundle to open (`-` reads standard input). Without it, the built-in sample.
-    pub file: Option<PathBuf>,
+    /// What to read: article bundles, RSS, Atom or JSON Feed files, `http(s)://` addresses,
+    /// or `-` for standard input; the format is told from the content. Several are merged,
+    /// newest first. Without any, the built-in sample.
+    #[arg(value_name = "SOURCE")]
+    pub sources: Vec<String>,
+
+    /// Read web addresses from the cache only ($XDG_CACHE_HOME/newsterm/); never the network.
+    #[arg(long)]
+    pub offline: bool,
 
     /// Print the frame a person would see at COLSxROWS (e.g. 120x40) instead of opening the
     /// terminal, then exit.
@@ -70,6 +79,27 @@ pub struct Args {
     /// stories) kept under $XDG_STATE_HOME/newsterm/.
     #[arg(long)]
     pub no_state: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Write the stories of the sources (merged, as the reader shows them) as one article
+    /// bundle. Nothing is written unless every source opens.
+    Convert {
+        /// Bundles, feeds, web addresses or `-`, as for reading.
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<String>,
+        /// The bundle to write (`-` for standard output). An existing file is replaced whole,
+        /// never left half-written.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Read web addresses from the cache only.
+        #[arg(long)]
+        offline: bool,
+    },
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -97,8 +127,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Refused(e)) => {
-            eprintln!("newsterm: {e}");
+        Err(Failure::Refused(errors)) => {
+            for e in errors {
+                eprintln!("newsterm: {e}");
+            }
             ExitCode::from(EXIT_REFUSED)
         }
         Err(Failure::Config(message)) => {
@@ -113,7 +145,8 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 enum Failure {
-    Refused(LoadError),
+    /// Every source named was refused, each for its reason.
+    Refused(Vec<LoadError>),
     /// A configuration file with a mistake in it (exit status 2, like a refused bundle).
     Config(String),
     Other(String),
@@ -137,9 +170,39 @@ fn run(args: &Args) -> Result<(), Failure> {
     } else {
         Config::default()
     };
-    let (name, bundle) = load(args).map_err(Failure::Refused)?;
+    if let Some(Command::Convert {
+        sources,
+        output,
+        offline,
+    }) = &args.command
+    {
+        return convert(sources, output, &fetch_options(*offline));
+    }
+    let Loaded {
+        name,
+        bundle,
+        failed,
+    } = load(&args.sources, &fetch_options(args.offline))?;
+    // The sources that opened are shown; each that did not is one line, on stderr now and in
+    // the status bar.
+    for e in &failed {
+        eprintln!("newsterm: {e}");
+    }
+    let failed_notice = failed.first().map(|e| {
+        let more = failed.len() - 1;
+        if more == 0 {
+            format!("not opened: {e}")
+        } else {
+            format!("not opened: {e} (and {more} more)")
+        }
+    });
     if args.check {
-        return check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()));
+        check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()))?;
+        return if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(Failure::Refused(Vec::new()))
+        };
     }
     if let Some((cols, rows)) = args.render {
         let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
@@ -182,6 +245,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         .as_ref()
         .and_then(|o| o.warning.clone())
         .into_iter()
+        .chain(failed_notice)
         .chain(locale_notice(env))
         .collect();
     let notice = (!notices.is_empty()).then(|| notices.join(" · "));
@@ -198,6 +262,8 @@ fn run(args: &Args) -> Result<(), Failure> {
         hyperlinks: config.hyperlinks,
         keymap: config.keymap,
         player: config.player,
+        sources: args.sources.clone(),
+        fetch: fetch_options(args.offline),
     };
     tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }
@@ -228,15 +294,49 @@ fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
     ))
 }
 
-fn load(args: &Args) -> Result<(String, Bundle), LoadError> {
-    match &args.file {
-        Some(path) => {
-            let bar = ProgressBar::new();
-            let loaded = bundle::load_path_with(path, &|p| bar.show(p));
-            bar.clear();
-            Ok((bundle::source_name(path), loaded?))
-        }
-        None => Ok((bundle::SAMPLE_NAME.to_owned(), bundle::sample()?)),
+/// The settings for fetching web addresses: the defaults, the cache under
+/// `$XDG_CACHE_HOME/newsterm/`, and `--offline`.
+fn fetch_options(offline: bool) -> fetch::Options {
+    fetch::Options {
+        offline,
+        cache_dir: fetch::default_cache_dir(),
+        ..fetch::Options::default()
+    }
+}
+
+/// What the command line opened: how messages name it, the stories, and one line per source
+/// that could not be opened while others could.
+struct Loaded {
+    name: String,
+    bundle: Bundle,
+    failed: Vec<LoadError>,
+}
+
+/// Opens the sources (the sample without any). Fails when none opens, with every source's
+/// error.
+fn load(sources: &[String], options: &fetch::Options) -> Result<Loaded, Failure> {
+    if sources.is_empty() {
+        return Ok(Loaded {
+            name: bundle::SAMPLE_NAME.to_owned(),
+            bundle: bundle::sample().map_err(|e| Failure::Refused(vec![e]))?,
+            failed: Vec::new(),
+        });
+    }
+    let bar = ProgressBar::new();
+    let (bundle, failed) = feed::open_all(sources, options, &mut |step| bar.show(step));
+    bar.clear();
+    let name = sources
+        .iter()
+        .map(|s| crate::text::printable(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    match bundle {
+        Some(bundle) => Ok(Loaded {
+            name,
+            bundle,
+            failed,
+        }),
+        None => Err(Failure::Refused(failed)),
     }
 }
 
@@ -257,8 +357,24 @@ impl ProgressBar {
         }
     }
 
-    fn show(&self, p: bundle::Progress) {
-        if !self.tty || self.started.elapsed() < Duration::from_millis(200) || p.total == 0 {
+    fn show(&self, step: feed::Step<'_>) {
+        if !self.tty {
+            return;
+        }
+        let p = match step {
+            feed::Step::Load(p) => p,
+            // A download is shown from its start: the wait may be for the network.
+            feed::Step::Fetch { url, bytes } => {
+                let url = crate::text::printable(url);
+                eprint!(
+                    "\r\x1b[2Knewsterm: fetching {url} {:.0} KiB",
+                    bytes as f64 / 1024.0
+                );
+                self.shown.set(true);
+                return;
+            }
+        };
+        if self.started.elapsed() < Duration::from_millis(200) || p.total == 0 {
             return;
         }
         const WIDTH: usize = 30;
@@ -280,6 +396,30 @@ impl ProgressBar {
             eprint!("\r\x1b[2K");
         }
     }
+}
+
+/// `newsterm convert`: the sources merged and written as one bundle, atomically, or nothing
+/// written when any source fails.
+fn convert(sources: &[String], output: &Path, options: &fetch::Options) -> Result<(), Failure> {
+    let bar = ProgressBar::new();
+    let (bundle, failed) = feed::open_all(sources, options, &mut |step| bar.show(step));
+    bar.clear();
+    let bundle = match bundle {
+        Some(bundle) if failed.is_empty() => bundle,
+        _ => return Err(Failure::Refused(failed)),
+    };
+    let written = if output.as_os_str() == "-" {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        feed::convert::write(&bundle, &mut out).and_then(|()| out.flush())
+    } else {
+        feed::convert::write_file(&bundle, output)
+    };
+    written.map_err(|e| {
+        Failure::Other(format!(
+            "{}: cannot write: {e}",
+            crate::text::printable(&output.display().to_string())
+        ))
+    })
 }
 
 fn check(name: &str, bundle: &Bundle) -> std::io::Result<()> {

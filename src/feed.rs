@@ -2,5 +2,33 @@
 //! standard input or the web, and turned into the same [`Bundle`](crate::bundle::Bundle) model
 //! the reader shows. No terminal code lives here.
 
+pub mod convert;
 pub mod fetch;
 pub mod html;
+pub mod parse;
+pub mod merge;
+pub mod open;
+
+use crate::bundle::{Bundle, LoadError};
+
+pub use merge::merge;
+pub use open::{Step, open};
+
+/// Opens every source in `sources` and merges what opened into one bundle (`None` when none
+/// did), with one error per source that did not, in the order given.
+pub fn open_all(
+    sources: &[String],
+    options: &fetch::Options,
+    step: &mut dyn FnMut(Step<'_>),
+) -> (Option<Bundle>, Vec<LoadError>) {
+    let mut opened = Vec::new();
+    let mut failed = Vec::new();
+    for source in sources {
+        match open(source, options, step) {
+            Ok(bundle) => opened.push(bundle),
+            Err(e) => failed.push(e),
+        }
+    }
+    let bundle = (!opened.is_empty()).then(|| merge(opened));
+    (bundle, failed)
+}

@@ -122,6 +122,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::OpenLink => "open_link",
         Action::CopyLink => "copy_link",
         Action::ToggleAudio => "audio",
+        Action::Reload => "reload",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "toggle_star",
         Action::UnreadOnly => "unread_only",

@@ -71,6 +71,33 @@ pub struct Setup {
     pub keymap: Keymap,
     /// The command that plays audio, if the user chose one.
     pub player: Option<String>,
+    /// What the stories were read from, to read again at `r` (none: the sample).
+    pub sources: Vec<String>,
+    pub fetch: crate::feed::fetch::Options,
+}
+
+/// Reads the sources again for `r`.
+struct Sources {
+    sources: Vec<String>,
+    fetch: crate::feed::fetch::Options,
+}
+
+impl Sources {
+    /// The stories as they are now, or the one line that says why not (the reader keeps what
+    /// it has). A source that fails while others open is named in the line too.
+    fn read(&self) -> Result<(Bundle, Option<String>), String> {
+        if self.sources.is_empty() {
+            return crate::bundle::sample()
+                .map(|b| (b, None))
+                .map_err(|e| e.to_string());
+        }
+        let (bundle, failed) = crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
+        let failure = failed.first().map(|e| format!("not reloaded: {e}"));
+        match bundle {
+            Some(bundle) => Ok((bundle, failure)),
+            None => Err(failure.unwrap_or_default()),
+        }
+    }
 }
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
@@ -90,7 +117,11 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if !setup.hyperlinks {
         term.painter = Painter::new().without_hyperlinks();
     }
-    let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver);
+    let sources = Sources {
+        sources: setup.sources,
+        fetch: setup.fetch,
+    };
+    let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver, &sources);
     // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
     // first; only then is the terminal given back.
     app.remember_place();
@@ -136,6 +167,7 @@ fn event_loop(
     term: &mut Term,
     input: &mut Input,
     saver: &mut Saver,
+    sources: &Sources,
 ) -> io::Result<End> {
     term.draw(app, theme, None)?;
     let mut last_click: Option<(Instant, u16, u16)> = None;
@@ -208,6 +240,22 @@ fn event_loop(
         }
         saver.save(app);
         for effect in std::mem::take(&mut app.effects) {
+            if effect == Effect::Reload {
+                // Reading may take a while (the network): say so first.
+                app.notice = Some("Reloading…".into());
+                term.draw(app, theme, Some(&before))?;
+                match sources.read() {
+                    Ok((bundle, failure)) => {
+                        app.reload(bundle);
+                        if failure.is_some() {
+                            app.notice = failure;
+                        }
+                    }
+                    Err(e) => app.notice = Some(e),
+                }
+                saver.save(app);
+                continue;
+            }
             if let Err(e) = term.carry_out(&effect) {
                 // A player that could not start plays nothing.
                 if matches!(effect, Effect::Play(_)) {
@@ -288,6 +336,8 @@ impl Term {
                 self.stop_player();
                 Ok(())
             }
+            // The event loop reads the sources itself.
+            Effect::Reload => Ok(()),
         }
     }
 

@@ -94,7 +94,7 @@ impl App {
     }
 
     /// Starts the search over for the input as it is now.
-    fn requery(&mut self) {
+    pub(super) fn requery(&mut self) {
         let query = Query::new(&self.find.input);
         self.find.matches.clear();
         self.find.scanned = 0;

@@ -14,6 +14,8 @@ pub enum Effect {
     Play(String),
     /// Stop the player.
     Stop,
+    /// Read the sources again and hand the stories to [`App::reload`].
+    Reload,
 }
 
 impl App {

@@ -60,13 +60,19 @@ pub enum LoadError {
         what: String,
         place: Place,
     },
+    /// XML or JSON that is not a feed newsterm can read (RSS, Atom, JSON Feed).
+    #[error("{file}: not a readable feed: {what}")]
+    Feed { file: String, what: String },
+    /// A web address that could not be fetched; the message names it.
+    #[error("{0}")]
+    Fetch(String),
 }
 
 impl LoadError {
     /// The place of the problem, when there is one.
     pub fn place(&self) -> Option<&Place> {
         match self {
-            Self::Read { .. } => None,
+            Self::Read { .. } | Self::Feed { .. } | Self::Fetch(_) => None,
             Self::NotUtf8 { place, .. }
             | Self::Syntax { place, .. }
             | Self::Contract { place, .. } => Some(place),

@@ -71,6 +71,11 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Bundle> {
     load_source(file, Source::Owned(bytes.to_vec()), &|_| {})
 }
 
+/// [`load`] of bytes already read (standard input, a download), without copying them.
+pub fn load_owned(file: &str, bytes: Vec<u8>, progress: &dyn Fn(Progress)) -> Result<Bundle> {
+    load_source(file, Source::Owned(bytes), progress)
+}
+
 /// The fast path, falling back to [`load_full`] for anything it does not take, so that every
 /// refusal has the full parse's exact message, path and place.
 fn load_source(file: &str, source: Source, progress: &dyn Fn(Progress)) -> Result<Bundle> {

@@ -24,7 +24,17 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Problems that did not stop the bundle from opening.
     pub warnings: Vec<Warning>,
-    /// The bytes the bundle was read from, for articles read only in part (see
+    /// Where the stories came from: one entry for a bundle or a feed, several when sources
+    /// are merged (see [`Article::origin`]).
+    pub origins: Vec<Origin>,
+}
+
+/// One source of a bundle's stories.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// What the headline list calls it when stories of several sources are mixed.
+    pub name: String,
+    /// The bytes it was read from, for its articles read only in part (see
     /// [`Article::span`]).
     pub source: Option<Arc<Source>>,
 }
@@ -46,7 +56,9 @@ pub struct Article {
     pub related_given: bool,
     /// Whether the story has at least one body block.
     pub has_body: bool,
-    /// Where the article is in [`Bundle::source`] when only its headline fields were read;
+    /// Which of [`Bundle::origins`] the article came from.
+    pub origin: u16,
+    /// Where the article is in its origin's source when only its headline fields were read;
     /// [`Bundle::full_article`] reads the rest.
     pub span: Option<Range<usize>>,
     pub details: Option<Box<Details>>,
@@ -123,11 +135,16 @@ impl Bundle {
         self.articles.iter().filter(|a| a.has_body).count()
     }
 
+    /// The bytes `article` was read from, when it was read only in part.
+    fn source_of(&self, article: &Article) -> Option<&Arc<Source>> {
+        self.origins.get(usize::from(article.origin))?.source.as_ref()
+    }
+
     /// Article `index` with everything in it: the lead, the body, the link. An article read
     /// only in part is read again from its span; it was checked when the bundle was loaded.
     pub fn full_article(&self, index: usize) -> Option<Cow<'_, Article>> {
         let article = self.articles.get(index)?;
-        let (Some(span), Some(source)) = (&article.span, &self.source) else {
+        let (Some(span), Some(source)) = (&article.span, self.source_of(article)) else {
             return Some(Cow::Borrowed(article));
         };
         let raw = source
@@ -150,7 +167,7 @@ impl Bundle {
         lazy_from: usize,
     ) -> Option<(Cow<'_, Article>, Option<LazyBody>)> {
         let article = self.articles.get(index)?;
-        if let (Some(span), Some(source)) = (&article.span, &self.source)
+        if let (Some(span), Some(source)) = (&article.span, self.source_of(article))
             && span.len() >= lazy_from
             && let Some(parts) = lazy_parts(article, span.clone(), source)
         {
@@ -192,11 +209,14 @@ impl Bundle {
             article.related = related;
             article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
         }
+        let mut bundle = Bundle::from_raw(top);
+        if let Some(origin) = bundle.origins.first_mut() {
+            origin.source = Some(source);
+        }
         Some(Bundle {
             articles,
             warnings,
-            source: Some(source),
-            ..Bundle::from_raw(top)
+            ..bundle
         })
     }
 
@@ -220,14 +240,18 @@ impl Bundle {
             .zip(related)
             .map(|(a, related)| Article::from_raw(a, related))
             .collect();
+        let title = clean(&raw.title);
         Bundle {
-            title: clean(&raw.title),
+            origins: vec![Origin {
+                name: title.clone(),
+                source: None,
+            }],
+            title,
             url: raw.url.as_deref().map(clean),
             language: raw.language.as_deref().map(clean),
             generated: raw.generated.as_deref().map(clean),
             articles,
             warnings,
-            source: None,
         }
     }
 }
@@ -431,6 +455,7 @@ impl Article {
             has_body: !body.is_empty(),
             related,
             related_given,
+            origin: 0,
             span: None,
             details: Some(Box::new(Details {
                 url: opt(raw.url),

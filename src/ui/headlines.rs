@@ -70,7 +70,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        let meta = meta(article);
+        let meta = meta(app, article);
         // Section and date only when they leave the title at least two thirds of the row.
         let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
         let right = if show_meta {
@@ -103,8 +103,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Section and date of a headline, those that are present.
-fn meta(article: &Article) -> String {
+/// What the right of a headline shows: its section (its source instead, when stories from
+/// several sources are mixed) and its day.
+fn meta(app: &App, article: &Article) -> String {
     let day = article.published.as_deref().map(document::day);
-    let parts = article.section.as_deref().into_iter().chain(day);
+    let origins = &app.bundle.origins;
+    let first = if origins.len() > 1 {
+        origins.get(usize::from(article.origin)).map(|o| o.name.as_str())
+    } else {
+        article.section.as_deref()
+    };
+    let parts = first.into_iter().chain(day);
     text::one_line(&parts.collect::<Vec<_>>().join(" · ")).into_owned()
 }

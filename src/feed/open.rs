@@ -1,0 +1,185 @@
+//! Opening what the command line names: a file, `-` for standard input, or a web address,
+//! holding a bundle or a feed. The format is told from the content, never from the name.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::bundle::{self, Bundle, LoadError};
+
+use super::fetch;
+use super::parse::read_feed;
+
+/// How far opening a source has got, for a progress line.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// A bundle being parsed.
+    Load(bundle::Progress),
+    /// A web address being downloaded: bytes so far.
+    Fetch { url: &'a str, bytes: u64 },
+}
+
+/// What a source's content is, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// XML: RSS or Atom.
+    Xml,
+    /// Anything else goes to the bundle loader, whose messages say what is wrong; JSON that
+    /// turns out to be a JSON Feed is read as one.
+    Json,
+}
+
+/// The kind of a document starting with `head`: XML when its first character (after a
+/// byte-order mark of UTF-8 or UTF-16, and white space) is `<`.
+pub fn kind(head: &[u8]) -> Kind {
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let first = head
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0);
+    if utf16 || first == Some(b'<') {
+        Kind::Xml
+    } else {
+        Kind::Json
+    }
+}
+
+/// Whether `bytes` is a JSON Feed: an object whose `version` is a jsonfeed.org address.
+pub fn is_json_feed(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        version: Option<String>,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Version>(bytes)
+        .ok()
+        .and_then(|v| v.version)
+        .is_some_and(|v| {
+            let v = v.trim();
+            v.starts_with("https://jsonfeed.org/version/")
+                || v.starts_with("http://jsonfeed.org/version/")
+        })
+}
+
+/// Whether `source` names a web address rather than a file.
+pub fn is_url(source: &str) -> bool {
+    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Opens one source: a web address (through `fetch`'s cache and limits), `-` for standard
+/// input, or a file.
+pub fn open(
+    source: &str,
+    options: &fetch::Options,
+    step: &mut dyn FnMut(Step<'_>),
+) -> bundle::Result<Bundle> {
+    if is_url(source) {
+        let fetched = fetch::fetch(source, options, &mut |bytes| {
+            step(Step::Fetch { url: source, bytes })
+        })
+        .map_err(|e| LoadError::Fetch(crate::text::printable(&e.to_string()).into_owned()))?;
+        let name = crate::text::printable(source).into_owned();
+        return from_bytes(&name, fetched.bytes, Some(&fetched.url), step);
+    }
+    let path = Path::new(source);
+    let name = bundle::source_name(path);
+    if source == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::Read {
+                file: name.clone(),
+                source: e,
+            })?;
+        return from_bytes(&name, bytes, None, step);
+    }
+    let mut head = [0u8; 512];
+    let read = std::fs::File::open(path).and_then(|mut f| read_head(&mut f, &mut head));
+    let got = read.map_err(|e| LoadError::Read {
+        file: name.clone(),
+        source: e,
+    })?;
+    if kind(&head[..got]) == Kind::Xml {
+        let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+            file: name.clone(),
+            source: e,
+        })?;
+        return read_feed(&name, &bytes, None);
+    }
+    let shown = &mut *step;
+    let cell = std::cell::RefCell::new(shown);
+    let loaded = bundle::load_path_with(path, &|p| {
+        if let Ok(mut step) = cell.try_borrow_mut() {
+            step(Step::Load(p));
+        }
+    });
+    match loaded {
+        Ok(bundle) => Ok(bundle),
+        Err(err) => {
+            // A JSON Feed is refused by the bundle loader (it has no `newsterm` version);
+            // only then is the file read again to see whether it is one.
+            match std::fs::read(path) {
+                Ok(bytes) if is_json_feed(&bytes) => read_feed(&name, &bytes, None),
+                _ => Err(err),
+            }
+        }
+    }
+}
+
+/// Reads up to `head.len()` bytes (fewer only at the end of the file).
+fn read_head(file: &mut std::fs::File, head: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = 0;
+    while got < head.len() {
+        match file.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// A source already read into memory.
+fn from_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    base: Option<&str>,
+    step: &mut dyn FnMut(Step<'_>),
+) -> bundle::Result<Bundle> {
+    if kind(&bytes) == Kind::Xml {
+        return read_feed(name, &bytes, base);
+    }
+    if is_json_feed(&bytes) {
+        return read_feed(name, &bytes, base);
+    }
+    let cell = std::cell::RefCell::new(step);
+    bundle::load_owned(name, bytes, &|p| {
+        if let Ok(mut step) = cell.try_borrow_mut() {
+            step(Step::Load(p));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_come_from_the_content() {
+        assert_eq!(kind(b"  \n<?xml version='1.0'?><rss/>"), Kind::Xml);
+        assert_eq!(kind(b"\xEF\xBB\xBF<feed/>"), Kind::Xml);
+        assert_eq!(kind(b"\xFF\xFE<\0r\0"), Kind::Xml);
+        assert_eq!(kind(b"{\"newsterm\":1}"), Kind::Json);
+        assert_eq!(kind(b""), Kind::Json);
+        assert!(is_json_feed(
+            br#"{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}"#
+        ));
+        assert!(!is_json_feed(br#"{"newsterm":1,"title":"x","articles":[]}"#));
+        assert!(!is_json_feed(b"not json"));
+        assert!(is_url("HTTPS://example.org/feed"));
+        assert!(!is_url("./http:/x"));
+    }
+}

@@ -1,0 +1,401 @@
+//! A feed document (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.x, in any encoding its XML
+//! declaration names) read by `feed-rs` and turned into a bundle [`Doc`]: one story per item,
+//! its HTML made into blocks by [`super::html`].
+//!
+//! The `Doc` is then loaded by the bundle loader itself, so stories from feeds are checked,
+//! sanitized and normalized exactly like stories from bundles.
+
+use feed_rs::model::{Entry, Feed, Link, MediaObject, Text};
+use url::Url;
+
+use crate::bundle::{self, Bundle, Doc, DocArticle, DocAudio, DocBlock, LoadError};
+
+use super::html::{blocks_from_html, text_from_html};
+
+/// Reads the feed in `bytes` into a bundle. `file` names it in messages; `base` is the address
+/// it was fetched from, against which relative links resolve.
+pub fn read_feed(file: &str, bytes: &[u8], base: Option<&str>) -> bundle::Result<Bundle> {
+    let doc = feed_doc(bytes, base).map_err(|what| LoadError::Feed {
+        file: crate::text::printable(file).into_owned(),
+        what,
+    })?;
+    bundle::load_full(file, &doc.to_vec())
+}
+
+/// The feed in `bytes` as a bundle document, or why it cannot be read (one line).
+pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, String> {
+    let parser = feed_rs::parser::Builder::new().base_uri(base).build();
+    let feed = parser.parse(bytes).map_err(|e| one_line(&e.to_string()))?;
+    Ok(doc(&feed, base))
+}
+
+/// A message from a parser on one line, without the parser's own prefixes doubled.
+fn one_line(message: &str) -> String {
+    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::printable(&line).into_owned()
+}
+
+fn doc(feed: &Feed, base: Option<&str>) -> Doc {
+    let title = feed
+        .title
+        .as_ref()
+        .map(plain)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| "Untitled feed".to_owned());
+    let home = page_link(&feed.links, base);
+    let base = home.as_deref().or(base);
+    let mut ids = std::collections::HashSet::new();
+    let articles = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let mut article = article(entry, base);
+            // Ids must be unique in a bundle; feeds repeat them (or leave them out, when
+            // feed-rs makes one from the link and title, which may repeat too).
+            let mut id = if entry.id.trim().is_empty() {
+                format!("item-{}", i + 1)
+            } else {
+                entry.id.clone()
+            };
+            let mut n = 1;
+            while !ids.insert(id.clone()) {
+                n += 1;
+                id = format!("{}#{n}", entry.id);
+            }
+            article.id = id;
+            article
+        })
+        .collect();
+    Doc {
+        title,
+        url: home,
+        language: feed.language.clone().filter(|l| !l.trim().is_empty()),
+        generated: None,
+        articles,
+    }
+}
+
+fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
+    let base = entry
+        .base
+        .as_deref()
+        .and_then(|b| resolve(b, feed_base))
+        .or_else(|| feed_base.map(str::to_owned));
+    let url = page_link(&entry.links, base.as_deref());
+    // Relative links inside the text resolve against the story's own page first.
+    let base = url.as_deref().or(base.as_deref());
+    let summary = entry.summary.as_ref().filter(|t| !t.content.trim().is_empty());
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref().map(|body| (body, c.content_type.essence().to_string())))
+        .filter(|(body, _)| !body.trim().is_empty());
+    let (lead, body) = match (content, summary) {
+        (Some((content, kind)), summary) => {
+            let body = blocks(content, &kind, base);
+            let lead = summary
+                .map(plain)
+                .filter(|lead| !lead.is_empty() && !repeats(lead, &body));
+            (lead, body)
+        }
+        (None, Some(summary)) => split_lead(blocks(
+            &summary.content,
+            &summary.content_type.essence().to_string(),
+            base,
+        )),
+        (None, None) => split_lead(media_text(&entry.media)),
+    };
+    let title = entry
+        .title
+        .as_ref()
+        .map(plain)
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| headline_from(lead.as_deref(), &body))
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| "(no title)".to_owned());
+    let mut authors: Vec<String> = Vec::new();
+    for name in entry.authors.iter().filter_map(|p| p.name.as_deref()) {
+        let name = name.trim();
+        if !name.is_empty() && !authors.iter().any(|a| a == name) {
+            authors.push(name.to_owned());
+        }
+    }
+    let audio = audio(entry, base);
+    DocArticle {
+        id: String::new(),
+        title,
+        url,
+        source: None,
+        section: entry
+            .categories
+            .iter()
+            .map(|c| c.label.as_deref().unwrap_or(&c.term).trim())
+            .find(|c| !c.is_empty())
+            .map(str::to_owned),
+        published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+        authors,
+        lead,
+        body,
+        related: None,
+        audio,
+    }
+}
+
+/// A text construct as plain text on one line: HTML titles lose their tags and entities.
+fn plain(text: &Text) -> String {
+    let kind = text.content_type.essence().to_string();
+    let text = if is_html(&kind) {
+        text_from_html(&text.content)
+    } else {
+        text.content.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    text.trim().to_owned()
+}
+
+fn is_html(kind: &str) -> bool {
+    kind.contains("html") || kind.ends_with("xml")
+}
+
+/// A text construct's blocks: HTML through the HTML reader, plain text in paragraphs.
+fn blocks(content: &str, kind: &str, base: Option<&str>) -> Vec<DocBlock> {
+    if is_html(kind) {
+        blocks_from_html(content, base)
+            .iter()
+            .map(DocBlock::from)
+            .collect()
+    } else {
+        paragraphs(content)
+    }
+}
+
+/// Plain text: paragraphs where a blank line separates them.
+fn paragraphs(text: &str) -> Vec<DocBlock> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|text| DocBlock::Paragraph { text })
+        .collect()
+}
+
+/// A summary that is one paragraph is the story's lead; a longer one is its body.
+fn split_lead(blocks: Vec<DocBlock>) -> (Option<String>, Vec<DocBlock>) {
+    match blocks.as_slice() {
+        [DocBlock::Paragraph { text }] => (Some(text.replace('\n', " ")), Vec::new()),
+        _ => (None, blocks),
+    }
+}
+
+/// Whether `lead` only repeats the start of the body (a description that is the content's
+/// excerpt, often cut with an ellipsis).
+fn repeats(lead: &str, body: &[DocBlock]) -> bool {
+    let first = body.iter().find_map(|b| match b {
+        DocBlock::Paragraph { text } => Some(text.as_str()),
+        _ => None,
+    });
+    let Some(first) = first else {
+        return false;
+    };
+    let words = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (lead, first) = (words(lead), words(first));
+    let lead = lead
+        .strip_suffix(" Continue reading")
+        .or_else(|| lead.strip_suffix(" Read more"))
+        .unwrap_or(&lead);
+    // A cut excerpt may end inside a word.
+    let stem = lead.rsplit_once(' ').map_or(lead, |(stem, _)| stem);
+    !stem.is_empty() && first.starts_with(stem)
+}
+
+/// A headline for an item without a title (RSS allows that): the start of its text.
+fn headline_from(lead: Option<&str>, body: &[DocBlock]) -> Option<String> {
+    let text = lead.or_else(|| {
+        body.iter().find_map(|b| match b {
+            DocBlock::Paragraph { text } | DocBlock::Heading { text } => Some(text.as_str()),
+            _ => None,
+        })
+    })?;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MOST: usize = 80;
+    if text.chars().count() <= MOST {
+        return Some(text).filter(|t| !t.is_empty());
+    }
+    let cut: String = text.chars().take(MOST).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    Some(format!("{cut}…"))
+}
+
+/// Media RSS descriptions (YouTube's feeds carry their text only there).
+fn media_text(media: &[MediaObject]) -> Vec<DocBlock> {
+    media
+        .iter()
+        .filter_map(|m| m.description.as_ref())
+        .flat_map(|d| {
+            if is_html(&d.content_type.essence().to_string()) {
+                blocks(&d.content, "text/html", None)
+            } else {
+                paragraphs(&d.content)
+            }
+        })
+        .collect()
+}
+
+/// The story's audio: an enclosure or media content of an audio type.
+fn audio(entry: &Entry, base: Option<&str>) -> Option<DocAudio> {
+    let from_media = entry.media.iter().find_map(|m| {
+        m.content.iter().find_map(|c| {
+            let audio = c
+                .content_type
+                .as_ref()
+                .is_some_and(|t| t.to_string().starts_with("audio/"));
+            let url = c.url.as_ref()?;
+            audio.then(|| DocAudio {
+                url: Some(url.to_string()),
+                duration_s: c.duration.or(m.duration).map(|d| d.as_secs()),
+            })
+        })
+    });
+    from_media.or_else(|| {
+        entry
+            .links
+            .iter()
+            .filter(|l| l.rel.as_deref() == Some("enclosure"))
+            .find(|l| l.media_type.as_deref().is_some_and(|t| t.starts_with("audio/")))
+            .and_then(|l| resolve(&l.href, base))
+            .map(|url| DocAudio {
+                url: Some(url),
+                duration_s: None,
+            })
+    })
+}
+
+/// The page a feed or an entry links to: its `alternate` link (or one without a `rel`), else
+/// its first link, resolved against `base`; only web addresses.
+fn page_link(links: &[Link], base: Option<&str>) -> Option<String> {
+    let page = links
+        .iter()
+        .find(|l| matches!(l.rel.as_deref(), None | Some("alternate")))
+        .or_else(|| {
+            links
+                .iter()
+                .find(|l| !matches!(l.rel.as_deref(), Some("self" | "enclosure" | "hub")))
+        })?;
+    resolve(&page.href, base).filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// `href` made absolute against `base` (when it is relative and there is one).
+fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    match Url::parse(href) {
+        Ok(url) => Some(url.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => base
+            .and_then(|b| Url::parse(b).ok())
+            .and_then(|b| b.join(href).ok())
+            .map(|u| u.to_string()),
+        Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn feed(xml: &str) -> Doc {
+        feed_doc(xml.as_bytes(), None).unwrap()
+    }
+
+    #[test]
+    fn rss_items_become_stories() {
+        let doc = feed(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Tin &amp; Báo</title>
+            <link>https://example.org/</link><language>vi</language>
+            <item><title>Một</title><link>https://example.org/1</link><guid>g1</guid>
+            <pubDate>Tue, 03 Nov 2026 10:00:00 +0700</pubDate><category>Thế giới</category>
+            <description><![CDATA[<p>Đoạn một.</p><p>Đoạn hai.</p>]]></description></item>
+            <item><title>Hai</title><guid>g1</guid><description>Chỉ một đoạn.</description>
+            <enclosure url="https://example.org/a.mp3" type="audio/mpeg" length="1"/></item>
+            </channel></rss>"#,
+        );
+        assert_eq!(doc.title, "Tin & Báo");
+        assert_eq!(doc.url.as_deref(), Some("https://example.org/"));
+        assert_eq!(doc.language.as_deref(), Some("vi"));
+        let [one, two] = &doc.articles[..] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(one.id, "g1");
+        assert_eq!(two.id, "g1#2");
+        assert_eq!(one.published.as_deref(), Some("2026-11-03T03:00:00+00:00"));
+        assert_eq!(one.section.as_deref(), Some("Thế giới"));
+        assert_eq!(one.lead, None);
+        assert_eq!(
+            one.body,
+            vec![
+                DocBlock::Paragraph {
+                    text: "Đoạn một.".into()
+                },
+                DocBlock::Paragraph {
+                    text: "Đoạn hai.".into()
+                }
+            ]
+        );
+        assert_eq!(two.lead.as_deref(), Some("Chỉ một đoạn."));
+        assert_eq!(
+            two.audio.as_ref().and_then(|a| a.url.as_deref()),
+            Some("https://example.org/a.mp3")
+        );
+    }
+
+    #[test]
+    fn an_excerpt_of_the_content_is_not_repeated_as_the_lead() {
+        let lead = "The first words of the story, cut in the mid…";
+        let body = vec![DocBlock::Paragraph {
+            text: "The first words of the story, cut in the middle.".into(),
+        }];
+        assert!(repeats(lead, &body));
+        assert!(!repeats("A summary of its own.", &body));
+    }
+
+    #[test]
+    fn an_item_without_a_title_is_named_by_its_text() {
+        let doc = feed(
+            r#"<rss version="2.0"><channel><title>T</title><item>
+            <description>A note with no title but a long enough text to be cut somewhere after eighty characters.</description>
+            </item></channel></rss>"#,
+        );
+        assert_eq!(
+            doc.articles[0].title,
+            "A note with no title but a long enough text to be cut somewhere after eighty…"
+        );
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_document_address() {
+        let doc = feed_doc(
+            br#"<rss version="2.0"><channel><title>T</title><link>https://example.org/news/</link>
+            <item><title>A</title><link>a.html</link></item></channel></rss>"#,
+            Some("https://example.org/feed.xml"),
+        )
+        .unwrap();
+        assert_eq!(
+            doc.articles[0].url.as_deref(),
+            Some("https://example.org/a.html")
+        );
+    }
+
+    #[test]
+    fn not_a_feed_is_one_line() {
+        let err = feed_doc(b"<html><body>hi</body></html>", None).unwrap_err();
+        assert!(!err.contains('\n'), "{err}");
+        assert!(feed_doc(b"<rss", None).is_err());
+    }
+}
