@@ -14,7 +14,8 @@ mod write;
 
 pub use error::{LoadError, Place, Result};
 pub use load::{
-    Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_owned, load_path, load_path_with, sample, source_name,
+    Progress, SAMPLE, SAMPLE_NAME, load, load_full, load_owned, load_path, load_path_with, sample,
+    source_name,
 };
 pub use model::{Article, Audio, Block, Bundle, Details, LazyBody, Origin, Warning};
 pub use write::{Doc, DocArticle, DocAudio, DocBlock, article_doc, doc_of, write_doc};

@@ -13,9 +13,9 @@ use clap::Parser;
 use crate::app::App;
 use crate::bundle::{self, Bundle, LoadError};
 use crate::config::{self, Config};
+use crate::feed::{self, fetch};
 use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
-use crate::feed::{self, fetch};
 use crate::{headless, keys, tui};
 
 /// Exit status for a bundle that was refused (and for bad arguments, as clap does).

@@ -439,6 +439,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_address_becomes_its_number_and_a_repeated_one_keeps_it() {
+        let mut a = article();
+        a.url = None;
+        a.body = vec![Block::Paragraph(
+            "Đọc bài <https://example.org/a> và <https://example.org/a> hay https://b.org/x."
+                .into(),
+        )];
+        let text = plain(&build(&a, 100));
+        assert!(
+            text.contains(&"Đọc bài [1] và [1] hay https://b.org/x [2].".to_owned()),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(&"[1] https://example.org/a".to_owned()),
+            "{text:?}"
+        );
+        assert!(text.contains(&"[2] https://b.org/x".to_owned()), "{text:?}");
+    }
+
+    #[test]
     fn anchors_find_their_part() {
         let mut doc = build(&article(), 40);
         assert_eq!(doc.anchors[0], 0);

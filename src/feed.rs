@@ -5,9 +5,9 @@
 pub mod convert;
 pub mod fetch;
 pub mod html;
-pub mod parse;
 pub mod merge;
 pub mod open;
+pub mod parse;
 
 use crate::bundle::{Bundle, LoadError};
 

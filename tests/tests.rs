@@ -10,12 +10,14 @@ mod docs;
 mod exits;
 /// The fast load path against the plain full parse.
 mod fastpath;
+/// RSS, Atom and JSON Feed from files and pipes: the corpus, encodings, merging, convert.
+mod feeds;
+/// Fetching feeds over HTTP from a server on 127.0.0.1: cache, redirects, gzip, limits.
+mod fetch;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.
 mod hostile;
-/// Fetching feeds over HTTP from a server on 127.0.0.1: cache, redirects, gzip, limits.
-mod fetch;
 /// The bundle contract, one test per rule.
 mod loader;
 /// Optimized frames replayed in a terminal emulator equal full redraws.

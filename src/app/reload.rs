@@ -109,7 +109,11 @@ mod tests {
         assert_eq!(app.scroll, scroll);
         assert_eq!(app.memory.starred, starred);
         assert_eq!(app.focus, Pane::Headlines);
-        assert!(app.notice.as_deref().unwrap().contains("1 more"), "{:?}", app.notice);
+        assert!(
+            app.notice.as_deref().unwrap().contains("1 more"),
+            "{:?}",
+            app.notice
+        );
     }
 
     #[test]

@@ -137,7 +137,10 @@ impl Bundle {
 
     /// The bytes `article` was read from, when it was read only in part.
     fn source_of(&self, article: &Article) -> Option<&Arc<Source>> {
-        self.origins.get(usize::from(article.origin))?.source.as_ref()
+        self.origins
+            .get(usize::from(article.origin))?
+            .source
+            .as_ref()
     }
 
     /// Article `index` with everything in it: the lead, the body, the link. An article read

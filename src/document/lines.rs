@@ -46,7 +46,10 @@ impl Document {
     }
 
     /// `text` with `[n]` after each web address in it, the addresses kept for the list at
-    /// the end of the story.
+    /// the end of the story. An address in angle brackets (`<https://…>`, how plain text
+    /// marks a link, and how links from feeds' HTML are written) is replaced by its number:
+    /// the sentence reads as the page did, and the address is in the list. An address met
+    /// again keeps its first number.
     fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let found = web_addresses(text);
         if found.is_empty() {
@@ -55,10 +58,26 @@ impl Document {
         let mut out = String::with_capacity(text.len() + 5 * found.len());
         let mut from = 0;
         for range in found {
-            out.push_str(&text[from..range.end]);
-            self.links.push(text[range.clone()].to_owned());
-            out.push_str(&format!(" [{}]", self.links.len()));
-            from = range.end;
+            let address = &text[range.clone()];
+            let n = match self.links.iter().position(|l| l == address) {
+                Some(i) => i + 1,
+                None => {
+                    self.links.push(address.to_owned());
+                    self.links.len()
+                }
+            };
+            let bracketed = range.start > from
+                && text[..range.start].ends_with('<')
+                && text[range.end..].starts_with('>');
+            if bracketed {
+                out.push_str(&text[from..range.start - 1]);
+                out.push_str(&format!("[{n}]"));
+                from = range.end + 1;
+            } else {
+                out.push_str(&text[from..range.end]);
+                out.push_str(&format!(" [{n}]"));
+                from = range.end;
+            }
         }
         out.push_str(&text[from..]);
         std::borrow::Cow::Owned(out)

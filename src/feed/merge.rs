@@ -35,8 +35,8 @@ pub fn merge(mut bundles: Vec<Bundle>) -> Bundle {
             });
         }
         for mut article in bundle.articles {
-            article.origin = u16::try_from(origin_base + usize::from(article.origin))
-                .unwrap_or(u16::MAX);
+            article.origin =
+                u16::try_from(origin_base + usize::from(article.origin)).unwrap_or(u16::MAX);
             for r in &mut article.related {
                 *r += first;
             }
@@ -65,8 +65,7 @@ pub fn merge(mut bundles: Vec<Bundle>) -> Bundle {
     for (new, &old) in order.iter().enumerate() {
         place[old] = new;
     }
-    let mut slots: Vec<Option<crate::bundle::Article>> =
-        out.articles.drain(..).map(Some).collect();
+    let mut slots: Vec<Option<crate::bundle::Article>> = out.articles.drain(..).map(Some).collect();
     out.articles = order
         .iter()
         .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
@@ -214,7 +213,10 @@ mod tests {
     fn one_bundle_keeps_its_order() {
         let a = bundle(
             "A",
-            &[("old", Some("2020-01-01"), &[]), ("new", Some("2026-01-01"), &[])],
+            &[
+                ("old", Some("2020-01-01"), &[]),
+                ("new", Some("2026-01-01"), &[]),
+            ],
         );
         let m = merge(vec![a]);
         assert_eq!(m.articles[0].id, "old");

@@ -177,7 +177,9 @@ mod tests {
         assert!(is_json_feed(
             br#"{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}"#
         ));
-        assert!(!is_json_feed(br#"{"newsterm":1,"title":"x","articles":[]}"#));
+        assert!(!is_json_feed(
+            br#"{"newsterm":1,"title":"x","articles":[]}"#
+        ));
         assert!(!is_json_feed(b"not json"));
         assert!(is_url("HTTPS://example.org/feed"));
         assert!(!is_url("./http:/x"));

@@ -29,9 +29,18 @@ pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, String> {
     Ok(doc(&feed, base))
 }
 
-/// A message from a parser on one line, without the parser's own prefixes doubled.
+/// A message from a parser on one line, in the reader's words where they are clearer.
 fn one_line(message: &str) -> String {
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = match line.as_str() {
+        "unable to parse feed: no root element" => {
+            "no feed in it (no <rss>, <rdf:RDF> or <feed> at the top)".to_owned()
+        }
+        _ => line
+            .replace("unable to parse XML: Parser error: ", "XML error: ")
+            .replace("unable to parse XML: ", "XML error: ")
+            .replace("unable to parse JSON: ", "JSON error: "),
+    };
     crate::text::printable(&line).into_owned()
 }
 
@@ -85,11 +94,18 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
     let url = page_link(&entry.links, base.as_deref());
     // Relative links inside the text resolve against the story's own page first.
     let base = url.as_deref().or(base.as_deref());
-    let summary = entry.summary.as_ref().filter(|t| !t.content.trim().is_empty());
+    let summary = entry
+        .summary
+        .as_ref()
+        .filter(|t| !t.content.trim().is_empty());
     let content = entry
         .content
         .as_ref()
-        .and_then(|c| c.body.as_deref().map(|body| (body, c.content_type.essence().to_string())))
+        .and_then(|c| {
+            c.body
+                .as_deref()
+                .map(|body| (body, c.content_type.essence().to_string()))
+        })
         .filter(|(body, _)| !body.trim().is_empty());
     let (lead, body) = match (content, summary) {
         (Some((content, kind)), summary) => {
@@ -145,12 +161,22 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
 /// A text construct as plain text on one line: HTML titles lose their tags and entities.
 fn plain(text: &Text) -> String {
     let kind = text.content_type.essence().to_string();
-    let text = if is_html(&kind) {
+    let text = if is_html(&kind) || tagged(&text.content) {
         text_from_html(&text.content)
     } else {
-        text.content.split_whitespace().collect::<Vec<_>>().join(" ")
+        text.content
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     text.trim().to_owned()
+}
+
+/// Whether text that says it is plain has HTML in it all the same: RSS titles and
+/// descriptions are plain by their specifications and HTML in practice. A closing or empty
+/// tag tells; a lone `<` or `<word>` in prose does not.
+fn tagged(text: &str) -> bool {
+    text.contains("</") || text.contains("/>")
 }
 
 fn is_html(kind: &str) -> bool {
@@ -159,7 +185,7 @@ fn is_html(kind: &str) -> bool {
 
 /// A text construct's blocks: HTML through the HTML reader, plain text in paragraphs.
 fn blocks(content: &str, kind: &str, base: Option<&str>) -> Vec<DocBlock> {
-    if is_html(kind) {
+    if is_html(kind) || tagged(content) {
         blocks_from_html(content, base)
             .iter()
             .map(DocBlock::from)
@@ -265,8 +291,8 @@ fn audio(entry: &Entry, base: Option<&str>) -> Option<DocAudio> {
         entry
             .links
             .iter()
-            .filter(|l| l.rel.as_deref() == Some("enclosure"))
-            .find(|l| l.media_type.as_deref().is_some_and(|t| t.starts_with("audio/")))
+            .filter(|l| matches!(l.rel.as_deref(), None | Some("enclosure")))
+            .find(|l| is_media(l, "audio/"))
             .and_then(|l| resolve(&l.href, base))
             .map(|url| DocAudio {
                 url: Some(url),
@@ -278,8 +304,14 @@ fn audio(entry: &Entry, base: Option<&str>) -> Option<DocAudio> {
 /// The page a feed or an entry links to: its `alternate` link (or one without a `rel`), else
 /// its first link, resolved against `base`; only web addresses.
 fn page_link(links: &[Link], base: Option<&str>) -> Option<String> {
+    // JSON Feed's attachments come as links without a `rel`: they are not the page.
     let page = links
         .iter()
+        .filter(|l| {
+            !["audio/", "video/", "image/"]
+                .iter()
+                .any(|t| is_media(l, t))
+        })
         .find(|l| matches!(l.rel.as_deref(), None | Some("alternate")))
         .or_else(|| {
             links
@@ -287,6 +319,12 @@ fn page_link(links: &[Link], base: Option<&str>) -> Option<String> {
                 .find(|l| !matches!(l.rel.as_deref(), Some("self" | "enclosure" | "hub")))
         })?;
     resolve(&page.href, base).filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+fn is_media(link: &Link, kind: &str) -> bool {
+    link.media_type
+        .as_deref()
+        .is_some_and(|t| t.trim().to_ascii_lowercase().starts_with(kind))
 }
 
 /// `href` made absolute against `base` (when it is relative and there is one).

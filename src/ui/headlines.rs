@@ -70,7 +70,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        let meta = meta(app, article);
+        let meta = meta(app, article, usize::from(line.width) / 3);
         // Section and date only when they leave the title at least two thirds of the row.
         let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
         let right = if show_meta {
@@ -103,16 +103,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Section and date of a headline, those that are present.
-/// What the right of a headline shows: its section (its source instead, when stories from
-/// several sources are mixed) and its day.
-fn meta(app: &App, article: &Article) -> String {
-    let day = article.published.as_deref().map(document::day);
+/// What the right of a headline shows: its section and its day; or, when stories from
+/// several sources are mixed (newest first), the name of its source, cut to fit `room`.
+fn meta(app: &App, article: &Article, room: usize) -> String {
     let origins = &app.bundle.origins;
-    let first = if origins.len() > 1 {
-        origins.get(usize::from(article.origin)).map(|o| o.name.as_str())
-    } else {
-        article.section.as_deref()
-    };
-    let parts = first.into_iter().chain(day);
+    if origins.len() > 1 {
+        let name = origins
+            .get(usize::from(article.origin))
+            .map_or("", |o| o.name.as_str());
+        let name = text::one_line(name);
+        return text::truncate(&name, room.saturating_sub(2)).into_owned();
+    }
+    let day = article.published.as_deref().map(document::day);
+    let parts = article.section.as_deref().into_iter().chain(day);
     text::one_line(&parts.collect::<Vec<_>>().join(" · ")).into_owned()
 }

@@ -1,0 +1,479 @@
+//! Feeds (RSS, Atom, JSON Feed) from files and pipes: the real-world corpus opens and reads
+//! well, odd encodings and dates come out right, several sources merge, `convert` round-trips,
+//! and a bad source is one line while the others still open.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use newsterm::bundle::{self, Block, Bundle};
+use newsterm::feed;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/feeds")
+        .join(name)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let home = crate::pty::fresh_dir("feeds-home");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsterm"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsterm starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).expect("stdin takes the feed");
+    }
+    drop(pipe);
+    child.wait_with_output().expect("newsterm finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+fn open(path: &Path) -> bundle::Result<Bundle> {
+    feed::open(
+        path.to_str().expect("UTF-8 path"),
+        &feed::fetch::Options::default(),
+        &mut |_| {},
+    )
+}
+
+/// Every text a reader sees in story `i`: title, lead and body.
+fn story_text(bundle: &Bundle, i: usize) -> String {
+    let article = bundle.full_article(i).expect("story exists");
+    let mut all = vec![article.title.clone()];
+    all.extend(article.lead.clone());
+    for block in &article.body {
+        all.extend(block.texts().map(str::to_owned));
+    }
+    all.join("\n")
+}
+
+/// The corpus's broken files: a truncated RSS document and bare XML that is no feed.
+fn meant_to_fail(name: &str) -> bool {
+    name.contains("invalid") || name.starts_with("xml__")
+}
+
+#[test]
+fn every_valid_feed_of_the_corpus_opens_with_titles_and_text() {
+    let dir = fixture("corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".xml") || n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 68, "{}", names.len());
+    for name in &names {
+        let path = dir.join(name);
+        let opened = open(&path);
+        if meant_to_fail(name) {
+            let err = opened.expect_err(name).to_string();
+            assert!(err.contains(name) && !err.contains('\n'), "{err}");
+            continue;
+        }
+        let bundle = opened.unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The same feed through feed-rs alone: how many items, and which have text.
+        let bytes = std::fs::read(&path).expect("read");
+        let parsed = feed_rs::parser::parse(&bytes[..]).expect("feed-rs reads it");
+        assert_eq!(bundle.articles.len(), parsed.entries.len(), "{name}");
+        for (i, entry) in parsed.entries.iter().enumerate() {
+            let article = &bundle.articles[i];
+            assert!(!article.title.trim().is_empty(), "{name} story {i}");
+            if let Some(title) = entry
+                .title
+                .as_ref()
+                .filter(|t| !t.content.trim().is_empty())
+            {
+                // Titles keep their words (HTML titles lose only their tags).
+                let first = title
+                    .content
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| w.chars().count() > 3 && !w.contains(['&', '<']));
+                if let Some(word) = first {
+                    let nfc: String =
+                        unicode_normalization::UnicodeNormalization::nfc(word).collect();
+                    assert!(
+                        article.title.contains(&nfc),
+                        "{name} {i}: {word} in {}",
+                        article.title
+                    );
+                }
+            }
+            let has_text = entry
+                .content
+                .as_ref()
+                .and_then(|c| c.body.as_deref())
+                .or(entry.summary.as_ref().map(|s| s.content.as_str()))
+                .is_some_and(|t| {
+                    scraper::Html::parse_fragment(t)
+                        .root_element()
+                        .text()
+                        .any(|s| s.chars().any(char::is_alphanumeric))
+                });
+            if has_text {
+                let full = bundle.full_article(i).expect("story");
+                let words = full.lead.iter().chain(full.body.iter().flat_map(|b| {
+                    let texts: Vec<&String> = match b {
+                        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => vec![t],
+                        Block::Image { caption, .. } => vec![caption],
+                        Block::List(items) => items.iter().collect(),
+                    };
+                    texts
+                }));
+                let readable: usize = words
+                    .map(|t| t.chars().filter(|c| c.is_alphanumeric()).count())
+                    .sum();
+                assert!(
+                    readable > 0,
+                    "{name} story {i} has text in the feed but none shown"
+                );
+            }
+            let all = story_text(&bundle, i);
+            assert!(
+                !all.contains('<') || !all.contains("</"),
+                "{name} story {i}: tags left in {all:?}"
+            );
+            assert!(
+                !all.contains("&amp;") && !all.contains("&lt;"),
+                "{name} {i}: {all:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rss_with_cdata_html_becomes_blocks() {
+    let bundle = open(&fixture("rss-cdata-html.xml")).expect("opens");
+    assert_eq!(bundle.title, "Tin Nhanh & Sâu");
+    let story = bundle.full_article(0).expect("story");
+    assert_eq!(story.title, "Hà Nội mở thêm 3 tuyến buýt điện");
+    assert_eq!(story.authors, ["Minh Anh"]);
+    assert_eq!(story.section.as_deref(), Some("Giao thông"));
+    assert_eq!(
+        story.published.as_deref(),
+        Some("2026-11-27T01:30:00+00:00")
+    );
+    // The description is the content's excerpt: not shown twice.
+    assert_eq!(story.lead, None);
+    let body = &story.body;
+    assert!(
+        matches!(&body[0], Block::Paragraph(t) if t.starts_with("Từ tháng 12") && t.contains("Long Biên, Gia Lâm")),
+        "{body:?}"
+    );
+    assert!(
+        body.iter()
+            .any(|b| matches!(b, Block::Image { caption, url, alt }
+        if caption == "Xe buýt điện chạy thử trên phố Tràng Tiền."
+        && url.as_deref() == Some("https://tin.example.org/anh/buyt.jpg")
+        && alt.as_deref() == Some("Xe buýt điện"))),
+        "{body:?}"
+    );
+    assert!(
+        body.contains(&Block::Heading("Giá vé không đổi".into())),
+        "{body:?}"
+    );
+    assert!(
+        body.iter()
+            .any(|b| matches!(b, Block::Quote(t) if t.contains("bỏ xe máy"))),
+        "{body:?}"
+    );
+    assert!(
+        body.iter()
+            .any(|b| matches!(b, Block::List(items) if items.len() == 3)),
+        "{body:?}"
+    );
+    let all = story_text(&bundle, 0);
+    assert!(
+        !all.contains("track(") && !all.contains("color:red"),
+        "{all}"
+    );
+    assert!(all.contains("https://tin.example.org/lich-trinh"), "{all}");
+    // An HTML title keeps its words, loses its tags.
+    assert_eq!(
+        bundle.articles[1].title,
+        "Giá xăng giảm lần thứ ba liên tiếp"
+    );
+    let podcast = bundle.full_article(2).expect("story");
+    assert_eq!(
+        podcast.audio.as_ref().and_then(|a| a.url.as_deref()),
+        Some("https://tin.example.org/podcast/27-11.mp3")
+    );
+}
+
+#[test]
+fn atom_with_xhtml_content_and_json_feed_read_well() {
+    let atom = open(&fixture("atom-xhtml.xml")).expect("opens");
+    assert_eq!(atom.title, "Notes & Essays");
+    let story = atom.full_article(0).expect("story");
+    assert_eq!(story.title, "Terminal UIs, 東京 and 🦀");
+    assert_eq!(
+        story.url.as_deref(),
+        Some("https://blog.example.net/posts/terminal-uis")
+    );
+    assert_eq!(
+        story.lead.as_deref(),
+        Some("Why the terminal is still the best place to read.")
+    );
+    assert!(
+        story
+            .body
+            .contains(&Block::Heading("Wide characters".into())),
+        "{:?}",
+        story.body
+    );
+    let all = story_text(&atom, 0);
+    assert!(
+        all.contains("$ newsterm feed.xml\n$ newsterm convert"),
+        "{all}"
+    );
+    let plain = atom.full_article(1).expect("story");
+    assert_eq!(
+        plain.lead.as_deref(),
+        Some("A plain-text summary with <angle brackets> that are not tags.")
+    );
+
+    let json = open(&fixture("jsonfeed.json")).expect("opens");
+    assert_eq!(json.title, "Nhật ký JSON");
+    let first = json.full_article(0).expect("story");
+    assert_eq!(first.lead.as_deref(), Some("Tóm tắt riêng của bài."));
+    assert_eq!(first.body.len(), 2);
+    // feed-rs keeps an attachment's address and type, not its duration.
+    assert_eq!(
+        first.audio.as_ref().and_then(|a| a.url.as_deref()),
+        Some("https://json.example.com/2.mp3")
+    );
+    assert_eq!(first.url.as_deref(), Some("https://json.example.com/2"));
+    let untitled = json.full_article(1).expect("story");
+    assert_eq!(
+        untitled.title,
+        "Bài không có tiêu đề, chỉ có văn bản thuần."
+    );
+}
+
+#[test]
+fn declared_encodings_are_decoded_and_normalized() {
+    let vi = open(&fixture("windows-1258.xml")).expect("opens");
+    assert_eq!(vi.title, "Báo Tiếng Việt");
+    // windows-1258 writes tones as combining marks; the reader shows NFC.
+    assert_eq!(vi.articles[0].title, "Đà Nẵng đón khách quốc tế");
+    assert!(
+        vi.full_article(0)
+            .and_then(|a| a.lead.clone())
+            .is_some_and(|l| l.contains("một triệu lượt khách")),
+    );
+    let de = open(&fixture("iso-8859-1.xml")).expect("opens");
+    assert_eq!(de.articles[0].title, "Größere Straßenbahnen für Köln");
+    assert!(story_text(&de, 0).contains("Crème brûlée € 5."));
+}
+
+#[test]
+fn odd_dates_and_missing_fields() {
+    let b = open(&fixture("odd-dates-missing-fields.xml")).expect("opens");
+    let dates: Vec<Option<&str>> = b.articles.iter().map(|a| a.published.as_deref()).collect();
+    assert_eq!(
+        &dates[..5],
+        [
+            Some("2026-11-03T03:00:00+00:00"),
+            Some("2026-11-03T11:00:00+00:00"),
+            Some("2026-11-03T11:00:00+00:00"),
+            Some("2026-11-03T13:00:00+00:00"),
+            None,
+        ]
+    );
+    let titles: Vec<&str> = b.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles[5],
+        "An item with no title, no link and no date, only this text."
+    );
+    assert_eq!(titles[6], "Nothing but a title");
+    assert_eq!(titles[7], "http://odd.example.org/only-a-link");
+    let ids: std::collections::HashSet<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), b.articles.len(), "ids are unique");
+}
+
+#[test]
+fn a_broken_feed_is_one_line_and_status_2() {
+    for (name, says) in [
+        ("broken.xml", "XML error"),
+        ("not-a-feed.html", "no feed in it"),
+    ] {
+        let path = fixture(name);
+        let out = run(&["--render", "80x24", path.to_str().expect("path")], None);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty());
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(says), "{err}");
+    }
+}
+
+#[test]
+fn a_feed_reads_from_standard_input() {
+    let bytes = std::fs::read(fixture("windows-1258.xml")).expect("fixture");
+    let out = run(&["--render", "100x12", "-"], Some(&bytes));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let frame = text(&out.stdout);
+    assert!(
+        frame.contains("Báo Tiếng Việt") && frame.contains("Đà Nẵng đón khách"),
+        "{frame}"
+    );
+}
+
+#[test]
+fn several_sources_merge_newest_first_with_their_names() {
+    let (rss, json) = (fixture("rss-cdata-html.xml"), fixture("jsonfeed.json"));
+    let out = run(
+        &[
+            "--render",
+            "140x20",
+            rss.to_str().expect("path"),
+            json.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let frame = text(&out.stdout);
+    let at = |s: &str| frame.find(s).unwrap_or_else(|| panic!("{s} in\n{frame}"));
+    // 27 Nov 08:30 +07, 27 Nov 06:00 +07, 26 Nov 15:00 Z, 25 Nov 10:00 +07, 24 Nov 09:00 Z.
+    assert!(at("Hà Nội mở thêm") < at("Bản tin podcast"));
+    assert!(at("Bản tin podcast") < at("Giá xăng giảm"));
+    assert!(at("Giá xăng giảm") < at("Bài có HTML"));
+    assert!(at("Bài có HTML") < at("Bài không có tiêu đề"));
+    // Each headline names its source.
+    let rows: Vec<&str> = frame.lines().collect();
+    let row = |title: &str| {
+        rows.iter()
+            .find(|r| r.contains(title))
+            .copied()
+            .unwrap_or("")
+    };
+    assert!(row("Hà Nội mở thêm").contains("Tin Nhanh"), "{frame}");
+    assert!(row("Bài có HTML").contains("Nhật ký JSON"), "{frame}");
+}
+
+#[test]
+fn a_source_that_fails_is_one_line_and_the_others_open() {
+    let (good, bad) = (fixture("jsonfeed.json"), fixture("broken.xml"));
+    let missing = fixture("no-such-file.xml");
+    let out = run(
+        &[
+            "--render",
+            "100x12",
+            bad.to_str().expect("path"),
+            good.to_str().expect("path"),
+            missing.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("broken.xml") && err.contains("no-such-file.xml"),
+        "{err}"
+    );
+    assert!(text(&out.stdout).contains("Nhật ký JSON"));
+    // None opens: status 2, a line each.
+    let out = run(
+        &[
+            "--check",
+            bad.to_str().expect("path"),
+            missing.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr).lines().count(), 2);
+}
+
+#[test]
+fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
+    let dir = crate::pty::fresh_dir("convert");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-feed/ngay-nay.json");
+    let once = dir.join("once.json");
+    let twice = dir.join("twice.json");
+    let out = run(
+        &[
+            "convert",
+            sample.to_str().expect("path"),
+            "-o",
+            once.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(
+        &[
+            "convert",
+            once.to_str().expect("path"),
+            "-o",
+            twice.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(&once).expect("once"),
+        std::fs::read(&twice).expect("twice")
+    );
+    // Converting the sample gives the sample: the same frames after the same keys.
+    for keys in ["", "Enter j j j 3", "? "] {
+        let a = run(
+            &[
+                "--render",
+                "120x40",
+                "--keys",
+                keys,
+                sample.to_str().expect("path"),
+            ],
+            None,
+        );
+        let b = run(
+            &[
+                "--render",
+                "120x40",
+                "--keys",
+                keys,
+                once.to_str().expect("path"),
+            ],
+            None,
+        );
+        assert_eq!(text(&a.stdout), text(&b.stdout), "{keys}");
+    }
+    // A feed converted opens as a bundle showing the same stories.
+    let feed = fixture("rss-cdata-html.xml");
+    let out = run(&["convert", feed.to_str().expect("path"), "-o", "-"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let converted = bundle::load_full("converted", &out.stdout).expect("a valid bundle");
+    let original = open(&feed).expect("opens");
+    assert_eq!(converted.articles.len(), original.articles.len());
+    for i in 0..original.articles.len() {
+        assert_eq!(story_text(&converted, i), story_text(&original, i));
+    }
+    // A failing source writes nothing and leaves the old file.
+    std::fs::write(&once, "keep me").expect("write");
+    let bad = fixture("broken.xml");
+    let out = run(
+        &[
+            "convert",
+            feed.to_str().expect("path"),
+            bad.to_str().expect("path"),
+            "-o",
+            once.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&once).expect("old file"), "keep me");
+}
