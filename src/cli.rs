@@ -36,6 +36,10 @@ pub struct Args {
     #[arg(long)]
     pub offline: bool,
 
+    /// Give up on a web address after this many seconds (default 30; connecting, 10 at most).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub timeout: Option<f64>,
+
     /// Print the frame a person would see at COLSxROWS (e.g. 120x40) instead of opening the
     /// terminal, then exit.
     #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, conflicts_with = "check")]
@@ -99,6 +103,9 @@ pub enum Command {
         /// Read web addresses from the cache only.
         #[arg(long)]
         offline: bool,
+        /// Give up on a web address after this many seconds (default 30).
+        #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+        timeout: Option<f64>,
     },
 }
 
@@ -174,15 +181,16 @@ fn run(args: &Args) -> Result<(), Failure> {
         sources,
         output,
         offline,
+        timeout,
     }) = &args.command
     {
-        return convert(sources, output, &fetch_options(*offline));
+        return convert(sources, output, &fetch_options(*offline, *timeout));
     }
     let Loaded {
         name,
         bundle,
         failed,
-    } = load(&args.sources, &fetch_options(args.offline))?;
+    } = load(&args.sources, &fetch_options(args.offline, args.timeout))?;
     // The sources that opened are shown; each that did not is one line, on stderr now and in
     // the status bar.
     for e in &failed {
@@ -263,7 +271,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         keymap: config.keymap,
         player: config.player,
         sources: args.sources.clone(),
-        fetch: fetch_options(args.offline),
+        fetch: fetch_options(args.offline, args.timeout),
     };
     tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }
@@ -296,12 +304,24 @@ fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
 
 /// The settings for fetching web addresses: the defaults, the cache under
 /// `$XDG_CACHE_HOME/newsterm/`, and `--offline`.
-fn fetch_options(offline: bool) -> fetch::Options {
+fn fetch_options(offline: bool, timeout: Option<f64>) -> fetch::Options {
+    let defaults = fetch::Options::default();
+    let timeout = timeout.map_or(defaults.timeout, Duration::from_secs_f64);
     fetch::Options {
         offline,
         cache_dir: fetch::default_cache_dir(),
-        ..fetch::Options::default()
+        connect_timeout: defaults.connect_timeout.min(timeout),
+        timeout,
+        ..defaults
     }
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|t| t.is_finite() && *t > 0.0 && *t <= 86_400.0)
+        .ok_or_else(|| format!("{s:?} is not a number of seconds, e.g. 30 or 2.5"))
 }
 
 /// What the command line opened: how messages name it, the stories, and one line per source

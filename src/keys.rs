@@ -81,7 +81,7 @@ pub const BINDINGS: &[Binding] = &[
     row("o", &[ch('o')], Action::OpenLink, "open the story's link in the browser"),
     row("y", &[ch('y')], Action::CopyLink, "copy the story's link (OSC 52)"),
     row("a", &[ch('a')], Action::ToggleAudio, "play the story's audio / stop"),
-    row("r", &[ch('r')], Action::Reload, "reload the sources (feeds, files, addresses)"),
+    row("r", &[ch('r')], Action::Reload, "reload the feeds and files"),
     row("m", &[ch('m')], Action::ToggleRead, "mark read / unread"),
     row("s", &[ch('s')], Action::ToggleStar, "star / unstar"),
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),

@@ -483,13 +483,17 @@ fn a_refused_connection_is_one_line() {
 fn a_connection_closed_without_an_answer_is_one_line() {
     let server = Server::start(vec![Route::new("/close", Reply::Close)]);
     let url = server.url("/close");
-    message(&url, get(&url, &quick()));
+    assert_eq!(
+        message(&url, get(&url, &quick())),
+        format!("{url}: the server closed the connection before the answer was complete")
+    );
 }
 
 #[test]
 fn https_to_a_plain_http_server_is_a_tls_error() {
     let server = Server::start(vec![Route::new("/feed.xml", Reply::ok(RSS, FEED))]);
     let url = format!("https://{}/feed.xml", server.addr);
+    // Our server refuses the TLS hello in plain HTTP, which is not a TLS record.
     let text = message(&url, get(&url, &quick()));
     assert!(text.starts_with(&format!("{url}: TLS: ")), "{text}");
 }
@@ -619,4 +623,12 @@ fn only_web_addresses_are_fetched() {
     }
     let text = message("feed.xml", get("feed.xml", &quick()));
     assert!(text.starts_with("feed.xml: not a web address"), "{text}");
+}
+
+#[test]
+fn a_redirect_without_a_location_is_an_error() {
+    let server = Server::start(vec![Route::new("/r", Reply::status(302, "nowhere"))]);
+    let url = server.url("/r");
+    let text = message(&url, get(&url, &quick()));
+    assert!(text.contains("location"), "{text}");
 }

@@ -40,8 +40,9 @@ const REFUSED: &[(&str, &str)] = &[
         "not valid JSON: the file is empty (or only white space), expected a bundle object",
     ),
     (
+        // Told by its content: it starts with `<`, so it could only have been a feed.
         "html.json",
-        "not valid JSON: expected a JSON value (line 1, column 1)",
+        "neither a bundle nor a feed: no JSON object, and no <rss>, <rdf:RDF> or <feed> at the top",
     ),
     (
         "truncated.json",

@@ -337,7 +337,7 @@ fn answer(
     reply: &Reply,
     shared: &Shared,
 ) -> std::io::Result<()> {
-    let mut log = |request: &mut Request, status: Option<u16>| {
+    let log = |request: &mut Request, status: Option<u16>| {
         request.status = status;
         lock(&shared.log).push(request.clone());
     };

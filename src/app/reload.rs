@@ -21,7 +21,7 @@ impl App {
         let back: Vec<(String, Visit)> = self
             .back
             .iter()
-            .filter_map(|v| id(self, v.story).map(|id| (id, v.clone())))
+            .filter_map(|v| id(self, v.story).map(|id| (id, *v)))
             .collect();
         let (cols, rows) = self.size;
         let mut next = App::new(bundle, cols, rows);

@@ -61,7 +61,7 @@ pub enum LoadError {
         place: Place,
     },
     /// XML or JSON that is not a feed newsterm can read (RSS, Atom, JSON Feed).
-    #[error("{file}: not a readable feed: {what}")]
+    #[error("{file}: {what}")]
     Feed { file: String, what: String },
     /// A web address that could not be fetched; the message names it.
     #[error("{0}")]

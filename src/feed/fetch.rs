@@ -291,7 +291,8 @@ fn get(
     cached: Option<&Meta>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Got, FetchError> {
-    let fail = |e: ureq::Error| error(url, options, e);
+    let https = address.starts_with("https:");
+    let fail = |e: ureq::Error| error(url, https, options, e);
     let mut request = agent.get(address);
     if let Some(meta) = cached {
         // Only values that are valid header values (the file may have been edited).
@@ -378,8 +379,8 @@ fn valid_header(value: &str) -> bool {
     HeaderValue::from_str(value).is_ok()
 }
 
-/// A ureq error as one line about `url`.
-fn error(url: &str, options: &Options, e: ureq::Error) -> FetchError {
+/// A ureq error as one line about `url` (an `https` one when `https`).
+fn error(url: &str, https: bool, options: &Options, e: ureq::Error) -> FetchError {
     let url = url.to_owned();
     match e {
         ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
@@ -399,6 +400,11 @@ fn error(url: &str, options: &Options, e: ureq::Error) -> FetchError {
         ureq::Error::ConnectionFailed => FetchError::Connect {
             url,
             reason: "connection failed".to_owned(),
+        },
+        // rustls reports through the stream: invalid data on https is the TLS layer's.
+        ureq::Error::Io(e) if https && e.kind() == io::ErrorKind::InvalidData => FetchError::Tls {
+            url,
+            reason: io_reason(&e),
         },
         ureq::Error::Io(e) => io_error(url, options, &e),
         ureq::Error::TooManyRedirects => FetchError::TooManyRedirects {
@@ -464,12 +470,14 @@ fn io_error(url: String, options: &Options, e: &io::Error) -> FetchError {
             url,
             after: options.timeout,
         },
-        K::UnexpectedEof | K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe => {
-            FetchError::Network {
-                url,
-                reason: format!("connection closed early: {}", io_reason(e)),
-            }
-        }
+        K::UnexpectedEof => FetchError::Network {
+            url,
+            reason: "the server closed the connection before the answer was complete".to_owned(),
+        },
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe => FetchError::Network {
+            url,
+            reason: format!("connection lost: {}", io_reason(e)),
+        },
         _ => FetchError::Network {
             url,
             reason: io_reason(e),
@@ -489,7 +497,7 @@ fn io_reason(e: &io::Error) -> String {
 /// "30 s", "0.3 s", "1.25 s".
 fn seconds(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
     } else {
         let text = format!("{}.{:03}", ms / 1000, ms % 1000);
@@ -501,9 +509,9 @@ fn seconds(d: Duration) -> String {
 fn size(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
+    if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
-    } else if bytes >= KB && bytes % KB == 0 {
+    } else if bytes >= KB && bytes.is_multiple_of(KB) {
         format!("{} KB", bytes / KB)
     } else if bytes == 1 {
         "1 byte".to_owned()

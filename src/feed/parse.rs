@@ -34,12 +34,15 @@ fn one_line(message: &str) -> String {
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
     let line = match line.as_str() {
         "unable to parse feed: no root element" => {
-            "no feed in it (no <rss>, <rdf:RDF> or <feed> at the top)".to_owned()
+            "neither a bundle nor a feed: no JSON object, and no <rss>, <rdf:RDF> or <feed> at the top"
+                .to_owned()
         }
-        _ => line
-            .replace("unable to parse XML: Parser error: ", "XML error: ")
-            .replace("unable to parse XML: ", "XML error: ")
-            .replace("unable to parse JSON: ", "JSON error: "),
+        _ => format!(
+            "not a readable feed: {}",
+            line.replace("unable to parse XML: Parser error: ", "XML error: ")
+                .replace("unable to parse XML: ", "XML error: ")
+                .replace("unable to parse JSON: ", "JSON error: ")
+        ),
     };
     crate::text::printable(&line).into_owned()
 }
