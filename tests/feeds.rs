@@ -637,3 +637,35 @@ mod web {
         assert!(text(&out.stdout).contains("Nhật ký JSON"));
     }
 }
+
+#[test]
+fn r_reloads_the_feed_keeping_stars_and_the_story_in_the_reader() {
+    let dir = crate::pty::fresh_dir("reload");
+    let path = dir.join("feed.json");
+    let original = std::fs::read_to_string(fixture("jsonfeed.json")).expect("fixture");
+    std::fs::write(&path, &original).expect("write");
+    let mut s = crate::pty::Session::start(100, 24, &[path.to_str().expect("path")]);
+    s.wait_for(0, "Bài có HTML");
+    // Star the first story and read the second.
+    s.press("s", "*");
+    s.press("j\r", "Đoạn thứ hai.");
+    // A new story appears in the feed, newer than the others.
+    let newer = original.replacen(
+        "\"items\": [",
+        "\"items\": [{\"id\": \"3\", \"title\": \"Tin mới nhất\", \"content_text\": \"Mới.\", \"date_published\": \"2026-11-28T09:00:00Z\"},",
+        1,
+    );
+    assert_ne!(newer, original);
+    std::fs::write(&path, newer).expect("rewrite");
+    s.press("r", "Reloaded: 3 stories, 1 more than before.");
+    let screen = s.screen_text();
+    assert!(screen.contains("Tin mới nhất"), "{screen}");
+    // The story in the reader is still the one that was read; the star is still there.
+    assert!(screen.contains("Đoạn thứ hai."), "{screen}");
+    let starred = screen
+        .lines()
+        .find(|l| l.contains("Bài có HTML"))
+        .unwrap_or_default();
+    assert!(starred.contains('*'), "{screen}");
+    s.press("q", "");
+}

@@ -55,6 +55,7 @@ impl Session {
         // names its own.
         cmd.env("XDG_STATE_HOME", fresh_dir("state"));
         cmd.env("XDG_CONFIG_HOME", fresh_dir("config"));
+        cmd.env("XDG_CACHE_HOME", fresh_dir("cache"));
         for (name, value) in env {
             cmd.env(name, value);
         }
@@ -127,6 +128,11 @@ impl Session {
                 ),
             }
         }
+    }
+
+    /// What the screen shows now, row by row.
+    pub fn screen_text(&self) -> String {
+        self.screen.screen().contents()
     }
 
     /// Presses keys without waiting for anything.
