@@ -26,6 +26,10 @@ pub use listen::Playing;
 /// Bundles up to this many stories have their leads indexed for related stories too.
 const LEADS_UP_TO: usize = 2_000;
 
+/// Stories added to the related index per [`Action::Idle`] with nothing else to do: about a
+/// millisecond's work.
+const INDEX_STORIES: usize = 128;
+
 /// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
 const CACHE_STORIES: usize = 16;
 
@@ -107,9 +111,13 @@ pub struct App {
     pub keymap: Keymap,
     /// The audio that plays, if any.
     pub playing: Option<Playing>,
-    /// The index of every story's words, made the first time a story without a `related`
-    /// field is shown.
+    /// The index of every story's words, for stories without a `related` field: built a few
+    /// stories per idle moment (see [`App::preparing`]), finished at once when one is shown
+    /// before it is done.
     related_index: Option<Related>,
+    related_builder: Option<crate::related::Builder>,
+    /// Whether any story lacks a `related` field (else there is no index to build).
+    needs_index: bool,
     /// Related stories worked out for the story in the reader: the story, the related ones,
     /// and for each the words they share.
     computed: Option<(usize, Vec<usize>, Vec<String>)>,
@@ -155,8 +163,11 @@ impl App {
             keymap: Keymap::default(),
             playing: None,
             related_index: None,
+            related_builder: None,
+            needs_index: false,
             computed: None,
         };
+        app.needs_index = app.bundle.articles.iter().any(|a| !a.related_given);
         app.list = (0..app.bundle.articles.len()).collect();
         app.filter_fixed = app.list.clone();
         app.counts = app.count();
@@ -271,28 +282,54 @@ impl App {
         if article.related_given || self.computed.as_ref().is_some_and(|c| c.0 == self.current) {
             return;
         }
-        let bundle = &self.bundle;
-        let index = self.related_index.get_or_insert_with(|| {
-            // Title and lead; an archive's leads stay in the file (reading 100,000 of them
-            // would take seconds), so there the titles alone.
-            let with_leads = bundle.articles.len() <= LEADS_UP_TO;
-            Related::build((0..bundle.articles.len()).map(|i| {
-                let lead = with_leads
-                    .then(|| bundle.full_article(i).and_then(|a| a.lead.clone()))
-                    .flatten();
-                let title = &bundle.articles[i].title;
-                match lead {
-                    Some(lead) => format!("{title}. {lead}"),
-                    None => title.clone(),
-                }
-            }))
-        });
+        if self.related_index.is_none() {
+            self.index_stories(usize::MAX);
+        }
+        let Some(index) = &self.related_index else {
+            return;
+        };
         let (list, why) = index
             .similar(self.current)
             .into_iter()
             .map(|(story, terms)| (story, terms.join(" · ")))
             .unzip();
         self.computed = Some((self.current, list, why));
+    }
+
+    /// Adds up to `most` more stories to the related index, and finishes it after the last.
+    fn index_stories(&mut self, most: usize) {
+        if self.related_index.is_some() {
+            return;
+        }
+        let bundle = &self.bundle;
+        let builder = self.related_builder.get_or_insert_with(Default::default);
+        // Title and lead; an archive's leads stay in the file (reading 100,000 of them would
+        // take seconds), so there the titles alone. A lead is read without its story's body.
+        let with_leads = bundle.articles.len() <= LEADS_UP_TO;
+        let from = builder.len();
+        let to = from.saturating_add(most).min(bundle.articles.len());
+        for i in from..to {
+            let lead = with_leads
+                .then(|| bundle.open_article(i, 0).and_then(|(a, _)| a.lead.clone()))
+                .flatten();
+            let title = &bundle.articles[i].title;
+            match lead {
+                Some(lead) => builder.add(&format!("{title}. {lead}")),
+                None => builder.add(title),
+            }
+        }
+        if builder.len() >= bundle.articles.len()
+            && let Some(builder) = self.related_builder.take()
+        {
+            self.related_index = Some(builder.finish());
+        }
+    }
+
+    /// Whether there is work to do ahead of need while no key is waiting (the related index),
+    /// which [`Action::Idle`] does a little at a time. Unlike [`App::busy`], nothing shown
+    /// waits for it: `--render` leaves it.
+    pub fn preparing(&self) -> bool {
+        self.needs_index && self.related_index.is_none()
     }
 
     /// The frame's geometry for the current size and focus.
@@ -380,8 +417,12 @@ impl App {
             Action::Suspend => {}
             Action::Resize(cols, rows) => self.resize(cols, rows),
             Action::Idle => {
-                self.doc.work(IDLE_BYTES);
-                self.search_step();
+                if self.busy() {
+                    self.doc.work(IDLE_BYTES);
+                    self.search_step();
+                } else {
+                    self.index_stories(INDEX_STORIES);
+                }
             }
             Action::Search => self.start_search(),
             Action::Type(c) => self.type_char(c),
@@ -1439,5 +1480,30 @@ mod related_tests {
         assert!(!app.related_why(n).unwrap().is_empty());
         assert!(app.related_list().len() <= crate::related::MOST);
         assert!(!app.related_list().contains(&3), "never itself");
+    }
+
+    #[test]
+    fn the_index_built_while_idle_gives_the_same_related_stories() {
+        let mut idle = App::new(sample().unwrap(), 160, 45);
+        assert!(idle.preparing());
+        let mut steps = 0;
+        while idle.preparing() {
+            idle.update(Action::Idle);
+            steps += 1;
+        }
+        assert!(steps >= 1 && idle.related_index.is_some());
+        let mut at_once = App::new(sample().unwrap(), 160, 45);
+        for app in [&mut idle, &mut at_once] {
+            for a in [Action::Down, Action::Down, Action::Down, Action::Open] {
+                app.update(a);
+            }
+        }
+        assert_eq!(idle.related_list(), at_once.related_list());
+        assert!(!idle.related_list().is_empty());
+        assert_eq!(idle.related_why(0), at_once.related_why(0));
+        // A bundle whose stories all have their related field needs no index.
+        let mut given = App::new(sample().unwrap(), 160, 45);
+        given.needs_index = false;
+        assert!(!given.preparing());
     }
 }

@@ -52,26 +52,47 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-impl Related {
-    /// Indexes `texts`, one per story, in story order.
-    pub fn build<I: IntoIterator<Item = String>>(texts: I) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut names = Vec::new();
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
-        for text in texts {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
-            for term in terms(&text) {
-                let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
-                let id = *ids.entry(term).or_insert_with_key(|t| {
-                    names.push(t.clone());
-                    next
-                });
-                *tf.entry(id).or_default() += 1;
-            }
-            let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
-            tf.sort_unstable();
-            counts.push(tf);
+/// An index being built a story at a time (the terminal does it while no key is waiting,
+/// so that the first story without related stories of its own does not wait for all of it).
+/// Built in story order, it is the same index whether it was built at once or in steps.
+#[derive(Debug, Default)]
+pub struct Builder {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    counts: Vec<Vec<(u32, u32)>>,
+}
+
+impl Builder {
+    /// Stories indexed so far.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Indexes the next story's text.
+    pub fn add(&mut self, text: &str) {
+        let mut tf: HashMap<u32, u32> = HashMap::new();
+        for term in terms(text) {
+            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            let names = &mut self.names;
+            let id = *self.ids.entry(term).or_insert_with_key(|t| {
+                names.push(t.clone());
+                next
+            });
+            *tf.entry(id).or_default() += 1;
         }
+        let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
+        tf.sort_unstable();
+        self.counts.push(tf);
+    }
+
+    /// The index of the stories added: weights need every story's terms, so they are worked
+    /// out here.
+    pub fn finish(self) -> Related {
+        let Builder { names, counts, .. } = self;
         let mut postings = vec![Vec::new(); names.len()];
         for (story, tf) in counts.iter().enumerate() {
             for &(term, _) in tf {
@@ -101,6 +122,17 @@ impl Related {
             postings,
             docs,
         }
+    }
+}
+
+impl Related {
+    /// Indexes `texts`, one per story, in story order.
+    pub fn build<I: IntoIterator<Item = String>>(texts: I) -> Self {
+        let mut builder = Builder::default();
+        for text in texts {
+            builder.add(&text);
+        }
+        builder.finish()
     }
 
     /// The stories most like `story`, best first: at most [`MOST`], above the threshold, each

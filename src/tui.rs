@@ -174,12 +174,15 @@ fn event_loop(
     while app.running {
         // A long story is laid out a millisecond at a time while nothing is waiting; the
         // frame is drawn again once it is complete, for the exact scrollbar.
-        let event = input.next(!app.busy())?;
+        // Work is done while no key is waiting: laying out a long story and searching (the
+        // frame shows it), and preparing the related index (it does not).
+        let event = input.next(!app.busy() && !app.preparing())?;
         let before = Mark::of(app);
         match event {
             Event::Nothing => {
+                let shown = app.busy();
                 app.update(Action::Idle);
-                if !app.busy() {
+                if shown && !app.busy() {
                     term.draw(app, theme, None)?;
                 }
                 continue;
