@@ -3,6 +3,7 @@
 //! the reader shows. No terminal code lives here.
 
 pub mod convert;
+pub mod decode;
 pub mod fetch;
 pub mod html;
 pub mod merge;

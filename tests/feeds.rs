@@ -669,3 +669,15 @@ fn r_reloads_the_feed_keeping_stars_and_the_story_in_the_reader() {
     assert!(starred.contains('*'), "{screen}");
     s.press("q", "");
 }
+
+/// Found by fuzzing: a second XML declaration naming another encoding made quick-xml (under
+/// feed-rs) panic.
+#[test]
+fn a_second_xml_declaration_is_refused_not_a_panic() {
+    let path = fixture("second-declaration.xml");
+    let out = run(&["--check", path.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("an XML declaration after the start"), "{err}");
+}

@@ -25,7 +25,14 @@ pub fn read_feed(file: &str, bytes: &[u8], base: Option<&str>) -> bundle::Result
 /// The feed in `bytes` as a bundle document, or why it cannot be read (one line).
 pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, String> {
     let parser = feed_rs::parser::Builder::new().base_uri(base).build();
-    let feed = parser.parse(bytes).map_err(|e| one_line(&e.to_string()))?;
+    let feed = if super::open::kind(bytes) == super::open::Kind::Xml {
+        let text = super::decode::utf8_xml(bytes)
+            .map_err(|what| format!("not a readable feed: {what}"))?;
+        parser.parse(text.as_bytes())
+    } else {
+        parser.parse(bytes)
+    };
+    let feed = feed.map_err(|e| one_line(&e.to_string()))?;
     Ok(doc(&feed, base))
 }
 

@@ -1,0 +1,170 @@
+//! An XML feed's bytes made UTF-8 before the feed parser sees them: decoded by the encoding its
+//! byte-order mark or XML declaration names (windows-1258, ISO-8859-1, UTF-16 …), with the
+//! declaration taken off.
+//!
+//! Why not leave it to the parser: quick-xml (under feed-rs) panics when a second XML
+//! declaration naming another encoding turns up later in the document (found by fuzzing). A
+//! document decoded here has no declaration left at its start, and one anywhere else is refused
+//! (the XML specification allows it only at the very start).
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// `bytes` as UTF-8 XML without its declaration, or why not (one line).
+pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    let (encoding, bom) = match Encoding::for_bom(bytes) {
+        Some((encoding, len)) => (encoding, len),
+        None => (sniff(bytes), 0),
+    };
+    let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    let start = declaration_end(&text).unwrap_or(0);
+    let text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[start..]),
+        Cow::Owned(t) => Cow::Owned(t[start..].to_owned()),
+    };
+    if let Some(at) = later_declaration(&text) {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(format!(
+            "XML error: an XML declaration after the start of the document (line {line})"
+        ));
+    }
+    Ok(text)
+}
+
+/// The encoding of a document without a byte-order mark: UTF-16 when its first characters are
+/// `<?` in it, else what its declaration names, else UTF-8.
+fn sniff(bytes: &[u8]) -> &'static Encoding {
+    if bytes.starts_with(b"<\0?\0") {
+        return UTF_16LE;
+    }
+    if bytes.starts_with(b"\0<\0?") {
+        return UTF_16BE;
+    }
+    // The declaration is ASCII in every encoding it can name here.
+    let head = &bytes[..bytes.len().min(1024)];
+    let Some(end) = head.windows(2).position(|w| w == b"?>") else {
+        return UTF_8;
+    };
+    let declaration = String::from_utf8_lossy(&head[..end]);
+    let declaration = declaration.trim_start();
+    if !is_declaration(declaration) {
+        return UTF_8;
+    }
+    label(declaration)
+        .and_then(|l| Encoding::for_label(l.as_bytes()))
+        // A declaration naming UTF-16 in a document that is not: read what is there.
+        .filter(|e| *e != UTF_16LE && *e != UTF_16BE)
+        .unwrap_or(UTF_8)
+}
+
+/// `<?xml` followed by white space or the end of the declaration.
+fn is_declaration(text: &str) -> bool {
+    text.strip_prefix("<?xml").is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '?')
+    })
+}
+
+/// The value of `encoding="…"` in a declaration.
+fn label(declaration: &str) -> Option<&str> {
+    let at = declaration.find("encoding")?;
+    let rest = declaration[at + "encoding".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    value.find(quote).map(|end| value[..end].trim())
+}
+
+/// Where the text after a leading declaration starts, if the document has one.
+fn declaration_end(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    if !is_declaration(&text[lead..]) {
+        return None;
+    }
+    text[lead..].find("?>").map(|end| lead + end + 2)
+}
+
+/// Where a declaration is in markup (not in a comment, CDATA section or other processing
+/// instruction), if there is one.
+fn later_declaration(text: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(found) = text[at..].find('<') {
+        let i = at + found;
+        let rest = &text[i..];
+        let skip_to =
+            |end: &str, from: usize| rest[from..].find(end).map(|e| i + from + e + end.len());
+        let next = if rest.starts_with("<!--") {
+            skip_to("-->", 4)
+        } else if rest.starts_with("<![CDATA[") {
+            skip_to("]]>", 9)
+        } else if rest.starts_with("<?") {
+            if is_declaration(rest) {
+                return Some(i);
+            }
+            skip_to("?>", 2)
+        } else {
+            Some(i + 1)
+        };
+        match next {
+            Some(next) => at = next,
+            // Unclosed: the parser says so.
+            None => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_encodings_are_decoded_and_the_declaration_dropped() {
+        let latin = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss>K\xF6ln</rss>";
+        assert_eq!(utf8_xml(latin).unwrap(), "\n<rss>Köln</rss>");
+        let vi = b"<?xml version='1.0' encoding='windows-1258'?><t>\xD0a\xCC</t>";
+        assert_eq!(utf8_xml(vi).unwrap(), "<t>Đa\u{300}</t>");
+        let plain = "<rss>Hà Nội</rss>";
+        assert_eq!(utf8_xml(plain.as_bytes()).unwrap(), plain);
+        let bom = b"\xEF\xBB\xBF  <?xml version=\"1.0\"?><a/>";
+        assert_eq!(utf8_xml(bom).unwrap(), "<a/>");
+    }
+
+    #[test]
+    fn utf16_with_and_without_a_byte_order_mark() {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>ệ</a>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf8_xml(&le).unwrap(), "<a>ệ</a>");
+        assert_eq!(utf8_xml(&be).unwrap(), "<a>ệ</a>");
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(&le);
+        assert_eq!(utf8_xml(&with_bom).unwrap(), "<a>ệ</a>");
+    }
+
+    #[test]
+    fn a_declaration_later_in_the_document_is_refused_but_not_in_text() {
+        let bad = "<?xml version=\"1.0\"?>\n<rss>\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?></rss>";
+        assert_eq!(
+            utf8_xml(bad.as_bytes()).unwrap_err(),
+            "XML error: an XML declaration after the start of the document (line 3)"
+        );
+        let fine = "<rss><![CDATA[ <?xml version=\"1.0\"?> ]]><!-- <?xml ?> --><?xml-stylesheet href=\"s\"?></rss>";
+        assert!(utf8_xml(fine.as_bytes()).is_ok());
+        assert!(utf8_xml(b"<rss><![CDATA[ unclosed").is_ok());
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("<?xml version=\"1.0\" encoding = 'koi8-r'"),
+            Some("koi8-r")
+        );
+        assert_eq!(label("<?xml version=\"1.0\""), None);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\" encoding=\"nonsense\"?>"),
+            UTF_8
+        );
+        assert_eq!(sniff(b"<?xml-stylesheet encoding=\"koi8-r\"?>"), UTF_8);
+    }
+}
