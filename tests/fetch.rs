@@ -364,12 +364,10 @@ fn a_declared_length_over_the_limit_fails_before_reading() {
         max_bytes: 1024 * 1024,
         ..quick()
     };
-    let started = Instant::now();
     let mut progress = Vec::new();
     let result = fetch(&url, &options, &mut |n| progress.push(n));
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
     assert!(progress.is_empty(), "no body read: {progress:?}");
-    assert!(started.elapsed() < Duration::from_secs(2));
 }
 
 #[test]
@@ -386,12 +384,10 @@ fn a_chunked_body_over_the_limit_stops_at_the_limit() {
         max_bytes: 1024 * 1024,
         ..quick()
     };
-    let started = Instant::now();
     let mut most = 0;
     let result = fetch(&url, &options, &mut |n| most = n);
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
     assert!(most <= 1024 * 1024, "read no more than the limit: {most}");
-    assert!(started.elapsed() < Duration::from_secs(3));
 }
 
 #[test]
@@ -424,8 +420,9 @@ fn a_slow_server_times_out() {
         let text = message(&url, get(&url, &options));
         let took = started.elapsed();
         assert_eq!(text, format!("{url}: timed out after 0.3 s"));
+        // Not a measure of speed: only that the timeout, not the server's 5 s, ended it.
         assert!(
-            took >= Duration::from_millis(250) && took < Duration::from_millis(1500),
+            took >= Duration::from_millis(250) && took < Duration::from_millis(4500),
             "{path} took {took:?}"
         );
     }
