@@ -173,17 +173,27 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
     if !span.chars().all(text::is_single_cell) {
         return buf.set_stringn(x, y, span, usize::from(room), style).0;
     }
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
+        return x;
+    }
+    // The row's cells from `x` on, found once rather than per character.
+    let end = x.saturating_add(room).min(area.right());
+    let start = usize::from(y - area.y) * usize::from(area.width) + usize::from(x - area.x);
+    let Some(cells) = buf.content.get_mut(start..start + usize::from(end - x)) else {
+        return x;
+    };
+    let mut cells = cells.iter_mut();
     let mut x = x;
-    let end = x.saturating_add(room);
     for c in span.chars() {
         // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1.
         if UnicodeWidthChar::width(c).unwrap_or(0) == 0 {
             continue;
         }
-        if x >= end {
+        let Some(cell) = cells.next() else {
             break;
-        }
-        buf[(x, y)].set_char(c).set_style(style);
+        };
+        cell.set_char(c).set_style(style);
         x += 1;
     }
     x

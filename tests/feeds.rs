@@ -700,3 +700,13 @@ fn a_download_shows_progress_on_a_terminal() {
     s.wait_for(0, "Hà Nội mở thêm 3 tuyến");
     s.press("q", "");
 }
+
+/// Found by fuzzing: feed-rs panicked on an e-mail address followed by a character of more
+/// than one byte in an RSS author.
+#[test]
+fn an_author_address_next_to_a_wide_character_reads() {
+    let bundle = open(&fixture("author-email.xml")).expect("opens");
+    let story = bundle.full_article(0).expect("story");
+    assert_eq!(story.title, "An author written as address–name");
+    assert_eq!(story.authors, ["–Dave Example"]);
+}

@@ -32,6 +32,92 @@ pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     Ok(text)
 }
 
+/// RSS contacts (`author`, `managingEditor`, `webMaster`) with a space put between an e-mail
+/// address and a character next to it that is not ASCII (or an entity, which becomes one):
+/// feed-rs 3.0 cuts the name off the address one byte past it and panics inside such a
+/// character (`dave@example.com–Dave`). White space around the address changes nothing
+/// shown: the name is trimmed.
+pub fn pad_contacts(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(found) = text[at..].find('<') {
+        let open = at + found;
+        let rest = &text[open + 1..];
+        let name = ["author", "managingEditor", "webMaster"]
+            .into_iter()
+            .find(|n| {
+                rest.starts_with(n) && rest[n.len()..].starts_with(['>', ' ', '\t', '\n', '\r'])
+            });
+        let Some(name) = name else {
+            at = open + 1;
+            continue;
+        };
+        let Some(start) = text[open..].find('>').map(|i| open + i + 1) else {
+            break;
+        };
+        let close = format!("</{name}>");
+        let Some(end) = text[start..].find(&close).map(|i| start + i) else {
+            break;
+        };
+        let content = &text[start..end];
+        let padded = pad_addresses(content);
+        if padded.len() != content.len() {
+            out.push_str(&text[done..start]);
+            out.push_str(&padded);
+            done = end;
+        }
+        at = end + close.len();
+    }
+    if done == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
+/// `text` with a space on each side of an e-mail address where the character there is not
+/// ASCII or is an entity's.
+fn pad_addresses(text: &str) -> String {
+    let local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+    let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    for (i, _) in text.match_indices('@') {
+        let begin = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| local(*c))
+            .last()
+            .map_or(i, |(j, _)| j);
+        let end = i
+            + 1
+            + text[i + 1..]
+                .char_indices()
+                .take_while(|(_, c)| domain(*c))
+                .last()
+                .map_or(0, |(j, c)| j + c.len_utf8());
+        // Only an address: something before the `@`, a dotted name after it.
+        if begin < from || begin == i || !text[i + 1..end].contains('.') {
+            continue;
+        }
+        // An entity before the address ends with `;`, one after it starts with `&`.
+        let awkward =
+            |c: Option<char>, entity: char| c.is_some_and(|c| !c.is_ascii() || c == entity);
+        out.push_str(&text[from..begin]);
+        if awkward(text[..begin].chars().next_back(), ';') {
+            out.push(' ');
+        }
+        out.push_str(&text[begin..end]);
+        if awkward(text[end..].chars().next(), '&') {
+            out.push(' ');
+        }
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
 /// The encoding of a document without a byte-order mark: UTF-16 when its first characters are
 /// `<?` in it, else what its declaration names, else UTF-8.
 fn sniff(bytes: &[u8]) -> &'static Encoding {
@@ -152,6 +238,27 @@ mod tests {
         let fine = "<rss><![CDATA[ <?xml version=\"1.0\"?> ]]><!-- <?xml ?> --><?xml-stylesheet href=\"s\"?></rss>";
         assert!(utf8_xml(fine.as_bytes()).is_ok());
         assert!(utf8_xml(b"<rss><![CDATA[ unclosed").is_ok());
+    }
+
+    #[test]
+    fn addresses_in_contacts_get_room_from_characters_that_are_not_ascii() {
+        let rss = "<item><author>dave@example.com–Dave</author><title>a@b.c–x</title>\
+                   <managingEditor>Ngô&#8212;ngo@example.vn</managingEditor></item>";
+        assert_eq!(
+            pad_contacts(rss),
+            "<item><author>dave@example.com –Dave</author><title>a@b.c–x</title>\
+             <managingEditor>Ngô&#8212; ngo@example.vn</managingEditor></item>"
+        );
+        let fine = "<author>dave@example.com (Dave)</author>";
+        assert!(matches!(pad_contacts(fine), Cow::Borrowed(_)));
+        assert!(matches!(
+            pad_contacts("<authority>x@y.z–</authority>"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            pad_contacts("<author>@@–@</author>"),
+            "<author>@@–@</author>"
+        );
     }
 
     #[test]

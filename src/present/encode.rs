@@ -94,9 +94,21 @@ pub(crate) fn frame_with_links(
         if prev_row == next_row && !next_row.iter().any(always_update) {
             continue;
         }
-        glyph::glyphs(prev_row, &mut old);
         glyph::glyphs(next_row, &mut new);
-        glyph::changes(&old, &new, &mut changed);
+        if new.len() == next_row.len() && glyph::one_per_cell(prev_row) {
+            // Both rows have a glyph of one column in every cell (most rows): a glyph is
+            // unchanged where its cell is. Cheaper than glyphs for the old row, and never
+            // wrong: a cell that differs but looks the same is only written again.
+            changed.clear();
+            changed.extend(
+                new.iter()
+                    .zip(prev_row.iter().zip(next_row))
+                    .map(|(g, (p, n))| g.look != Look::Skip && (p != n || always_update(n))),
+            );
+        } else {
+            glyph::glyphs(prev_row, &mut old);
+            glyph::changes(&old, &new, &mut changed);
+        }
         if changed.contains(&true) {
             writer.row(y, &new, &changed);
         }
