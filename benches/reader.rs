@@ -276,5 +276,39 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(reader, benches);
+/// Feeds: the corpus of real feeds read by feed-rs alone (the baseline: parsing only) and by
+/// newsterm (parsing, HTML made into blocks, the bundle loader's checks and cleaning).
+fn feeds(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/corpus");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("the corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            !name.contains("invalid") && !name.starts_with("xml__")
+        })
+        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("a feed")))
+        .collect();
+    files.sort();
+    c.bench_function("feeds: the corpus through feed-rs alone (baseline)", |b| {
+        b.iter(|| {
+            for (_, bytes) in &files {
+                std::hint::black_box(feed_rs::parser::parse(&bytes[..]).ok());
+            }
+        })
+    });
+    c.bench_function("feeds: the corpus read into bundles", |b| {
+        b.iter(|| {
+            for (name, bytes) in &files {
+                std::hint::black_box(newsterm::feed::parse::read_feed(name, bytes, None).ok());
+            }
+        })
+    });
+}
+
+criterion_group!(reader, benches, feeds);
 criterion_main!(reader);

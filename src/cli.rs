@@ -60,7 +60,7 @@ pub struct Args {
     #[arg(long, requires = "render")]
     pub color: bool,
 
-    /// Validate the bundle, list its warnings and print a summary; do not open the reader.
+    /// Validate the sources, list their warnings and print a summary; do not open the reader.
     #[arg(long)]
     pub check: bool,
 
