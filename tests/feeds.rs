@@ -540,6 +540,26 @@ mod web {
         assert!(server.requests_for("/never-fetched.xml").is_empty());
     }
 
+    /// A proxy the environment names is not used for this machine's own addresses.
+    #[test]
+    fn loopback_addresses_bypass_a_proxy() {
+        let server = Server::start(vec![Route::new(
+            "/feed.xml",
+            Reply::ok("application/rss+xml", feed_bytes()),
+        )]);
+        let cache = crate::pty::fresh_dir("web-proxy");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsterm"))
+            .args(["--check", &server.url("/feed.xml")])
+            .env("XDG_CACHE_HOME", &cache)
+            .env("HTTP_PROXY", "http://192.0.2.1:9")
+            .env("http_proxy", "http://192.0.2.1:9")
+            .env("ALL_PROXY", "http://192.0.2.1:9")
+            .output()
+            .expect("newsterm runs");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(server.requests_for("/feed.xml").len(), 1);
+    }
+
     #[test]
     fn redirects_gzip_and_convert_from_the_web() {
         let server = Server::start(vec![

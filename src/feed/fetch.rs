@@ -177,7 +177,7 @@ pub fn fetch(
                 url: url.to_owned(),
             });
     }
-    let agent = agent(options);
+    let agent = agent(options, &address);
     let mut cached = cache.as_ref().and_then(Cache::read_meta);
     loop {
         match get(&agent, url, &address, options, cached.as_ref(), progress)? {
@@ -257,8 +257,24 @@ fn normalize(url: &str) -> Result<String, FetchError> {
     Ok(parsed.into())
 }
 
-fn agent(options: &Options) -> ureq::Agent {
+/// The agent for one fetch. A proxy named by the environment (`HTTPS_PROXY`, `NO_PROXY` …) is
+/// used, except for this machine's own addresses, which a proxy elsewhere cannot reach.
+fn agent(options: &Options, address: &str) -> ureq::Agent {
+    let local = url::Url::parse(address)
+        .ok()
+        .is_some_and(|u| match u.host() {
+            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        });
+    let proxy = if local {
+        None
+    } else {
+        ureq::Proxy::try_from_env()
+    };
     ureq::Agent::config_builder()
+        .proxy(proxy)
         .timeout_connect(Some(options.connect_timeout))
         .timeout_global(Some(options.timeout))
         .max_redirects(options.max_redirects)
