@@ -160,10 +160,7 @@ fn rss_with_cdata_html_becomes_blocks() {
     assert_eq!(story.title, "Hà Nội mở thêm 3 tuyến buýt điện");
     assert_eq!(story.authors, ["Minh Anh"]);
     assert_eq!(story.section.as_deref(), Some("Giao thông"));
-    assert_eq!(
-        story.published.as_deref(),
-        Some("2026-11-27T01:30:00+00:00")
-    );
+    assert_eq!(story.published.as_deref(), Some("2026-11-27T01:30:00Z"));
     // The description is the content's excerpt: not shown twice.
     assert_eq!(story.lead, None);
     let body = &story.body;
@@ -284,10 +281,10 @@ fn odd_dates_and_missing_fields() {
     assert_eq!(
         &dates[..5],
         [
-            Some("2026-11-03T03:00:00+00:00"),
-            Some("2026-11-03T11:00:00+00:00"),
-            Some("2026-11-03T11:00:00+00:00"),
-            Some("2026-11-03T13:00:00+00:00"),
+            Some("2026-11-03T03:00:00Z"),
+            Some("2026-11-03T11:00:00Z"),
+            Some("2026-11-03T11:00:00Z"),
+            Some("2026-11-03T13:00:00Z"),
             None,
         ]
     );

@@ -50,14 +50,22 @@ fn rfc3339(text: &str) -> Option<(&str, Option<&str>)> {
         }
         _ => false,
     };
-    zone.then(|| (&text[..10], Some(&text[11..16])))
+    zone.then(|| (&text[..10], Some(&text[11..i + 1])))
 }
 
-/// An RFC 3339 time as `YYYY-MM-DD HH:MM` (in the zone it was written in), a date as itself,
-/// and anything else as written.
+/// An RFC 3339 time as `YYYY-MM-DD HH:MM` (in the zone it was written in; `UTC` after it when
+/// that is `Z`, as feeds' times are), a date as itself, and anything else as written.
 pub fn date(published: &str) -> String {
     match rfc3339(published) {
-        Some((day, Some(time))) => format!("{day} {time}"),
+        Some((day, Some(time))) => {
+            let utc = time.ends_with(['Z', 'z']);
+            let time = time.get(..5).unwrap_or(time);
+            if utc {
+                format!("{day} {time} UTC")
+            } else {
+                format!("{day} {time}")
+            }
+        }
         Some((day, None)) => day.to_owned(),
         None => published.to_owned(),
     }
@@ -89,7 +97,8 @@ mod tests {
         assert_eq!(date("2023-11-01T19:00:00+07:00"), "2023-11-01 19:00");
         assert_eq!(date("2023-11-01"), "2023-11-01");
         assert_eq!(date("yesterday"), "yesterday");
-        assert_eq!(date("2023-11-01T19:00:00Z"), "2023-11-01 19:00");
+        assert_eq!(date("2023-11-01T19:00:00Z"), "2023-11-01 19:00 UTC");
+        assert_eq!(date("2023-11-01T19:00:00+00:00"), "2023-11-01 19:00");
         assert_eq!(date("2023-11-01T19:00:00.123-05:30"), "2023-11-01 19:00");
         assert_eq!(date("2026-02-01 (approx)"), "2026-02-01 (approx)");
         assert_eq!(date("2026-02-01T08:00"), "2026-02-01T08:00");

@@ -173,7 +173,11 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
             .map(|c| c.label.as_deref().unwrap_or(&c.term).trim())
             .find(|c| !c.is_empty())
             .map(str::to_owned),
-        published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+        // feed-rs gives times in UTC; `Z` says so, and the reader shows it.
+        published: entry
+            .published
+            .or(entry.updated)
+            .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
         authors,
         lead,
         body,
@@ -396,7 +400,7 @@ mod tests {
         };
         assert_eq!(one.id, "g1");
         assert_eq!(two.id, "g1#2");
-        assert_eq!(one.published.as_deref(), Some("2026-11-03T03:00:00+00:00"));
+        assert_eq!(one.published.as_deref(), Some("2026-11-03T03:00:00Z"));
         assert_eq!(one.section.as_deref(), Some("Thế giới"));
         assert_eq!(one.lead, None);
         assert_eq!(
