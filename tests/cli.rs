@@ -2,14 +2,21 @@
 //! bad input is one line on stderr with status 2 and nothing on stdout.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use crate::frames::{sample_frame, settings};
 
 fn newsterm(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    newsterm_with(args, stdin, &[])
+}
+
+/// The binary with `args`, `stdin` piped in, and these environment variables set.
+pub fn newsterm_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &Path)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsterm"))
         .args(args)
         .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -2,9 +2,8 @@
 //! well, odd encodings and dates come out right, several sources merge, `convert` round-trips,
 //! and a bad source is one line while the others still open.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use newsterm::bundle::{self, Block, Bundle};
 use newsterm::feed;
@@ -15,24 +14,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The binary, with a cache and a state directory of its own.
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let home = crate::pty::fresh_dir("feeds-home");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsterm"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsterm starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        pipe.write_all(bytes).expect("stdin takes the feed");
-    }
-    drop(pipe);
-    child.wait_with_output().expect("newsterm finishes")
+    let (cache, state) = (home.join("cache"), home.join("state"));
+    crate::cli::newsterm_with(
+        args,
+        stdin,
+        &[("XDG_CACHE_HOME", &cache), ("XDG_STATE_HOME", &state)],
+    )
 }
 
 fn text(bytes: &[u8]) -> String {
