@@ -143,7 +143,16 @@ impl Writer<'_> {
         let mut i = 0;
         while let Some(k) = (i..glyphs.len()).find(|&k| changed[k]) {
             self.reach(y, glyphs, k);
-            if glyphs[k].is_blank() {
+            let lone = glyphs.get(k + 1).is_none_or(|g| !g.is_blank());
+            if glyphs[k].is_blank() && lone {
+                // One blank (a space between words): a space is the cheapest way over it,
+                // whatever follows (erasing costs 3 bytes and a move). What `blanks` would
+                // do, without pricing every way first.
+                self.set_sgr(Sgr::DEFAULT);
+                self.link_to(None);
+                self.write(y, &glyphs[k]);
+                i = k + 1;
+            } else if glyphs[k].is_blank() {
                 match self.blanks(y, glyphs, changed, k) {
                     Some(done) => i = done,
                     None => break,
