@@ -40,10 +40,16 @@ const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Giving it back, whatever state a frame or a signal left it in: default colours, the whole
-/// screen as scroll region, synchronized output closed, mouse reports and bracketed paste
-/// off, cursor shown, the main screen back.
+/// screen as scroll region, the cursor on the bottom row, synchronized output closed, mouse
+/// reports and bracketed paste off, cursor shown, the main screen back.
+///
+/// The cursor goes to the bottom row (`CSI 999;1 H`, clamped) because tmux 3.3 copies rows of
+/// the alternate screen into the main one when it is left, after a resize, with the cursor
+/// near the top (found by hand: resize, then `q`, left the frame's top rows behind the shell
+/// prompt; `less` leaves its cursor at the bottom and never showed it). `CSI r` homes the
+/// cursor, so it comes before the move.
 pub const RESTORE: &[u8] =
-    b"\x1b[m\x1b[r\x1b[?2026l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l";
+    b"\x1b[m\x1b[r\x1b[999;1H\x1b[?2026l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l";
 
 /// Whether the terminal is ours (raw, alternate screen) and needs restoring.
 static TAKEN: AtomicBool = AtomicBool::new(false);
@@ -484,4 +490,20 @@ fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod restore_tests {
+    use super::RESTORE;
+
+    /// The scroll region reset (which homes the cursor) comes first, then the cursor goes to
+    /// the bottom row, and the main screen comes back last (see [`RESTORE`]).
+    #[test]
+    fn the_cursor_is_on_the_bottom_row_when_the_main_screen_comes_back() {
+        let text = std::str::from_utf8(RESTORE).unwrap_or_default();
+        let at = |s: &str| text.find(s).unwrap_or(usize::MAX);
+        assert!(at("\x1b[r") < at("\x1b[999;1H"));
+        assert!(at("\x1b[999;1H") < at("\x1b[?1049l"));
+        assert!(text.ends_with("\x1b[?1049l"));
+    }
 }
