@@ -9,8 +9,8 @@
 //! file that cannot be read as state is set aside (renamed with a timestamp), never fatal.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -135,25 +135,12 @@ impl StateFile {
     pub fn save(&self, memory: &Memory) -> io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
-        let tmp = self
-            .path
-            .with_extension(format!("json.tmp-{}", std::process::id()));
         let stored = Stored {
             newsterm_state: VERSION,
             memory: memory.clone(),
         };
         let json = serde_json::to_vec_pretty(&stored).map_err(io::Error::other)?;
-        let result = (|| {
-            let mut file = File::create(&tmp)?;
-            file.write_all(&json)?;
-            file.sync_all()?;
-            fs::rename(&tmp, &self.path)?;
-            File::open(dir)?.sync_all()
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result
+        crate::atomic::replace_with(&self.path, &json)
     }
 }
 

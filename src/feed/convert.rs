@@ -1,7 +1,6 @@
 //! `newsterm convert`: stories from any sources written as one article bundle.
 
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::bundle::{Bundle, article_doc, doc_of, write_doc};
@@ -23,31 +22,10 @@ pub fn write<W: Write>(bundle: &Bundle, out: &mut W) -> io::Result<()> {
     write_doc(out, &top, articles)
 }
 
-/// Writes `bundle` to `path` atomically: a temporary file beside it, flushed to disk, then
-/// renamed over it, so the file is the old one or the new one, never half of either.
+/// Writes `bundle` to `path` atomically (see [`crate::atomic`]): the file is the old one or
+/// the new one, never half of either.
 pub fn write_file(bundle: &Bundle, path: &Path) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = dir.join(temp_name);
-    let result = (|| {
-        let mut out = BufWriter::new(File::create(&temp)?);
-        write(bundle, &mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    crate::atomic::replace(path, |mut out| write(bundle, &mut out))
 }
 
 #[cfg(test)]
@@ -82,25 +60,15 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_write_leaves_the_old_file() {
+    fn a_file_is_written_whole() {
         let dir = std::env::temp_dir().join(format!("newsterm-convert-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("out.json");
-        fs::write(&path, "old").unwrap();
+        std::fs::write(&path, "old").unwrap();
         write_file(&sample().unwrap(), &path).unwrap();
-        let first = fs::read(&path).unwrap();
-        assert!(load_full("out", &first).is_ok());
-        // A directory in the way of the temporary file's rename target cannot be replaced.
-        let blocked = dir.join("blocked");
-        fs::create_dir_all(blocked.join("inside")).unwrap();
-        assert!(write_file(&sample().unwrap(), &blocked).is_err());
-        assert!(blocked.join("inside").is_dir());
-        let leftovers: Vec<_> = fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(leftovers.is_empty());
-        fs::remove_dir_all(&dir).unwrap();
+        let written = std::fs::read(&path).unwrap();
+        assert_eq!(written, super::tests::written(&sample().unwrap()));
+        assert!(load_full("out", &written).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -16,9 +16,9 @@
 //! written never fails a fetch.
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -617,36 +617,14 @@ impl Cache {
     /// in between leaves metadata that does not match (an absent entry).
     fn write(&self, meta: &Meta, bytes: &[u8]) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
-        atomic_write(&self.body, bytes)?;
+        crate::atomic::replace_with(&self.body, bytes)?;
         self.write_meta(meta)
     }
 
     fn write_meta(&self, meta: &Meta) -> io::Result<()> {
         let json = serde_json::to_vec_pretty(meta).map_err(io::Error::other)?;
-        atomic_write(&self.meta, &json)?;
-        // So the renames survive a crash; not every system can sync a directory.
-        let _ = File::open(&self.dir).and_then(|d| d.sync_all());
-        Ok(())
+        crate::atomic::replace_with(&self.meta, &json)
     }
-}
-
-/// Writes `bytes` to a new file beside `path`, syncs it and renames it over `path`.
-fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}-{n}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
