@@ -203,7 +203,8 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 
 /// A character that is always a grapheme cluster of its own, one column wide (or zero, for
 /// the soft hyphen): printable ASCII, Latin-1, Latin Extended (Vietnamese's ơ, ư, đ and its
-/// precomposed letters), general punctuation and the reader's own markers.
+/// precomposed letters), general punctuation, box drawing and block elements (every pane's
+/// border and scrollbar) and the reader's own markers.
 pub fn is_single_cell(c: char) -> bool {
     matches!(c,
         ' '..='~'
@@ -211,7 +212,8 @@ pub fn is_single_cell(c: char) -> bool {
         | '\u{1e00}'..='\u{1eff}'
         | '\u{2010}'..='\u{2027}'
         | '\u{2030}'..='\u{205e}'
-        | '│' | '▣' | '♪')
+        | '\u{2500}'..='\u{259f}'
+        | '▣' | '♪')
 }
 
 /// Display width of clean text, in terminal columns.
@@ -536,6 +538,16 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn single_cell_characters_are_one_column_wide() {
+        use unicode_width::UnicodeWidthChar;
+        let all = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
+        for c in all.filter(|&c| is_single_cell(c) && c != SOFT_HYPHEN) {
+            assert_eq!(c.width(), Some(1), "{c:?}");
+            assert_eq!(grapheme_width(c.encode_utf8(&mut [0; 4])), 1, "{c:?}");
+        }
+    }
+
     use super::*;
 
     fn lines(text: &str, width: usize) -> Vec<String> {

@@ -91,22 +91,40 @@ pub(crate) fn frame_with_links(
     let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let rows = prev.content.chunks(width).zip(next.content.chunks(width));
     for (y, (prev_row, next_row)) in (0u16..).zip(rows) {
-        if prev_row == next_row && !next_row.iter().any(always_update) {
+        let Some(first) = prev_row
+            .iter()
+            .zip(next_row)
+            .position(|(p, n)| p != n || always_update(n))
+        else {
             continue;
-        }
-        glyph::glyphs(next_row, &mut new);
-        if new.len() == next_row.len() && glyph::one_per_cell(prev_row) {
+        };
+        // Left of the first changed cell both rows hold the same cells, so the same glyphs,
+        // none of them changed: glyphs are needed only from the last place at or before it
+        // where one starts (in both rows alike), usually that cell itself, or from the cursor
+        // when it is on this row already, to re-write the way from it. Most changes are in one
+        // pane; the panes left of it cost nothing here.
+        let first = match writer.pen.cursor {
+            Cursor::At { row, col } if row == y => first.min(usize::from(col)),
+            _ => first,
+        };
+        let from = (0..=first)
+            .rev()
+            .find(|&c| glyph::starts_at(next_row, c))
+            .unwrap_or(0);
+        glyph::glyphs_from(next_row, from, &mut new);
+        let (prev_tail, next_tail) = (&prev_row[from..], &next_row[from..]);
+        if new.len() == next_tail.len() && glyph::one_per_cell(prev_tail) {
             // Both rows have a glyph of one column in every cell (most rows): a glyph is
             // unchanged where its cell is. Cheaper than glyphs for the old row, and never
             // wrong: a cell that differs but looks the same is only written again.
             changed.clear();
             changed.extend(
                 new.iter()
-                    .zip(prev_row.iter().zip(next_row))
+                    .zip(prev_tail.iter().zip(next_tail))
                     .map(|(g, (p, n))| g.look != Look::Skip && (p != n || always_update(n))),
             );
         } else {
-            glyph::glyphs(prev_row, &mut old);
+            glyph::glyphs_from(prev_row, from, &mut old);
             glyph::changes(&old, &new, &mut changed);
         }
         if changed.contains(&true) {
@@ -213,6 +231,15 @@ impl Writer<'_> {
         let Look::Draw { sgr: first, .. } = target.look else {
             return;
         };
+        // Writing on along a row, the cursor is usually there already.
+        if self.pen.cursor
+            == (Cursor::At {
+                row: y,
+                col: target.x,
+            })
+        {
+            return;
+        }
         let mv = cursor::move_to(self.pen.cursor, y, target.x, self.pen.may_feed());
         if mv.is_empty() {
             return;

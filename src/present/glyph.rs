@@ -68,7 +68,15 @@ pub(crate) fn is_skip(cell: &Cell) -> bool {
 /// are never written.
 pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     let symbol = cell.symbol();
-    // Most cells hold one character that is one column wide (text::is_single_cell: ASCII,
+    // Most cells of all are printable ASCII.
+    if let [b] = symbol.as_bytes() {
+        return if (b' '..=b'~').contains(b) {
+            (symbol, 1)
+        } else {
+            (" ", 1)
+        };
+    }
+    // Most other cells hold one character that is one column wide (text::is_single_cell: ASCII,
     // Latin and Vietnamese letters, punctuation): no measuring needed. The soft hyphen is
     // measured, it is zero columns wide in some tables.
     let mut chars = symbol.chars();
@@ -99,10 +107,27 @@ pub(crate) fn one_per_cell(row: &[Cell]) -> bool {
 }
 
 /// The glyphs of one buffer row, left to right, covering every column.
+#[cfg(test)]
 pub(crate) fn glyphs<'a>(row: &'a [Cell], out: &mut Vec<Glyph<'a>>) {
+    glyphs_from(row, 0, out);
+}
+
+/// Whether a glyph starts at column `col` of `row` whatever the cells left of it hold but the
+/// one just before: a cell one column wide is either a glyph or the hidden half of the wide
+/// glyph before it, and both end where `col` begins.
+pub(crate) fn starts_at(row: &[Cell], col: usize) -> bool {
+    col == 0
+        || row
+            .get(col - 1)
+            .is_some_and(|cell| is_skip(cell) || symbol_of(cell, u16::MAX).1 == 1)
+}
+
+/// The glyphs of one buffer row from column `from` on, where a glyph starts, left to right,
+/// covering every column from there.
+pub(crate) fn glyphs_from<'a>(row: &'a [Cell], from: usize, out: &mut Vec<Glyph<'a>>) {
     out.clear();
     let len = u16::try_from(row.len()).unwrap_or(u16::MAX);
-    let mut x = 0u16;
+    let mut x = u16::try_from(from).unwrap_or(u16::MAX);
     while let Some(cell) = row.get(usize::from(x)) {
         let glyph = if is_skip(cell) {
             Glyph {
