@@ -30,8 +30,12 @@ const LEADS_UP_TO: usize = 2_000;
 /// millisecond's work.
 const INDEX_STORIES: usize = 128;
 
-/// Laid-out stories kept for quick return: enough for the back stack and a few neighbours.
-const CACHE_STORIES: usize = 16;
+/// Laid-out stories kept for quick return: enough for the back stack, a few neighbours and
+/// every story laid out ahead (see [`App::lay_out_ahead`]), with room to spare.
+const CACHE_STORIES: usize = 32;
+
+/// Related stories laid out ahead of need: the ones the digit keys reach.
+const AHEAD_RELATED: usize = 9;
 
 /// A story whose span in the file is at least this long is read block by block as the
 /// reader reaches it, rather than whole when it is opened.
@@ -121,6 +125,8 @@ pub struct App {
     /// Related stories worked out for the story in the reader: the story, the related ones,
     /// and for each the words they share.
     computed: Option<(usize, Vec<usize>, Vec<String>)>,
+    /// Stories (and widths) that could not be read when laid out ahead: not tried again.
+    unreadable: Vec<(usize, usize)>,
 }
 
 /// Which stories the headline list shows.
@@ -165,6 +171,7 @@ impl App {
             related_index: None,
             related_builder: None,
             needs_index: false,
+            unreadable: Vec::new(),
             computed: None,
         };
         app.needs_index = app.bundle.articles.iter().any(|a| !a.related_given);
@@ -329,7 +336,51 @@ impl App {
     /// which [`Action::Idle`] does a little at a time. Unlike [`App::busy`], nothing shown
     /// waits for it: `--render` leaves it.
     pub fn preparing(&self) -> bool {
-        self.needs_index && self.related_index.is_none()
+        (self.needs_index && self.related_index.is_none()) || self.ahead().is_some()
+    }
+
+    /// The next story to lay out before a key asks for it, if any: the one under the headline
+    /// cursor (Enter), the one `back` returns to, then the related stories (the digits). Fewer
+    /// than the cache holds, so laying them all out ends.
+    fn ahead(&self) -> Option<usize> {
+        const _: () = assert!(2 + AHEAD_RELATED < CACHE_STORIES);
+        let width = self.reader_width();
+        if width == 0 || self.screen().too_small {
+            return None;
+        }
+        let back = self.back.last().map(|v| v.story);
+        let related = self.related_list().iter().take(AHEAD_RELATED).copied();
+        std::iter::once(self.selected)
+            .chain(back)
+            .chain(related)
+            .find(|&story| {
+                story != self.current
+                    && story < self.bundle.articles.len()
+                    && !self.cache.has(story, width)
+                    && !self.unreadable.contains(&(story, width))
+            })
+    }
+
+    /// Lays out one story ahead of need (see [`App::ahead`]) into the cache, as far as the
+    /// reader's first screen (a long story goes on when it is shown): a key that opens it then
+    /// only draws. A fraction of a millisecond, done while no key is waiting.
+    fn lay_out_ahead(&mut self) {
+        let Some(story) = self.ahead() else {
+            return;
+        };
+        let (width, height) = (self.reader_width(), self.reader_height());
+        match self.bundle.open_article(story, LAZY_FROM) {
+            Some((article, body)) => {
+                let mut doc = Document::new(&article, body, width);
+                // As far as showing it will: the screen at the place last left, if any.
+                let line = self
+                    .place(story)
+                    .map_or(0, |place| doc.line_of(place.part) + place.line);
+                doc.lay_out_to(line.saturating_add(height));
+                self.cache.put(story, doc);
+            }
+            None => self.unreadable.push((story, width)),
+        }
     }
 
     /// The frame's geometry for the current size and focus.
@@ -420,6 +471,8 @@ impl App {
                 if self.busy() {
                     self.doc.work(IDLE_BYTES);
                     self.search_step();
+                } else if self.ahead().is_some() {
+                    self.lay_out_ahead();
                 } else {
                     self.index_stories(INDEX_STORIES);
                 }
@@ -673,17 +726,16 @@ impl App {
         self.related_offset = 0;
         self.relayout(None);
         self.compute_related();
-        // Back where the reader left off last time, this session or an earlier one.
-        if let Some(place) = self
-            .bundle
-            .articles
-            .get(story)
-            .and_then(|a| self.memory.places.get(&a.id))
-            .copied()
-        {
+        if let Some(place) = self.place(story) {
             let line = self.doc.line_of(place.part) + place.line;
             self.scroll_to(line);
         }
+    }
+
+    /// Where the reader left `story` last time, this session or an earlier one.
+    fn place(&self, story: usize) -> Option<Place> {
+        let article = self.bundle.articles.get(story)?;
+        self.memory.places.get(&article.id).copied()
     }
 
     /// Puts the reader's first line at `line`, as far as the story allows.
@@ -1063,6 +1115,93 @@ mod tests {
             ],
         );
         assert_eq!(app.list_offset, 0);
+    }
+
+    /// Does the work ahead of need until there is none left, as the terminal does while no key
+    /// is waiting; it must end.
+    fn idle_ahead(app: &mut App) {
+        for _ in 0..10_000 {
+            if !app.busy() && !app.preparing() {
+                return;
+            }
+            app.update(Action::Idle);
+        }
+        panic!("the work ahead of need never ends");
+    }
+
+    #[test]
+    fn the_story_under_the_cursor_and_the_related_ones_are_laid_out_ahead() {
+        let theme = crate::ui::Theme::COLOR;
+        let mut app = app(120, 40);
+        let width = app.reader_width();
+        // The first story is in the reader: its related stories are laid out ahead.
+        idle_ahead(&mut app);
+        assert!(app.related_list().len() > 2);
+        for &story in app.related_list() {
+            assert!(app.cache.has(story, width), "{story}");
+        }
+        // So is the story under the cursor, and opening it takes its layout from the cache:
+        // the same frame as laying it out then.
+        run(&mut app, &[Action::Down]);
+        idle_ahead(&mut app);
+        let selected = app.selected;
+        assert!(app.cache.has(selected, width));
+        let mut fresh = self::app(120, 40);
+        run(&mut fresh, &[Action::Down, Action::Open]);
+        run(&mut app, &[Action::Open]);
+        assert_eq!(app.doc_story, Some(selected));
+        assert!(!app.cache.has(selected, width));
+        assert_eq!(
+            crate::headless::draw(&app, &theme),
+            crate::headless::draw(&fresh, &theme)
+        );
+        // After following a related story, the one `back` returns to is kept.
+        let mut app = self::app(120, 40);
+        run(&mut app, &[Action::OpenRelated(1)]);
+        assert_ne!(app.current, 0);
+        idle_ahead(&mut app);
+        assert!(app.cache.has(0, width));
+    }
+
+    #[test]
+    fn work_ahead_changes_no_frame() {
+        let keys = [
+            Action::Down,
+            Action::Down,
+            Action::Open,
+            Action::PageDown,
+            Action::OpenRelated(1),
+            Action::OpenRelated(2),
+            Action::Back,
+            Action::Resize(90, 30),
+            Action::Back,
+            Action::FocusNext,
+            Action::Down,
+            Action::Open,
+            Action::Resize(200, 60),
+            Action::Bottom,
+            Action::Up,
+            Action::Open,
+        ];
+        let theme = crate::ui::Theme::COLOR;
+        let (mut ahead, mut plain) = (app(120, 40), app(120, 40));
+        for action in keys {
+            idle_ahead(&mut ahead);
+            ahead.update(action);
+            plain.update(action);
+            assert_eq!(
+                crate::headless::draw(&ahead, &theme),
+                crate::headless::draw(&plain, &theme),
+                "after {action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_laid_out_ahead_where_no_story_shows() {
+        let mut app = app(19, 5);
+        run(&mut app, &[Action::Down]);
+        assert_eq!(app.ahead(), None);
     }
 
     #[test]
@@ -1504,6 +1643,9 @@ mod related_tests {
         // A bundle whose stories all have their related field needs no index.
         let mut given = App::new(sample().unwrap(), 160, 45);
         given.needs_index = false;
-        assert!(!given.preparing());
+        while given.preparing() {
+            given.update(Action::Idle);
+        }
+        assert!(given.related_index.is_none());
     }
 }

@@ -31,6 +31,11 @@ impl DocCache {
         self.entries.remove(i).map(|(_, doc)| doc)
     }
 
+    /// Whether the layout of `story` at `width` is kept.
+    pub fn has(&self, story: usize, width: usize) -> bool {
+        self.entries.iter().any(|(k, _)| *k == (story, width))
+    }
+
     /// Keeps the layout of `story`, as the most recent, dropping the least recent beyond the
     /// capacity.
     pub fn put(&mut self, story: usize, doc: Document) {
