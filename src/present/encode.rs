@@ -113,17 +113,9 @@ pub(crate) fn frame_with_links(
             .unwrap_or(0);
         glyph::glyphs_from(next_row, from, &mut new);
         let (prev_tail, next_tail) = (&prev_row[from..], &next_row[from..]);
-        if new.len() == next_tail.len() && glyph::one_per_cell(prev_tail) {
-            // Both rows have a glyph of one column in every cell (most rows): a glyph is
-            // unchanged where its cell is. Cheaper than glyphs for the old row, and never
-            // wrong: a cell that differs but looks the same is only written again.
-            changed.clear();
-            changed.extend(
-                new.iter()
-                    .zip(prev_tail.iter().zip(next_tail))
-                    .map(|(g, (p, n))| g.look != Look::Skip && (p != n || always_update(n))),
-            );
-        } else {
+        let simple = new.len() == next_tail.len()
+            && one_per_cell_changes(prev_tail, next_tail, &new, &mut changed);
+        if !simple {
             glyph::glyphs_from(prev_row, from, &mut old);
             glyph::changes(&old, &new, &mut changed);
         }
@@ -132,6 +124,33 @@ pub(crate) fn frame_with_links(
         }
     }
     writer.link_to(None);
+}
+
+/// For each glyph of `next` (one per cell of `next_row`), whether it must be written, when
+/// `prev_row` too has a glyph of one column in every cell (most rows): then a glyph is
+/// unchanged where its cell is. Cheaper than glyphs for the old row, and never wrong: a cell
+/// that differs but looks the same is only written again. Only the cells that differ need
+/// measuring: an equal one is as narrow as the new one. `false` when `prev_row` has a wider
+/// glyph (`changed` is then to be worked out from both rows' glyphs).
+fn one_per_cell_changes(
+    prev_row: &[Cell],
+    next_row: &[Cell],
+    next: &[Glyph<'_>],
+    changed: &mut Vec<bool>,
+) -> bool {
+    changed.clear();
+    let len = prev_row.len();
+    for (x, (g, (p, n))) in next.iter().zip(prev_row.iter().zip(next_row)).enumerate() {
+        let differs = p != n || always_update(n);
+        if differs && !glyph::is_skip(p) {
+            let room = u16::try_from(len - x).unwrap_or(u16::MAX);
+            if glyph::symbol_of(p, room).1 != 1 {
+                return false;
+            }
+        }
+        changed.push(g.look != Look::Skip && differs);
+    }
+    true
 }
 
 /// Cells of one row that are a hyperlink to `url`.

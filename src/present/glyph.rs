@@ -97,15 +97,6 @@ pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     }
 }
 
-/// Whether every cell of `row` is a glyph of its own, one column wide (no wide characters, no
-/// skipped cells): then glyph `k` of the row is cell `k`.
-pub(crate) fn one_per_cell(row: &[Cell]) -> bool {
-    let len = u16::try_from(row.len()).unwrap_or(u16::MAX);
-    (0u16..)
-        .zip(row)
-        .all(|(x, cell)| !is_skip(cell) && symbol_of(cell, len - x).1 == 1)
-}
-
 /// The glyphs of one buffer row, left to right, covering every column.
 #[cfg(test)]
 pub(crate) fn glyphs<'a>(row: &'a [Cell], out: &mut Vec<Glyph<'a>>) {
