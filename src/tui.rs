@@ -36,6 +36,9 @@ const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h";
 /// selection works without Shift).
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 
+/// The longest a frame waits for keys that keep coming before it is drawn anyway.
+const FRAME_HELD_AT_MOST: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Two presses on the same cell within this are a double click.
 const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 
@@ -175,21 +178,29 @@ fn event_loop(
     saver: &mut Saver,
     sources: &Sources,
 ) -> io::Result<End> {
-    term.draw(app, theme, None)?;
+    term.draw(app, theme)?;
     let mut last_click: Option<(Instant, u16, u16)> = None;
+    // Since when the screen is behind the app: the frame is drawn once no key waits, or
+    // when it has waited too long (a flood of keys still shows progress).
+    let mut owed: Option<Instant> = None;
     while app.running {
+        if let Some(since) = owed
+            && !(input.ready() && since.elapsed() < FRAME_HELD_AT_MOST)
+        {
+            term.draw(app, theme)?;
+            owed = None;
+        }
         // A long story is laid out a millisecond at a time while nothing is waiting; the
         // frame is drawn again once it is complete, for the exact scrollbar.
         // Work is done while no key is waiting: laying out a long story and searching (the
         // frame shows it), and preparing the related index (it does not).
         let event = input.next(!app.busy() && !app.preparing())?;
-        let before = Mark::of(app);
         match event {
             Event::Nothing => {
                 let shown = app.busy();
                 app.update(Action::Idle);
                 if shown && !app.busy() {
-                    term.draw(app, theme, None)?;
+                    owed = owed.or_else(|| Some(Instant::now()));
                 }
                 continue;
             }
@@ -252,7 +263,7 @@ fn event_loop(
             if effect == Effect::Reload {
                 // Reading may take a while (the network): say so first.
                 app.notice = Some("Reloading…".into());
-                term.draw(app, theme, Some(&before))?;
+                term.draw(app, theme)?;
                 match sources.read() {
                     Ok((bundle, failure)) => {
                         app.reload(bundle);
@@ -273,9 +284,7 @@ fn event_loop(
                 app.notice = Some(format!("{e}"));
             }
         }
-        if app.running {
-            term.draw(app, theme, Some(&before))?;
-        }
+        owed = owed.or_else(|| Some(Instant::now()));
     }
     Ok(End::Quit)
 }
@@ -285,6 +294,8 @@ struct Term {
     /// Standard output without Rust's line buffering: a frame leaves in one `write`.
     out: File,
     painter: Painter,
+    /// What the screen shows, to tell a scroll from a new frame.
+    shown: Option<Mark>,
     mouse: bool,
     /// The audio player while it plays, and the command the user chose for it.
     player: Option<std::process::Child>,
@@ -298,6 +309,7 @@ impl Term {
         let mut term = Term {
             out,
             painter: Painter::new(),
+            shown: None,
             mouse,
             player: None,
             player_command,
@@ -370,11 +382,12 @@ impl Term {
     }
 
     /// Draws the app and sends what changed in one write.
-    fn draw(&mut self, app: &App, theme: &Theme, since: Option<&Mark>) -> io::Result<()> {
-        let bytes = self.painter.paint(app, theme, since);
+    fn draw(&mut self, app: &App, theme: &Theme) -> io::Result<()> {
+        let bytes = self.painter.paint(app, theme, self.shown.as_ref());
         if !bytes.is_empty() {
             self.out.write_all(bytes)?;
         }
+        self.shown = Some(Mark::of(app));
         Ok(())
     }
 }

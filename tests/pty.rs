@@ -288,6 +288,34 @@ fn keys_help_resize_and_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn keys_that_arrive_together_are_answered_with_one_frame() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_for(0, "Headlines 1/8");
+    // The first key also takes down the start-up hint.
+    s.press("j", "Headlines 2/8");
+    s.idle(Duration::from_millis(100));
+    let from = s.output().len();
+    s.press("j", "Headlines 3/8");
+    s.idle(Duration::from_millis(100));
+    let one = s.output().len() - from;
+    // Four keys in one write, as a slow SSH link delivers keys typed ahead: the cursor
+    // goes down four rows, and the screen changes once, about as much as for one key.
+    let from = s.output().len();
+    s.press("jjjj", "Headlines 7/8");
+    s.idle(Duration::from_millis(100));
+    let four = s.output().len() - from;
+    assert!(
+        four < 2 * one,
+        "four keys at once sent {four} bytes, one key {one}"
+    );
+    let shown = s.screen_text();
+    s.press("q", "\u{1b}[?1049l");
+    let (status, _) = s.finish();
+    assert!(status.success());
+    assert!(shown.contains("Headlines 7/8"), "{shown}");
+}
+
+#[test]
 fn ctrl_c_quits_at_once() {
     let mut s = Session::start(100, 30, &[]);
     s.wait_for(0, "Headlines 1/8");

@@ -101,6 +101,19 @@ impl Decoder {
         }
     }
 
+    /// Whether a whole key, paste or mouse report has arrived ([`Decoder::next`] would return
+    /// one), without taking it.
+    pub fn has_event(&self) -> bool {
+        let mut rest = self.buf.as_slice();
+        loop {
+            match parse(rest) {
+                Parse::Key(..) | Parse::Mouse(..) | Parse::Paste(..) => return true,
+                Parse::Skip(used) => rest = &rest[used.min(rest.len())..],
+                Parse::Incomplete => return false,
+            }
+        }
+    }
+
     /// Whether the start of a sequence (or a lone ESC) waits for more bytes.
     pub fn waiting(&self) -> bool {
         !self.buf.is_empty()
@@ -449,7 +462,38 @@ mod tests {
         assert_eq!(keys(&[0x1b, b'[', 0x80, b'k']), [plain(KeyCode::Char('k'))]);
     }
 
+    #[test]
+    fn whether_an_event_waits_is_known_without_taking_it() {
+        let mut d = Decoder::default();
+        assert!(!d.has_event());
+        // Reports dropped whole and the start of a sequence are no event.
+        d.feed(b"\x1b[I\x1b[");
+        assert!(!d.has_event());
+        d.feed(b"B");
+        assert!(d.has_event());
+        assert_eq!(d.next_key(), Some(plain(KeyCode::Down)));
+        assert!(!d.has_event());
+        d.feed(b"\x1b[200~qq");
+        assert!(!d.has_event(), "a paste waits for its end");
+        d.feed(b"\x1b[201~");
+        assert!(d.has_event());
+    }
+
     proptest! {
+        #[test]
+        fn has_event_says_whether_next_has_one(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let mut d = Decoder::default();
+            d.feed(&bytes);
+            loop {
+                let said = d.has_event();
+                let got = d.next();
+                prop_assert_eq!(said, got.is_some());
+                if got.is_none() {
+                    break;
+                }
+            }
+        }
+
         #[test]
         fn any_bytes_split_anywhere_decode_the_same(bytes in proptest::collection::vec(any::<u8>(), 0..64), cut in 0usize..64) {
             let whole = keys(&bytes);

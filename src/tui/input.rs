@@ -38,6 +38,9 @@ pub enum Event {
 pub struct Input {
     tty: File,
     decoder: Decoder,
+    /// The terminal went away while [`Input::ready`] read ahead; said once what came before
+    /// it is answered.
+    closed: bool,
     pub signals: Signals,
 }
 
@@ -54,8 +57,38 @@ impl Input {
         Ok(Input {
             tty,
             decoder: Decoder::default(),
+            closed: false,
             signals,
         })
+    }
+
+    /// Whether the next event is already here (a key the terminal has sent, or the terminal
+    /// gone), so that the loop can answer it before drawing: keys that arrive together, as
+    /// over a slow SSH link, then cost one frame, not one each. Never waits.
+    pub fn ready(&mut self) -> bool {
+        if self.decoder.has_event() || self.closed {
+            return true;
+        }
+        let mut fds = [PollFd::new(&self.tty, PollFlags::IN)];
+        let zero = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        if !matches!(poll(&mut fds, Some(&zero)), Ok(n) if n > 0) {
+            return false;
+        }
+        if !fds[0].revents().contains(PollFlags::IN) {
+            // A hang-up or an error: `next` says so.
+            return true;
+        }
+        let mut buf = [0u8; 4096];
+        match self.tty.read(&mut buf) {
+            Ok(0) => self.closed = true,
+            Ok(n) => self.decoder.feed(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => self.closed = true,
+        }
+        self.closed || self.decoder.has_event()
     }
 
     /// The next event; with `wait` false, [`Event::Nothing`] rather than waiting for one.
@@ -69,6 +102,9 @@ impl Input {
                 Some(Decoded::Paste(text)) => return Ok(Event::Paste(text)),
                 Some(Decoded::Mouse(mouse)) => return Ok(Event::Mouse(mouse)),
                 None => {}
+            }
+            if self.closed {
+                return Ok(Event::Closed);
             }
             let timeout = if self.decoder.waiting() {
                 Some(ESC_WAIT)
