@@ -14,8 +14,12 @@
 //! saves shows, every round also opens a story and follows a related one with no pause
 //! before the key (`… at once`): laid out on the key itself.
 //!
+//! Once a round, after the same pause, stock ratatui (its `Terminal` over crossterm, into a
+//! sink) shows a new bordered page of headlines: the `for scale` row, what a plain ratatui
+//! reader pays for a new frame on the same machine at the same moment.
+//!
 //! Prints p50, p99 and the worst time per kind of key. Times depend on the machine; compare
-//! them with each other.
+//! them with each other and with the `for scale` row.
 
 use std::time::{Duration, Instant};
 
@@ -25,6 +29,10 @@ use newsterm::bundle::load;
 use newsterm::layout::Pane;
 use newsterm::painter::{Mark, Painter};
 use newsterm::ui::Theme;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// The bundle at `path` with one more story of 2,500 paragraphs (about 1 MB) at the end.
 fn with_long_story(path: &str) -> Vec<u8> {
@@ -43,21 +51,37 @@ fn with_long_story(path: &str) -> Vec<u8> {
     serde_json::to_vec(&bundle).expect("serializes")
 }
 
+const STOCK: &str = "for scale: ratatui + crossterm, a new 200x60 page";
+
 struct Keys {
     app: App,
     painter: Painter,
+    stock: Option<Stock>,
     times: Vec<(&'static str, Duration)>,
 }
 
 impl Keys {
     fn press(&mut self, kind: &'static str, action: Action) {
-        // Unmeasured: what the terminal does while no key is waiting (a person's pause between
-        // two keys): finish laying out a long story, search, prepare the related index, lay
-        // out ahead what the next key may open.
+        self.pause();
+        self.press_at_once(kind, action);
+    }
+
+    /// Unmeasured: what the terminal does while no key is waiting (a person's pause between
+    /// two keys): finish laying out a long story, search, prepare the related index, lay out
+    /// ahead what the next key may open.
+    fn pause(&mut self) {
         while self.app.busy() || self.app.preparing() {
             self.app.update(Action::Idle);
         }
-        self.press_at_once(kind, action);
+    }
+
+    /// A frame of stock ratatui after the same pause as a key.
+    fn stock_frame(&mut self) {
+        self.pause();
+        if let Some(stock) = self.stock.as_mut() {
+            let took = stock.frame();
+            self.times.push((STOCK, took));
+        }
     }
 
     /// A key that comes right after the one before, with no pause for work ahead.
@@ -82,6 +106,59 @@ impl Keys {
     }
 }
 
+/// For scale, on the same machine in the same process and after the same pauses: ratatui's
+/// own `Terminal` over crossterm (writing to a sink) showing a new bordered 200x60 page of
+/// headlines, every cell changed, as for a story opened: what a plain ratatui reader pays
+/// per key.
+struct Stock {
+    terminal: Terminal<CrosstermBackend<std::io::Sink>>,
+    titles: Vec<String>,
+    page: usize,
+}
+
+impl Stock {
+    fn new(app: &App) -> Option<Self> {
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        };
+        let terminal =
+            Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).ok()?;
+        let titles = app
+            .bundle
+            .articles
+            .iter()
+            .map(|a| a.title.clone())
+            .collect();
+        Some(Stock {
+            terminal,
+            titles,
+            page: 0,
+        })
+    }
+
+    /// One new page, timed.
+    fn frame(&mut self) -> Duration {
+        self.page += 1;
+        let from = (self.page * 58) % self.titles.len().saturating_sub(58).max(1);
+        let start = Instant::now();
+        let text = self.titles[from..]
+            .iter()
+            .take(58)
+            .cloned()
+            .collect::<Vec<_>>();
+        let drawn = self.terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(
+                Paragraph::new(text.join("\n")).block(Block::bordered()),
+                area,
+            );
+        });
+        let took = start.elapsed();
+        std::hint::black_box(drawn.is_ok());
+        took
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
@@ -91,8 +168,10 @@ fn main() {
     let bytes = with_long_story(&path);
     let bundle = load("bench.json", &bytes).expect("the bundle loads");
     let stories = bundle.articles.len();
+    let app = App::new(bundle, 200, 60);
     let mut keys = Keys {
-        app: App::new(bundle, 200, 60),
+        stock: Stock::new(&app),
+        app,
         painter: Painter::new(),
         times: Vec::new(),
     };
@@ -120,6 +199,7 @@ fn main() {
         keys.press("page down", Action::PageDown);
         keys.press("follow a related story", Action::OpenRelated(1));
         keys.press("back", Action::Back);
+        keys.stock_frame();
         // The same with no pause before the key: the story is laid out on it.
         keys.focus(Pane::Headlines);
         keys.app.selected = (target + stories / 2) % (stories - 1);
@@ -154,10 +234,7 @@ fn main() {
     let mut kinds: Vec<&str> = keys.times.iter().map(|(k, _)| *k).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    println!("{stories} stories at 200x60, {rounds} rounds");
-    println!("| key | presses | p50 ms | p99 ms | worst ms |");
-    println!("| --- | ---: | ---: | ---: | ---: |");
-    for kind in kinds {
+    let sorted = |kind: &str| {
         let mut t: Vec<Duration> = keys
             .times
             .iter()
@@ -165,13 +242,26 @@ fn main() {
             .map(|(_, d)| *d)
             .collect();
         t.sort_unstable();
-        let at = |q: f64| t[((t.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+        t
+    };
+    let at = |t: &[Duration], q: f64| {
+        t.get(((t.len().max(1) - 1) as f64 * q).round() as usize)
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1e3)
+    };
+    let scale = sorted(STOCK);
+    let (scale50, scale99) = (at(&scale, 0.5), at(&scale, 0.99));
+    println!("{stories} stories at 200x60, {rounds} rounds");
+    println!("| key | presses | p50 ms | p99 ms | worst ms | p50, p99 / for scale |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for kind in kinds {
+        let t = sorted(kind);
+        let (p50, p99) = (at(&t, 0.5), at(&t, 0.99));
         println!(
-            "| {kind} | {} | {:.3} | {:.3} | {:.3} |",
+            "| {kind} | {} | {p50:.3} | {p99:.3} | {:.3} | {:.2}x, {:.2}x |",
             t.len(),
-            at(0.5),
-            at(0.99),
-            at(1.0)
+            at(&t, 1.0),
+            p50 / scale50,
+            p99 / scale99,
         );
     }
 }
