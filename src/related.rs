@@ -17,8 +17,9 @@ const THRESHOLD: f32 = 0.03;
 pub struct Related {
     /// Term text by id.
     names: Vec<String>,
-    /// Stories each term is in.
-    postings: Vec<Vec<u32>>,
+    /// Stories each term is in, with its weight there: a story's score is summed from these
+    /// alone, without looking into the other story.
+    postings: Vec<Vec<(u32, f32)>>,
     /// Each story's terms and their weights (unit length), by term id.
     docs: Vec<Vec<(u32, f32)>>,
 }
@@ -93,20 +94,20 @@ impl Builder {
     /// out here.
     pub fn finish(self) -> Related {
         let Builder { names, counts, .. } = self;
-        let mut postings = vec![Vec::new(); names.len()];
-        for (story, tf) in counts.iter().enumerate() {
+        let mut df = vec![0u32; names.len()];
+        for tf in &counts {
             for &(term, _) in tf {
-                postings[term as usize].push(u32::try_from(story).unwrap_or(u32::MAX));
+                df[term as usize] += 1;
             }
         }
         let n = counts.len().max(1) as f32;
-        let docs = counts
+        let docs: Vec<Vec<(u32, f32)>> = counts
             .into_iter()
             .map(|tf| {
                 let mut weights: Vec<(u32, f32)> = tf
                     .into_iter()
                     .map(|(term, count)| {
-                        let df = postings[term as usize].len() as f32;
+                        let df = df[term as usize] as f32;
                         (term, count as f32 * (n / df).ln())
                     })
                     .collect();
@@ -117,6 +118,14 @@ impl Builder {
                 weights
             })
             .collect();
+        let mut postings: Vec<Vec<(u32, f32)>> =
+            df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+        for (story, weights) in docs.iter().enumerate() {
+            let story = u32::try_from(story).unwrap_or(u32::MAX);
+            for &(term, weight) in weights {
+                postings[term as usize].push((story, weight));
+            }
+        }
         Related {
             names,
             postings,
@@ -145,24 +154,21 @@ impl Related {
         // Terms in more than a quarter of a large bundle's stories say little and cost the
         // most; in a small one every term counts.
         let common = (n / 4).max(64);
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // One score per story, summed term by term in the story's order (so the same sums
+        // as ever); a dense array, the postings being long.
+        let mut scores = vec![0f32; n];
         for &(term, weight) in doc {
             let stories = &self.postings[term as usize];
             if stories.len() > common {
                 continue;
             }
-            for &other in stories {
-                if other as usize == story {
-                    continue;
-                }
-                if let Some(w) = weight_of(&self.docs[other as usize], term) {
-                    *scores.entry(other).or_default() += weight * w;
-                }
+            for &(other, w) in stories {
+                scores[other as usize] += weight * w;
             }
         }
-        let mut best: Vec<(u32, f32)> = scores
-            .into_iter()
-            .filter(|&(_, s)| s >= THRESHOLD)
+        let mut best: Vec<(u32, f32)> = (0u32..)
+            .zip(scores)
+            .filter(|&(other, s)| other as usize != story && s >= THRESHOLD)
             .collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         best.truncate(MOST);
