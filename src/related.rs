@@ -214,6 +214,52 @@ fn weight_of(doc: &[(u32, f32)], term: u32) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The related stories by the definition: every other story's cosine, term by term.
+    fn related_by_definition(index: &Related, story: usize) -> Vec<usize> {
+        let doc = &index.docs[story];
+        let common = (index.docs.len() / 4).max(64);
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        for (other, theirs) in index.docs.iter().enumerate() {
+            if other == story {
+                continue;
+            }
+            let mut score = 0f32;
+            for &(term, weight) in doc {
+                if index.postings[term as usize].len() > common {
+                    continue;
+                }
+                if let Some(w) = weight_of(theirs, term) {
+                    score += weight * w;
+                }
+            }
+            if score >= THRESHOLD {
+                best.push((other, score));
+            }
+        }
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.into_iter().take(MOST).map(|(s, _)| s).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn similar_finds_what_the_definition_finds(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop::sample::select(vec!["môi", "trường", "khí", "hậu", "giá", "vàng", "hà", "nội", "bóng", "đá", "học", "sinh"]),
+                    0..8,
+                ),
+                1..40,
+            )
+        ) {
+            let index = Related::build(texts.iter().map(|words| words.join(" ")));
+            for story in 0..texts.len() {
+                let found: Vec<usize> = index.similar(story).into_iter().map(|(s, _)| s).collect();
+                prop_assert_eq!(found, related_by_definition(&index, story), "story {}", story);
+            }
+        }
+    }
 
     #[test]
     fn syllables_and_their_pairs_within_a_phrase() {
