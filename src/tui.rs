@@ -46,13 +46,14 @@ const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 /// screen as scroll region, the cursor on the bottom row, synchronized output closed, mouse
 /// reports and bracketed paste off, cursor shown, the main screen back.
 ///
-/// The cursor goes to the bottom row (`CSI 999;1 H`, clamped) because tmux 3.3 copies rows of
-/// the alternate screen into the main one when it is left, after a resize, with the cursor
-/// near the top (found by hand: resize, then `q`, left the frame's top rows behind the shell
-/// prompt; `less` leaves its cursor at the bottom and never showed it). `CSI r` homes the
-/// cursor, so it comes before the move.
+/// The alternate screen is erased (`CSI 2 J`) and the cursor goes to the bottom row (`CSI
+/// 999;1 H`, clamped) because tmux 3.3 copies rows of the alternate screen into the main one
+/// when it is left after a resize: with the cursor near the top, the frame's top rows; after
+/// the window grew, as many of its rows as it grew by (found by hand: resize, then `q`, left
+/// frame rows above or behind the shell prompt; `less` and `vim` left nothing). `CSI r`
+/// homes the cursor, so it comes before the move.
 pub const RESTORE: &[u8] =
-    b"\x1b[m\x1b[r\x1b[999;1H\x1b[?2026l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l";
+    b"\x1b[m\x1b[r\x1b[2J\x1b[999;1H\x1b[?2026l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l";
 
 /// Whether the terminal is ours (raw, alternate screen) and needs restoring.
 static TAKEN: AtomicBool = AtomicBool::new(false);
@@ -516,6 +517,10 @@ mod restore_tests {
         let text = std::str::from_utf8(RESTORE).unwrap_or_default();
         let at = |s: &str| text.find(s).unwrap_or(usize::MAX);
         assert!(at("\x1b[r") < at("\x1b[999;1H"));
+        assert!(
+            at("\x1b[2J") < at("\x1b[?1049l"),
+            "the alternate screen is erased"
+        );
         assert!(at("\x1b[999;1H") < at("\x1b[?1049l"));
         assert!(text.ends_with("\x1b[?1049l"));
     }
