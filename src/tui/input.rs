@@ -38,8 +38,8 @@ pub enum Event {
 pub struct Input {
     tty: File,
     decoder: Decoder,
-    /// The terminal went away while [`Input::ready`] read ahead; said once what came before
-    /// it is answered.
+    /// The terminal went away (end of file or a read error); said once what came before it
+    /// is answered.
     closed: bool,
     pub signals: Signals,
 }
@@ -81,14 +81,20 @@ impl Input {
             // A hang-up or an error: `next` says so.
             return true;
         }
+        self.fill();
+        self.closed || self.decoder.has_event()
+    }
+
+    /// Reads what the terminal has sent (it said it has some) into the decoder.
+    fn fill(&mut self) {
         let mut buf = [0u8; 4096];
         match self.tty.read(&mut buf) {
             Ok(0) => self.closed = true,
             Ok(n) => self.decoder.feed(&buf[..n]),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            // EIO after a hang-up, and anything else: the terminal is gone.
             Err(_) => self.closed = true,
         }
-        self.closed || self.decoder.has_event()
     }
 
     /// The next event; with `wait` false, [`Event::Nothing`] rather than waiting for one.
@@ -132,14 +138,8 @@ impl Input {
                 continue;
             }
             if tty.contains(PollFlags::IN) {
-                let mut buf = [0u8; 4096];
-                match self.tty.read(&mut buf) {
-                    Ok(0) => return Ok(Event::Closed),
-                    Ok(n) => self.decoder.feed(&buf[..n]),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    // EIO after a hang-up, and anything else: the terminal is gone.
-                    Err(_) => return Ok(Event::Closed),
-                }
+                // Keys read before the end are still answered, then `Closed`.
+                self.fill();
             } else if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
                 return Ok(Event::Closed);
             } else if self.decoder.waiting() {
