@@ -2,6 +2,7 @@
 //! Nothing here changes state. One file per pane under `ui/`.
 
 mod bars;
+mod border;
 mod headlines;
 mod help;
 mod reader;
@@ -12,14 +13,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::App;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
 use crate::text;
+use border::Border;
 pub use theme::{Glyphs, Theme};
 
 /// The app as drawn with a theme.
@@ -61,25 +61,27 @@ impl Widget for View<'_> {
 
 /// Draws `block` around a pane unless panes are zoomed (a zoomed pane is the whole screen
 /// between the bars: no border, no scrollbar, fewer bytes to send), and returns the inside.
-fn frame_pane(app: &App, block: Block<'_>, area: Rect, buf: &mut Buffer) -> Rect {
+fn frame_pane(app: &App, block: Border<'_>, area: Rect, buf: &mut Buffer) -> Rect {
     if app.zoom {
         return area;
     }
-    block.render(area, buf);
+    (&block).render(area, buf);
     layout::inner(area, true)
 }
 
 /// The frame of a pane: rounded border, its name, highlighted when it has focus.
-fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'a> {
+fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Border<'a> {
     let focused = app.focus == pane;
-    Block::bordered()
-        .border_set(theme.glyphs.border)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(title, theme.pane_title))
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    Border::new(
+        theme.glyphs.border,
+        style,
+        Span::styled(title, theme.pane_title),
+    )
 }
 
 /// Draws `left` and `right` on one row of `area`, `right` flush right, each cut to fit; `left`
@@ -91,7 +93,7 @@ fn row_with_right(
     right: &[Span<'_>],
     style: Style,
 ) {
-    buf.set_style(area, style);
+    set_style(buf, area, style);
     let total = usize::from(area.width);
     let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let right_width = if right_width > total { 0 } else { right_width };
@@ -101,16 +103,7 @@ fn row_with_right(
         if room == 0 {
             break;
         }
-        let shown = text::truncate(&span.content, room);
-        let w = text::width(&shown);
-        put_span(
-            buf,
-            x,
-            area.y,
-            &shown,
-            u16::try_from(w).unwrap_or(0),
-            span.style,
-        );
+        let w = put_cut(buf, x, area.y, &span.content, room, span.style);
         x += u16::try_from(w).unwrap_or(0);
         room -= w;
     }
@@ -199,6 +192,52 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
     x
 }
 
+/// Writes `span` at (`x`, `y`) cut to `room` columns as [`text::truncate`] cuts it (an
+/// ellipsis where it was cut), and returns the columns written. Text of one-column characters
+/// (most headlines) is cut by counting characters, without building the cut string.
+pub fn put_cut(buf: &mut Buffer, x: u16, y: u16, span: &str, room: usize, style: Style) -> usize {
+    let col = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    if !span
+        .chars()
+        .all(|c| text::is_single_cell(c) && c != '\u{ad}')
+    {
+        let shown = text::truncate(span, room);
+        let w = text::width(&shown);
+        put_span(buf, x, y, &shown, col(w), style);
+        return w;
+    }
+    // Every character is a grapheme one column wide: the text fits when it has at most
+    // `room` characters, and is cut after `room - 1` to leave a column for the ellipsis.
+    if span.char_indices().nth(room).is_none() {
+        let w = span.chars().count();
+        put_span(buf, x, y, span, col(w), style);
+        return w;
+    }
+    let Some((cut, _)) = room.checked_sub(1).and_then(|n| span.char_indices().nth(n)) else {
+        return 0;
+    };
+    let kept = span[..cut].trim_end();
+    let w = kept.chars().count();
+    let end = put_span(buf, x, y, kept, col(w), style);
+    put_span(buf, end, y, "…", 1, style);
+    w + 1
+}
+
+/// Sets the style of every cell of `area` (within the buffer), as `Buffer::set_style` does,
+/// a row slice at a time rather than a cell index at a time.
+pub fn set_style(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = buf.area.intersection(area);
+    let width = usize::from(buf.area.width);
+    for y in area.top()..area.bottom() {
+        let start = usize::from(y - buf.area.y) * width + usize::from(area.x - buf.area.x);
+        if let Some(cells) = buf.content.get_mut(start..start + usize::from(area.width)) {
+            for cell in cells {
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
 /// `text` cut into pieces at the character ranges in `ranges` (sorted, not overlapping),
 /// counting characters from `from`: each piece and whether it is inside a range.
 fn split_at_ranges<'a>(
@@ -261,5 +300,56 @@ mod highlight_tests {
             [("a", false), ("b", true), ("c", false)]
         );
         assert_eq!(split_at_ranges("", 0, &[0..1]), []);
+    }
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What `put_cut` must equal: the text cut by `text::truncate`, then written.
+    fn cut_then_put(span: &str, room: usize, width: u16) -> (Buffer, usize) {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let shown = text::truncate(span, room);
+        let w = text::width(&shown);
+        put_span(
+            &mut buf,
+            1,
+            0,
+            &shown,
+            u16::try_from(w).unwrap_or(0),
+            Style::new(),
+        );
+        (buf, w)
+    }
+
+    #[test]
+    fn cuts_where_truncate_cuts() {
+        for (span, room) in [
+            ("Hà Nội mùa thu", 7),
+            ("abc", 3),
+            ("abc", 2),
+            ("ab  cd", 4),
+            ("", 0),
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+            let w = put_cut(&mut buf, 1, 0, span, room, Style::new());
+            assert_eq!((buf, w), cut_then_put(span, room, 12), "{span:?} in {room}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn put_cut_equals_truncate_then_put(
+            span in "[a-z à-ỹ\u{a0}\u{ad}\u{301}\u{3000}日本😀\u{200b}…-]{0,16}",
+            room in 0usize..20,
+            width in 1u16..24,
+        ) {
+            let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+            let w = put_cut(&mut buf, 1, 0, &span, room, Style::new());
+            prop_assert_eq!((buf, w), cut_then_put(&span, room, width));
+        }
     }
 }

@@ -14,7 +14,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text = layout::reader_text(area, !app.zoom);
     let rows = usize::from(text.height);
     let total = app.doc.total();
-    let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).title_bottom(
+    let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).bottom_right(
         Line::styled(
             format!(" {} ", position(app.scroll, rows, total)),
             theme.dim,
