@@ -87,6 +87,7 @@ pub(crate) fn frame_with_links(
         width: next.area.width,
         links,
         open: None,
+        row_has_links: false,
     };
     let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let rows = prev.content.chunks(width).zip(next.content.chunks(width));
@@ -94,7 +95,7 @@ pub(crate) fn frame_with_links(
         let Some(first) = prev_row
             .iter()
             .zip(next_row)
-            .position(|(p, n)| p != n || always_update(n))
+            .position(|(p, n)| !glyph::same(p, n) || always_update(n))
         else {
             continue;
         };
@@ -103,18 +104,18 @@ pub(crate) fn frame_with_links(
         // where one starts (in both rows alike), usually that cell itself, or from the cursor
         // when it is on this row already, to re-write the way from it. Most changes are in one
         // pane; the panes left of it cost nothing here.
-        let first = match writer.pen.cursor {
+        let start = match writer.pen.cursor {
             Cursor::At { row, col } if row == y => first.min(usize::from(col)),
             _ => first,
         };
-        let from = (0..=first)
+        let from = (0..=start)
             .rev()
             .find(|&c| glyph::starts_at(next_row, c))
             .unwrap_or(0);
         glyph::glyphs_from(next_row, from, &mut new);
         let (prev_tail, next_tail) = (&prev_row[from..], &next_row[from..]);
         let simple = new.len() == next_tail.len()
-            && one_per_cell_changes(prev_tail, next_tail, &new, &mut changed);
+            && one_per_cell_changes(prev_tail, next_tail, first - from, &new, &mut changed);
         if !simple {
             glyph::glyphs_from(prev_row, from, &mut old);
             glyph::changes(&old, &new, &mut changed);
@@ -130,19 +131,22 @@ pub(crate) fn frame_with_links(
 /// `prev_row` too has a glyph of one column in every cell (most rows): then a glyph is
 /// unchanged where its cell is. Cheaper than glyphs for the old row, and never wrong: a cell
 /// that differs but looks the same is only written again. Only the cells that differ need
-/// measuring: an equal one is as narrow as the new one. `false` when `prev_row` has a wider
-/// glyph (`changed` is then to be worked out from both rows' glyphs).
+/// measuring: an equal one is as narrow as the new one. The first `equal` cells are known to
+/// be equal. `false` when `prev_row` has a wider glyph (`changed` is then to be worked out
+/// from both rows' glyphs).
 fn one_per_cell_changes(
     prev_row: &[Cell],
     next_row: &[Cell],
+    equal: usize,
     next: &[Glyph<'_>],
     changed: &mut Vec<bool>,
 ) -> bool {
     changed.clear();
     let len = prev_row.len();
     for (x, (g, (p, n))) in next.iter().zip(prev_row.iter().zip(next_row)).enumerate() {
-        let differs = p != n || always_update(n);
-        if differs && !glyph::is_skip(p) {
+        let differs = x >= equal && (!glyph::same(p, n) || always_update(n));
+        // A one-byte symbol is one column (printable, or shown as a blank): most cells.
+        if differs && p.symbol().len() != 1 && !glyph::is_skip(p) {
             let room = u16::try_from(len - x).unwrap_or(u16::MAX);
             if glyph::symbol_of(p, room).1 != 1 {
                 return false;
@@ -172,11 +176,15 @@ struct Writer<'a> {
     links: &'a [Link],
     /// The link the terminal writes text into now (an index of `links`).
     open: Option<usize>,
+    /// Whether a link is on the row being written.
+    row_has_links: bool,
 }
 
 impl Writer<'_> {
     /// Handles the changed glyphs of row `y` left to right.
     fn row(&mut self, y: u16, glyphs: &[Glyph<'_>], changed: &[bool]) {
+        // Most rows have no link: their glyphs need not look for one each.
+        self.row_has_links = self.links.iter().any(|l| l.row == y);
         let mut i = 0;
         while let Some(k) = (i..glyphs.len()).find(|&k| changed[k]) {
             self.reach(y, glyphs, k);
@@ -226,13 +234,19 @@ impl Writer<'_> {
 
     fn write(&mut self, y: u16, g: &Glyph<'_>) {
         if let Look::Draw { symbol, sgr, .. } = g.look {
-            let link = self
-                .links
-                .iter()
-                .position(|l| l.row == y && l.cols.contains(&g.x));
+            let link = if self.row_has_links {
+                self.links
+                    .iter()
+                    .position(|l| l.row == y && l.cols.contains(&g.x))
+            } else {
+                None
+            };
             self.link_to(link);
             self.set_sgr(sgr);
-            self.out.extend_from_slice(symbol.as_bytes());
+            match symbol.as_bytes() {
+                [byte] => self.out.push(*byte),
+                bytes => self.out.extend_from_slice(bytes),
+            }
             let end = g.x.saturating_add(g.width);
             self.pen.cursor = if end >= self.width {
                 Cursor::Pending { row: y }
