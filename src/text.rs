@@ -396,11 +396,38 @@ pub fn wrap(text: &str, width: usize) -> Vec<WrapLine> {
     out
 }
 
+/// Whether the Unicode line breaking rules (UAX #14) allow a break in `line` (trimmed) only
+/// after a run of spaces: it holds only letters of the Latin and Vietnamese alphabets (class
+/// AL), digits (NU), spaces, and `, . : ;` (IS, never after a space: the rules allow no break
+/// before them, even after spaces). Such a line wraps the same split at spaces (a test holds
+/// the two equal).
+fn breaks_only_at_spaces(line: &str) -> bool {
+    let mut after_space = false;
+    line.chars().all(|c| {
+        let ok = match c {
+            ',' | '.' | ':' | ';' => !after_space,
+            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' => true,
+            '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}' => true,
+            '\u{1ea0}'..='\u{1ef9}' => true,
+            _ => false,
+        };
+        after_space = c == ' ';
+        ok
+    })
+}
+
 /// Splits one hard line (at `start` in `text`) into pieces no wider than `width`.
 fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
     let base = line.as_ptr() as usize;
     let mut out: Vec<Piece> = Vec::new();
-    for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+    // Most lines of a story break only at spaces; finding that out by the Unicode rules is
+    // most of the cost of laying a story out.
+    let separator = if breaks_only_at_spaces(line) {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    };
+    for word in separator.find_words(line) {
         // A break opportunity that is not at a space (after a quote, a dash, a CJK character)
         // can leave spaces at the front of the next word: they belong to the gap before it.
         let content = word.word.trim_start();
@@ -755,5 +782,33 @@ mod tests {
     fn wrap_zero_width() {
         assert_eq!(lines("ab", 0), ["a", "b"]);
         assert!(wrap("", 10).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Where `pieces` splits at spaces instead of asking the Unicode rules, both give the
+        /// same words.
+        #[test]
+        fn text_that_breaks_only_at_spaces_splits_as_the_unicode_rules_split_it(
+            chars in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::sample::select(
+                        (0..=0x1eff_u32)
+                            .filter_map(char::from_u32)
+                            .filter(|&c| breaks_only_at_spaces(c.encode_utf8(&mut [0; 4])))
+                            .collect::<Vec<_>>(),
+                    ),
+                    1 => proptest::sample::select(vec![' ', ',', '.', ':', ';', '1']),
+                ],
+                0..40,
+            )
+        ) {
+            let line: String = chars.into_iter().collect();
+            let line = line.trim();
+            proptest::prop_assume!(breaks_only_at_spaces(line));
+            let spaces: Vec<_> = textwrap::WordSeparator::AsciiSpace.find_words(line).collect();
+            let unicode: Vec<_> =
+                textwrap::WordSeparator::UnicodeBreakProperties.find_words(line).collect();
+            proptest::prop_assert_eq!(spaces, unicode);
+        }
     }
 }

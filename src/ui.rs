@@ -179,8 +179,9 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
     let mut cells = cells.iter_mut();
     let mut x = x;
     for c in span.chars() {
-        // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1.
-        if UnicodeWidthChar::width(c).unwrap_or(0) == 0 {
+        // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1
+        // (`text::tests::single_cell_characters_are_one_column_wide`).
+        if c == SOFT_HYPHEN && UnicodeWidthChar::width(c).unwrap_or(0) == 0 {
             continue;
         }
         let Some(cell) = cells.next() else {
@@ -237,6 +238,8 @@ pub fn set_style(buf: &mut Buffer, area: Rect, style: Style) {
         }
     }
 }
+
+const SOFT_HYPHEN: char = '\u{ad}';
 
 /// `text` cut into pieces at the character ranges in `ranges` (sorted, not overlapping),
 /// counting characters from `from`: each piece and whether it is inside a range.
