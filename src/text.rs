@@ -420,8 +420,8 @@ fn breaks_only_at_spaces(line: &str) -> bool {
 fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
     let base = line.as_ptr() as usize;
     let mut out: Vec<Piece> = Vec::new();
-    // Most lines of a story break only at spaces; finding that out by the Unicode rules is
-    // most of the cost of laying a story out.
+    // Many lines of a story break only at spaces; finding that out by the Unicode rules was
+    // half the cost of laying a story out.
     let separator = if breaks_only_at_spaces(line) {
         textwrap::WordSeparator::AsciiSpace
     } else {
