@@ -20,7 +20,7 @@ const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
 /// C1 string terminator.
 const ST: char = '\u{9c}';
-const SOFT_HYPHEN: char = '\u{ad}';
+pub(crate) const SOFT_HYPHEN: char = '\u{ad}';
 const ZERO_WIDTH_SPACE: char = '\u{200b}';
 
 /// Removes everything that could act on a terminal or reorder the screen, expands tabs and

@@ -9,7 +9,7 @@ mod reader;
 mod related;
 pub mod theme;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::app::App;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
-use crate::text;
+use crate::text::{self, SOFT_HYPHEN};
 use border::Border;
 pub use theme::{Glyphs, Theme};
 
@@ -171,12 +171,7 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
         return x;
     }
     // The row's cells from `x` on, found once rather than per character.
-    let end = x.saturating_add(room).min(area.right());
-    let start = usize::from(y - area.y) * usize::from(area.width) + usize::from(x - area.x);
-    let Some(cells) = buf.content.get_mut(start..start + usize::from(end - x)) else {
-        return x;
-    };
-    let mut cells = cells.iter_mut();
+    let mut cells = row_cells(buf, y, x, x.saturating_add(room)).iter_mut();
     let mut x = x;
     for c in span.chars() {
         // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1
@@ -200,7 +195,7 @@ pub fn put_cut(buf: &mut Buffer, x: u16, y: u16, span: &str, room: usize, style:
     let col = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     if !span
         .chars()
-        .all(|c| text::is_single_cell(c) && c != '\u{ad}')
+        .all(|c| text::is_single_cell(c) && c != SOFT_HYPHEN)
     {
         let shown = text::truncate(span, room);
         let w = text::width(&shown);
@@ -227,19 +222,27 @@ pub fn put_cut(buf: &mut Buffer, x: u16, y: u16, span: &str, room: usize, style:
 /// Sets the style of every cell of `area` (within the buffer), as `Buffer::set_style` does,
 /// a row slice at a time rather than a cell index at a time.
 pub fn set_style(buf: &mut Buffer, area: Rect, style: Style) {
-    let area = buf.area.intersection(area);
-    let width = usize::from(buf.area.width);
     for y in area.top()..area.bottom() {
-        let start = usize::from(y - buf.area.y) * width + usize::from(area.x - buf.area.x);
-        if let Some(cells) = buf.content.get_mut(start..start + usize::from(area.width)) {
-            for cell in cells {
-                cell.set_style(style);
-            }
+        for cell in row_cells(buf, y, area.left(), area.right()) {
+            cell.set_style(style);
         }
     }
 }
 
-const SOFT_HYPHEN: char = '\u{ad}';
+/// The cells of row `y` from column `x` up to (not including) `end`, cut to the buffer: empty
+/// when none of them is in it.
+fn row_cells(buf: &mut Buffer, y: u16, x: u16, end: u16) -> &mut [Cell] {
+    let area = buf.area;
+    let (x, end) = (x.max(area.left()), end.min(area.right()));
+    if y < area.top() || y >= area.bottom() || x >= end {
+        return &mut [];
+    }
+    let row = usize::from(y - area.y) * usize::from(area.width);
+    let cols = usize::from(x - area.x)..usize::from(end - area.x);
+    buf.content
+        .get_mut(row + cols.start..row + cols.end)
+        .unwrap_or_default()
+}
 
 /// `text` cut into pieces at the character ranges in `ranges` (sorted, not overlapping),
 /// counting characters from `from`: each piece and whether it is inside a range.

@@ -103,21 +103,8 @@ fn line_width(line: &Line<'_>) -> u16 {
     u16::try_from(line.width()).unwrap_or(u16::MAX)
 }
 
-/// Cells of row `y` from `xs`, inside the buffer.
-fn cells_of_row(
-    buf: &mut Buffer,
-    y: u16,
-    xs: std::ops::RangeInclusive<u16>,
-) -> &mut [ratatui::buffer::Cell] {
-    let area = buf.area;
-    let width = usize::from(area.width);
-    let start = usize::from(y - area.y) * width + usize::from(xs.start() - area.x);
-    let end = usize::from(y - area.y) * width + usize::from(xs.end() - area.x) + 1;
-    buf.content.get_mut(start..end).unwrap_or_default()
-}
-
 fn row(buf: &mut Buffer, y: u16, xs: std::ops::RangeInclusive<u16>, symbol: &str, style: Style) {
-    for cell in cells_of_row(buf, y, xs) {
+    for cell in super::row_cells(buf, y, *xs.start(), xs.end().saturating_add(1)) {
         cell.set_symbol(symbol).set_style(style);
     }
 }
