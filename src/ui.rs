@@ -166,6 +166,11 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
     if !span.chars().all(text::is_single_cell) {
         return buf.set_stringn(x, y, span, usize::from(room), style).0;
     }
+    put_single_cells(buf, x, y, span, room, style)
+}
+
+/// [`put_span`] for text whose every character is [`text::is_single_cell`].
+fn put_single_cells(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: Style) -> u16 {
     let area = buf.area;
     if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
         return x;
@@ -193,29 +198,39 @@ pub fn put_span(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, style: 
 /// (most headlines) is cut by counting characters, without building the cut string.
 pub fn put_cut(buf: &mut Buffer, x: u16, y: u16, span: &str, room: usize, style: Style) -> usize {
     let col = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    if !span
-        .chars()
-        .all(|c| text::is_single_cell(c) && c != SOFT_HYPHEN)
-    {
-        let shown = text::truncate(span, room);
-        let w = text::width(&shown);
-        put_span(buf, x, y, &shown, col(w), style);
-        return w;
+    // When each of the first `room + 1` characters is a grapheme one column wide, they alone
+    // decide: the text fits when there are no more, and is otherwise cut after `room - 1`,
+    // leaving a column for the ellipsis. What follows them (a long headline's tail) is not
+    // looked at: none of it can show, and none of it can join the graphemes before it.
+    let mut cut = 0;
+    let mut fits = true;
+    for (n, (i, c)) in span.char_indices().enumerate() {
+        if !text::is_single_cell(c) || c == SOFT_HYPHEN {
+            let shown = text::truncate(span, room);
+            let w = text::width(&shown);
+            put_span(buf, x, y, &shown, col(w), style);
+            return w;
+        }
+        if n + 1 == room {
+            cut = i;
+        }
+        if n == room {
+            fits = false;
+            break;
+        }
     }
-    // Every character is a grapheme one column wide: the text fits when it has at most
-    // `room` characters, and is cut after `room - 1` to leave a column for the ellipsis.
-    if span.char_indices().nth(room).is_none() {
+    if fits {
         let w = span.chars().count();
-        put_span(buf, x, y, span, col(w), style);
+        put_single_cells(buf, x, y, span, col(w), style);
         return w;
     }
-    let Some((cut, _)) = room.checked_sub(1).and_then(|n| span.char_indices().nth(n)) else {
+    if room == 0 {
         return 0;
-    };
+    }
     let kept = span[..cut].trim_end();
     let w = kept.chars().count();
-    let end = put_span(buf, x, y, kept, col(w), style);
-    put_span(buf, end, y, "…", 1, style);
+    let end = put_single_cells(buf, x, y, kept, col(w), style);
+    put_single_cells(buf, end, y, "…", 1, style);
     w + 1
 }
 

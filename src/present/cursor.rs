@@ -158,6 +158,14 @@ fn cup(row: u16, col: u16) -> Seq {
     s
 }
 
+/// Bytes of [`cup`]`(row, col)`.
+fn cup_len(row: u16, col: u16) -> usize {
+    let param = |n: u16| (u32::from(n) + 1).ilog10() as usize + 1;
+    let row_part = if row > 0 { param(row) } else { 0 };
+    let col_part = if col > 0 { 1 + param(col) } else { 0 };
+    3 + row_part + col_part
+}
+
 /// The cheapest sequence that moves the cursor from `from` to (`row`, `col`); empty when it
 /// is already there.
 pub(crate) fn move_to(from: Cursor, row: u16, col: u16, feed: bool) -> Seq {
@@ -165,15 +173,15 @@ pub(crate) fn move_to(from: Cursor, row: u16, col: u16, feed: bool) -> Seq {
     if from == (Cursor::At { row, col }) {
         return Seq::new();
     }
-    let absolute = cup(row, col);
     let (h, v) = match from {
-        Cursor::Unknown => return absolute,
+        Cursor::Unknown => return cup(row, col),
         // The column part comes first and is absolute, which ends the pending wrap.
         Cursor::Pending { row: r } => (absolute_column(col), vertical(r, row, feed)),
         Cursor::At { row: r, col: c } => (horizontal(c, col), vertical(r, row, feed)),
     };
-    if h.len() + v.len() >= absolute.len() {
-        return absolute;
+    // Priced before either is built: a diff moves the cursor hundreds of times a frame.
+    if h.len() + v.len() >= cup_len(row, col) {
+        return cup(row, col);
     }
     let mut s = Seq::new();
     h.write(&mut s);
@@ -191,6 +199,15 @@ mod tests {
 
     fn at(row: u16, col: u16) -> Cursor {
         Cursor::At { row, col }
+    }
+
+    #[test]
+    fn cup_is_priced_as_built() {
+        for row in [0, 1, 8, 9, 10, 98, 99, 100, 998, 9999, u16::MAX] {
+            for col in [0, 1, 8, 9, 99, 100, u16::MAX] {
+                assert_eq!(cup_len(row, col), cup(row, col).len(), "{row};{col}");
+            }
+        }
     }
 
     #[test]
