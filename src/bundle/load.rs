@@ -180,6 +180,10 @@ fn parse_heads<'a>(
     }
     let chunk = spans.len().div_ceil(threads);
     let caller = std::thread::current();
+    // Counted by the workers themselves before they wake the caller: a thread's
+    // `is_finished` turns true only some time after its last statement, so a caller woken by
+    // the last worker could still see it running and sleep a whole progress tick.
+    let finished = AtomicUsize::new(0);
     let parsed = std::thread::scope(|scope| {
         let workers: Vec<_> = spans
             .chunks(chunk)
@@ -187,16 +191,20 @@ fn parse_heads<'a>(
             .zip(heads.related.chunks_mut(chunk))
             .map(|((spans, articles), related)| {
                 let caller = caller.clone();
-                let parse = &parse;
+                let (parse, finished) = (&parse, &finished);
                 scope.spawn(move || {
                     let done = parse(spans, articles, related);
                     // Wake the caller at once rather than at its next progress tick.
+                    finished.fetch_add(1, Ordering::Release);
                     caller.unpark();
                     done
                 })
             })
             .collect();
-        while !workers.iter().all(|w| w.is_finished()) {
+        // A worker that panicked counts as finished too (its part then falls back).
+        while finished.load(Ordering::Acquire) < workers.len()
+            && !workers.iter().all(|w| w.is_finished())
+        {
             progress(Progress {
                 bytes: bytes_done.load(Ordering::Relaxed),
                 total: text.len(),
