@@ -201,7 +201,8 @@ pub fn put_cut(buf: &mut Buffer, x: u16, y: u16, span: &str, room: usize, style:
     // When each of the first `room + 1` characters is a grapheme one column wide, they alone
     // decide: the text fits when there are no more, and is otherwise cut after `room - 1`,
     // leaving a column for the ellipsis. What follows them (a long headline's tail) is not
-    // looked at: none of it can show, and none of it can join the graphemes before it.
+    // looked at: none of it can show, and none of it can join the first `room` characters,
+    // the only ones that can.
     let mut cut = 0;
     let mut fits = true;
     for (n, (i, c)) in span.char_indices().enumerate() {
