@@ -464,6 +464,21 @@ fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
             }
         }
         let at = start + (content.as_ptr() as usize - base);
+        // Most words: one piece, as wide as it has characters.
+        if let Some(w) = plain_width(content).filter(|_| !content.is_empty()) {
+            let piece = Piece {
+                word: at..at + content.len(),
+                width: w,
+                whitespace,
+                penalty: 0,
+            };
+            if piece.width > width {
+                break_long(text, piece, width, &mut out);
+            } else {
+                out.push(piece);
+            }
+            continue;
+        }
         // textwrap does not break after '-' or soft hyphens itself; do it here.
         let mut parts = split_after_hyphens(content).peekable();
         while let Some(part) = parts.next() {
@@ -486,6 +501,20 @@ fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The width of `word` when it is drawn as it is and never split: no hyphen, soft hyphen or
+/// zero-width space, and every character one column wide ([`is_single_cell`]). One pass,
+/// where the general case looks at the word four times.
+fn plain_width(word: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        if c == '-' || c == SOFT_HYPHEN || !is_single_cell(c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Splits a word after each hyphen or soft hyphen that follows a letter or digit.
@@ -828,6 +857,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A word `plain_width` measures is one piece of that width, as the general case
+        /// finds it.
+        #[test]
+        fn plain_words_are_one_piece_as_wide_as_measured(
+            word in "[a-zà-ỹ.,;:!?“”()0-9\u{ad}\u{200b}\u{301}\u{3000}日😀-]{1,12}"
+        ) {
+            if let Some(w) = plain_width(&word) {
+                let parts: Vec<&str> = split_after_hyphens(&word).collect();
+                proptest::prop_assert_eq!(parts, [word.as_str()]);
+                proptest::prop_assert_eq!(width(&visible(&word)), w);
+                proptest::prop_assert!(!word.ends_with(SOFT_HYPHEN));
+            }
+        }
+
         /// `is_clean` with its shortcut says what the plain definition says: every character
         /// kept as it is, and the whole text in NFC.
         #[test]
