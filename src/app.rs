@@ -325,20 +325,13 @@ impl App {
     /// archive of 100,000 stories that is most of a millisecond, which the key then saves.
     fn related_ahead(&self) -> Option<usize> {
         self.related_index.as_ref()?;
-        let back = self.back.last().map(|v| v.story);
-        let related = self.related_list().iter().take(AHEAD_RELATED).copied();
-        std::iter::once(self.selected)
-            .chain(back)
-            .chain(related)
-            .find(|&story| {
-                story != self.current
-                    && self
-                        .bundle
-                        .articles
-                        .get(story)
-                        .is_some_and(|a| !a.related_given)
-                    && !self.computed_ahead.iter().any(|c| c.0 == story)
-            })
+        self.next_stories().find(|&story| {
+            self.bundle
+                .articles
+                .get(story)
+                .is_some_and(|a| !a.related_given)
+                && !self.computed_ahead.iter().any(|c| c.0 == story)
+        })
     }
 
     /// Works out one story's related stories ahead of need (see [`App::related_ahead`]).
@@ -392,26 +385,31 @@ impl App {
             || self.related_ahead().is_some()
     }
 
-    /// The next story to lay out before a key asks for it, if any: the one under the headline
-    /// cursor (Enter), the one `back` returns to, then the related stories (the digits). Fewer
-    /// than the cache holds, so laying them all out ends.
+    /// The next story to lay out before a key asks for it, if any, of
+    /// [`App::next_stories`]: fewer than the cache holds, so laying them all out ends.
     fn ahead(&self) -> Option<usize> {
         const _: () = assert!(2 + AHEAD_RELATED < CACHE_STORIES);
         let width = self.reader_width();
         if width == 0 || self.screen().too_small {
             return None;
         }
+        self.next_stories().find(|&story| {
+            story < self.bundle.articles.len()
+                && !self.cache.has(story, width)
+                && !self.unreadable.contains(&(story, width))
+        })
+    }
+
+    /// The stories the next key may open, most likely first: the one under the headline
+    /// cursor (Enter), the one `back` returns to, then the related ones (the digits); never
+    /// the one in the reader.
+    fn next_stories(&self) -> impl Iterator<Item = usize> + '_ {
         let back = self.back.last().map(|v| v.story);
         let related = self.related_list().iter().take(AHEAD_RELATED).copied();
         std::iter::once(self.selected)
             .chain(back)
             .chain(related)
-            .find(|&story| {
-                story != self.current
-                    && story < self.bundle.articles.len()
-                    && !self.cache.has(story, width)
-                    && !self.unreadable.contains(&(story, width))
-            })
+            .filter(move |&story| story != self.current)
     }
 
     /// Lays out one story ahead of need (see [`App::ahead`]) into the cache, as far as the
