@@ -472,11 +472,7 @@ fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
                 whitespace,
                 penalty: 0,
             };
-            if piece.width > width {
-                break_long(text, piece, width, &mut out);
-            } else {
-                out.push(piece);
-            }
+            push_piece(text, piece, width, &mut out);
             continue;
         }
         // textwrap does not break after '-' or soft hyphens itself; do it here.
@@ -493,14 +489,19 @@ fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
                 whitespace: if is_last { whitespace } else { 0 },
                 penalty: usize::from(soft),
             };
-            if piece.width + piece.penalty > width {
-                break_long(text, piece, width, &mut out);
-            } else {
-                out.push(piece);
-            }
+            push_piece(text, piece, width, &mut out);
         }
     }
     out
+}
+
+/// Adds `piece` to `out`, broken into pieces that fit when it is wider than the line.
+fn push_piece(text: &str, piece: Piece, width: usize, out: &mut Vec<Piece>) {
+    if piece.width + piece.penalty > width {
+        break_long(text, piece, width, out);
+    } else {
+        out.push(piece);
+    }
 }
 
 /// The width of `word` when it is drawn as it is and never split: no hyphen, soft hyphen or
