@@ -27,6 +27,10 @@ pub(crate) enum Cursor {
     },
 }
 
+/// Bytes of the shortest move right along a row (`ESC [ C`): no way of moving the cursor from
+/// a column to one right of it takes fewer.
+pub(crate) const SHORTEST_FORWARD: usize = 3;
+
 /// Bytes of `ESC [ n final` with a parameter of 1 left out.
 fn csi_len(n: u32) -> usize {
     let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);

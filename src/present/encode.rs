@@ -88,6 +88,7 @@ pub(crate) fn frame_with_links(
         links,
         open: None,
         row_has_links: false,
+        known: sgr::Known::default(),
     };
     let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let rows = prev.content.chunks(width).zip(next.content.chunks(width));
@@ -165,6 +166,7 @@ pub struct Link {
     pub url: String,
 }
 
+#[inline(always)]
 fn always_update(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::AlwaysUpdate)
 }
@@ -178,6 +180,7 @@ struct Writer<'a> {
     open: Option<usize>,
     /// Whether a link is on the row being written.
     row_has_links: bool,
+    known: sgr::Known,
 }
 
 impl Writer<'_> {
@@ -209,12 +212,16 @@ impl Writer<'_> {
         }
     }
 
+    #[inline(always)]
     fn set_sgr(&mut self, to: Sgr) {
         // Most glyphs are written in the colours of the one before: nothing to work out.
-        if self.pen.sgr == Some(to) {
-            return;
+        if self.pen.sgr != Some(to) {
+            self.change_sgr(to);
         }
-        let seq = sgr::transition(self.pen.sgr, to);
+    }
+
+    fn change_sgr(&mut self, to: Sgr) {
+        let seq = self.known.transition(self.pen.sgr, to);
         self.out.extend_from_slice(seq.as_bytes());
         self.pen.sgr = Some(to);
     }
@@ -232,6 +239,7 @@ impl Writer<'_> {
         self.open = to;
     }
 
+    #[inline(always)]
     fn write(&mut self, y: u16, g: &Glyph<'_>) {
         if let Look::Draw { symbol, sgr, .. } = g.look {
             let link = if self.row_has_links {
@@ -273,39 +281,66 @@ impl Writer<'_> {
         {
             return;
         }
-        let mv = cursor::move_to(self.pen.cursor, y, target.x, self.pen.may_feed());
-        if mv.is_empty() {
+        let sgr_cost = self.known.cost(self.pen.sgr, first);
+        let bridge = self.bridge_start(y, glyphs, i);
+        // A move right along the row takes at least `ESC [ C`: a way over that is shorter is
+        // taken without pricing the moves (most gaps between changes are a cell or two).
+        let cheaper_than_any_move = bridge.filter(|&from| {
+            self.bridge_cost(glyphs, from, i, cursor::SHORTEST_FORWARD + sgr_cost)
+                .is_some()
+        });
+        if let Some(from) = cheaper_than_any_move {
+            self.rewrite(y, &glyphs[from..i]);
             return;
         }
-        let move_cost = mv.len() + sgr::cost(self.pen.sgr, first);
-        if let Some(from) = self.bridge_start(y, glyphs, i) {
-            let mut cost = 0;
-            let mut pen_sgr = self.pen.sgr;
-            let mut writable = true;
-            for g in &glyphs[from..i] {
-                let Look::Draw { symbol, sgr, .. } = g.look else {
-                    writable = false;
-                    break;
-                };
-                cost += sgr::cost(pen_sgr, sgr) + symbol.len();
-                pen_sgr = Some(sgr);
-                if cost >= move_cost {
-                    writable = false;
-                    break;
-                }
-            }
-            if writable && cost + sgr::cost(pen_sgr, first) < move_cost {
-                for g in &glyphs[from..i] {
-                    self.write(y, g);
-                }
-                return;
-            }
+        let mv = cursor::move_to(self.pen.cursor, y, target.x, self.pen.may_feed());
+        let move_cost = mv.len() + sgr_cost;
+        if let Some(from) =
+            bridge.filter(|&from| self.bridge_cost(glyphs, from, i, move_cost).is_some())
+        {
+            self.rewrite(y, &glyphs[from..i]);
+            return;
         }
         self.out.extend_from_slice(mv.as_bytes());
         self.pen.cursor = Cursor::At {
             row: y,
             col: target.x,
         };
+    }
+
+    /// Bytes of re-writing `glyphs[from..i]` and setting the colours of `glyphs[i]`, when they
+    /// can all be written and take fewer than `limit`.
+    fn bridge_cost(
+        &mut self,
+        glyphs: &[Glyph<'_>],
+        from: usize,
+        i: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        let mut cost = 0;
+        let mut pen_sgr = self.pen.sgr;
+        for (k, g) in glyphs.iter().enumerate().take(i + 1).skip(from) {
+            let Look::Draw { symbol, sgr, .. } = g.look else {
+                return None;
+            };
+            cost += self.known.cost(pen_sgr, sgr);
+            // `glyphs[i]` is written after the cursor gets there either way: only its colours
+            // count.
+            if k < i {
+                cost += symbol.len();
+            }
+            pen_sgr = Some(sgr);
+            if cost >= limit {
+                return None;
+            }
+        }
+        Some(cost)
+    }
+
+    fn rewrite(&mut self, y: u16, glyphs: &[Glyph<'_>]) {
+        for g in glyphs {
+            self.write(y, g);
+        }
     }
 
     /// The glyph the cursor is on, when it is on this row left of `glyphs[i]`.

@@ -34,6 +34,7 @@ pub(crate) enum Look<'a> {
 
 impl Glyph<'_> {
     /// A space with default colours and no modifiers: what erasing leaves behind.
+    #[inline(always)]
     pub(crate) fn is_blank(&self) -> bool {
         matches!(self.look, Look::Draw { symbol: " ", sgr, .. } if sgr == Sgr::DEFAULT)
     }
@@ -61,6 +62,7 @@ impl Glyph<'_> {
 /// as bytes: the presenter compares every cell of every frame, and `==` spent most of its
 /// time calling `memcmp` on one-byte strings.
 #[allow(deprecated)] // `skip` is compared because `==` compares it
+#[inline(always)]
 pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
     let symbols = match (a.symbol().as_bytes(), b.symbol().as_bytes()) {
         ([x], [y]) => x == y,
@@ -77,6 +79,7 @@ pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
 
 /// A cell someone else draws (an image, a link): never written.
 #[allow(deprecated)] // `Cell::skip` is still honoured by ratatui's own diff.
+#[inline(always)]
 pub(crate) fn is_skip(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::Skip)
         || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
@@ -85,9 +88,10 @@ pub(crate) fn is_skip(cell: &Cell) -> bool {
 /// The symbol to write for `cell` and the columns it takes, with `room` columns left in the
 /// row. `ForcedWidth` is not honoured: it exists for symbols holding escape sequences, which
 /// are never written.
+#[inline(always)]
 pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     let symbol = cell.symbol();
-    // Most cells of all are printable ASCII.
+    // Most cells of all are printable ASCII: decided here, where the caller's loop is.
     if let [b] = symbol.as_bytes() {
         return if (b' '..=b'~').contains(b) {
             (symbol, 1)
@@ -95,6 +99,11 @@ pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
             (" ", 1)
         };
     }
+    wider_symbol(symbol, room)
+}
+
+/// [`symbol_of`] for a symbol of more than one byte.
+fn wider_symbol(symbol: &str, room: u16) -> (&str, u16) {
     // Most other cells hold one character that is one column wide (text::is_single_cell: ASCII,
     // Latin and Vietnamese letters, punctuation): no measuring needed. The soft hyphen is
     // measured, it is zero columns wide in some tables.

@@ -74,10 +74,6 @@ impl Seq {
     pub(crate) fn len(&self) -> usize {
         self.len
     }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.len == 0
-    }
 }
 
 impl std::fmt::Debug for Seq {
@@ -121,7 +117,7 @@ mod tests {
     #[test]
     fn append_and_empty() {
         let mut a = Seq::new();
-        assert!(a.is_empty());
+        assert_eq!(a.as_bytes(), b"");
         let mut b = Seq::new();
         b.push(b"xy");
         a.append(&b);

@@ -26,6 +26,7 @@ impl Sgr {
         modifier: Modifier::empty(),
     };
 
+    #[inline(always)]
     pub(crate) fn of(cell: &Cell) -> Sgr {
         Sgr {
             fg: cell.fg,
@@ -201,9 +202,47 @@ pub(crate) fn transition(from: Option<Sgr>, to: Sgr) -> Seq {
     }
 }
 
-/// Bytes of [`transition`].
-pub(crate) fn cost(from: Option<Sgr>, to: Sgr) -> usize {
-    transition(from, to).len()
+/// Transitions already worked out, for one frame: a screen holds a few styles, and a frame
+/// goes from one to another hundreds of times, each priced before it is written.
+#[derive(Default)]
+pub(crate) struct Known {
+    /// At most [`Known::KEPT`], the oldest replaced first.
+    seqs: Vec<(Option<Sgr>, Sgr, Seq)>,
+    oldest: usize,
+}
+
+impl Known {
+    const KEPT: usize = 8;
+
+    /// [`transition`]`(from, to)`.
+    pub(crate) fn transition(&mut self, from: Option<Sgr>, to: Sgr) -> &Seq {
+        let at = match self
+            .seqs
+            .iter()
+            .position(|(f, t, _)| *t == to && *f == from)
+        {
+            Some(at) => at,
+            None if self.seqs.len() < Self::KEPT => {
+                self.seqs.push((from, to, transition(from, to)));
+                self.seqs.len() - 1
+            }
+            None => {
+                let at = self.oldest;
+                self.oldest = (at + 1) % Self::KEPT;
+                self.seqs[at] = (from, to, transition(from, to));
+                at
+            }
+        };
+        &self.seqs[at].2
+    }
+
+    /// Bytes of [`transition`]`(from, to)`.
+    pub(crate) fn cost(&mut self, from: Option<Sgr>, to: Sgr) -> usize {
+        if from == Some(to) {
+            return 0;
+        }
+        self.transition(from, to).len()
+    }
 }
 
 #[cfg(test)]
@@ -330,6 +369,35 @@ mod tests {
     }
 
     #[test]
+    fn known_transitions_are_the_ones_worked_out() {
+        let styles: Vec<Sgr> = [Color::Reset, Color::Red, Color::Rgb(1, 2, 3)]
+            .into_iter()
+            .flat_map(|fg| {
+                [
+                    Modifier::empty(),
+                    Modifier::BOLD,
+                    Modifier::DIM | Modifier::ITALIC,
+                ]
+                .map(|m| sgr(fg, Color::Indexed(4), m))
+            })
+            .chain([D])
+            .collect();
+        let mut known = Known::default();
+        // More pairs than are kept, twice over: found, replaced, worked out again.
+        for _ in 0..2 {
+            for &from in &styles {
+                for &to in &styles {
+                    for from in [Some(from), None] {
+                        let want = transition(from, to);
+                        assert_eq!(known.transition(from, to).as_bytes(), want.as_bytes());
+                        assert_eq!(known.cost(from, to), want.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn several_changes_share_one_sequence() {
         let a = sgr(Color::Black, Color::Cyan, Modifier::BOLD);
         let b = sgr(
@@ -338,7 +406,7 @@ mod tests {
             Modifier::BOLD | Modifier::REVERSED,
         );
         assert_eq!(t(Some(a), b), "\x1b[7;33m");
-        assert_eq!(cost(Some(a), b), "\x1b[7;33m".len());
+        assert_eq!(Known::default().cost(Some(a), b), "\x1b[7;33m".len());
         // A reset plus what stays can be shorter than naming every change.
         let c = sgr(Color::Yellow, Color::Reset, Modifier::REVERSED);
         assert_eq!(t(Some(a), c), "\x1b[0;7;33m");
