@@ -92,14 +92,28 @@ pub(crate) fn is_skip(cell: &Cell) -> bool {
 pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     let symbol = cell.symbol();
     // Most cells of all are printable ASCII: decided here, where the caller's loop is.
-    if let [b] = symbol.as_bytes() {
-        return if (b' '..=b'~').contains(b) {
-            (symbol, 1)
-        } else {
-            (" ", 1)
-        };
+    match *symbol.as_bytes() {
+        [b] => {
+            if (b' '..=b'~').contains(&b) {
+                (symbol, 1)
+            } else {
+                (" ", 1)
+            }
+        }
+        _ if is_latin_letter(symbol) => (symbol, 1),
+        _ => wider_symbol(symbol, room),
     }
-    wider_symbol(symbol, room)
+}
+
+/// Whether `symbol` is one character from U+00A0 to U+02FF or from U+1E00 to U+1EFF but the
+/// soft hyphen: Latin letters, Vietnamese's among them, most cells that are not ASCII. One
+/// column each (`text::is_single_cell`); told from the UTF-8 bytes, without decoding.
+#[inline(always)]
+fn is_latin_letter(symbol: &str) -> bool {
+    matches!(
+        *symbol.as_bytes(),
+        [0xc2, 0xa0..=0xac | 0xae..=0xbf] | [0xc3..=0xcb, _] | [0xe1, 0xb8..=0xbb, _]
+    )
 }
 
 /// [`symbol_of`] for a symbol of more than one byte.
@@ -215,6 +229,20 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
         buf.set_string(0, 0, text, Style::default());
         buf
+    }
+
+    #[test]
+    fn latin_letters_told_from_their_bytes_are_one_column() {
+        let all = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
+        for c in all {
+            let symbol = c.encode_utf8(&mut [0; 4]).to_owned();
+            let want = matches!(c, '\u{a0}'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}') && c != '\u{ad}';
+            assert_eq!(is_latin_letter(&symbol), want, "{c:?}");
+            if want {
+                assert!(crate::text::is_single_cell(c), "{c:?}");
+            }
+        }
+        assert!(!is_latin_letter("ab") && !is_latin_letter("ế\u{301}"));
     }
 
     #[test]
