@@ -299,7 +299,7 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
 
 /// Text as it is drawn: soft hyphens and zero-width spaces are break hints, not glyphs.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.contains([SOFT_HYPHEN, ZERO_WIDTH_SPACE]) {
+    if has_break_hints(text) {
         Cow::Owned(
             text.chars()
                 .filter(|&c| c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE)
@@ -310,11 +310,23 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `text` holds a soft hyphen or a zero-width space. Found from their first bytes,
+/// which few characters of a story share: looking for the characters themselves decodes every
+/// character, and this runs for every headline of every frame.
+fn has_break_hints(text: &str) -> bool {
+    const HINTS: [&[u8]; 2] = ["\u{ad}".as_bytes(), "\u{200b}".as_bytes()];
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(HINTS[0][0], HINTS[1][0], bytes).any(|i| {
+        let rest = &bytes[i..];
+        HINTS.iter().any(|hint| rest.starts_with(hint))
+    })
+}
+
 /// Text for a place that has one line (a headline, the title bar): as [`visible`], with line
 /// breaks shown as spaces.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     let shown = visible(text);
-    if shown.contains('\n') {
+    if memchr::memchr(b'\n', shown.as_bytes()).is_some() {
         Cow::Owned(shown.replace('\n', " "))
     } else {
         shown
@@ -858,6 +870,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn break_hints_are_found_from_their_bytes(
+            text in "[a-zđ “”«»…\u{ad}\u{200b}\u{2028}\u{c2}\u{e2}]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_break_hints(&text),
+                text.contains([SOFT_HYPHEN, ZERO_WIDTH_SPACE]),
+            );
+        }
+
         /// A word `plain_width` measures is one piece of that width, as the general case
         /// finds it.
         #[test]

@@ -57,6 +57,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 _ => span,
             };
             let style = theme.role(*role);
+            if hits.is_empty() {
+                x = super::put_span(buf, x, y, shown, text.right().saturating_sub(x), style);
+                continue;
+            }
             for (piece, hit) in super::split_at_ranges(shown, from, &hits) {
                 let room = text.right().saturating_sub(x);
                 let style = if hit {
