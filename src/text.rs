@@ -450,23 +450,44 @@ fn breaks_only_at_spaces(line: &str) -> bool {
     })
 }
 
+/// The words of `line` with the spaces after each, split at spaces as textwrap's `AsciiSpace`
+/// separator splits (a test holds the two equal), without measuring each word as textwrap's
+/// words are: `pieces` measures them itself.
+fn at_spaces(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let next = after.trim_start_matches(' ');
+        rest = next;
+        Some((word, &after[..after.len() - next.len()]))
+    })
+}
+
 /// Splits one hard line (at `start` in `text`) into pieces no wider than `width`.
 fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
     let base = line.as_ptr() as usize;
     let mut out: Vec<Piece> = Vec::new();
     // Many lines of a story break only at spaces; finding that out by the Unicode rules was
     // half the cost of laying a story out.
-    let separator = if breaks_only_at_spaces(line) {
-        textwrap::WordSeparator::AsciiSpace
+    let words: Box<dyn Iterator<Item = (&str, &str)>> = if breaks_only_at_spaces(line) {
+        Box::new(at_spaces(line))
     } else {
-        textwrap::WordSeparator::UnicodeBreakProperties
+        Box::new(
+            textwrap::WordSeparator::UnicodeBreakProperties
+                .find_words(line)
+                .map(|w| (w.word, w.whitespace)),
+        )
     };
-    for word in separator.find_words(line) {
+    for (word, spaces) in words {
         // A break opportunity that is not at a space (after a quote, a dash, a CJK character)
         // can leave spaces at the front of the next word: they belong to the gap before it.
-        let content = word.word.trim_start();
-        let leading = &word.word[..word.word.len() - content.len()];
-        let whitespace = self::width(word.whitespace);
+        let content = word.trim_start();
+        let leading = &word[..word.len() - content.len()];
+        let whitespace = self::width(spaces);
         if !leading.is_empty()
             && let Some(previous) = out.last_mut()
         {
@@ -936,10 +957,23 @@ mod tests {
             let line: String = chars.into_iter().collect();
             let line = line.trim();
             proptest::prop_assume!(breaks_only_at_spaces(line));
-            let spaces: Vec<_> = textwrap::WordSeparator::AsciiSpace.find_words(line).collect();
-            let unicode: Vec<_> =
-                textwrap::WordSeparator::UnicodeBreakProperties.find_words(line).collect();
+            let spaces: Vec<_> = at_spaces(line).collect();
+            let unicode: Vec<_> = textwrap::WordSeparator::UnicodeBreakProperties
+                .find_words(line)
+                .map(|w| (w.word, w.whitespace))
+                .collect();
             proptest::prop_assert_eq!(spaces, unicode);
+        }
+
+        /// `at_spaces` splits any text as textwrap's `AsciiSpace` separator does.
+        #[test]
+        fn words_at_spaces_are_textwraps(text in "[ a-zđ“日\u{ad}\t]{0,30}") {
+            let ours: Vec<_> = at_spaces(&text).collect();
+            let theirs: Vec<_> = textwrap::WordSeparator::AsciiSpace
+                .find_words(&text)
+                .map(|w| (w.word, w.whitespace))
+                .collect();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }
