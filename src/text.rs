@@ -905,6 +905,20 @@ mod tests {
     }
 
     #[test]
+    fn words_found_a_chunk_at_a_time_where_textwrap_drops_a_break() {
+        // textwrap drops the break at the end of what it is given; after a hyphen it drops
+        // the one before instead: chunks are asked with their spaces, and a line ending in a
+        // hyphen is asked whole.
+        for line in ["/a- a", "a -", "31/1/2026 (Ngày Nay) - Đức – Trí…", "a-b c"] {
+            if let Some(words) = chunkwise(line) {
+                assert_eq!(words, unicode_words(line), "{line:?}");
+            }
+        }
+        assert_eq!(chunkwise("a -"), None);
+        assert!(chunkwise("31/1/2026 (Ngày Nay) - Đức").is_some());
+    }
+
+    #[test]
     fn one_line_joins_lines_with_spaces() {
         assert_eq!(one_line("Bundle\nSecond\u{ad} line"), "Bundle Second line");
         assert_eq!(one_line("plain"), "plain");
