@@ -483,11 +483,34 @@ fn chunkwise(line: &str) -> Option<Vec<(&str, &str)>> {
 /// Characters [`chunkwise`] knows the line breaking rules of: those of
 /// [`breaks_only_at_spaces`] and the punctuation of news text.
 fn is_chunk_char(c: char) -> bool {
-    breaks_only_at_spaces(c.encode_utf8(&mut [0; 4]))
+    is_letter_digit_or_space(c)
         || matches!(
             c,
-            '(' | ')' | '/' | '-' | '–' | '…' | '%' | '!' | '?' | '"' | '\'' | '“' | '”'
+            ',' | '.'
+                | ':'
+                | ';'
+                | '('
+                | ')'
+                | '/'
+                | '-'
+                | '–'
+                | '…'
+                | '%'
+                | '!'
+                | '?'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
         )
+}
+
+/// Latin and Vietnamese letters (class AL), digits (NU) and the space.
+fn is_letter_digit_or_space(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z' | '0'..='9' | ' '
+        | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}'
+        | '\u{1ea0}'..='\u{1ef9}')
 }
 
 /// Whether the Unicode line breaking rules (UAX #14) allow a break in `line` (trimmed) only
@@ -500,10 +523,7 @@ fn breaks_only_at_spaces(line: &str) -> bool {
     line.chars().all(|c| {
         let ok = match c {
             ',' | '.' | ':' | ';' => !after_space,
-            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' => true,
-            '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}' => true,
-            '\u{1ea0}'..='\u{1ef9}' => true,
-            _ => false,
+            c => is_letter_digit_or_space(c),
         };
         after_space = c == ' ';
         ok
