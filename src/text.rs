@@ -432,133 +432,159 @@ pub fn wrap(text: &str, width: usize) -> Vec<WrapLine> {
 
 /// The words of `line` with the spaces after each, as the Unicode line breaking rules split
 /// it (textwrap's `UnicodeBreakProperties`).
-fn unicode_words(line: &str) -> Vec<(&str, &str)> {
+fn unicode_words(line: &str) -> impl Iterator<Item = (&str, &str)> {
     textwrap::WordSeparator::UnicodeBreakProperties
         .find_words(line)
         .map(|w| (w.word, w.whitespace))
-        .collect()
 }
 
-/// [`unicode_words`], with the rules asked only about the space-separated chunks of `line`
-/// that hold more than letters and digits (`31/1/2026`, `(Ngày`, `Đức–Trí`), when no rule
-/// reaches across a space: every character is one of [`is_chunk_char`], no chunk after a
-/// space starts with a character the rules never break before (`) , . : ; ! ? /` and a
-/// closing quote), and none before a space ends with one they never break after (`(` and an
-/// opening quote). A test holds the two equal. `None` for any other line.
-fn chunkwise(line: &str) -> Option<Vec<(&str, &str)>> {
-    // textwrap drops the break at the end of a line, and after a hyphen it has dropped that
-    // one already: then it drops the one before, wherever it is.
-    if line.ends_with('-') || !line.chars().all(is_chunk_char) {
-        return None;
-    }
-    let chunks: Vec<(&str, &str)> = at_spaces(line).collect();
-    for pair in chunks.windows(2) {
-        let before = pair[0].0.chars().next_back();
-        let after = pair[1].0.chars().next();
-        if matches!(before, Some('(' | '“' | '"' | '\''))
-            || matches!(
-                after,
-                Some(')' | ',' | '.' | ':' | ';' | '!' | '?' | '/' | '”' | '"' | '\'')
-            )
-        {
-            return None;
+/// One word of a line for `pieces`: the word, the spaces after it, and its width when it is
+/// known to be drawn one column a character and never split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word<'a> {
+    word: &'a str,
+    spaces: &'a str,
+    plain: Option<usize>,
+}
+
+impl<'a> Word<'a> {
+    fn unicode((word, spaces): (&'a str, &'a str)) -> Self {
+        Word {
+            word,
+            spaces,
+            plain: None,
         }
     }
-    let mut words = Vec::with_capacity(chunks.len());
-    let mut at = 0;
-    for (chunk, spaces) in chunks {
-        let with_spaces = &line[at..at + chunk.len() + spaces.len()];
-        at += with_spaces.len();
-        if breaks_only_at_spaces(chunk) {
-            words.push((chunk, spaces));
+}
+
+/// How a character takes part in splitting a line at its spaces (see [`chunk_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Space,
+    /// Latin and Vietnamese letters (class AL), digits (NU) and `, . : ;` (IS): the Unicode
+    /// rules allow no break between any two of them, and each is one column wide.
+    Plain,
+    /// The punctuation of news text, whose rules [`chunk_words`] asks about.
+    Punct,
+    /// Anything else.
+    Other,
+}
+
+fn kind(c: char) -> Kind {
+    match c {
+        ' ' => Kind::Space,
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | ','
+        | '.'
+        | ':'
+        | ';'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{24f}'
+        | '\u{1ea0}'..='\u{1ef9}' => Kind::Plain,
+        '(' | ')' | '/' | '-' | '–' | '…' | '%' | '!' | '?' | '"' | '\'' | '“' | '”' => {
+            Kind::Punct
+        }
+        _ => Kind::Other,
+    }
+}
+
+/// The words of `line` (trimmed) as [`unicode_words`] finds them, appended to `out`, found
+/// in one pass over the characters, with the rules asked only about the chunks between spaces
+/// that hold punctuation (`31/1/2026`, `(Ngày`, `Đức–Trí`), when no rule reaches across a
+/// space: every character is [`Kind::Plain`] or [`Kind::Punct`], no chunk after a space
+/// starts with a character the rules never break before (`) , . : ; ! ? /` and a closing
+/// quote), and none before a space ends with one they never break after (`(` and an opening
+/// quote). A chunk of plain characters alone is one word. A test holds the words equal to
+/// the rules' for the whole line. `false` (and `out` as it was) for any other line.
+fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
+    // textwrap drops the break at the end of a line, and after a hyphen it has dropped that
+    // one already: then it drops the one before, wherever it is.
+    if line.ends_with('-') {
+        return false;
+    }
+    let before = out.len();
+    let mut chars = line.char_indices().peekable();
+    while let Some(&(start, first)) = chars.peek() {
+        if start > 0
+            && matches!(
+                first,
+                ')' | ',' | '.' | ':' | ';' | '!' | '?' | '/' | '”' | '"' | '\''
+            )
+        {
+            out.truncate(before);
+            return false;
+        }
+        let (mut count, mut plain, mut last) = (0, true, first);
+        let mut end = line.len();
+        while let Some(&(i, c)) = chars.peek() {
+            match kind(c) {
+                Kind::Plain => {}
+                Kind::Punct => plain = false,
+                Kind::Space => {
+                    end = i;
+                    break;
+                }
+                Kind::Other => {
+                    out.truncate(before);
+                    return false;
+                }
+            }
+            count += 1;
+            last = c;
+            chars.next();
+        }
+        let mut after = end;
+        while chars.next_if(|&(_, c)| c == ' ').is_some() {
+            after += 1;
+        }
+        if after < line.len() && matches!(last, '(' | '“' | '"' | '\'') {
+            out.truncate(before);
+            return false;
+        }
+        if plain {
+            out.push(Word {
+                word: &line[start..end],
+                spaces: &line[end..after],
+                plain: Some(count),
+            });
         } else {
             // Asked with the spaces after it: textwrap drops the break at the end of what it
             // is given, and after a chunk's spaces that is the break at the spaces.
-            words.extend(unicode_words(with_spaces));
+            out.extend(unicode_words(&line[start..after]).map(Word::unicode));
         }
     }
-    Some(words)
-}
-
-/// Characters [`chunkwise`] knows the line breaking rules of: those of
-/// [`breaks_only_at_spaces`] and the punctuation of news text.
-fn is_chunk_char(c: char) -> bool {
-    is_letter_digit_or_space(c)
-        || matches!(
-            c,
-            ',' | '.'
-                | ':'
-                | ';'
-                | '('
-                | ')'
-                | '/'
-                | '-'
-                | '–'
-                | '…'
-                | '%'
-                | '!'
-                | '?'
-                | '"'
-                | '\''
-                | '“'
-                | '”'
-        )
-}
-
-/// Latin and Vietnamese letters (class AL), digits (NU) and the space.
-fn is_letter_digit_or_space(c: char) -> bool {
-    matches!(c,
-        'a'..='z' | 'A'..='Z' | '0'..='9' | ' '
-        | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}'
-        | '\u{1ea0}'..='\u{1ef9}')
-}
-
-/// Whether the Unicode line breaking rules (UAX #14) allow a break in `line` (trimmed) only
-/// after a run of spaces: it holds only letters of the Latin and Vietnamese alphabets (class
-/// AL), digits (NU), spaces, and `, . : ;` (IS, never after a space: the rules allow no break
-/// before them, even after spaces). Such a line wraps the same split at spaces (a test holds
-/// the two equal).
-fn breaks_only_at_spaces(line: &str) -> bool {
-    let mut after_space = false;
-    line.chars().all(|c| {
-        let ok = match c {
-            ',' | '.' | ':' | ';' => !after_space,
-            c => is_letter_digit_or_space(c),
-        };
-        after_space = c == ' ';
-        ok
-    })
-}
-
-/// The words of `line` with the spaces after each, split at spaces as textwrap's `AsciiSpace`
-/// separator splits (a test holds the two equal), without measuring each word as textwrap's
-/// words are: `pieces` measures them itself.
-fn at_spaces(line: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut rest = line;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
-        let (word, after) = rest.split_at(end);
-        let next = after.trim_start_matches(' ');
-        rest = next;
-        Some((word, &after[..after.len() - next.len()]))
-    })
+    true
 }
 
 /// Splits one hard line (at `start` in `text`) into pieces no wider than `width`.
 fn pieces(text: &str, start: usize, line: &str, width: usize) -> Vec<Piece> {
     let base = line.as_ptr() as usize;
-    let mut out: Vec<Piece> = Vec::new();
-    // Many lines of a story break only at spaces; finding that out by the Unicode rules was
-    // half the cost of laying a story out.
-    let words = if breaks_only_at_spaces(line) {
-        at_spaces(line).collect()
-    } else {
-        chunkwise(line).unwrap_or_else(|| unicode_words(line))
-    };
-    for (word, spaces) in words {
+    let mut out: Vec<Piece> = Vec::with_capacity(line.len() / 4 + 1);
+    let mut words = Vec::with_capacity(line.len() / 4 + 1);
+    if !chunk_words(line, &mut words) {
+        words.extend(unicode_words(line).map(Word::unicode));
+    }
+    for Word {
+        word,
+        spaces,
+        plain,
+    } in words
+    {
+        if let Some(w) = plain {
+            // One column a character and a space, no break inside: one piece.
+            let at = start + (word.as_ptr() as usize - base);
+            let piece = Piece {
+                word: at..at + word.len(),
+                width: w,
+                whitespace: spaces.len(),
+                penalty: 0,
+            };
+            push_piece(text, piece, width, &mut out);
+            continue;
+        }
         // A break opportunity that is not at a space (after a quote, a dash, a CJK character)
         // can leave spaces at the front of the next word: they belong to the gap before it.
         let content = word.trim_start();
@@ -924,18 +950,50 @@ mod tests {
         assert_eq!(lines("AB\u{ad}C", 1), ["A", "B", "C"]);
     }
 
+    /// The words `chunk_words` finds in `line`, without their widths.
+    fn chunked(line: &str) -> Option<Vec<(&str, &str)>> {
+        let mut words = Vec::new();
+        chunk_words(line, &mut words).then(|| words.iter().map(|w| (w.word, w.spaces)).collect())
+    }
+
     #[test]
     fn words_found_a_chunk_at_a_time_where_textwrap_drops_a_break() {
         // textwrap drops the break at the end of what it is given; after a hyphen it drops
         // the one before instead: chunks are asked with their spaces, and a line ending in a
         // hyphen is asked whole.
         for line in ["/a- a", "a -", "31/1/2026 (Ngày Nay) - Đức – Trí…", "a-b c"] {
-            if let Some(words) = chunkwise(line) {
-                assert_eq!(words, unicode_words(line), "{line:?}");
+            if let Some(words) = chunked(line) {
+                assert_eq!(words, unicode_words(line).collect::<Vec<_>>(), "{line:?}");
             }
         }
-        assert_eq!(chunkwise("a -"), None);
-        assert!(chunkwise("31/1/2026 (Ngày Nay) - Đức").is_some());
+        assert_eq!(chunked("a -"), None);
+        assert!(chunked("31/1/2026 (Ngày Nay) - Đức").is_some());
+    }
+
+    #[test]
+    fn news_prose_is_split_in_one_pass() {
+        let line = "Bộ trưởng Đặng Quốc Khánh khẳng định, hợp tác giữa hai Bộ (Điện Biên) \
+                    đã mang lại 5% “cơ hội”… ngày 31/1/2026.";
+        let mut words = Vec::new();
+        assert!(chunk_words(line, &mut words));
+        assert_eq!(
+            words[0],
+            Word {
+                word: "Bộ",
+                spaces: " ",
+                plain: Some(2)
+            }
+        );
+        assert_eq!(
+            words.iter().filter(|w| w.plain.is_some()).count(),
+            words.len() - 6,
+            "{words:?}"
+        );
+        // A character the pass does not know sends the whole line to the rules, `out` as it
+        // was.
+        let mut words = vec![words[0]];
+        assert!(!chunk_words("Hà Nội 日本", &mut words));
+        assert_eq!(words.len(), 1);
     }
 
     #[test]
@@ -1027,64 +1085,42 @@ mod tests {
             proptest::prop_assert_eq!(is_clean(&text), plain);
         }
 
-        /// Where `pieces` splits at spaces instead of asking the Unicode rules, both give the
-        /// same words.
-        #[test]
-        fn text_that_breaks_only_at_spaces_splits_as_the_unicode_rules_split_it(
-            chars in proptest::collection::vec(
-                proptest::prop_oneof![
-                    3 => proptest::sample::select(
-                        (0..=0x1eff_u32)
-                            .filter_map(char::from_u32)
-                            .filter(|&c| breaks_only_at_spaces(c.encode_utf8(&mut [0; 4])))
-                            .collect::<Vec<_>>(),
-                    ),
-                    1 => proptest::sample::select(vec![' ', ',', '.', ':', ';', '1']),
-                ],
-                0..40,
-            )
-        ) {
-            let line: String = chars.into_iter().collect();
-            let line = line.trim();
-            proptest::prop_assume!(breaks_only_at_spaces(line));
-            let spaces: Vec<_> = at_spaces(line).collect();
-            let unicode: Vec<_> = textwrap::WordSeparator::UnicodeBreakProperties
-                .find_words(line)
-                .map(|w| (w.word, w.whitespace))
-                .collect();
-            proptest::prop_assert_eq!(spaces, unicode);
-        }
-
-        /// Where `pieces` asks the Unicode rules only about the chunks between spaces, the
-        /// words are the ones they give for the whole line.
+        /// Where `pieces` splits a line a chunk at a time, the words are the ones the
+        /// Unicode rules give for the whole line, and a word it measures is one piece of that
+        /// width, as the general case finds it.
         #[test]
         fn words_found_a_chunk_at_a_time_are_the_unicode_rules_words(
             chars in proptest::collection::vec(
                 proptest::prop_oneof![
+                    4 => proptest::sample::select(
+                        (0..=0x1eff_u32)
+                            .filter_map(char::from_u32)
+                            .filter(|&c| kind(c) == Kind::Plain)
+                            .collect::<Vec<_>>(),
+                    ),
                     4 => proptest::sample::select(vec!['a', 'đ', 'ế', 'Z', '1', '9', ' ', ' ']),
                     3 => proptest::sample::select(vec![
                         '(', ')', '/', '-', '–', '…', '%', '!', '?', '"', '\'', '“', '”', ',', '.', ':', ';',
                     ]),
+                    1 => proptest::sample::select(vec!['日', '\u{ad}', '\u{3000}', '—', '\u{301}', '[']),
                 ],
                 0..30,
             )
         ) {
             let line: String = chars.into_iter().collect();
             let line = line.trim();
-            if let Some(words) = chunkwise(line) {
-                proptest::prop_assert_eq!(words, unicode_words(line));
+            let mut words = Vec::new();
+            if chunk_words(line, &mut words) {
+                let found: Vec<_> = words.iter().map(|w| (w.word, w.spaces)).collect();
+                proptest::prop_assert_eq!(found, unicode_words(line).collect::<Vec<_>>());
+                for w in words.iter().filter(|w| w.plain.is_some()) {
+                    proptest::prop_assert_eq!(w.plain, plain_width(w.word));
+                    proptest::prop_assert_eq!(w.plain, Some(width(w.word)));
+                    proptest::prop_assert!(w.spaces.bytes().all(|b| b == b' '));
+                }
+            } else {
+                proptest::prop_assert!(words.is_empty());
             }
-        }
-
-        /// `at_spaces` splits any text as textwrap's `AsciiSpace` separator does.
-        #[test]
-        fn words_at_spaces_are_textwraps(text in "[ a-zđ“日\u{ad}\t]{0,30}") {
-            let ours: Vec<_> = at_spaces(&text).collect();
-            let theirs: Vec<_> = textwrap::WordSeparator::AsciiSpace
-                .find_words(&text)
-                .map(|w| (w.word, w.whitespace))
-                .collect();
-            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }
