@@ -457,15 +457,26 @@ impl<'a> Word<'a> {
     }
 }
 
-/// How a character takes part in splitting a line at its spaces (see [`chunk_words`]).
+/// How a character takes part in splitting a line at its spaces (see [`chunk_words`]), by
+/// its class in the Unicode line breaking rules (UAX #14). Every character but `Other` is
+/// one column wide and not a soft hyphen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Space,
-    /// Latin and Vietnamese letters (class AL), digits (NU) and `, . : ;` (IS): the Unicode
-    /// rules allow no break between any two of them, and each is one column wide.
-    Plain,
-    /// The punctuation of news text, whose rules [`chunk_words`] asks about.
-    Punct,
+    /// Latin and Vietnamese letters and the middle dot (AL), digits (NU).
+    Letter,
+    /// `, . : ;` (IS): no break before one, nor between one and a letter or digit after it.
+    Infix,
+    /// `(`, `[` and `“` (OP, opening QU): no break after one.
+    Opening,
+    /// `"` and `'` (QU, neither opening nor closing): no break before or after one.
+    Quote,
+    /// `)`, `]`, `”`, `…`, `!` and `?` (CP, closing QU, IN, EX): no break before one.
+    Closing,
+    /// `%` (PO): no break between a digit and it.
+    Percent,
+    /// `/`, `-` and `–` (SY, HY, BA): breaks after them depend on what follows.
+    Breaking,
     /// Anything else.
     Other,
 }
@@ -476,28 +487,67 @@ fn kind(c: char) -> Kind {
         'a'..='z'
         | 'A'..='Z'
         | '0'..='9'
-        | ','
-        | '.'
-        | ':'
-        | ';'
         | '\u{c0}'..='\u{d6}'
         | '\u{d8}'..='\u{f6}'
         | '\u{f8}'..='\u{24f}'
-        | '\u{1ea0}'..='\u{1ef9}' => Kind::Plain,
-        '(' | ')' | '/' | '-' | '–' | '…' | '%' | '!' | '?' | '"' | '\'' | '“' | '”' => {
-            Kind::Punct
-        }
+        | '\u{1ea0}'..='\u{1ef9}'
+        | '·' => Kind::Letter,
+        ',' | '.' | ':' | ';' => Kind::Infix,
+        '(' | '[' | '“' => Kind::Opening,
+        '"' | '\'' => Kind::Quote,
+        ')' | ']' | '”' | '…' | '!' | '?' => Kind::Closing,
+        '%' => Kind::Percent,
+        '/' | '-' | '–' => Kind::Breaking,
         _ => Kind::Other,
+    }
+}
+
+/// Where a chunk is in the shape of a word the rules never break inside: opening punctuation,
+/// then letters, digits and `, . : ;` (with `/` between digits), then closing punctuation
+/// (`(Điện`, `Biên),`, `5%`, `“cơ`, `hội”…`, `[1]`, `31/1/2026.`); or a lone dash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Start,
+    Opening,
+    Letters,
+    /// After a `/` that follows a digit: a digit must come next.
+    Slash,
+    Closing,
+    /// A `-` or `–` alone so far.
+    Dash,
+    /// Not one of those shapes: the rules are asked.
+    Other,
+}
+
+impl Shape {
+    /// The shape after `c`, of kind `kind`, `before` being the character before it.
+    fn then(self, kind: Kind, c: char, before: char) -> Shape {
+        match (self, kind) {
+            (Shape::Start | Shape::Opening, Kind::Opening | Kind::Quote) => Shape::Opening,
+            (Shape::Start | Shape::Opening | Shape::Letters, Kind::Letter | Kind::Infix) => {
+                Shape::Letters
+            }
+            (Shape::Slash, Kind::Letter) if c.is_ascii_digit() => Shape::Letters,
+            (Shape::Letters | Shape::Closing, Kind::Closing | Kind::Quote | Kind::Infix) => {
+                Shape::Closing
+            }
+            (Shape::Letters | Shape::Closing, Kind::Percent) if before.is_ascii_digit() => {
+                Shape::Closing
+            }
+            (Shape::Letters, Kind::Breaking) if c == '/' && before.is_ascii_digit() => Shape::Slash,
+            (Shape::Start, Kind::Breaking) if c != '/' => Shape::Dash,
+            _ => Shape::Other,
+        }
     }
 }
 
 /// The words of `line` (trimmed) as [`unicode_words`] finds them, appended to `out`, found
 /// in one pass over the characters, with the rules asked only about the chunks between spaces
-/// that hold punctuation (`31/1/2026`, `(Ngày`, `Đức–Trí`), when no rule reaches across a
-/// space: every character is [`Kind::Plain`] or [`Kind::Punct`], no chunk after a space
+/// that are not of one [`Shape`] (`31/1/2026`, `Đức–Trí`), when no rule reaches across a
+/// space: no character is [`Kind::Other`], no chunk after a space
 /// starts with a character the rules never break before (`) , . : ; ! ? /` and a closing
 /// quote), and none before a space ends with one they never break after (`(` and an opening
-/// quote). A chunk of plain characters alone is one word. A test holds the words equal to
+/// quote). A chunk of one of those shapes is one word. A test holds the words equal to
 /// the rules' for the whole line. `false` (and `out` as it was) for any other line.
 fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
     // textwrap drops the break at the end of a line, and after a hyphen it has dropped that
@@ -511,18 +561,16 @@ fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
         if start > 0
             && matches!(
                 first,
-                ')' | ',' | '.' | ':' | ';' | '!' | '?' | '/' | '”' | '"' | '\''
+                ')' | ']' | ',' | '.' | ':' | ';' | '!' | '?' | '/' | '”' | '"' | '\''
             )
         {
             out.truncate(before);
             return false;
         }
-        let (mut count, mut plain, mut last) = (0, true, first);
+        let (mut count, mut shape, mut last) = (0, Shape::Start, first);
         let mut end = line.len();
         while let Some(&(i, c)) = chars.peek() {
             match kind(c) {
-                Kind::Plain => {}
-                Kind::Punct => plain = false,
                 Kind::Space => {
                     end = i;
                     break;
@@ -531,6 +579,7 @@ fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
                     out.truncate(before);
                     return false;
                 }
+                kind => shape = shape.then(kind, c, last),
             }
             count += 1;
             last = c;
@@ -540,16 +589,20 @@ fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
         while chars.next_if(|&(_, c)| c == ' ').is_some() {
             after += 1;
         }
-        if after < line.len() && matches!(last, '(' | '“' | '"' | '\'') {
+        if after < line.len() && matches!(last, '(' | '[' | '“' | '"' | '\'') {
             out.truncate(before);
             return false;
         }
-        if plain {
+        let (word, spaces) = (&line[start..end], &line[end..after]);
+        if matches!(shape, Shape::Letters | Shape::Closing) {
             out.push(Word {
-                word: &line[start..end],
-                spaces: &line[end..after],
+                word,
+                spaces,
                 plain: Some(count),
             });
+        } else if shape == Shape::Dash {
+            // One word, as the rules find it; measured by the general case (a hyphen is).
+            out.push(Word::unicode((word, spaces)));
         } else {
             // Asked with the spaces after it: textwrap drops the break at the end of what it
             // is given, and after a chunk's spaces that is the break at the spaces.
@@ -973,9 +1026,18 @@ mod tests {
     #[test]
     fn news_prose_is_split_in_one_pass() {
         let line = "Bộ trưởng Đặng Quốc Khánh khẳng định, hợp tác giữa hai Bộ (Điện Biên) \
-                    đã mang lại 5% “cơ hội”… ngày 31/1/2026.";
+                    đã mang lại 5% “cơ hội”… ngày 31/1/2026 [1] – Đức–Trí.";
         let mut words = Vec::new();
         assert!(chunk_words(line, &mut words));
+        // `Đức–Trí.` is asked of the rules, and breaks after the dash.
+        assert_eq!(
+            words[words.len() - 3..],
+            [
+                Word::unicode(("–", " ")),
+                Word::unicode(("Đức–", "")),
+                Word::unicode(("Trí.", ""))
+            ]
+        );
         assert_eq!(
             words[0],
             Word {
@@ -986,7 +1048,7 @@ mod tests {
         );
         assert_eq!(
             words.iter().filter(|w| w.plain.is_some()).count(),
-            words.len() - 6,
+            words.len() - 3,
             "{words:?}"
         );
         // A character the pass does not know sends the whole line to the rules, `out` as it
@@ -1095,14 +1157,15 @@ mod tests {
                     4 => proptest::sample::select(
                         (0..=0x1eff_u32)
                             .filter_map(char::from_u32)
-                            .filter(|&c| kind(c) == Kind::Plain)
+                            .filter(|&c| matches!(kind(c), Kind::Letter | Kind::Infix))
                             .collect::<Vec<_>>(),
                     ),
                     4 => proptest::sample::select(vec!['a', 'đ', 'ế', 'Z', '1', '9', ' ', ' ']),
                     3 => proptest::sample::select(vec![
                         '(', ')', '/', '-', '–', '…', '%', '!', '?', '"', '\'', '“', '”', ',', '.', ':', ';',
+                        '[', ']', '·', '1', '2', '/',
                     ]),
-                    1 => proptest::sample::select(vec!['日', '\u{ad}', '\u{3000}', '—', '\u{301}', '[']),
+                    1 => proptest::sample::select(vec!['日', '\u{ad}', '\u{3000}', '—', '\u{301}', '{', '«']),
                 ],
                 0..30,
             )
