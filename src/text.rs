@@ -482,6 +482,25 @@ enum Kind {
 }
 
 fn kind(c: char) -> Kind {
+    match ASCII_KINDS.get(c as usize) {
+        Some(&kind) => kind,
+        None => kind_of(c),
+    }
+}
+
+/// [`kind`] of each ASCII character, looked up: most characters of a story are ASCII, and
+/// the match below tests them one range after another.
+const ASCII_KINDS: [Kind; 128] = {
+    let mut table = [Kind::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = kind_of(i as u8 as char);
+        i += 1;
+    }
+    table
+};
+
+const fn kind_of(c: char) -> Kind {
     match c {
         ' ' => Kind::Space,
         'a'..='z'

@@ -99,43 +99,47 @@ impl Document {
 
     /// Wraps runs of differently styled text as one paragraph.
     pub(super) fn text(&mut self, runs: &[(&str, Role)], first: &str, rest: &str) {
-        let joined: String = runs.iter().map(|(t, _)| *t).collect();
+        // Most parts are one run: wrapped where it is.
+        let joined: std::borrow::Cow<'_, str> = match runs {
+            [(only, _)] => std::borrow::Cow::Borrowed(only),
+            _ => std::borrow::Cow::Owned(runs.iter().map(|(t, _)| *t).collect()),
+        };
         let indent = text::width(first).max(text::width(rest));
         let lines = text::wrap(&joined, self.columns() - indent);
-        // Byte offset where each run ends in `joined`.
-        let mut ends = Vec::with_capacity(runs.len());
-        let mut end = 0;
-        for (t, role) in runs {
-            end += t.len();
-            ends.push((end, *role));
-        }
         // A link's address, for the lines that show (part of) it.
         let target = runs
             .iter()
             .find(|(_, role)| *role == Role::Link)
-            .map(|(t, _)| (*t).to_owned());
+            .map(|(t, _)| *t);
         for (i, line) in lines.iter().enumerate() {
-            let mut spans = Vec::new();
             let prefix = if i == 0 { first } else { rest };
+            let mut spans = Vec::with_capacity(runs.len() + usize::from(!prefix.is_empty()));
             if !prefix.is_empty() {
                 spans.push((prefix.to_owned(), Role::Marker));
             }
-            spans.extend(split_runs(&joined, line, &ends));
-            if let Some(url) = &target
+            split_runs(&joined, line, runs, &mut spans);
+            if let Some(url) = target
                 && spans.iter().any(|(_, role)| *role == Role::Link)
             {
-                self.targets.push((self.lines.len(), url.clone()));
+                self.targets.push((self.lines.len(), url.to_owned()));
             }
             self.lines.push(DocLine { spans });
         }
     }
 }
 
-/// Cuts one wrapped line into spans at run boundaries, each with its run's role.
-fn split_runs(joined: &str, line: &WrapLine, ends: &[(usize, Role)]) -> Vec<(String, Role)> {
-    let mut spans = Vec::new();
+/// Cuts one wrapped line of `joined` (the texts of `runs` one after another) into spans at
+/// run boundaries, each with its run's role, appended to `spans`.
+fn split_runs(
+    joined: &str,
+    line: &WrapLine,
+    runs: &[(&str, Role)],
+    spans: &mut Vec<(String, Role)>,
+) {
     let mut start = line.range.start;
-    for &(run_end, role) in ends {
+    let mut run_end = 0;
+    for &(run, role) in runs {
+        run_end += run.len();
         if run_end > start && start < line.range.end {
             let end = run_end.min(line.range.end);
             let piece = WrapLine {
@@ -149,7 +153,6 @@ fn split_runs(joined: &str, line: &WrapLine, ends: &[(usize, Role)]) -> Vec<(Str
             start = end;
         }
     }
-    spans
 }
 
 /// Where the web addresses (`http://`, `https://`) in `text` are: from the scheme to the next
@@ -157,11 +160,7 @@ fn split_runs(joined: &str, line: &WrapLine, ends: &[(usize, Role)]) -> Vec<(Str
 pub(super) fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(start) = ["https://", "http://"]
-        .iter()
-        .filter_map(|scheme| text[at..].find(scheme).map(|i| at + i))
-        .min()
-    {
+    while let Some(start) = next_scheme(text, at) {
         // Only at the start of a word: not inside another address or word.
         let starts_word = text[..start]
             .chars()
@@ -181,4 +180,33 @@ pub(super) fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
         at = start + len.max(1);
     }
     found
+}
+
+/// Where the next `http://` or `https://` in `text` from byte `at` begins. One search for
+/// `http` (memchr's), where looking for each scheme went over the text twice.
+fn next_scheme(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    loop {
+        let start = at + memchr::memmem::find(bytes.get(at..)?, b"http")?;
+        let rest = &bytes[start + 4..];
+        if rest.starts_with(b"://") || rest.starts_with(b"s://") {
+            return Some(start);
+        }
+        at = start + 4;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_scheme;
+
+    #[test]
+    fn the_next_scheme_is_the_first_of_either() {
+        assert_eq!(next_scheme("a http://x https://y", 0), Some(2));
+        assert_eq!(next_scheme("a http://x https://y", 3), Some(11));
+        assert_eq!(next_scheme("httphttps://y", 0), Some(4));
+        assert_eq!(next_scheme("http:/ https:x httpx://", 0), None);
+        assert_eq!(next_scheme("http://", 8), None);
+        assert_eq!(next_scheme("Hà Nội http://x", 0), Some(10));
+    }
 }
