@@ -187,11 +187,96 @@ fn put_single_cells(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, sty
         let Some(cell) = cells.next() else {
             break;
         };
-        cell.set_char(c).set_style(style);
+        set_char(cell, c);
+        cell.set_style(style);
         x += 1;
     }
     x
 }
+
+/// `cell.set_char(c)`. For ASCII, Latin and Vietnamese letters the symbol is copied from a
+/// cell made at compile time: `set_char` builds its string with a
+/// `memcpy` call, most of the cost of drawing a cell.
+#[allow(deprecated)] // `skip` is kept as `set_char` keeps it.
+#[inline(always)]
+fn set_char(cell: &mut Cell, c: char) {
+    let Some(made) = PROTOTYPES.get(prototype_index(c)) else {
+        cell.set_char(c);
+        return;
+    };
+    let old = std::mem::replace(cell, made.clone());
+    cell.fg = old.fg;
+    cell.bg = old.bg;
+    cell.underline_color = old.underline_color;
+    cell.modifier = old.modifier;
+    cell.diff_option = old.diff_option;
+    cell.skip = old.skip;
+}
+
+/// The characters [`PROTOTYPES`] keeps: ASCII, Latin and Vietnamese letters (U+0000 to
+/// U+02FF, U+1E00 to U+1EFF). First character and count, in the order of
+/// [`prototype_index`].
+const PROTOTYPED_RANGES: [(u32, usize); 2] = [(0, 0x300), (0x1e00, 0x100)];
+
+const PROTOTYPED: usize = 0x300 + 0x100;
+
+/// Where [`PROTOTYPES`] keeps `c` (past its end when it does not).
+#[inline(always)]
+const fn prototype_index(c: char) -> usize {
+    match c as u32 {
+        n @ 0..=0x2ff => n as usize,
+        n @ 0x1e00..=0x1eff => (n - 0x1e00 + 0x300) as usize,
+        _ => usize::MAX,
+    }
+}
+
+/// The character [`PROTOTYPES`] keeps at `i`.
+const fn prototyped(mut i: usize) -> char {
+    let mut r = 0;
+    while r < PROTOTYPED_RANGES.len() {
+        let (first, count) = PROTOTYPED_RANGES[r];
+        if i < count {
+            return match char::from_u32(first + i as u32) {
+                Some(c) => c,
+                None => ' ',
+            };
+        }
+        i -= count;
+        r += 1;
+    }
+    ' '
+}
+
+/// The UTF-8 bytes of each character [`PROTOTYPES`] keeps, and their length.
+static PROTOTYPE_BYTES: [([u8; 4], usize); PROTOTYPED] = {
+    let mut out = [([0; 4], 0); PROTOTYPED];
+    let mut i = 0;
+    while i < PROTOTYPED {
+        let mut bytes = [0; 4];
+        let len = prototyped(i).encode_utf8(&mut bytes).len();
+        out[i] = (bytes, len);
+        i += 1;
+    }
+    out
+};
+
+/// A cell holding each character of [`PROTOTYPED_RANGES`], in default colours.
+static PROTOTYPES: [Cell; PROTOTYPED] = {
+    let mut cells = [Cell::EMPTY; PROTOTYPED];
+    let mut i = 0;
+    while i < PROTOTYPED {
+        let (bytes, len) = &PROTOTYPE_BYTES[i];
+        let (symbol, _) = bytes.split_at(*len);
+        let symbol = match std::str::from_utf8(symbol) {
+            Ok(symbol) => symbol,
+            Err(_) => " ",
+        };
+        // Cells cannot be dropped at compile time; the one replaced is empty.
+        std::mem::forget(std::mem::replace(&mut cells[i], Cell::new(symbol)));
+        i += 1;
+    }
+    cells
+};
 
 /// Writes `span` at (`x`, `y`) cut to `room` columns as [`text::truncate`] cuts it (an
 /// ellipsis where it was cut), and returns the columns written. Text of one-column characters
@@ -372,6 +457,44 @@ mod cut_tests {
             let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
             let w = put_cut(&mut buf, 1, 0, &span, room, Style::new());
             prop_assert_eq!((buf, w), cut_then_put(&span, room, width));
+        }
+    }
+}
+
+#[cfg(test)]
+mod prototype_tests {
+    use ratatui::buffer::{Cell, CellDiffOption};
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn a_symbol_copied_from_a_prototype_is_what_set_char_writes() {
+        for (i, (first, count)) in super::PROTOTYPED_RANGES.iter().enumerate() {
+            let at: usize = super::PROTOTYPED_RANGES[..i].iter().map(|r| r.1).sum();
+            let c = char::from_u32(*first).unwrap();
+            assert_eq!(super::prototype_index(c), at, "{c:?}");
+            assert_eq!(
+                super::prototyped(at + count - 1) as u32,
+                first + *count as u32 - 1
+            );
+        }
+        let mut styled = Cell::new("x");
+        styled.fg = Color::Red;
+        styled.bg = Color::Rgb(1, 2, 3);
+        styled.modifier = Modifier::BOLD;
+        styled.diff_option = CellDiffOption::AlwaysUpdate;
+        let chars = (0..=0x2ff_u32)
+            .chain(0x1e00..=0x1eff)
+            .chain(0x2000..=0x206f)
+            .chain(0x2500..=0x25ff)
+            .chain([
+                0x300, 0x1dff, 0x1f00, 0x2070, 0x24ff, 0x2600, 0x4e00, 0x1f600,
+            ]);
+        for c in chars.filter_map(char::from_u32) {
+            let (mut ours, mut theirs) = (styled.clone(), styled.clone());
+            super::set_char(&mut ours, c);
+            theirs.set_char(c);
+            assert_eq!(ours, theirs, "{c:?}");
+            assert_eq!(ours.symbol(), c.to_string());
         }
     }
 }
