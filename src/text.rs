@@ -463,7 +463,8 @@ impl<'a> Word<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Space,
-    /// Latin and Vietnamese letters and the middle dot (AL), digits (NU).
+    /// Latin and Vietnamese letters (AL), the middle dot (AI, which the rules take as AL),
+    /// digits (NU).
     Letter,
     /// `, . : ;` (IS): no break before one, nor between one and a letter or digit after it.
     Infix,
@@ -562,12 +563,12 @@ impl Shape {
 
 /// The words of `line` (trimmed) as [`unicode_words`] finds them, appended to `out`, found
 /// in one pass over the characters, with the rules asked only about the chunks between spaces
-/// that are not of one [`Shape`] (`31/1/2026`, `Đức–Trí`), when no rule reaches across a
-/// space: no character is [`Kind::Other`], no chunk after a space
-/// starts with a character the rules never break before (`) , . : ; ! ? /` and a closing
-/// quote), and none before a space ends with one they never break after (`(` and an opening
-/// quote). A chunk of one of those shapes is one word. A test holds the words equal to
-/// the rules' for the whole line. `false` (and `out` as it was) for any other line.
+/// that are not of one [`Shape`] (`Đức–Trí`, `COVID-19`), when no rule reaches across a
+/// space: no character is [`Kind::Other`], no chunk after a space starts with a character the
+/// rules never break before (`) ] , . : ; ! ? /` and a closing quote), and none before a space
+/// ends with one they never break after (`( [` and an opening quote). A chunk of one of those
+/// shapes is one word. A test holds the words equal to the rules' for the whole line. `false`
+/// (and `out` as it was) for any other line.
 fn chunk_words<'a>(line: &'a str, out: &mut Vec<Word<'a>>) -> bool {
     // textwrap drops the break at the end of a line, and after a hyphen it has dropped that
     // one already: then it drops the one before, wherever it is.
