@@ -195,8 +195,8 @@ fn put_single_cells(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, sty
 }
 
 /// `cell.set_char(c)`. For ASCII, Latin and Vietnamese letters the symbol is copied from a
-/// cell made at compile time: `set_char` builds its string with a
-/// `memcpy` call, most of the cost of drawing a cell.
+/// cell made at compile time: `set_char` builds its string with a `memcpy` call, most of the
+/// cost of drawing a cell.
 #[allow(deprecated)] // `skip` is kept as `set_char` keeps it.
 #[inline(always)]
 fn set_char(cell: &mut Cell, c: char) {
