@@ -16,7 +16,7 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 
 use super::cursor::{self, Cursor};
-use super::glyph::{self, Glyph, Look};
+use super::glyph::{self, Glyph, Glyphs, Look, OneColumn};
 use super::seq::Seq;
 use super::sgr::{self, Sgr};
 
@@ -113,47 +113,54 @@ pub(crate) fn frame_with_links(
             .rev()
             .find(|&c| glyph::starts_at(next_row, c))
             .unwrap_or(0);
-        glyph::glyphs_from(next_row, from, &mut new);
         let (prev_tail, next_tail) = (&prev_row[from..], &next_row[from..]);
-        let simple = new.len() == next_tail.len()
-            && one_per_cell_changes(prev_tail, next_tail, first - from, &new, &mut changed);
-        if !simple {
-            glyph::glyphs_from(prev_row, from, &mut old);
-            glyph::changes(&old, &new, &mut changed);
+        if one_per_cell_changes(prev_tail, next_tail, first - from, &mut changed) {
+            if changed.contains(&true) {
+                writer.row(
+                    y,
+                    &OneColumn {
+                        row: next_row,
+                        from,
+                    },
+                    &changed,
+                );
+            }
+            continue;
         }
+        glyph::glyphs_from(next_row, from, &mut new);
+        glyph::glyphs_from(prev_row, from, &mut old);
+        glyph::changes(&old, &new, &mut changed);
         if changed.contains(&true) {
-            writer.row(y, &new, &changed);
+            writer.row(y, new.as_slice(), &changed);
         }
     }
     writer.link_to(None);
 }
 
-/// For each glyph of `next` (one per cell of `next_row`), whether it must be written, when
-/// `prev_row` too has a glyph of one column in every cell (most rows): then a glyph is
-/// unchanged where its cell is. Cheaper than glyphs for the old row, and never wrong: a cell
-/// that differs but looks the same is only written again. Only the cells that differ need
-/// measuring: an equal one is as narrow as the new one. The first `equal` cells are known to
-/// be equal. `false` when `prev_row` has a wider glyph (`changed` is then to be worked out
-/// from both rows' glyphs).
+/// For each cell of `next_row`, whether it must be written, when both rows have a glyph of
+/// one column in every cell (most rows): then a glyph is unchanged where its cell is. Cheaper
+/// than glyphs for both rows, and never wrong: a cell that differs but looks the same is only
+/// written again. Of the old row only the cells that differ need measuring: an equal one is as
+/// narrow as the new one. The first `equal` cells are known to be equal. `false` when a row
+/// has a wider glyph (`changed` is then to be worked out from both rows' glyphs).
 fn one_per_cell_changes(
     prev_row: &[Cell],
     next_row: &[Cell],
     equal: usize,
-    next: &[Glyph<'_>],
     changed: &mut Vec<bool>,
 ) -> bool {
     changed.clear();
     let len = prev_row.len();
-    for (x, (g, (p, n))) in next.iter().zip(prev_row.iter().zip(next_row)).enumerate() {
-        let differs = x >= equal && (!glyph::same(p, n) || always_update(n));
-        // A one-byte symbol is one column (printable, or shown as a blank): most cells.
-        if differs && p.symbol().len() != 1 && !glyph::is_skip(p) {
-            let room = u16::try_from(len - x).unwrap_or(u16::MAX);
-            if glyph::symbol_of(p, room).1 != 1 {
-                return false;
-            }
+    for (x, (p, n)) in prev_row.iter().zip(next_row).enumerate() {
+        let room = u16::try_from(len - x).unwrap_or(u16::MAX);
+        if !glyph::one_column(n, room) {
+            return false;
         }
-        changed.push(g.look != Look::Skip && differs);
+        let differs = x >= equal && (!glyph::same(p, n) || always_update(n));
+        if differs && !glyph::one_column(p, room) {
+            return false;
+        }
+        changed.push(differs && !glyph::is_skip(n));
     }
     true
 }
@@ -164,6 +171,18 @@ pub struct Link {
     pub row: u16,
     pub cols: std::ops::Range<u16>,
     pub url: String,
+}
+
+/// Appends a glyph's symbol: one to four bytes, most often, copied without a call.
+#[inline(always)]
+fn push_symbol(out: &mut Vec<u8>, symbol: &str) {
+    match *symbol.as_bytes() {
+        [a] => out.push(a),
+        [a, b] => out.extend_from_slice(&[a, b]),
+        [a, b, c] => out.extend_from_slice(&[a, b, c]),
+        [a, b, c, d] => out.extend_from_slice(&[a, b, c, d]),
+        _ => out.extend_from_slice(symbol.as_bytes()),
+    }
 }
 
 #[inline(always)]
@@ -185,30 +204,85 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     /// Handles the changed glyphs of row `y` left to right.
-    fn row(&mut self, y: u16, glyphs: &[Glyph<'_>], changed: &[bool]) {
+    fn row<'g, G: Glyphs<'g> + ?Sized>(&mut self, y: u16, glyphs: &G, changed: &[bool]) {
         // Most rows have no link: their glyphs need not look for one each.
         self.row_has_links = self.links.iter().any(|l| l.row == y);
+        let n = glyphs.count();
         let mut i = 0;
-        while let Some(k) = (i..glyphs.len()).find(|&k| changed[k]) {
-            self.reach(y, glyphs, k);
-            let lone = glyphs.get(k + 1).is_none_or(|g| !g.is_blank());
-            if glyphs[k].is_blank() && lone {
+        while let Some(k) = (i..n).find(|&k| changed[k]) {
+            let glyph = glyphs.get(k);
+            self.reach(y, glyphs, k, &glyph);
+            if !glyph.is_blank() {
+                self.write(y, &glyph);
+                i = self.run(y, glyphs, changed, k + 1);
+            } else if k + 1 == n || !glyphs.get(k + 1).is_blank() {
                 // One blank (a space between words): a space is the cheapest way over it,
                 // whatever follows (erasing costs 3 bytes and a move). What `blanks` would
                 // do, without pricing every way first.
                 self.set_sgr(Sgr::DEFAULT);
                 self.link_to(None);
-                self.write(y, &glyphs[k]);
-                i = k + 1;
-            } else if glyphs[k].is_blank() {
+                self.write(y, &glyph);
+                i = self.run(y, glyphs, changed, k + 1);
+            } else {
                 match self.blanks(y, glyphs, changed, k) {
                     Some(done) => i = done,
                     None => break,
                 }
-            } else {
-                self.write(y, &glyphs[k]);
-                i = k + 1;
             }
+        }
+    }
+
+    /// Right after a glyph written at the cursor, writes on the changed glyphs that follow in
+    /// the same colours, up to the first that needs a choice made (an unchanged glyph, other
+    /// colours, two blanks, a link on the row): most of a line of text, sent as `row` would
+    /// send it, without its checks on every glyph. Returns the index to go on from.
+    #[inline(always)]
+    fn run<'g, G: Glyphs<'g> + ?Sized>(
+        &mut self,
+        y: u16,
+        glyphs: &G,
+        changed: &[bool],
+        mut k: usize,
+    ) -> usize {
+        let (Some(pen), false) = (self.pen.sgr, self.row_has_links) else {
+            return k;
+        };
+        let n = glyphs.count();
+        let mut end = None;
+        // The glyph after a blank, read to tell a space from a stretch of blanks.
+        let mut ahead = None;
+        while k < n && changed[k] {
+            let glyph = ahead.take().unwrap_or_else(|| glyphs.get(k));
+            let Look::Draw { symbol, sgr, .. } = glyph.look else {
+                break;
+            };
+            if glyph.is_blank() && k + 1 < n {
+                let next = glyphs.get(k + 1);
+                if next.is_blank() {
+                    break;
+                }
+                ahead = Some(next);
+            }
+            if sgr != pen {
+                break;
+            }
+            push_symbol(self.out, symbol);
+            end = Some(glyph.x.saturating_add(glyph.width));
+            k += 1;
+        }
+        if let Some(end) = end {
+            self.pen.cursor = self.after(y, end);
+        }
+        k
+    }
+
+    /// The cursor after writing a glyph that ends at column `end` of row `y`.
+    #[inline(always)]
+    fn after(&self, y: u16, end: u16) -> Cursor {
+        if end >= self.width {
+            Cursor::Pending { row: y }
+        } else {
+            Cursor::At { row: y, col: end }
         }
     }
 
@@ -251,24 +325,21 @@ impl Writer<'_> {
             };
             self.link_to(link);
             self.set_sgr(sgr);
-            match symbol.as_bytes() {
-                [byte] => self.out.push(*byte),
-                bytes => self.out.extend_from_slice(bytes),
-            }
-            let end = g.x.saturating_add(g.width);
-            self.pen.cursor = if end >= self.width {
-                Cursor::Pending { row: y }
-            } else {
-                Cursor::At { row: y, col: end }
-            };
+            push_symbol(self.out, symbol);
+            self.pen.cursor = self.after(y, g.x.saturating_add(g.width));
         }
     }
 
     /// Puts the cursor at `glyphs[i]`: by a move, or by re-writing the glyphs between the
     /// cursor and it when that is cheaper. Every glyph left of `i` already shows as in the
     /// new buffer (unchanged, or handled earlier in this row), so re-writing is exact.
-    fn reach(&mut self, y: u16, glyphs: &[Glyph<'_>], i: usize) {
-        let target = &glyphs[i];
+    fn reach<'g, G: Glyphs<'g> + ?Sized>(
+        &mut self,
+        y: u16,
+        glyphs: &G,
+        i: usize,
+        target: &Glyph<'g>,
+    ) {
         let Look::Draw { sgr: first, .. } = target.look else {
             return;
         };
@@ -282,7 +353,7 @@ impl Writer<'_> {
             return;
         }
         let sgr_cost = self.known.cost(self.pen.sgr, first);
-        let bridge = self.bridge_start(y, glyphs, i);
+        let bridge = self.bridge_start(y, glyphs, target.x);
         // A move right along the row takes at least `ESC [ C`: a way over that is shorter is
         // taken without pricing the moves (most gaps between changes are a cell or two).
         let cheaper_than_any_move = bridge.filter(|&from| {
@@ -290,7 +361,7 @@ impl Writer<'_> {
                 .is_some()
         });
         if let Some(from) = cheaper_than_any_move {
-            self.rewrite(y, &glyphs[from..i]);
+            self.rewrite(y, glyphs, from..i);
             return;
         }
         let mv = cursor::move_to(self.pen.cursor, y, target.x, self.pen.may_feed());
@@ -298,7 +369,7 @@ impl Writer<'_> {
         if let Some(from) =
             bridge.filter(|&from| self.bridge_cost(glyphs, from, i, move_cost).is_some())
         {
-            self.rewrite(y, &glyphs[from..i]);
+            self.rewrite(y, glyphs, from..i);
             return;
         }
         self.out.extend_from_slice(mv.as_bytes());
@@ -310,17 +381,17 @@ impl Writer<'_> {
 
     /// Bytes of re-writing `glyphs[from..i]` and setting the colours of `glyphs[i]`, when they
     /// can all be written and take fewer than `limit`.
-    fn bridge_cost(
+    fn bridge_cost<'g, G: Glyphs<'g> + ?Sized>(
         &mut self,
-        glyphs: &[Glyph<'_>],
+        glyphs: &G,
         from: usize,
         i: usize,
         limit: usize,
     ) -> Option<usize> {
         let mut cost = 0;
         let mut pen_sgr = self.pen.sgr;
-        for (k, g) in glyphs.iter().enumerate().take(i + 1).skip(from) {
-            let Look::Draw { symbol, sgr, .. } = g.look else {
+        for k in from..=i {
+            let Look::Draw { symbol, sgr, .. } = glyphs.get(k).look else {
                 return None;
             };
             cost += self.known.cost(pen_sgr, sgr);
@@ -337,18 +408,26 @@ impl Writer<'_> {
         Some(cost)
     }
 
-    fn rewrite(&mut self, y: u16, glyphs: &[Glyph<'_>]) {
-        for g in glyphs {
-            self.write(y, g);
+    fn rewrite<'g, G: Glyphs<'g> + ?Sized>(
+        &mut self,
+        y: u16,
+        glyphs: &G,
+        range: std::ops::Range<usize>,
+    ) {
+        for k in range {
+            self.write(y, &glyphs.get(k));
         }
     }
 
-    /// The glyph the cursor is on, when it is on this row left of `glyphs[i]`.
-    fn bridge_start(&self, y: u16, glyphs: &[Glyph<'_>], i: usize) -> Option<usize> {
+    /// The glyph the cursor is on, when it is on this row left of column `x`.
+    fn bridge_start<'g, G: Glyphs<'g> + ?Sized>(
+        &self,
+        y: u16,
+        glyphs: &G,
+        x: u16,
+    ) -> Option<usize> {
         match self.pen.cursor {
-            Cursor::At { row, col } if row == y && col < glyphs[i].x => {
-                glyphs[..i].binary_search_by_key(&col, |g| g.x).ok()
-            }
+            Cursor::At { row, col } if row == y && col < x => glyphs.starting_at(col),
             _ => None,
         }
     }
@@ -359,16 +438,16 @@ impl Writer<'_> {
     /// spaces (jumping or re-writing unchanged blanks), one ECH over every change in the
     /// stretch, or EL when the row is blank to its end. Returns the index to go on from, or
     /// `None` when the rest of the row was erased.
-    fn blanks(
+    fn blanks<'g, G: Glyphs<'g> + ?Sized>(
         &mut self,
         y: u16,
-        glyphs: &[Glyph<'_>],
+        glyphs: &G,
         changed: &[bool],
         k: usize,
     ) -> Option<usize> {
-        let n = glyphs.len();
-        let x = glyphs[k].x;
-        let stretch_end = (k..n).find(|&i| !glyphs[i].is_blank()).unwrap_or(n);
+        let n = glyphs.count();
+        let x = glyphs.get(k).x;
+        let stretch_end = (k..n).find(|&i| !glyphs.get(i).is_blank()).unwrap_or(n);
         let last = (k..stretch_end).rev().find(|&i| changed[i]).unwrap_or(k);
         let first_end = (k..=last).find(|&i| !changed[i]).unwrap_or(last + 1);
 
@@ -390,10 +469,10 @@ impl Writer<'_> {
         let next_change = (last + 1..n).find(|&i| changed[i]);
         let then = |col: u16| {
             next_change.map_or(0, |t| {
-                cursor::move_to(Cursor::At { row: y, col }, y, glyphs[t].x, false).len()
+                cursor::move_to(Cursor::At { row: y, col }, y, glyphs.get(t).x, false).len()
             })
         };
-        spaces += then(glyphs[last].x.saturating_add(1));
+        spaces += then(glyphs.get(last).x.saturating_add(1));
         let ech = csi_len(last + 1 - k) + then(x);
 
         self.set_sgr(Sgr::DEFAULT);
@@ -411,9 +490,7 @@ impl Writer<'_> {
             self.pen.cursor = Cursor::At { row: y, col: x };
             return Some(last + 1);
         }
-        for g in &glyphs[k..first_end] {
-            self.write(y, g);
-        }
+        self.rewrite(y, glyphs, k..first_end);
         Some(first_end)
     }
 }

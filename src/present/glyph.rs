@@ -81,8 +81,11 @@ pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
 #[allow(deprecated)] // `Cell::skip` is still honoured by ratatui's own diff.
 #[inline(always)]
 pub(crate) fn is_skip(cell: &Cell) -> bool {
-    matches!(cell.diff_option, CellDiffOption::Skip)
-        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+    match cell.diff_option {
+        CellDiffOption::Skip => true,
+        CellDiffOption::None => cell.skip,
+        _ => false,
+    }
 }
 
 /// The symbol to write for `cell` and the columns it takes, with `room` columns left in the
@@ -100,19 +103,26 @@ pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
                 (" ", 1)
             }
         }
-        _ if is_latin_letter(symbol) => (symbol, 1),
+        _ if is_common_narrow(symbol) => (symbol, 1),
         _ => wider_symbol(symbol, room),
     }
 }
 
 /// Whether `symbol` is one character from U+00A0 to U+02FF or from U+1E00 to U+1EFF but the
-/// soft hyphen: Latin letters, Vietnamese's among them, most cells that are not ASCII. One
-/// column each (`text::is_single_cell`); told from the UTF-8 bytes, without decoding.
+/// soft hyphen (Latin letters, Vietnamese's among them), from U+2010 to U+2027 (dashes,
+/// quotes, bullets, the ellipsis) or from U+2500 to U+259F (every pane's borders and
+/// scrollbar): most cells that are not ASCII. One column each (`text::is_single_cell`); told
+/// from the UTF-8 bytes, without decoding.
 #[inline(always)]
-fn is_latin_letter(symbol: &str) -> bool {
+fn is_common_narrow(symbol: &str) -> bool {
     matches!(
         *symbol.as_bytes(),
-        [0xc2, 0xa0..=0xac | 0xae..=0xbf] | [0xc3..=0xcb, _] | [0xe1, 0xb8..=0xbb, _]
+        [0xc2, 0xa0..=0xac | 0xae..=0xbf]
+            | [0xc3..=0xcb, _]
+            | [0xe1, 0xb8..=0xbb, _]
+            | [0xe2, 0x80, 0x90..=0xa7]
+            | [0xe2, 0x94..=0x95, _]
+            | [0xe2, 0x96, 0x80..=0x9f]
     )
 }
 
@@ -162,29 +172,95 @@ pub(crate) fn glyphs_from<'a>(row: &'a [Cell], from: usize, out: &mut Vec<Glyph<
     let len = u16::try_from(row.len()).unwrap_or(u16::MAX);
     let mut x = u16::try_from(from).unwrap_or(u16::MAX);
     while let Some(cell) = row.get(usize::from(x)) {
-        let glyph = if is_skip(cell) {
-            Glyph {
-                x,
-                width: 1,
-                look: Look::Skip,
-            }
-        } else {
-            let (symbol, width) = symbol_of(cell, len - x);
-            Glyph {
-                x,
-                width,
-                look: Look::Draw {
-                    symbol,
-                    sgr: Sgr::of(cell),
-                    always: matches!(cell.diff_option, CellDiffOption::AlwaysUpdate),
-                },
-            }
-        };
+        let glyph = glyph_at(cell, x, len);
         out.push(glyph);
         x = x.saturating_add(glyph.width);
         if x >= len {
             break;
         }
+    }
+}
+
+/// The glyph `cell` starts at column `x` of a row `len` columns long.
+#[inline(always)]
+fn glyph_at(cell: &Cell, x: u16, len: u16) -> Glyph<'_> {
+    if is_skip(cell) {
+        return Glyph {
+            x,
+            width: 1,
+            look: Look::Skip,
+        };
+    }
+    let (symbol, width) = symbol_of(cell, len.saturating_sub(x));
+    Glyph {
+        x,
+        width,
+        look: Look::Draw {
+            symbol,
+            sgr: Sgr::of(cell),
+            always: matches!(cell.diff_option, CellDiffOption::AlwaysUpdate),
+        },
+    }
+}
+
+/// Whether `cell`, with `room` columns left in its row, is a glyph one column wide (or a cell
+/// never written, which covers one column too).
+#[inline(always)]
+pub(crate) fn one_column(cell: &Cell, room: u16) -> bool {
+    cell.symbol().len() == 1 || is_skip(cell) || symbol_of(cell, room).1 == 1
+}
+
+/// A row's glyphs by index, left to right, each as the presenter writes it.
+pub(crate) trait Glyphs<'a> {
+    fn count(&self) -> usize;
+    /// The glyph at index `k`, below [`Glyphs::count`].
+    fn get(&self, k: usize) -> Glyph<'a>;
+    /// The index of the glyph that starts at column `x`, when one does.
+    fn starting_at(&self, x: u16) -> Option<usize>;
+}
+
+/// Glyphs found with [`glyphs_from`]: any row.
+impl<'a> Glyphs<'a> for [Glyph<'a>] {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    #[inline(always)]
+    fn get(&self, k: usize) -> Glyph<'a> {
+        self[k]
+    }
+
+    fn starting_at(&self, x: u16) -> Option<usize> {
+        self.binary_search_by_key(&x, |g| g.x).ok()
+    }
+}
+
+/// The cells of a row from column `from` on, when every one of them is a glyph one column
+/// wide ([`one_column`]): most rows. Glyph `k` is cell `from + k`, read when it is asked for,
+/// so the cells the presenter passes over unchanged are never turned into glyphs.
+pub(crate) struct OneColumn<'a> {
+    pub row: &'a [Cell],
+    pub from: usize,
+}
+
+impl<'a> Glyphs<'a> for OneColumn<'a> {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.row.len().saturating_sub(self.from)
+    }
+
+    #[inline(always)]
+    fn get(&self, k: usize) -> Glyph<'a> {
+        let x = self.from + k;
+        let len = u16::try_from(self.row.len()).unwrap_or(u16::MAX);
+        glyph_at(&self.row[x], u16::try_from(x).unwrap_or(u16::MAX), len)
+    }
+
+    fn starting_at(&self, x: u16) -> Option<usize> {
+        usize::from(x)
+            .checked_sub(self.from)
+            .filter(|&k| k < self.count())
     }
 }
 
@@ -232,17 +308,23 @@ mod tests {
     }
 
     #[test]
-    fn latin_letters_told_from_their_bytes_are_one_column() {
+    fn common_narrow_characters_told_from_their_bytes_are_one_column() {
         let all = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
         for c in all {
             let symbol = c.encode_utf8(&mut [0; 4]).to_owned();
-            let want = matches!(c, '\u{a0}'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}') && c != '\u{ad}';
-            assert_eq!(is_latin_letter(&symbol), want, "{c:?}");
+            let want = matches!(c,
+                '\u{a0}'..='\u{2ff}'
+                | '\u{1e00}'..='\u{1eff}'
+                | '\u{2010}'..='\u{2027}'
+                | '\u{2500}'..='\u{259f}')
+                && c != '\u{ad}';
+            assert_eq!(is_common_narrow(&symbol), want, "{c:?}");
             if want {
                 assert!(crate::text::is_single_cell(c), "{c:?}");
+                assert_eq!(symbol.as_str().cell_width(), 1, "{c:?}");
             }
         }
-        assert!(!is_latin_letter("ab") && !is_latin_letter("ế\u{301}"));
+        assert!(!is_common_narrow("ab") && !is_common_narrow("ế\u{301}"));
     }
 
     #[test]
