@@ -173,6 +173,30 @@ pub struct Link {
     pub url: String,
 }
 
+/// How many unchanged glyphs from `glyphs[k]` on, one or two, come before a changed one, when
+/// all of them are in the colours `pen` and the unchanged ones are one byte each.
+#[inline(always)]
+fn short_gap<'g, G: Glyphs<'g> + ?Sized>(
+    glyphs: &G,
+    changed: &[bool],
+    k: usize,
+    pen: Sgr,
+) -> Option<usize> {
+    let n = glyphs.count();
+    let in_pen = |i: usize, one_byte: bool| {
+        matches!(glyphs.get(i).look, Look::Draw { symbol, sgr, .. }
+            if sgr == pen && (!one_byte || symbol.len() == 1))
+    };
+    let gap = if k + 1 < n && changed[k + 1] {
+        1
+    } else if k + 2 < n && changed[k + 2] && in_pen(k + 1, true) {
+        2
+    } else {
+        return None;
+    };
+    (in_pen(k, true) && in_pen(k + gap, false)).then_some(gap)
+}
+
 /// Appends a glyph's symbol: one to four bytes, most often, copied without a call.
 #[inline(always)]
 fn push_symbol(out: &mut Vec<u8>, symbol: &str) {
@@ -233,9 +257,10 @@ impl Writer<'_> {
     }
 
     /// Right after a glyph written at the cursor, writes on the changed glyphs that follow in
-    /// the same colours, up to the first that needs a choice made (an unchanged glyph, other
-    /// colours, two blanks, a link on the row): most of a line of text, sent as `row` would
-    /// send it, without its checks on every glyph. Returns the index to go on from.
+    /// the same colours, up to the first that needs a choice made (other colours, two blanks,
+    /// a link on the row, unchanged glyphs but for a short gap): most of a line of text, sent
+    /// as `row` would send it, without its checks on every glyph. Returns the index to go on
+    /// from.
     #[inline(always)]
     fn run<'g, G: Glyphs<'g> + ?Sized>(
         &mut self,
@@ -251,8 +276,27 @@ impl Writer<'_> {
         let mut end = None;
         // The glyph after a blank, read to tell a space from a stretch of blanks.
         let mut ahead = None;
-        while k < n && changed[k] {
-            let glyph = ahead.take().unwrap_or_else(|| glyphs.get(k));
+        while k < n {
+            if !changed[k] {
+                // A new story over an old one leaves a letter here and there in place: one or
+                // two of one byte in these colours before a change are re-written, 1 or 2
+                // bytes where any move takes 3, as `reach` would find.
+                let Some(gap) = short_gap(glyphs, changed, k, pen) else {
+                    break;
+                };
+                for i in k..k + gap {
+                    if let Look::Draw { symbol, .. } = glyphs.get(i).look {
+                        push_symbol(self.out, symbol);
+                    }
+                }
+                k += gap;
+                end = Some(glyphs.get(k).x);
+                continue;
+            }
+            let glyph = match ahead.take() {
+                Some((i, glyph)) if i == k => glyph,
+                _ => glyphs.get(k),
+            };
             let Look::Draw { symbol, sgr, .. } = glyph.look else {
                 break;
             };
@@ -261,7 +305,7 @@ impl Writer<'_> {
                 if next.is_blank() {
                     break;
                 }
-                ahead = Some(next);
+                ahead = Some((k + 1, next));
             }
             if sgr != pen {
                 break;

@@ -73,11 +73,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let meta = meta(app, article, usize::from(line.width) / 3);
         // Section and date only when they leave the title at least two thirds of the row.
         let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
-        let right = if show_meta {
-            vec![Span::styled(format!(" {meta} "), style.patch(theme.dim))]
-        } else {
-            Vec::new()
-        };
+        let dim = style.patch(theme.dim);
+        let right = [
+            Span::styled(" ", dim),
+            Span::styled(meta.as_str(), dim),
+            Span::styled(" ", dim),
+        ];
+        let right = if show_meta { &right[..] } else { &[] };
         // The cursor is a highlighted row; the marker is the story in the reader.
         let marker = if index == app.current {
             theme.glyphs.selected
@@ -93,9 +95,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ' '
         };
         let title = text::one_line(&article.title);
-        let mut left = vec![Span::styled(format!("{marker}{flag}"), style)];
-        left.extend(super::highlighted(app, theme, &title, style));
-        row_with_right(line, buf, &left, &right, style);
+        let mut marks = [0; 8];
+        let marker_len = marker.encode_utf8(&mut marks).len();
+        let flag_len = flag.encode_utf8(&mut marks[marker_len..]).len();
+        let marks = std::str::from_utf8(&marks[..marker_len + flag_len]).unwrap_or("  ");
+        let mark = Span::styled(marks, style);
+        // Without a search the title is one span: no list of spans made for every row.
+        if app.find.query.is_none() {
+            row_with_right(
+                line,
+                buf,
+                &[mark, Span::styled(&*title, style)],
+                right,
+                style,
+            );
+        } else {
+            let mut left = vec![mark];
+            left.extend(super::highlighted(app, theme, &title, style));
+            row_with_right(line, buf, &left, right, style);
+        }
     }
     if !app.zoom {
         super::scrollbar(area, buf, theme, total, rows, app.list_offset);
@@ -115,6 +133,15 @@ fn meta(app: &App, article: &Article, room: usize) -> String {
         return text::truncate(&name, room.saturating_sub(2)).into_owned();
     }
     let day = article.published.as_deref().map(document::day);
-    let parts = article.section.as_deref().into_iter().chain(day);
-    text::one_line(&parts.collect::<Vec<_>>().join(" · ")).into_owned()
+    let mut meta = String::with_capacity(64);
+    for part in article.section.as_deref().into_iter().chain(day) {
+        if !meta.is_empty() {
+            meta.push_str(" · ");
+        }
+        meta.push_str(part);
+    }
+    match text::one_line(&meta) {
+        std::borrow::Cow::Borrowed(_) => meta,
+        std::borrow::Cow::Owned(line) => line,
+    }
 }
