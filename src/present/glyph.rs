@@ -328,6 +328,38 @@ mod tests {
     }
 
     #[test]
+    fn a_one_column_row_read_from_its_cells_is_its_built_glyphs() {
+        let mut buf = line("Hà Nội “5 sao” │ x\u{7}", 24);
+        buf[(3, 0)].set_fg(Color::Red);
+        buf[(5, 0)].set_diff_option(CellDiffOption::Skip);
+        buf[(6, 0)].set_diff_option(CellDiffOption::AlwaysUpdate);
+        let room = |x: usize| u16::try_from(buf.content.len() - x).unwrap();
+        assert!((0..buf.content.len()).all(|x| one_column(&buf.content[x], room(x))));
+        for from in [0, 1, 7, 23] {
+            let mut built = Vec::new();
+            glyphs_from(&buf.content, from, &mut built);
+            let cells = OneColumn {
+                row: &buf.content,
+                from,
+            };
+            assert_eq!(cells.count(), built.len());
+            let read: Vec<_> = (0..cells.count()).map(|k| cells.get(k)).collect();
+            assert_eq!(read, built);
+            for g in &built {
+                assert_eq!(cells.starting_at(g.x), built.as_slice().starting_at(g.x));
+            }
+            assert_eq!(
+                cells.starting_at(u16::try_from(from).unwrap().wrapping_sub(1)),
+                None
+            );
+            assert_eq!(cells.starting_at(24), None);
+        }
+        // A wide character is not one column: such a row is built, not read from its cells.
+        let wide = line("a日b", 4);
+        assert!(!one_column(&wide.content[1], 3));
+    }
+
+    #[test]
     fn wide_characters_cover_the_next_column() {
         let buf = line("a日b", 5);
         assert_eq!(
