@@ -77,6 +77,20 @@ pub(crate) fn frame_with_links(
     links: &[Link],
     out: &mut Vec<u8>,
 ) {
+    frame_rows(prev, next, pen, links, out, true);
+}
+
+/// [`frame_with_links`]; with `fast` false, every row's glyphs are built first, as rows with
+/// wide characters are, and written one at a time, without [`Writer::run`]: the plain way,
+/// which the tests hold the fast one to, byte for byte.
+fn frame_rows(
+    prev: &Buffer,
+    next: &Buffer,
+    pen: &mut Pen,
+    links: &[Link],
+    out: &mut Vec<u8>,
+    fast: bool,
+) {
     let width = usize::from(next.area.width);
     if width == 0 || prev.content.len() != next.content.len() {
         return;
@@ -89,6 +103,7 @@ pub(crate) fn frame_with_links(
         open: None,
         row_has_links: false,
         known: sgr::Known::default(),
+        runs: fast,
     };
     let (mut old, mut new, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let rows = prev.content.chunks(width).zip(next.content.chunks(width));
@@ -114,7 +129,7 @@ pub(crate) fn frame_with_links(
             .find(|&c| glyph::starts_at(next_row, c))
             .unwrap_or(0);
         let (prev_tail, next_tail) = (&prev_row[from..], &next_row[from..]);
-        if one_per_cell_changes(prev_tail, next_tail, first - from, &mut changed) {
+        if fast && one_per_cell_changes(prev_tail, next_tail, first - from, &mut changed) {
             if changed.contains(&true) {
                 writer.row(
                     y,
@@ -224,6 +239,8 @@ struct Writer<'a> {
     /// Whether a link is on the row being written.
     row_has_links: bool,
     known: sgr::Known,
+    /// Whether runs of text are written in one loop ([`Writer::run`]).
+    runs: bool,
 }
 
 impl Writer<'_> {
@@ -269,7 +286,7 @@ impl Writer<'_> {
         changed: &[bool],
         mut k: usize,
     ) -> usize {
-        let (Some(pen), false) = (self.pen.sgr, self.row_has_links) else {
+        let (Some(pen), false, true) = (self.pen.sgr, self.row_has_links, self.runs) else {
             return k;
         };
         let n = glyphs.count();
@@ -670,5 +687,46 @@ mod tests {
         let mut b = a.clone();
         b[(2, 0)].set_diff_option(CellDiffOption::AlwaysUpdate);
         assert_eq!(encode(&a, &b).0, "abc");
+    }
+
+    /// A row of one-column cells: letters, spaces, a Vietnamese letter, quotes, a border, in
+    /// two colours.
+    fn one_column_rows(width: u16, rows: u16) -> impl proptest::strategy::Strategy<Value = Buffer> {
+        use proptest::prelude::*;
+        let cell = (
+            proptest::sample::select(vec!["a", "b", " ", " ", "ộ", "“", "│"]),
+            any::<bool>(),
+        );
+        proptest::collection::vec(cell, usize::from(width * rows)).prop_map(move |cells| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, width, rows));
+            for (cell, (symbol, red)) in buf.content.iter_mut().zip(cells) {
+                cell.set_symbol(symbol);
+                if red {
+                    cell.set_fg(Color::Red);
+                }
+            }
+            buf
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_way_sends_the_bytes_of_the_plain_way(
+            (prev, next) in proptest::strategy::Strategy::prop_flat_map((1u16..24, 1u16..4), |(w, h)| {
+                (one_column_rows(w, h), one_column_rows(w, h))
+            }),
+        ) {
+            let start = Pen {
+                cursor: Cursor::At { row: 0, col: 0 },
+                sgr: Some(Sgr::DEFAULT),
+                region: Region::Whole,
+            };
+            let (mut read_pen, mut built_pen) = (start, start);
+            let (mut read, mut built) = (Vec::new(), Vec::new());
+            frame_rows(&prev, &next, &mut read_pen, &[], &mut read, true);
+            frame_rows(&prev, &next, &mut built_pen, &[], &mut built, false);
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&read), String::from_utf8_lossy(&built));
+            proptest::prop_assert_eq!(read_pen, built_pen);
+        }
     }
 }
