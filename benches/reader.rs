@@ -1,6 +1,6 @@
 //! Criterion benches of what a key press costs: loading, opening a story (cold), scrolling,
 //! drawing a 200x60 frame, and following a related story, on a 10,000-story bundle with a
-//! 1 MB story in it. `cargo bench --bench reader`.
+//! 1 MB story in it; feeds; related stories worked out from the text. `cargo bench --bench reader`.
 
 use std::hint::black_box;
 
@@ -310,5 +310,63 @@ fn feeds(c: &mut Criterion) {
     });
 }
 
-criterion_group!(reader, benches, feeds);
+/// Related stories worked out from the text (stories whose bundle names none), as the app
+/// indexes them: titles alone for 10,000 stories, title and lead for 2,000 (the most whose
+/// leads it reads). Titles are 8-14 words and leads one sentence, stitched from the sample's
+/// sentences in a fixed order, so stories share some words and not others, as news does.
+fn related(c: &mut Criterion) {
+    use newsterm::related::Related;
+    let sample: serde_json::Value =
+        serde_json::from_str(newsterm::bundle::SAMPLE).expect("the sample is JSON");
+    let sentences: Vec<String> = sample["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a["body"].as_array().into_iter().flatten())
+        .filter_map(|block| block["text"].as_str())
+        .flat_map(|text| text.split(". "))
+        .map(str::to_owned)
+        .collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |below: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % below.max(1)
+    };
+    let mut story = |with_lead: bool| {
+        let words = 8 + next(7);
+        let title: Vec<&str> = sentences[next(sentences.len())]
+            .split_whitespace()
+            .take(words)
+            .collect();
+        let mut text = title.join(" ");
+        if with_lead {
+            text.push(' ');
+            text.push_str(&sentences[next(sentences.len())]);
+        }
+        text
+    };
+    let titles: Vec<String> = (0..10_000).map(|_| story(false)).collect();
+    let with_leads: Vec<String> = (0..2_000).map(|_| story(true)).collect();
+    c.bench_function("related: index 10,000 titles", |b| {
+        b.iter(|| Related::build(black_box(titles.iter().cloned())))
+    });
+    c.bench_function("related: index 2,000 titles and leads", |b| {
+        b.iter(|| Related::build(black_box(with_leads.iter().cloned())))
+    });
+    let index = Related::build(titles.iter().cloned());
+    let mut at = 0;
+    c.bench_function(
+        "related: one story's related stories (10,000 titles)",
+        |b| {
+            b.iter(|| {
+                at = (at + 7919) % titles.len();
+                black_box(index.similar(at))
+            })
+        },
+    );
+}
+
+criterion_group!(reader, benches, feeds, related);
 criterion_main!(reader);
