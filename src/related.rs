@@ -77,10 +77,8 @@ fn each_term(text: &str, mut each: impl FnMut(&str)) {
                 each(pair);
             }
             each(&pair[word_start..]);
-            // The current syllable becomes the previous one.
-            let word = pair.split_off(word_start);
-            pair.clear();
-            pair.push_str(&word);
+            // The current syllable becomes the previous one, moved within the buffer.
+            pair.drain(..word_start);
             pair.push(' ');
             *at = Some(pair.len());
         }
