@@ -6,6 +6,7 @@
 
 mod decode;
 mod input;
+mod launch;
 mod signals;
 
 use std::fs::File;
@@ -25,6 +26,7 @@ use crate::state::{Memory, StateFile};
 use crate::ui::Theme;
 use decode::MouseDid;
 use input::{Event, Input};
+use launch::Player;
 use signals::{Request, Signals};
 use std::time::Instant;
 
@@ -211,7 +213,7 @@ fn event_loop(
             Event::Signal(Request::Repaint) => term.resume()?,
             Event::Signal(Request::Resize) => {}
             Event::Signal(Request::Child) => {
-                if term.player_ended() {
+                if term.player.ended() {
                     app.audio_ended(Some("Audio ended.".into()));
                 }
             }
@@ -298,9 +300,8 @@ struct Term {
     /// What the screen shows, to tell a scroll from a new frame.
     shown: Option<Mark>,
     mouse: bool,
-    /// The audio player while it plays, and the command the user chose for it.
-    player: Option<std::process::Child>,
-    player_command: Option<String>,
+    /// The audio player, while it plays.
+    player: Player,
 }
 
 impl Term {
@@ -312,8 +313,7 @@ impl Term {
             painter: Painter::new(),
             shown: None,
             mouse,
-            player: None,
-            player_command,
+            player: Player::new(player_command),
         };
         term.resume()?;
         Ok(term)
@@ -348,38 +348,15 @@ impl Term {
                 let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
                 self.out.write_all(&osc52(text, in_tmux))
             }
-            Effect::Open(url) => open_in_browser(url, std::env::var("BROWSER").ok()),
-            Effect::Play(url) => {
-                self.stop_player();
-                self.player = Some(start_player(url, self.player_command.as_deref())?);
-                Ok(())
-            }
+            Effect::Open(url) => launch::open_in_browser(url, std::env::var("BROWSER").ok()),
+            Effect::Play(url) => self.player.play(url),
             Effect::Stop => {
-                self.stop_player();
+                self.player.stop();
                 Ok(())
             }
             // The event loop reads the sources itself.
             Effect::Reload => Ok(()),
         }
-    }
-
-    fn stop_player(&mut self) {
-        if let Some(mut child) = self.player.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    /// Whether the player ended by itself (reaped).
-    fn player_ended(&mut self) -> bool {
-        let ended = self
-            .player
-            .as_mut()
-            .is_some_and(|c| !matches!(c.try_wait(), Ok(None)));
-        if ended {
-            self.player = None;
-        }
-        ended
     }
 
     /// Draws the app and sends what changed in one write.
@@ -396,94 +373,8 @@ impl Term {
 impl Drop for Term {
     fn drop(&mut self) {
         // Audio stops with the reader.
-        self.stop_player();
+        self.player.stop();
         restore();
-    }
-}
-
-/// Starts the player on `url`: the user's command (the address added at the end), else the
-/// first of mpv, ffplay, cvlc found on PATH, silenced and with no terminal of its own.
-fn start_player(url: &str, command: Option<&str>) -> io::Result<std::process::Child> {
-    let mut cmd = match command {
-        Some(command) => {
-            // `exec`: the process newsterm keeps (to stop it) is the player itself.
-            let mut cmd = std::process::Command::new("sh");
-            cmd.args(["-c", &format!("exec {command} \"$1\""), "sh", url]);
-            cmd
-        }
-        None => {
-            let found = [
-                (
-                    "mpv",
-                    &["--no-video", "--no-terminal", "--really-quiet"][..],
-                ),
-                (
-                    "ffplay",
-                    &["-nodisp", "-autoexit", "-loglevel", "quiet"][..],
-                ),
-                ("cvlc", &["--play-and-exit", "--quiet"][..]),
-            ]
-            .into_iter()
-            .find(|(name, _)| on_path(name));
-            let Some((name, args)) = found else {
-                return Err(io::Error::other(
-                    "no audio player found: install mpv, ffplay or vlc, or set player in config.toml",
-                ));
-            };
-            let mut cmd = std::process::Command::new(name);
-            cmd.args(args).arg(url);
-            cmd
-        }
-    };
-    cmd.stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-}
-
-/// Whether an executable `name` is on PATH.
-fn on_path(name: &str) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    std::env::var_os("PATH").is_some_and(|path| {
-        std::env::split_paths(&path).any(|dir| {
-            std::fs::metadata(dir.join(name))
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-    })
-}
-
-/// Starts `$BROWSER` (its first entry; `%s` stands for the address, which is otherwise
-/// added at the end), else `xdg-open` or `open`, on `url`, detached from the terminal. The
-/// address reaches the shell as an argument, never as part of the command.
-fn open_in_browser(url: &str, browser: Option<String>) -> io::Result<()> {
-    let command = browser
-        .as_deref()
-        .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
-        .map(|c| {
-            if c.contains("%s") {
-                c.replace("%s", "\"$1\"")
-            } else {
-                format!("{c} \"$1\"")
-            }
-        });
-    let script = match command {
-        Some(c) => format!("( {c} ) </dev/null >/dev/null 2>&1 &"),
-        // Without $BROWSER, the desktop's opener, if there is one: its absence is an error
-        // the user should see, not a silent background failure.
-        None => "for c in xdg-open open; do if command -v \"$c\" >/dev/null 2>&1; then \
-                 ( \"$c\" \"$1\" ) </dev/null >/dev/null 2>&1 & exit 0; fi; done; exit 3"
-            .to_owned(),
-    };
-    let status = std::process::Command::new("sh")
-        .args(["-c", &script, "sh", url])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(io::Error::other("could not start a browser (set $BROWSER)"))
     }
 }
 
