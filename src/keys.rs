@@ -93,19 +93,6 @@ pub const BINDINGS: &[Binding] = &[
     row("C-z", &[ctrl('z')], Action::Suspend, "suspend to the shell (fg resumes)"),
 ];
 
-/// The action a key press asks for, if any. Shift is ignored (it is part of the character),
-/// and so is any modifier other than Ctrl.
-pub fn action_for(event: KeyEvent) -> Option<Action> {
-    let pressed = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action)
-}
-
 /// The key table as Markdown, as the README shows it.
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action |\n| --- | --- |\n");
@@ -161,12 +148,14 @@ fn parse_key(name: &str) -> Result<KeyEvent, UnknownKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keymap::Keymap;
 
     fn act(spec: &str) -> Vec<Option<Action>> {
+        let keymap = Keymap::default();
         parse_keys(spec)
             .unwrap()
             .into_iter()
-            .map(action_for)
+            .map(|event| keymap.action_for(event))
             .collect()
     }
 
@@ -216,10 +205,11 @@ mod tests {
 
     #[test]
     fn shifted_characters_match_without_shift() {
+        let keymap = Keymap::default();
         let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(event), Some(Action::Bottom));
+        assert_eq!(keymap.action_for(event), Some(Action::Bottom));
         let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(action_for(event), Some(Action::FocusPrev));
+        assert_eq!(keymap.action_for(event), Some(Action::FocusPrev));
     }
 
     #[test]
