@@ -93,6 +93,28 @@ impl Keymap {
         }
     }
 
+    /// The key to name for one of `actions` (the first that has a key wins): `prefer` while
+    /// it still does one of them, else the first character key without Ctrl, else any key.
+    /// `None` when the user left them all without keys.
+    pub fn key_for(&self, actions: &[Action], prefer: Option<Key>) -> Option<Key> {
+        let keys = |action: Action| {
+            self.rows
+                .iter()
+                .filter(move |r| r.action == action)
+                .flat_map(|r| r.keys.iter().copied())
+        };
+        if let Some(key) = prefer
+            && actions.iter().any(|&a| keys(a).any(|k| k == key))
+        {
+            return Some(key);
+        }
+        let typed = |k: &Key| matches!(k.code, KeyCode::Char(_)) && !k.ctrl;
+        actions
+            .iter()
+            .find_map(|&a| keys(a).find(typed))
+            .or_else(|| actions.iter().find_map(|&a| keys(a).next()))
+    }
+
     /// Rows help shows.
     pub fn shown(&self) -> impl Iterator<Item = &Row> + Clone {
         self.rows.iter().filter(|r| !r.label.is_empty())
@@ -164,6 +186,19 @@ pub fn key_name(key: Key) -> String {
         KeyCode::End => "End".into(),
         KeyCode::Backspace => "Backspace".into(),
         other => format!("{other:?}"),
+    };
+    if key.ctrl { format!("C-{base}") } else { base }
+}
+
+/// How the status bar names a key: as short as it can be read (`⌫`, `↑`, `C-c`).
+pub fn short_name(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Backspace => "⌫".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        _ => return key_name(key),
     };
     if key.ctrl { format!("C-{base}") } else { base }
 }

@@ -403,3 +403,27 @@ fn wait_for_line(path: &Path, n: usize) -> String {
     }
     panic!("{} never had line {n}", path.display());
 }
+
+#[test]
+fn the_status_bar_names_the_keys_of_the_config() {
+    let dir = fresh_dir("config-hints");
+    std::fs::create_dir_all(dir.join("newsterm")).unwrap();
+    std::fs::write(
+        dir.join("newsterm/config.toml"),
+        "[keys]\nquit = \"x\"\nhelp = \"H\"\n",
+    )
+    .unwrap();
+    let home = dir.to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[],
+        &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
+    );
+    s.wait_for(23, "H help  x quit");
+    s.press("\r", "· Reader");
+    s.wait_for(23, "H help  x quit");
+    s.press("H", "H/Esc close help  x quit");
+    s.press("x", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}

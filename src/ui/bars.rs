@@ -1,12 +1,17 @@
 //! The title bar (bundle, pane, position, warnings) and the status bar (the focused pane's
-//! most useful keys).
+//! most useful keys, named as the keymap in force binds them).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use ratatui::crossterm::event::KeyCode;
+
 use super::{Theme, row_with_right};
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::{self, Keymap};
+use crate::keys::Key;
 use crate::layout::Pane;
 use crate::text;
 
@@ -84,38 +89,118 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     row_with_right(area, buf, &left, &right, theme.bar);
 }
 
-pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let hints: &[(&str, &str)] = if app.help.is_some() {
-        &[("j/k", "scroll"), ("?/Esc", "close help"), ("C-c", "quit")]
-    } else {
-        match app.focus {
-            Pane::Headlines => &[
-                ("j/k", "move"),
-                ("Enter", "read"),
-                ("Tab", "pane"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Pane::Reader => &[
-                ("j/k", "scroll"),
-                ("Space/b", "page"),
-                ("1-9", "related"),
-                ("h", "back"),
-                ("Tab", "pane"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Pane::Related => &[
-                ("j/k", "move"),
-                ("Enter", "open"),
-                ("1-9", "open"),
-                ("⌫", "back"),
-                ("Tab", "pane"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        }
+/// A part of a hint: the key of one of `actions` (see [`Keymap::key_for`]).
+struct Part {
+    actions: &'static [Action],
+    prefer: Option<Key>,
+}
+
+/// One status-bar hint: the keys of its parts joined by `join`, then what they do.
+struct Hint {
+    parts: &'static [Part],
+    join: &'static str,
+    what: &'static str,
+}
+
+const fn one(action: &'static [Action]) -> Part {
+    Part {
+        actions: action,
+        prefer: None,
+    }
+}
+
+const fn preferring(action: &'static [Action], key: KeyCode) -> Part {
+    Part {
+        actions: action,
+        prefer: Some(Key {
+            code: key,
+            ctrl: false,
+        }),
+    }
+}
+
+const fn hint(parts: &'static [Part], join: &'static str, what: &'static str) -> Hint {
+    Hint { parts, join, what }
+}
+
+const UP_DOWN: &[Part] = &[one(&[Action::Down]), one(&[Action::Up])];
+const PANE: Hint = hint(&[one(&[Action::FocusNext])], "", "pane");
+const HELP: Hint = hint(&[one(&[Action::Help])], "", "help");
+/// Quitting from a pane: a typed key of Quit if the user gave it one, else Close's.
+const QUIT: Hint = hint(&[one(&[Action::Quit, Action::Close])], "", "quit");
+const RELATED: &[Part] = &[
+    one(&[Action::OpenRelated(1)]),
+    one(&[Action::OpenRelated(9)]),
+];
+
+const IN_HELP: &[Hint] = &[
+    hint(UP_DOWN, "/", "scroll"),
+    hint(
+        &[one(&[Action::Help]), one(&[Action::Dismiss])],
+        "/",
+        "close help",
+    ),
+    hint(&[one(&[Action::Quit])], "", "quit"),
+];
+const IN_HEADLINES: &[Hint] = &[
+    hint(UP_DOWN, "/", "move"),
+    hint(&[preferring(&[Action::Open], KeyCode::Enter)], "", "read"),
+    PANE,
+    HELP,
+    QUIT,
+];
+const IN_READER: &[Hint] = &[
+    hint(UP_DOWN, "/", "scroll"),
+    hint(
+        &[one(&[Action::PageDown]), one(&[Action::PageUp])],
+        "/",
+        "page",
+    ),
+    hint(RELATED, "-", "related"),
+    hint(&[one(&[Action::Back])], "", "back"),
+    PANE,
+    HELP,
+    QUIT,
+];
+const IN_RELATED: &[Hint] = &[
+    hint(UP_DOWN, "/", "move"),
+    hint(&[preferring(&[Action::Open], KeyCode::Enter)], "", "open"),
+    hint(RELATED, "-", "open"),
+    hint(
+        &[preferring(&[Action::Back], KeyCode::Backspace)],
+        "",
+        "back",
+    ),
+    PANE,
+    HELP,
+    QUIT,
+];
+
+/// The hints for where the user is, each named by the keys in force: a rebound key shows as
+/// the user bound it, and a hint whose keys were all taken away is left out.
+pub fn hints(keymap: &Keymap, help_open: bool, focus: Pane) -> Vec<(String, &'static str)> {
+    let hints = match (help_open, focus) {
+        (true, _) => IN_HELP,
+        (false, Pane::Headlines) => IN_HEADLINES,
+        (false, Pane::Reader) => IN_READER,
+        (false, Pane::Related) => IN_RELATED,
     };
+    hints
+        .iter()
+        .filter_map(|h| {
+            let keys: Vec<String> = h
+                .parts
+                .iter()
+                .filter_map(|p| keymap.key_for(p.actions, p.prefer))
+                .map(keymap::short_name)
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join(h.join), h.what))
+        })
+        .collect()
+}
+
+pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let hints = hints(&app.keymap, app.help.is_some(), app.focus);
     buf.set_style(area, theme.bar);
     if app.find.editing {
         // The search line: what is typed, then a block for the cursor (the terminal's own
@@ -153,7 +238,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Whole hints only: drop the last ones rather than cut a word in half.
     let mut x = area.x;
     let end = area.x.saturating_add(area.width);
-    for (key, what) in hints {
+    for (key, what) in &hints {
         let width = u16::try_from(text::width(key) + text::width(what) + 2).unwrap_or(u16::MAX);
         if x.saturating_add(width) > end {
             break;
@@ -169,4 +254,80 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 pub fn cursor_position(app: &App) -> usize {
     let listed = app.list.len();
     (app.list.partition_point(|&i| i < app.selected) + 1).min(listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::parse_keys;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn shown(keymap: &Keymap, help_open: bool, focus: Pane) -> String {
+        hints(keymap, help_open, focus)
+            .iter()
+            .map(|(key, what)| format!("{key} {what}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    fn rebound(config: &[(Action, &str)]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for &(action, keys) in config {
+            let keys = parse_keys(keys)
+                .expect("key names")
+                .into_iter()
+                .map(|e| Key {
+                    code: e.code,
+                    ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+                })
+                .collect();
+            keymap.bind(action, keys);
+        }
+        keymap
+    }
+
+    #[test]
+    fn the_default_keys_name_each_place() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            shown(&keymap, false, Pane::Headlines),
+            "j/k move · Enter read · Tab pane · ? help · q quit"
+        );
+        assert_eq!(
+            shown(&keymap, false, Pane::Reader),
+            "j/k scroll · Space/b page · 1-9 related · h back · Tab pane · ? help · q quit"
+        );
+        assert_eq!(
+            shown(&keymap, false, Pane::Related),
+            "j/k move · Enter open · 1-9 open · ⌫ back · Tab pane · ? help · q quit"
+        );
+        assert_eq!(
+            shown(&keymap, true, Pane::Reader),
+            "j/k scroll · ?/Esc close help · C-c quit"
+        );
+    }
+
+    #[test]
+    fn rebound_keys_are_the_ones_named() {
+        let keymap = rebound(&[(Action::Quit, "x"), (Action::Help, "H")]);
+        for focus in [Pane::Headlines, Pane::Reader, Pane::Related] {
+            let line = shown(&keymap, false, focus);
+            assert!(line.ends_with("H help · x quit"), "{line}");
+        }
+        assert_eq!(
+            shown(&keymap, true, Pane::Headlines),
+            "j/k scroll · H/Esc close help · x quit"
+        );
+        let keymap = rebound(&[(Action::Down, "n C-n"), (Action::Open, "o")]);
+        assert!(shown(&keymap, false, Pane::Headlines).starts_with("n/k move · o read"));
+    }
+
+    #[test]
+    fn a_hint_without_keys_is_left_out() {
+        let keymap = rebound(&[(Action::Zoom, "Tab")]);
+        assert_eq!(
+            shown(&keymap, false, Pane::Headlines),
+            "j/k move · Enter read · ? help · q quit"
+        );
+    }
 }
