@@ -1,6 +1,6 @@
 //! The README's frame and key table are the program's own, so they cannot go stale.
 
-use crate::frames::sample_frame;
+use crate::support::sample_frame;
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md")

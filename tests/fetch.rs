@@ -2,54 +2,40 @@
 //! conditional requests (ETag, Last-Modified, offline, corrupt entries), redirects, gzip, and
 //! the limits (time, size, redirects), each failure one line naming the address.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsterm::feed::fetch::{FetchError, Fetched, Options, Origin, fetch};
 
-use crate::serve::{Reply, Route, Server};
+use crate::support::{Reply, Route, Server, TempDir, fresh_dir};
 
 const RSS: &str = "application/rss+xml; charset=utf-8";
 const FEED: &[u8] = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
                       <item><title>One</title></item></channel></rss>";
 const DATE: &str = "Tue, 03 Jun 2025 10:00:00 GMT";
 
-/// A cache directory of its own, removed when the test ends (passed or failed).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("newsterm-fetch-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
+/// A temporary directory as a fetch cache.
+trait CacheDir {
     /// Options caching here, with short limits so failures are quick.
+    fn options(&self) -> Options;
+    /// The cache files, sorted.
+    fn cached(&self) -> Vec<PathBuf>;
+}
+
+impl CacheDir for TempDir {
     fn options(&self) -> Options {
         Options {
-            cache_dir: Some(self.0.join("cache")),
+            cache_dir: Some(self.join("cache")),
             ..quick()
         }
     }
 
-    /// The cache files, sorted.
     fn cached(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.0.join("cache"))
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.join("cache"))
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
         files.sort();
         files
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -143,7 +129,7 @@ fn progress_is_reported_as_a_large_body_arrives() {
 
 #[test]
 fn an_etag_makes_the_second_fetch_conditional() {
-    let dir = TempDir::new("etag");
+    let dir = fresh_dir("etag");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -169,7 +155,7 @@ fn an_etag_makes_the_second_fetch_conditional() {
 
 #[test]
 fn last_modified_makes_the_second_fetch_conditional() {
-    let dir = TempDir::new("lastmod");
+    let dir = fresh_dir("lastmod");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -188,7 +174,7 @@ fn last_modified_makes_the_second_fetch_conditional() {
 
 #[test]
 fn a_changed_feed_replaces_the_cached_one() {
-    let dir = TempDir::new("changed");
+    let dir = fresh_dir("changed");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -445,7 +431,7 @@ fn an_error_status_is_named() {
 
 #[test]
 fn an_error_status_does_not_touch_the_cache() {
-    let dir = TempDir::new("status");
+    let dir = fresh_dir("status");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -497,7 +483,7 @@ fn https_to_a_plain_http_server_is_a_tls_error() {
 
 #[test]
 fn offline_reads_the_cache_only() {
-    let dir = TempDir::new("offline");
+    let dir = fresh_dir("offline");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -536,7 +522,7 @@ fn offline_reads_the_cache_only() {
 
 #[test]
 fn a_corrupt_cache_entry_is_fetched_again() {
-    let dir = TempDir::new("corrupt");
+    let dir = fresh_dir("corrupt");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -585,7 +571,7 @@ fn a_corrupt_cache_entry_is_fetched_again() {
 
 #[test]
 fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
-    let dir = TempDir::new("unwritable");
+    let dir = fresh_dir("unwritable");
     std::fs::create_dir_all(dir.path()).expect("dir");
     let file = dir.path().join("a-file");
     std::fs::write(&file, "not a directory").expect("file");
