@@ -31,3 +31,36 @@ fn docs_exist_where_the_readme_links() {
         assert!(path.is_file(), "{doc} is linked from the README");
     }
 }
+
+/// The targets of the Markdown links in `text` that point into the repository.
+fn local_links(text: &str) -> Vec<&str> {
+    text.split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|target| target.split('#').next().unwrap_or_default())
+        .filter(|target| !target.is_empty() && !target.contains("://"))
+        .collect()
+}
+
+#[test]
+fn every_link_of_the_readme_and_the_docs_resolves() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).expect("docs/") {
+        let path = entry.expect("a docs entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    for page in pages {
+        let text = std::fs::read_to_string(&page).expect("a page");
+        let dir = page.parent().expect("in a directory");
+        for target in local_links(&text) {
+            assert!(
+                dir.join(target).exists(),
+                "{} links to {target}, which does not exist",
+                page.display()
+            );
+        }
+    }
+}
