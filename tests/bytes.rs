@@ -1,5 +1,5 @@
 //! Bytes per key press, as a terminal over SSH receives them, counted at the presenter: the
-//! budgets from the SSH issue, kept as tests (byte counts are deterministic, unlike times).
+//! budgets for a reader used over SSH, kept as tests (byte counts are deterministic, unlike times).
 //! And the screen after any run of optimized frames equals `--render` of the same state.
 
 use newsterm::action::Action;

@@ -676,16 +676,15 @@ fn a_second_xml_declaration_is_refused_not_a_panic() {
 /// On a terminal, a download shows a progress line on stderr before the reader starts.
 #[test]
 fn a_download_shows_progress_on_a_terminal() {
-    use crate::support::{Reply, Route, Server};
-    let server = Server::start(vec![Route::new(
+    use crate::support::{Reply, serve_one};
+    let (_server, url) = serve_one(
         "/slow.xml",
         Reply::Slow {
             before_headers: std::time::Duration::ZERO,
             before_body: std::time::Duration::from_millis(700),
             body: std::fs::read(fixture("rss-cdata-html.xml")).expect("fixture"),
         },
-    )]);
-    let url = server.url("/slow.xml");
+    );
     let mut s = Session::start(100, 24, &[url.as_str()]);
     s.wait_for(0, "newsterm: fetching http://127.0.0.1");
     s.wait_for(0, "Hà Nội mở thêm 3 tuyến");

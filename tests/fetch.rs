@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use newsterm::feed::fetch::{FetchError, Fetched, Options, Origin, fetch};
 
-use crate::support::{Reply, Route, Server, TempDir, fresh_dir};
+use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 
 const RSS: &str = "application/rss+xml; charset=utf-8";
 const FEED: &[u8] = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
@@ -48,6 +48,14 @@ fn quick() -> Options {
     }
 }
 
+/// [`quick`] options that take at most `max_bytes` of a body.
+fn limited(max_bytes: u64) -> Options {
+    Options {
+        max_bytes,
+        ..quick()
+    }
+}
+
 fn get(url: &str, options: &Options) -> Result<Fetched, FetchError> {
     fetch(url, options, &mut |_| {})
 }
@@ -84,8 +92,7 @@ fn full_answers(server: &Server, path: &str) -> usize {
 
 #[test]
 fn a_feed_comes_with_its_content_type_and_progress() {
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::ok(RSS, FEED))]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED));
     let mut seen = Vec::new();
     let fetched = fetch(&url, &quick(), &mut |n| seen.push(n)).expect("fetched");
     assert_eq!(fetched.bytes, FEED);
@@ -131,11 +138,7 @@ fn progress_is_reported_as_a_large_body_arrives() {
 fn an_etag_makes_the_second_fetch_conditional() {
     let dir = fresh_dir("etag");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     let first = ok(&url, &options);
     assert_eq!(first.origin, Origin::Network);
     assert_eq!(dir.cached().len(), 2, "a body and its metadata");
@@ -157,11 +160,7 @@ fn an_etag_makes_the_second_fetch_conditional() {
 fn last_modified_makes_the_second_fetch_conditional() {
     let dir = fresh_dir("lastmod");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).last_modified(DATE),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).last_modified(DATE));
     assert_eq!(ok(&url, &options).origin, Origin::Network);
     let second = ok(&url, &options);
     assert_eq!(second.origin, Origin::NotModified);
@@ -176,11 +175,7 @@ fn last_modified_makes_the_second_fetch_conditional() {
 fn a_changed_feed_replaces_the_cached_one() {
     let dir = fresh_dir("changed");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     server.set(Route::new(
         "/feed.xml",
@@ -291,15 +286,8 @@ fn a_gzipped_body_is_decoded() {
 fn the_size_limit_applies_to_the_decoded_body() {
     // 1 MB of filler gzips to a few KB: the limit is on what it becomes.
     let body = vec![b'x'; 1024 * 1024];
-    let server = Server::start(vec![Route::new(
-        "/bomb",
-        Reply::ok("text/xml", body).gzip(),
-    )]);
-    let url = server.url("/bomb");
-    let options = Options {
-        max_bytes: 100 * 1024,
-        ..quick()
-    };
+    let (_server, url) = serve_one("/bomb", Reply::ok("text/xml", body).gzip());
+    let options = limited(100 * 1024);
     assert_eq!(
         message(&url, get(&url, &options)),
         format!("{url}: larger than 100 KB")
@@ -315,17 +303,11 @@ fn a_body_of_exactly_the_limit_is_accepted() {
             Reply::ok("text/xml", vec![b'x'; 1000]).chunked(),
         ),
     ]);
-    let options = Options {
-        max_bytes: 1000,
-        ..quick()
-    };
+    let options = limited(1000);
     for path in ["/sized", "/chunked"] {
         assert_eq!(ok(&server.url(path), &options).bytes.len(), 1000, "{path}");
     }
-    let tighter = Options {
-        max_bytes: 999,
-        ..quick()
-    };
+    let tighter = limited(999);
     for path in ["/sized", "/chunked"] {
         let url = server.url(path);
         assert_eq!(
@@ -338,18 +320,14 @@ fn a_body_of_exactly_the_limit_is_accepted() {
 #[test]
 fn a_declared_length_over_the_limit_fails_before_reading() {
     // A gigabyte declared: refused from the headers, nothing of the body read.
-    let server = Server::start(vec![Route::new(
+    let (_server, url) = serve_one(
         "/huge",
         Reply::Huge {
             bytes: 1 << 30,
             with_length: true,
         },
-    )]);
-    let url = server.url("/huge");
-    let options = Options {
-        max_bytes: 1024 * 1024,
-        ..quick()
-    };
+    );
+    let options = limited(1024 * 1024);
     let mut progress = Vec::new();
     let result = fetch(&url, &options, &mut |n| progress.push(n));
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
@@ -358,18 +336,14 @@ fn a_declared_length_over_the_limit_fails_before_reading() {
 
 #[test]
 fn a_chunked_body_over_the_limit_stops_at_the_limit() {
-    let server = Server::start(vec![Route::new(
+    let (_server, url) = serve_one(
         "/huge",
         Reply::Huge {
             bytes: 1 << 30,
             with_length: false,
         },
-    )]);
-    let url = server.url("/huge");
-    let options = Options {
-        max_bytes: 1024 * 1024,
-        ..quick()
-    };
+    );
+    let options = limited(1024 * 1024);
     let mut most = 0;
     let result = fetch(&url, &options, &mut |n| most = n);
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
@@ -433,11 +407,7 @@ fn an_error_status_is_named() {
 fn an_error_status_does_not_touch_the_cache() {
     let dir = fresh_dir("status");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     server.set(Route::new("/feed.xml", Reply::status(500, "oops")));
     message(&url, get(&url, &options));
@@ -464,8 +434,7 @@ fn a_refused_connection_is_one_line() {
 
 #[test]
 fn a_connection_closed_without_an_answer_is_one_line() {
-    let server = Server::start(vec![Route::new("/close", Reply::Close)]);
-    let url = server.url("/close");
+    let (_server, url) = serve_one("/close", Reply::Close);
     assert_eq!(
         message(&url, get(&url, &quick())),
         format!("{url}: the server closed the connection before the answer was complete")
@@ -524,11 +493,7 @@ fn offline_reads_the_cache_only() {
 fn a_corrupt_cache_entry_is_fetched_again() {
     let dir = fresh_dir("corrupt");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     let files = dir.cached();
     let body = files
@@ -579,8 +544,7 @@ fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
         cache_dir: Some(file.join("cache")),
         ..quick()
     };
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::ok(RSS, FEED))]);
-    let url = server.url("/feed.xml");
+    let (_server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED));
     assert_eq!(ok(&url, &options).bytes, FEED);
     assert_eq!(ok(&url, &options).origin, Origin::Network);
 }
@@ -588,8 +552,7 @@ fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
 #[test]
 fn a_not_modified_answer_to_an_unconditional_request_is_an_error() {
     // A confused server: 304 although nothing was asked conditionally.
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::status(304, ""))]);
-    let url = server.url("/feed.xml");
+    let (_server, url) = serve_one("/feed.xml", Reply::status(304, ""));
     assert_eq!(
         message(&url, get(&url, &quick())),
         format!("{url}: HTTP 304 Not Modified")
@@ -610,8 +573,7 @@ fn only_web_addresses_are_fetched() {
 
 #[test]
 fn a_redirect_without_a_location_is_an_error() {
-    let server = Server::start(vec![Route::new("/r", Reply::status(302, "nowhere"))]);
-    let url = server.url("/r");
+    let (_server, url) = serve_one("/r", Reply::status(302, "nowhere"));
     let text = message(&url, get(&url, &quick()));
     assert!(text.contains("location"), "{text}");
 }

@@ -1,4 +1,4 @@
-//! Whole-frame snapshots of the sample bundle: every size the issue names, after the key
+//! Whole-frame snapshots of the sample bundle: the sizes it is run at, after the key
 //! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
 
 use crate::support::{sample_frame, settings};

@@ -1,7 +1,7 @@
 //! The presenter's bytes, replayed in the `vt100` terminal emulator, give exactly the frames
 //! presented: random sequences of frames (text in several scripts, wide characters, emoji,
 //! styles, scroll hints right and wrong, a resize), fixed cases at the edges, and the byte
-//! costs of the frames the issue names.
+//! costs of a reader's usual frames (a line, a page, a headline move).
 
 use proptest::prelude::*;
 use ratatui::buffer::{Buffer, CellDiffOption};
@@ -588,7 +588,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the issue's frames cost
+// What a reader's usual frames cost
 
 /// Vietnamese text from the built-in sample story, for frames like a reader's.
 const STORY: &str = "(Ngày Nay) - Tối ngày 1/11, Bộ trưởng Bộ Tài nguyên và Môi trường Đặng Quốc \

@@ -20,4 +20,4 @@ pub use dirs::{TempDir, fresh_dir};
 pub use frames::{app_frame, frame_of, sample_frame, settings};
 pub use pty::Session;
 pub use screen::{Term, nonzero, screen_matches};
-pub use serve::{Reply, Route, Server};
+pub use serve::{Reply, Route, Server, serve_one};
