@@ -1,5 +1,5 @@
 //! Bytes per key press, as a terminal over SSH receives them, counted at the presenter: the
-//! budgets from the SSH issue, kept as tests (byte counts are deterministic, unlike times).
+//! budgets for a reader used over SSH, kept as tests (byte counts are deterministic, unlike times).
 //! And the screen after any run of optimized frames equals `--render` of the same state.
 
 use newsterm::action::Action;
@@ -10,7 +10,7 @@ use newsterm::painter::{Mark, Painter};
 use newsterm::ui::Theme;
 use proptest::prelude::*;
 
-use crate::present::screen_matches;
+use crate::support::{nonzero, screen_matches};
 
 /// A session: the app, what paints it, and a terminal emulator fed everything painted.
 struct Session {
@@ -28,7 +28,7 @@ impl Session {
         let mut s = Session {
             app,
             painter: Painter::new(),
-            terminal: vt100::Parser::new(nz(rows), nz(cols), 0),
+            terminal: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
         };
         s.paint(None);
         s
@@ -45,7 +45,9 @@ impl Session {
     fn press(&mut self, action: Action) -> usize {
         if let Action::Resize(cols, rows) = action {
             // The terminal changes size first; newsterm hears of it after.
-            self.terminal.screen_mut().set_size(nz(rows), nz(cols));
+            self.terminal
+                .screen_mut()
+                .set_size(nonzero(rows), nonzero(cols));
         }
         let mark = Mark::of(&self.app);
         self.app.update(action);
@@ -64,10 +66,6 @@ impl Session {
             .map(|l| l.spans.iter().map(|(t, _)| t.len()).sum::<usize>())
             .sum()
     }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a terminal has rows and columns")
 }
 
 const ZOOMED_READER: &[Action] = &[Action::Zoom, Action::Open];
@@ -168,7 +166,7 @@ fn links_in_the_reader_are_hyperlinks_and_the_screen_is_still_exact() {
     let mut app = App::new(bundle, 40, 20);
     app.update(Action::Open);
     let mut painter = Painter::new();
-    let mut terminal = vt100::Parser::new(nz(20), nz(40), 0);
+    let mut terminal = vt100::Parser::new(nonzero(20), nonzero(40), 0);
     let bytes = painter.paint(&app, &Theme::COLOR, None).to_vec();
     terminal.process(&bytes);
     let text = String::from_utf8_lossy(&bytes);

@@ -1,50 +1,7 @@
 //! The real binary: `--render` prints exactly the snapshot frames, `--check` summarizes,
 //! bad input is one line on stderr with status 2 and nothing on stdout.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-use crate::frames::{sample_frame, settings};
-
-fn newsterm(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    newsterm_with(args, stdin, &[])
-}
-
-/// The binary with `args`, `stdin` piped in, and these environment variables set.
-pub fn newsterm_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &Path)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsterm"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsterm starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        pipe.write_all(bytes).expect("stdin accepts the bundle");
-    }
-    drop(pipe);
-    child.wait_with_output().expect("newsterm finishes")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 errors")
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsterm-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
-}
+use crate::support::{fresh_dir, newsterm, sample_frame, settings, stderr, stdout};
 
 #[test]
 fn render_prints_the_snapshot_frame_byte_for_byte() {
@@ -72,7 +29,8 @@ fn render_prints_the_snapshot_frame_byte_for_byte() {
 #[test]
 fn render_reads_a_file_and_standard_input() {
     let sample = newsterm::bundle::SAMPLE.as_bytes();
-    let path = temp_file("sample.json", sample);
+    let dir = fresh_dir("cli");
+    let path = dir.file("sample.json", sample);
     let from_file = newsterm(&["--render", "100x30", path.to_str().unwrap()], None);
     let from_stdin = newsterm(&["--render", "100x30", "-"], Some(sample));
     let embedded = newsterm(&["--render", "100x30"], None);
@@ -113,7 +71,8 @@ fn check_summarizes_and_lists_warnings() {
     let bundle = br#"{"newsterm":1,"title":"T","articles":[
         {"id":"a","title":"A","related":["b","zz","a","b"]},
         {"id":"b","title":"B","body":[{"type":"paragraph","text":"x"}]}]}"#;
-    let path = temp_file("warn.json", bundle);
+    let dir = fresh_dir("cli");
+    let path = dir.file("warn.json", bundle);
     let name = path.display().to_string();
     let out = newsterm(&["--check", &name], None);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -142,7 +101,8 @@ fn warnings_show_in_the_title_bar() {
 
 #[test]
 fn refused_bundles_are_one_line_with_status_2() {
-    let path = temp_file(
+    let dir = fresh_dir("cli");
+    let path = dir.file(
         "bad.json",
         br#"{"newsterm":1,"title":"T","articles":[{"id":"a","title":5}]}"#,
     );

@@ -1,6 +1,6 @@
 //! The README's frame and key table are the program's own, so they cannot go stale.
 
-use crate::frames::sample_frame;
+use crate::support::sample_frame;
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md")
@@ -29,5 +29,38 @@ fn docs_exist_where_the_readme_links() {
     for doc in ["docs/bundle-format.md", "docs/architecture.md"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(doc);
         assert!(path.is_file(), "{doc} is linked from the README");
+    }
+}
+
+/// The targets of the Markdown links in `text` that point into the repository.
+fn local_links(text: &str) -> Vec<&str> {
+    text.split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|target| target.split('#').next().unwrap_or_default())
+        .filter(|target| !target.is_empty() && !target.contains("://"))
+        .collect()
+}
+
+#[test]
+fn every_link_of_the_readme_and_the_docs_resolves() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).expect("docs/") {
+        let path = entry.expect("a docs entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    for page in pages {
+        let text = std::fs::read_to_string(&page).expect("a page");
+        let dir = page.parent().expect("in a directory");
+        for target in local_links(&text) {
+            assert!(
+                dir.join(target).exists(),
+                "{} links to {target}, which does not exist",
+                page.display()
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use newsterm::tui::RESTORE;
 
-use crate::pty::Session;
+use crate::support::Session;
 
 fn started() -> Session {
     let mut s = Session::start(80, 24, &[]);

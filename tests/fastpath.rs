@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 use newsterm::bundle::{Block, Bundle, article_spans, load, load_full};
 
-use crate::frames::frame_of;
+use crate::support::frame_of;
 
 const KEYS: &[&str] = &[
     "",

@@ -3,30 +3,16 @@
 //! and a bad source is one line while the others still open.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use newsterm::bundle::{self, Block, Bundle};
 use newsterm::feed;
+
+use crate::support::{Session, fresh_dir, newsterm, text};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/feeds")
         .join(name)
-}
-
-/// The binary, with a cache and a state directory of its own.
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let home = crate::pty::fresh_dir("feeds-home");
-    let (cache, state) = (home.join("cache"), home.join("state"));
-    crate::cli::newsterm_with(
-        args,
-        stdin,
-        &[("XDG_CACHE_HOME", &cache), ("XDG_STATE_HOME", &state)],
-    )
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
 
 fn open(path: &Path) -> bundle::Result<Bundle> {
@@ -296,7 +282,7 @@ fn a_broken_feed_is_one_line_and_status_2() {
         ("not-a-feed.html", "neither a bundle nor a feed"),
     ] {
         let path = fixture(name);
-        let out = run(&["--render", "80x24", path.to_str().expect("path")], None);
+        let out = newsterm(&["--render", "80x24", path.to_str().expect("path")], None);
         assert_eq!(out.status.code(), Some(2), "{name}");
         assert!(out.stdout.is_empty());
         let err = text(&out.stderr);
@@ -308,7 +294,7 @@ fn a_broken_feed_is_one_line_and_status_2() {
 #[test]
 fn a_feed_reads_from_standard_input() {
     let bytes = std::fs::read(fixture("windows-1258.xml")).expect("fixture");
-    let out = run(&["--render", "100x12", "-"], Some(&bytes));
+    let out = newsterm(&["--render", "100x12", "-"], Some(&bytes));
     assert!(out.status.success(), "{}", text(&out.stderr));
     let frame = text(&out.stdout);
     assert!(
@@ -320,7 +306,7 @@ fn a_feed_reads_from_standard_input() {
 #[test]
 fn several_sources_merge_newest_first_with_their_names() {
     let (rss, json) = (fixture("rss-cdata-html.xml"), fixture("jsonfeed.json"));
-    let out = run(
+    let out = newsterm(
         &[
             "--render",
             "140x20",
@@ -353,7 +339,7 @@ fn several_sources_merge_newest_first_with_their_names() {
 fn a_source_that_fails_is_one_line_and_the_others_open() {
     let (good, bad) = (fixture("jsonfeed.json"), fixture("broken.xml"));
     let missing = fixture("no-such-file.xml");
-    let out = run(
+    let out = newsterm(
         &[
             "--render",
             "100x12",
@@ -372,7 +358,7 @@ fn a_source_that_fails_is_one_line_and_the_others_open() {
     );
     assert!(text(&out.stdout).contains("Nhật ký JSON"));
     // None opens: status 2, a line each.
-    let out = run(
+    let out = newsterm(
         &[
             "--check",
             bad.to_str().expect("path"),
@@ -386,11 +372,11 @@ fn a_source_that_fails_is_one_line_and_the_others_open() {
 
 #[test]
 fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
-    let dir = crate::pty::fresh_dir("convert");
+    let dir = fresh_dir("convert");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-feed/ngay-nay.json");
     let once = dir.join("once.json");
     let twice = dir.join("twice.json");
-    let out = run(
+    let out = newsterm(
         &[
             "convert",
             sample.to_str().expect("path"),
@@ -400,7 +386,7 @@ fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
         None,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = run(
+    let out = newsterm(
         &[
             "convert",
             once.to_str().expect("path"),
@@ -416,7 +402,7 @@ fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
     );
     // Converting the sample gives the sample: the same frames after the same keys.
     for keys in ["", "Enter j j j 3", "? "] {
-        let a = run(
+        let a = newsterm(
             &[
                 "--render",
                 "120x40",
@@ -426,7 +412,7 @@ fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
             ],
             None,
         );
-        let b = run(
+        let b = newsterm(
             &[
                 "--render",
                 "120x40",
@@ -440,7 +426,7 @@ fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
     }
     // A feed converted opens as a bundle showing the same stories.
     let feed = fixture("rss-cdata-html.xml");
-    let out = run(&["convert", feed.to_str().expect("path"), "-o", "-"], None);
+    let out = newsterm(&["convert", feed.to_str().expect("path"), "-o", "-"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let converted = bundle::load_full("converted", &out.stdout).expect("a valid bundle");
     let original = open(&feed).expect("opens");
@@ -451,7 +437,7 @@ fn convert_round_trips_bundles_and_writes_feeds_as_bundles() {
     // A failing source writes nothing and leaves the old file.
     std::fs::write(&once, "keep me").expect("write");
     let bad = fixture("broken.xml");
-    let out = run(
+    let out = newsterm(
         &[
             "convert",
             feed.to_str().expect("path"),
@@ -470,26 +456,23 @@ mod web {
 
     use std::time::{Duration, Instant};
 
-    use super::{fixture, text};
-    use crate::serve::{Reply, Route, Server};
+    use super::fixture;
+    use crate::support::{Reply, Route, Server, fresh_dir, newsterm_with, text};
 
     fn feed_bytes() -> Vec<u8> {
         std::fs::read(fixture("rss-cdata-html.xml")).expect("fixture")
     }
 
-    /// `run` with a cache directory of the test's own, kept between runs.
+    /// The binary with a cache directory of the test's own, kept between runs.
     fn run_cached(cache: &std::path::Path, args: &[&str]) -> std::process::Output {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsterm"));
-        command
-            .args(args)
-            .env_remove("NO_COLOR")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .env("XDG_CACHE_HOME", cache)
-            .env("XDG_STATE_HOME", cache.join("state"))
-            .stdin(std::process::Stdio::null());
-        command.output().expect("newsterm runs")
+        newsterm_with(
+            args,
+            None,
+            &[
+                ("XDG_CACHE_HOME", cache),
+                ("XDG_STATE_HOME", &cache.join("state")),
+            ],
+        )
     }
 
     #[test]
@@ -498,7 +481,7 @@ mod web {
             "/feed.xml",
             Reply::ok("application/rss+xml", feed_bytes()).etag("\"v1\""),
         )]);
-        let cache = crate::pty::fresh_dir("web-cache");
+        let cache = fresh_dir("web-cache");
         let url = server.url("/feed.xml");
         let first = run_cached(&cache, &["--render", "100x20", &url]);
         assert!(first.status.success(), "{}", text(&first.stderr));
@@ -534,15 +517,16 @@ mod web {
             "/feed.xml",
             Reply::ok("application/rss+xml", feed_bytes()),
         )]);
-        let cache = crate::pty::fresh_dir("web-proxy");
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsterm"))
-            .args(["--check", &server.url("/feed.xml")])
-            .env("XDG_CACHE_HOME", &cache)
-            .env("HTTP_PROXY", "http://192.0.2.1:9")
-            .env("http_proxy", "http://192.0.2.1:9")
-            .env("ALL_PROXY", "http://192.0.2.1:9")
-            .output()
-            .expect("newsterm runs");
+        let proxy = "http://192.0.2.1:9";
+        let out = newsterm_with(
+            &["--check", &server.url("/feed.xml")],
+            None,
+            &[
+                ("HTTP_PROXY", proxy),
+                ("http_proxy", proxy),
+                ("ALL_PROXY", proxy),
+            ],
+        );
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert_eq!(server.requests_for("/feed.xml").len(), 1);
     }
@@ -556,7 +540,7 @@ mod web {
                 Reply::ok("application/rss+xml", feed_bytes()).gzip(),
             ),
         ]);
-        let cache = crate::pty::fresh_dir("web-redirect");
+        let cache = fresh_dir("web-redirect");
         let out = run_cached(&cache, &["convert", &server.url("/old"), "-o", "-"]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let bundle = newsterm::bundle::load_full("web", &out.stdout).expect("a bundle");
@@ -605,7 +589,7 @@ mod web {
                 ),
             ),
         ]);
-        let cache = crate::pty::fresh_dir("web-limits");
+        let cache = fresh_dir("web-limits");
         let start = Instant::now();
         let out = run_cached(
             &cache,
@@ -647,11 +631,11 @@ mod web {
 
 #[test]
 fn r_reloads_the_feed_keeping_stars_and_the_story_in_the_reader() {
-    let dir = crate::pty::fresh_dir("reload");
+    let dir = fresh_dir("reload");
     let path = dir.join("feed.json");
     let original = std::fs::read_to_string(fixture("jsonfeed.json")).expect("fixture");
     std::fs::write(&path, &original).expect("write");
-    let mut s = crate::pty::Session::start(100, 24, &[path.to_str().expect("path")]);
+    let mut s = Session::start(100, 24, &[path.to_str().expect("path")]);
     s.wait_for(0, "Bài có HTML");
     // Star the first story and read the second.
     s.press("s", "*");
@@ -682,7 +666,7 @@ fn r_reloads_the_feed_keeping_stars_and_the_story_in_the_reader() {
 #[test]
 fn a_second_xml_declaration_is_refused_not_a_panic() {
     let path = fixture("second-declaration.xml");
-    let out = run(&["--check", path.to_str().expect("path")], None);
+    let out = newsterm(&["--check", path.to_str().expect("path")], None);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -692,17 +676,16 @@ fn a_second_xml_declaration_is_refused_not_a_panic() {
 /// On a terminal, a download shows a progress line on stderr before the reader starts.
 #[test]
 fn a_download_shows_progress_on_a_terminal() {
-    use crate::serve::{Reply, Route, Server};
-    let server = Server::start(vec![Route::new(
+    use crate::support::{Reply, serve_one};
+    let (_server, url) = serve_one(
         "/slow.xml",
         Reply::Slow {
             before_headers: std::time::Duration::ZERO,
             before_body: std::time::Duration::from_millis(700),
             body: std::fs::read(fixture("rss-cdata-html.xml")).expect("fixture"),
         },
-    )]);
-    let url = server.url("/slow.xml");
-    let mut s = crate::pty::Session::start(100, 24, &[url.as_str()]);
+    );
+    let mut s = Session::start(100, 24, &[url.as_str()]);
     s.wait_for(0, "newsterm: fetching http://127.0.0.1");
     s.wait_for(0, "Hà Nội mở thêm 3 tuyến");
     s.press("q", "");

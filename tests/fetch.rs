@@ -2,54 +2,40 @@
 //! conditional requests (ETag, Last-Modified, offline, corrupt entries), redirects, gzip, and
 //! the limits (time, size, redirects), each failure one line naming the address.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsterm::feed::fetch::{FetchError, Fetched, Options, Origin, fetch};
 
-use crate::serve::{Reply, Route, Server};
+use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 
 const RSS: &str = "application/rss+xml; charset=utf-8";
 const FEED: &[u8] = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
                       <item><title>One</title></item></channel></rss>";
 const DATE: &str = "Tue, 03 Jun 2025 10:00:00 GMT";
 
-/// A cache directory of its own, removed when the test ends (passed or failed).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("newsterm-fetch-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
+/// A temporary directory as a fetch cache.
+trait CacheDir {
     /// Options caching here, with short limits so failures are quick.
+    fn options(&self) -> Options;
+    /// The cache files, sorted.
+    fn cached(&self) -> Vec<PathBuf>;
+}
+
+impl CacheDir for TempDir {
     fn options(&self) -> Options {
         Options {
-            cache_dir: Some(self.0.join("cache")),
+            cache_dir: Some(self.join("cache")),
             ..quick()
         }
     }
 
-    /// The cache files, sorted.
     fn cached(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.0.join("cache"))
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.join("cache"))
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
         files.sort();
         files
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -59,6 +45,14 @@ fn quick() -> Options {
         connect_timeout: Duration::from_secs(2),
         timeout: Duration::from_secs(5),
         ..Options::default()
+    }
+}
+
+/// [`quick`] options that take at most `max_bytes` of a body.
+fn limited(max_bytes: u64) -> Options {
+    Options {
+        max_bytes,
+        ..quick()
     }
 }
 
@@ -98,8 +92,7 @@ fn full_answers(server: &Server, path: &str) -> usize {
 
 #[test]
 fn a_feed_comes_with_its_content_type_and_progress() {
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::ok(RSS, FEED))]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED));
     let mut seen = Vec::new();
     let fetched = fetch(&url, &quick(), &mut |n| seen.push(n)).expect("fetched");
     assert_eq!(fetched.bytes, FEED);
@@ -143,13 +136,9 @@ fn progress_is_reported_as_a_large_body_arrives() {
 
 #[test]
 fn an_etag_makes_the_second_fetch_conditional() {
-    let dir = TempDir::new("etag");
+    let dir = fresh_dir("etag");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     let first = ok(&url, &options);
     assert_eq!(first.origin, Origin::Network);
     assert_eq!(dir.cached().len(), 2, "a body and its metadata");
@@ -169,13 +158,9 @@ fn an_etag_makes_the_second_fetch_conditional() {
 
 #[test]
 fn last_modified_makes_the_second_fetch_conditional() {
-    let dir = TempDir::new("lastmod");
+    let dir = fresh_dir("lastmod");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).last_modified(DATE),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).last_modified(DATE));
     assert_eq!(ok(&url, &options).origin, Origin::Network);
     let second = ok(&url, &options);
     assert_eq!(second.origin, Origin::NotModified);
@@ -188,13 +173,9 @@ fn last_modified_makes_the_second_fetch_conditional() {
 
 #[test]
 fn a_changed_feed_replaces_the_cached_one() {
-    let dir = TempDir::new("changed");
+    let dir = fresh_dir("changed");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     server.set(Route::new(
         "/feed.xml",
@@ -305,15 +286,8 @@ fn a_gzipped_body_is_decoded() {
 fn the_size_limit_applies_to_the_decoded_body() {
     // 1 MB of filler gzips to a few KB: the limit is on what it becomes.
     let body = vec![b'x'; 1024 * 1024];
-    let server = Server::start(vec![Route::new(
-        "/bomb",
-        Reply::ok("text/xml", body).gzip(),
-    )]);
-    let url = server.url("/bomb");
-    let options = Options {
-        max_bytes: 100 * 1024,
-        ..quick()
-    };
+    let (_server, url) = serve_one("/bomb", Reply::ok("text/xml", body).gzip());
+    let options = limited(100 * 1024);
     assert_eq!(
         message(&url, get(&url, &options)),
         format!("{url}: larger than 100 KB")
@@ -329,17 +303,11 @@ fn a_body_of_exactly_the_limit_is_accepted() {
             Reply::ok("text/xml", vec![b'x'; 1000]).chunked(),
         ),
     ]);
-    let options = Options {
-        max_bytes: 1000,
-        ..quick()
-    };
+    let options = limited(1000);
     for path in ["/sized", "/chunked"] {
         assert_eq!(ok(&server.url(path), &options).bytes.len(), 1000, "{path}");
     }
-    let tighter = Options {
-        max_bytes: 999,
-        ..quick()
-    };
+    let tighter = limited(999);
     for path in ["/sized", "/chunked"] {
         let url = server.url(path);
         assert_eq!(
@@ -352,18 +320,14 @@ fn a_body_of_exactly_the_limit_is_accepted() {
 #[test]
 fn a_declared_length_over_the_limit_fails_before_reading() {
     // A gigabyte declared: refused from the headers, nothing of the body read.
-    let server = Server::start(vec![Route::new(
+    let (_server, url) = serve_one(
         "/huge",
         Reply::Huge {
             bytes: 1 << 30,
             with_length: true,
         },
-    )]);
-    let url = server.url("/huge");
-    let options = Options {
-        max_bytes: 1024 * 1024,
-        ..quick()
-    };
+    );
+    let options = limited(1024 * 1024);
     let mut progress = Vec::new();
     let result = fetch(&url, &options, &mut |n| progress.push(n));
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
@@ -372,18 +336,14 @@ fn a_declared_length_over_the_limit_fails_before_reading() {
 
 #[test]
 fn a_chunked_body_over_the_limit_stops_at_the_limit() {
-    let server = Server::start(vec![Route::new(
+    let (_server, url) = serve_one(
         "/huge",
         Reply::Huge {
             bytes: 1 << 30,
             with_length: false,
         },
-    )]);
-    let url = server.url("/huge");
-    let options = Options {
-        max_bytes: 1024 * 1024,
-        ..quick()
-    };
+    );
+    let options = limited(1024 * 1024);
     let mut most = 0;
     let result = fetch(&url, &options, &mut |n| most = n);
     assert_eq!(message(&url, result), format!("{url}: larger than 1 MB"));
@@ -445,13 +405,9 @@ fn an_error_status_is_named() {
 
 #[test]
 fn an_error_status_does_not_touch_the_cache() {
-    let dir = TempDir::new("status");
+    let dir = fresh_dir("status");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     server.set(Route::new("/feed.xml", Reply::status(500, "oops")));
     message(&url, get(&url, &options));
@@ -478,8 +434,7 @@ fn a_refused_connection_is_one_line() {
 
 #[test]
 fn a_connection_closed_without_an_answer_is_one_line() {
-    let server = Server::start(vec![Route::new("/close", Reply::Close)]);
-    let url = server.url("/close");
+    let (_server, url) = serve_one("/close", Reply::Close);
     assert_eq!(
         message(&url, get(&url, &quick())),
         format!("{url}: the server closed the connection before the answer was complete")
@@ -497,7 +452,7 @@ fn https_to_a_plain_http_server_is_a_tls_error() {
 
 #[test]
 fn offline_reads_the_cache_only() {
-    let dir = TempDir::new("offline");
+    let dir = fresh_dir("offline");
     let options = dir.options();
     let server = Server::start(vec![Route::new(
         "/feed.xml",
@@ -536,13 +491,9 @@ fn offline_reads_the_cache_only() {
 
 #[test]
 fn a_corrupt_cache_entry_is_fetched_again() {
-    let dir = TempDir::new("corrupt");
+    let dir = fresh_dir("corrupt");
     let options = dir.options();
-    let server = Server::start(vec![Route::new(
-        "/feed.xml",
-        Reply::ok(RSS, FEED).etag("\"v1\""),
-    )]);
-    let url = server.url("/feed.xml");
+    let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     ok(&url, &options);
     let files = dir.cached();
     let body = files
@@ -585,7 +536,7 @@ fn a_corrupt_cache_entry_is_fetched_again() {
 
 #[test]
 fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
-    let dir = TempDir::new("unwritable");
+    let dir = fresh_dir("unwritable");
     std::fs::create_dir_all(dir.path()).expect("dir");
     let file = dir.path().join("a-file");
     std::fs::write(&file, "not a directory").expect("file");
@@ -593,8 +544,7 @@ fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
         cache_dir: Some(file.join("cache")),
         ..quick()
     };
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::ok(RSS, FEED))]);
-    let url = server.url("/feed.xml");
+    let (_server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED));
     assert_eq!(ok(&url, &options).bytes, FEED);
     assert_eq!(ok(&url, &options).origin, Origin::Network);
 }
@@ -602,8 +552,7 @@ fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
 #[test]
 fn a_not_modified_answer_to_an_unconditional_request_is_an_error() {
     // A confused server: 304 although nothing was asked conditionally.
-    let server = Server::start(vec![Route::new("/feed.xml", Reply::status(304, ""))]);
-    let url = server.url("/feed.xml");
+    let (_server, url) = serve_one("/feed.xml", Reply::status(304, ""));
     assert_eq!(
         message(&url, get(&url, &quick())),
         format!("{url}: HTTP 304 Not Modified")
@@ -624,8 +573,7 @@ fn only_web_addresses_are_fetched() {
 
 #[test]
 fn a_redirect_without_a_location_is_an_error() {
-    let server = Server::start(vec![Route::new("/r", Reply::status(302, "nowhere"))]);
-    let url = server.url("/r");
+    let (_server, url) = serve_one("/r", Reply::status(302, "nowhere"));
     let text = message(&url, get(&url, &quick()));
     assert!(text.contains("location"), "{text}");
 }

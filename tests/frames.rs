@@ -1,9 +1,7 @@
-//! Whole-frame snapshots of the sample bundle: every size the issue names, after the key
+//! Whole-frame snapshots of the sample bundle: the sizes it is run at, after the key
 //! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
 
-use newsterm::bundle::{Bundle, sample};
-use newsterm::headless;
-use newsterm::keys::parse_keys;
+use crate::support::{sample_frame, settings};
 
 /// Sizes: a classic terminal, a roomy one, a wide one and a small split.
 pub const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (160, 45), (40, 15)];
@@ -23,23 +21,6 @@ pub const STATES: &[(&str, &str)] = &[
     ("zoomed_reader", "Enter j j z"),
     ("searched", "/ b o Space t r u o n g Enter Tab n"),
 ];
-
-pub fn frame_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> String {
-    let keys = parse_keys(keys).expect("test keys parse");
-    headless::to_text(&headless::frame(bundle, cols, rows, &keys))
-}
-
-pub fn sample_frame(cols: u16, rows: u16, keys: &str) -> String {
-    frame_of(sample().expect("sample loads"), cols, rows, keys)
-}
-
-/// Snapshot names shared with `cli.rs`, so both assert against the same files.
-pub fn settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_snapshot_path("snapshots");
-    settings
-}
 
 #[test]
 fn sample_frames_at_every_size() {

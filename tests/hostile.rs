@@ -3,12 +3,10 @@
 //! story ever reaches the terminal.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use newsterm::bundle::{Bundle, load};
 
-use crate::frames::{frame_of, settings};
-use crate::pty::Session;
+use crate::support::{Session, frame_of, newsterm, settings};
 
 fn corpus(kind: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -99,10 +97,7 @@ const REFUSED: &[(&str, &str)] = &[
 ];
 
 fn refused_line(path: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsterm"))
-        .arg(path)
-        .output()
-        .expect("newsterm runs");
+    let out = newsterm(&[path.to_str().expect("UTF-8 path")], None);
     assert_eq!(out.status.code(), Some(2), "{}", path.display());
     assert!(
         out.stdout.is_empty(),

@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use newsterm::text::{clean, truncate, width, wrap};
 
-use crate::frames::{frame_of, sample_frame};
+use crate::support::{frame_of, sample_frame};
 
 const KEYS: &[&str] = &[
     "j",

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use newsterm::state::{Memory, StateFile};
 
-use crate::pty::{Session, fresh_dir};
+use crate::support::{Session, fresh_dir, newsterm};
 
 /// The sample bundle's state file under `dir`.
 fn state_file(dir: &Path) -> StateFile {
@@ -203,17 +203,10 @@ fn o_starts_the_browser_detached_with_the_link_as_one_argument() {
     let dir = fresh_dir("browser");
     let bundle = linked_bundle(&dir);
     let seen = dir.join("seen.txt");
-    let script = dir.join("browser.sh");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .unwrap();
+    let script = dir.script(
+        "browser.sh",
+        &format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
+    );
     let state = dir.to_string_lossy().into_owned();
     let browser = script.to_string_lossy().into_owned();
     let mut s = Session::start_with(
@@ -265,10 +258,7 @@ fn y_copies_the_link_with_osc_52_wrapped_for_tmux_inside_tmux() {
 
 #[test]
 fn print_config_prints_the_defaults_as_a_file_that_reads_back() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsterm"))
-        .arg("--print-config")
-        .output()
-        .expect("newsterm runs");
+    let out = newsterm(&["--print-config"], None);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.contains("[keys]") && text.contains("down = [\"j\", \"Down\"]"));
@@ -341,21 +331,14 @@ fn a_plays_with_the_configured_player_and_a_again_stops_it() {
     )
     .expect("a bundle file");
     let heard = dir.join("heard.txt");
-    let player = dir.join("player.sh");
     // Plays "forever" unless the address is b.mp3, which ends at once.
-    std::fs::write(
-        &player,
-        format!(
+    let player = dir.script(
+        "player.sh",
+        &format!(
             "#!/bin/sh\nprintf '%s %s\\n' \"$$\" \"$1\" >> '{}'\ncase \"$1\" in *b.mp3) exit 0;; esac\nexec sleep 30\n",
             heard.display()
         ),
-    )
-    .expect("a player script");
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&player)
-        .status()
-        .expect("chmod");
+    );
     std::fs::create_dir_all(dir.join("newsterm")).expect("config dir");
     std::fs::write(
         dir.join("newsterm/config.toml"),

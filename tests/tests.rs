@@ -26,7 +26,7 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
-/// A tiny HTTP server on 127.0.0.1 that tests start themselves.
-mod serve;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
+/// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.
+mod support;

@@ -251,6 +251,13 @@ impl Drop for Server {
     }
 }
 
+/// A server answering `path` with `reply`, and the address of `path` on it.
+pub fn serve_one(path: &str, reply: Reply) -> (Server, String) {
+    let server = Server::start(vec![Route::new(path, reply)]);
+    let url = server.url(path);
+    (server, url)
+}
+
 /// A lock that a panicking test thread did not spoil for the others.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
