@@ -155,7 +155,7 @@ enum Failure {
     /// Every source named was refused, each for its reason.
     Refused(Vec<LoadError>),
     /// A configuration file with a mistake in it (exit status 2, like a refused bundle).
-    Config(String),
+    Config(config::ConfigError),
     Other(String),
 }
 

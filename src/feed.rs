@@ -9,11 +9,13 @@ pub mod html;
 pub mod merge;
 pub mod open;
 pub mod parse;
+pub mod sniff;
 
 use crate::bundle::{Bundle, LoadError};
 
 pub use merge::merge;
 pub use open::{Step, open};
+pub use parse::FeedError;
 
 /// Opens every source in `sources` and merges what opened into one bundle (`None` when none
 /// did), with one error per source that did not, in the order given.
