@@ -136,34 +136,7 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
     let url = page_link(&entry.links, base.as_deref());
     // Relative links inside the text resolve against the story's own page first.
     let base = url.as_deref().or(base.as_deref());
-    let summary = entry
-        .summary
-        .as_ref()
-        .filter(|t| !t.content.trim().is_empty());
-    let content = entry
-        .content
-        .as_ref()
-        .and_then(|c| {
-            c.body
-                .as_deref()
-                .map(|body| (body, c.content_type.essence().to_string()))
-        })
-        .filter(|(body, _)| !body.trim().is_empty());
-    let (lead, body) = match (content, summary) {
-        (Some((content, kind)), summary) => {
-            let body = blocks(content, &kind, base);
-            let lead = summary
-                .map(plain)
-                .filter(|lead| !lead.is_empty() && !repeats(lead, &body));
-            (lead, body)
-        }
-        (None, Some(summary)) => split_lead(blocks(
-            &summary.content,
-            &summary.content_type.essence().to_string(),
-            base,
-        )),
-        (None, None) => split_lead(media_text(&entry.media)),
-    };
+    let StoryText { lead, body } = story_text(entry, base);
     let title = entry
         .title
         .as_ref()
@@ -251,11 +224,57 @@ fn paragraphs(text: &str) -> Vec<DocBlock> {
         .collect()
 }
 
+/// A story's words from a feed item: its lead (a summary that is not the body's excerpt) and
+/// its body.
+struct StoryText {
+    lead: Option<String>,
+    body: Vec<DocBlock>,
+}
+
+/// The item's content as the body with its summary as the lead; without content, its summary
+/// (or else its media descriptions) split by [`split_lead`].
+fn story_text(entry: &Entry, base: Option<&str>) -> StoryText {
+    let summary = entry
+        .summary
+        .as_ref()
+        .filter(|t| !t.content.trim().is_empty());
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| {
+            c.body
+                .as_deref()
+                .map(|body| (body, c.content_type.essence().to_string()))
+        })
+        .filter(|(body, _)| !body.trim().is_empty());
+    match (content, summary) {
+        (Some((content, kind)), summary) => {
+            let body = blocks(content, &kind, base);
+            let lead = summary
+                .map(plain)
+                .filter(|lead| !lead.is_empty() && !repeats(lead, &body));
+            StoryText { lead, body }
+        }
+        (None, Some(summary)) => split_lead(blocks(
+            &summary.content,
+            &summary.content_type.essence().to_string(),
+            base,
+        )),
+        (None, None) => split_lead(media_text(&entry.media)),
+    }
+}
+
 /// A summary that is one paragraph is the story's lead; a longer one is its body.
-fn split_lead(blocks: Vec<DocBlock>) -> (Option<String>, Vec<DocBlock>) {
+fn split_lead(blocks: Vec<DocBlock>) -> StoryText {
     match blocks.as_slice() {
-        [DocBlock::Paragraph { text }] => (Some(text.replace('\n', " ")), Vec::new()),
-        _ => (None, blocks),
+        [DocBlock::Paragraph { text }] => StoryText {
+            lead: Some(text.replace('\n', " ")),
+            body: Vec::new(),
+        },
+        _ => StoryText {
+            lead: None,
+            body: blocks,
+        },
     }
 }
 
