@@ -1,4 +1,5 @@
-//! The one-line text walk behind [`text_from_html`](super::text_from_html): titles and summaries.
+//! The one-line text walk behind [`text_from_html`](super::text_from_html), for titles and
+//! summaries.
 
 use scraper::Node;
 
@@ -6,18 +7,26 @@ use super::tags::{is_block, is_dropped, local};
 use super::walk::Visitor;
 use super::whitespace::{Run, for_each_run};
 
-/// The one-line text walk behind [`text_from_html`](super::text_from_html). `Close` is whether the element separates
-/// words (a block, a cell).
+/// The one-line text walk behind [`text_from_html`](super::text_from_html).
 #[derive(Default)]
 pub(super) struct Plain {
     pub(super) out: String,
     space: bool,
 }
 
-impl Visitor for Plain {
-    type Close = bool;
+/// What an element's edges do to the words on either side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Edge {
+    /// A block (a paragraph, a cell): the words on either side are separated.
+    Separates,
+    /// An inline element: the words on either side run on as written.
+    Joins,
+}
 
-    fn open(&mut self, node: &Node) -> Option<bool> {
+impl Visitor for Plain {
+    type Close = Edge;
+
+    fn open(&mut self, node: &Node) -> Option<Edge> {
         match node {
             Node::Text(text) => {
                 for_each_run(text, |run| match run {
@@ -41,16 +50,20 @@ impl Visitor for Plain {
                     self.space = true;
                     return None;
                 }
-                let separates = is_block(name);
-                self.space |= separates;
-                Some(separates)
+                let edge = if is_block(name) {
+                    Edge::Separates
+                } else {
+                    Edge::Joins
+                };
+                self.space |= edge == Edge::Separates;
+                Some(edge)
             }
             _ => None,
         }
     }
 
-    fn close(&mut self, separates: bool) {
-        self.space |= separates;
+    fn close(&mut self, edge: Edge) {
+        self.space |= edge == Edge::Separates;
     }
 }
 
