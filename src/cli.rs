@@ -155,7 +155,7 @@ enum Failure {
     /// Every source named was refused, each for its reason.
     Refused(Vec<LoadError>),
     /// A configuration file with a mistake in it (exit status 2, like a refused bundle).
-    Config(String),
+    Config(config::ConfigError),
     Other(String),
 }
 
@@ -343,7 +343,8 @@ fn load(sources: &[String], options: &fetch::Options) -> Result<Loaded, Failure>
         });
     }
     let bar = ProgressBar::new();
-    let (bundle, failed) = feed::open_all(sources, options, &mut |step| bar.show(step));
+    let feed::Opened { bundle, failed } =
+        feed::open_all(sources, options, &mut |step| bar.show(step));
     bar.clear();
     let name = sources
         .iter()
@@ -422,7 +423,8 @@ impl ProgressBar {
 /// written when any source fails.
 fn convert(sources: &[String], output: &Path, options: &fetch::Options) -> Result<(), Failure> {
     let bar = ProgressBar::new();
-    let (bundle, failed) = feed::open_all(sources, options, &mut |step| bar.show(step));
+    let feed::Opened { bundle, failed } =
+        feed::open_all(sources, options, &mut |step| bar.show(step));
     bar.clear();
     let bundle = match bundle {
         Some(bundle) if failed.is_empty() => bundle,

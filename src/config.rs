@@ -75,6 +75,34 @@ struct File {
     _keys: Option<toml::Value>,
 }
 
+/// Why the configuration file was refused: one line that names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file is there but could not be read.
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file has a mistake in it.
+    #[error("{file}: {mistake}")]
+    Invalid {
+        file: String,
+        mistake: ConfigMistake,
+    },
+}
+
+/// A mistake in a configuration file's text, with its line when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigMistake {
+    #[error("line {line}: {what}")]
+    AtLine { line: usize, what: String },
+    /// A mistake toml could not place.
+    #[error("{what}")]
+    Unplaced { what: String },
+}
+
 /// Where the configuration file is, from the environment (`var` reads it).
 pub fn path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let base = var("XDG_CONFIG_HOME")
@@ -86,12 +114,12 @@ pub fn path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 
 /// Reads the configuration at `path`: the defaults when there is no file, one line naming
 /// the file and the line for a mistake.
-pub fn load(path: &Path) -> Result<Config, String> {
-    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let file = crate::text::printable(&path.display().to_string()).into_owned();
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text).map_err(|e| format!("{shown}: {e}")),
+        Ok(text) => parse(&text).map_err(|mistake| ConfigError::Invalid { file, mistake }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => Err(format!("{shown}: cannot read: {e}")),
+        Err(source) => Err(ConfigError::Read { file, source }),
     }
 }
 
@@ -100,12 +128,15 @@ fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
-fn at_line(text: &str, span: Range<usize>, what: impl std::fmt::Display) -> String {
-    format!("line {}: {what}", line_of(text, span.start))
+fn at_line(text: &str, span: Range<usize>, what: impl std::fmt::Display) -> ConfigMistake {
+    ConfigMistake::AtLine {
+        line: line_of(text, span.start),
+        what: what.to_string(),
+    }
 }
 
 /// Parses a configuration file's text.
-pub fn parse(text: &str) -> Result<Config, String> {
+pub fn parse(text: &str) -> Result<Config, ConfigMistake> {
     // The keys table is read by hand (its entries in file order, with their places), the rest
     // by serde: toml's own messages name the place of a wrong type or an unknown setting.
     let table: toml::Table = text
@@ -114,22 +145,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
     let mut config = Config::default();
     let file: File = toml::from_str(text).map_err(|e| one_line(text, &e))?;
     if let Some(theme) = file.theme {
-        config.theme = match theme.get_ref().as_str() {
-            "dark" => ThemeName::Dark,
-            "light" => ThemeName::Light,
-            "mono" => ThemeName::Mono,
-            other => {
-                let at = find(text, "theme").unwrap_or(0..0);
-                return Err(at_line(
-                    text,
-                    at,
-                    format!(
-                        "unknown theme {:?} (dark, light or mono)",
-                        crate::text::printable(other)
-                    ),
-                ));
-            }
-        };
+        config.theme = theme_named(text, theme.get_ref())?;
     }
     config.mouse = file.mouse.unwrap_or(true);
     config.hyperlinks = file.hyperlinks.unwrap_or(true);
@@ -140,59 +156,89 @@ pub fn parse(text: &str) -> Result<Config, String> {
             return Err(at_line(text, at, "[keys] must be a table of action = keys"));
         };
         for (name, value) in keys {
-            let at = find(text, name).unwrap_or(0..0);
-            let Some(action) = action_named(name) else {
-                let names: Vec<String> = BINDINGS
-                    .iter()
-                    .filter_map(|b| action_name(b.action))
-                    .collect();
-                return Err(at_line(
-                    text,
-                    at,
-                    format!(
-                        "unknown action {:?} (one of: {})",
-                        crate::text::printable(name),
-                        names.join(", ")
-                    ),
-                ));
-            };
-            let names: Vec<&str> = match value {
-                toml::Value::String(s) => vec![s.as_str()],
-                toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
-                _ => Vec::new(),
-            };
-            if names.is_empty() && !matches!(value, toml::Value::Array(a) if a.is_empty()) {
-                return Err(at_line(
-                    text,
-                    at,
-                    format!("{name}: keys are a string or a list of strings"),
-                ));
-            }
-            let mut keys = Vec::new();
-            for key in names {
-                let event = parse_keys(key)
-                    .ok()
-                    .filter(|k| k.len() == 1)
-                    .and_then(|k| k.first().copied())
-                    .ok_or_else(|| {
-                        at_line(
-                            text,
-                            at.clone(),
-                            format!(
-                                "{name}: unknown key {:?} (single characters, C-x, or Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space)",
-                                crate::text::printable(key)
-                            ),
-                        )
-                    })?;
-                keys.push(Key {
-                    code: event.code,
-                    ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-                });
-            }
-            config.keymap.bind(action, keys);
+            bind(text, name, value, &mut config.keymap)?;
         }
     }
     Ok(config)
+}
+
+fn theme_named(text: &str, name: &str) -> Result<ThemeName, ConfigMistake> {
+    match name {
+        "dark" => Ok(ThemeName::Dark),
+        "light" => Ok(ThemeName::Light),
+        "mono" => Ok(ThemeName::Mono),
+        other => {
+            let at = find(text, "theme").unwrap_or(0..0);
+            Err(at_line(
+                text,
+                at,
+                format!(
+                    "unknown theme {:?} (dark, light or mono)",
+                    crate::text::printable(other)
+                ),
+            ))
+        }
+    }
+}
+
+/// One entry of `[keys]`: the action `name` bound to the keys in `value`.
+fn bind(
+    text: &str,
+    name: &str,
+    value: &toml::Value,
+    keymap: &mut Keymap,
+) -> Result<(), ConfigMistake> {
+    let at = find(text, name).unwrap_or(0..0);
+    let Some(action) = action_named(name) else {
+        let names: Vec<String> = BINDINGS
+            .iter()
+            .filter_map(|b| action_name(b.action))
+            .collect();
+        return Err(at_line(
+            text,
+            at,
+            format!(
+                "unknown action {:?} (one of: {})",
+                crate::text::printable(name),
+                names.join(", ")
+            ),
+        ));
+    };
+    let names: Vec<&str> = match value {
+        toml::Value::String(s) => vec![s.as_str()],
+        toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if names.is_empty() && !matches!(value, toml::Value::Array(a) if a.is_empty()) {
+        return Err(at_line(
+            text,
+            at,
+            format!("{name}: keys are a string or a list of strings"),
+        ));
+    }
+    let mut keys = Vec::new();
+    for key in names {
+        let event = parse_keys(key)
+            .ok()
+            .filter(|k| k.len() == 1)
+            .and_then(|k| k.first().copied())
+            .ok_or_else(|| {
+                at_line(
+                    text,
+                    at.clone(),
+                    format!(
+                        "{name}: unknown key {:?} (single characters, C-x, or Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space)",
+                        crate::text::printable(key)
+                    ),
+                )
+            })?;
+        keys.push(Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        });
+    }
+    keymap.bind(action, keys);
+    Ok(())
 }
 
 /// Where `name` is first written as a key at the start of a line (for messages).
@@ -220,11 +266,13 @@ fn find(text: &str, name: &str) -> Option<Range<usize>> {
 }
 
 /// toml's error as one line with the line number.
-fn one_line(text: &str, e: &toml::de::Error) -> String {
+fn one_line(text: &str, e: &toml::de::Error) -> ConfigMistake {
     let message = e.message().replace('\n', " ");
     match e.span() {
         Some(span) => at_line(text, span, message.trim()),
-        None => message.trim().to_owned(),
+        None => ConfigMistake::Unplaced {
+            what: message.trim().to_owned(),
+        },
     }
 }
 
@@ -305,7 +353,7 @@ mod tests {
             ("\ncolour = 1\n", 2, "unknown field"),
             ("theme = \n", 1, ""),
         ] {
-            let e = parse(text).unwrap_err();
+            let e = parse(text).unwrap_err().to_string();
             assert!(e.starts_with(&format!("line {line}: ")), "{text:?}: {e}");
             assert!(e.contains(what), "{text:?}: {e}");
             assert!(!e.contains('\n'), "{e}");

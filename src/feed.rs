@@ -9,19 +9,30 @@ pub mod html;
 pub mod merge;
 pub mod open;
 pub mod parse;
+pub mod sniff;
 
 use crate::bundle::{Bundle, LoadError};
 
 pub use merge::merge;
 pub use open::{Step, open};
+pub use parse::FeedError;
 
-/// Opens every source in `sources` and merges what opened into one bundle (`None` when none
-/// did), with one error per source that did not, in the order given.
+/// What opening several sources gave.
+#[derive(Debug)]
+pub struct Opened {
+    /// Everything that opened, merged into one bundle; `None` when nothing did.
+    pub bundle: Option<Bundle>,
+    /// One error per source that did not open, in the order given.
+    pub failed: Vec<LoadError>,
+}
+
+/// Opens every source in `sources` and merges what opened into one bundle, with one error per
+/// source that did not.
 pub fn open_all(
     sources: &[String],
     options: &fetch::Options,
     step: &mut dyn FnMut(Step<'_>),
-) -> (Option<Bundle>, Vec<LoadError>) {
+) -> Opened {
     let mut opened = Vec::new();
     let mut failed = Vec::new();
     for source in sources {
@@ -31,5 +42,5 @@ pub fn open_all(
         }
     }
     let bundle = (!opened.is_empty()).then(|| merge(opened));
-    (bundle, failed)
+    Opened { bundle, failed }
 }

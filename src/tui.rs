@@ -103,7 +103,8 @@ impl Sources {
                 .map(|b| (b, None))
                 .map_err(|e| e.to_string());
         }
-        let (bundle, failed) = crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
+        let crate::feed::Opened { bundle, failed } =
+            crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
         let failure = failed.first().map(|e| format!("not reloaded: {e}"));
         match bundle {
             Some(bundle) => Ok((bundle, failure)),

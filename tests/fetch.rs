@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use newsterm::feed::fetch::{FetchError, Fetched, Options, Origin, fetch};
+use newsterm::feed::fetch::{FetchError, Fetched, FetchedFrom, Options, fetch};
 
 use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 
@@ -98,7 +98,7 @@ fn a_feed_comes_with_its_content_type_and_progress() {
     assert_eq!(fetched.bytes, FEED);
     assert_eq!(fetched.url, url);
     assert_eq!(fetched.content_type.as_deref(), Some(RSS));
-    assert_eq!(fetched.origin, Origin::Network);
+    assert_eq!(fetched.origin, FetchedFrom::Network);
     assert_eq!(seen.last(), Some(&(FEED.len() as u64)));
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
@@ -140,12 +140,12 @@ fn an_etag_makes_the_second_fetch_conditional() {
     let options = dir.options();
     let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).etag("\"v1\""));
     let first = ok(&url, &options);
-    assert_eq!(first.origin, Origin::Network);
+    assert_eq!(first.origin, FetchedFrom::Network);
     assert_eq!(dir.cached().len(), 2, "a body and its metadata");
 
     let mut progress = Vec::new();
     let second = fetch(&url, &options, &mut |n| progress.push(n)).expect("fetched");
-    assert_eq!(second.origin, Origin::NotModified);
+    assert_eq!(second.origin, FetchedFrom::NotModified);
     assert_eq!(second.bytes, FEED);
     assert_eq!(second.url, url);
     assert_eq!(second.content_type.as_deref(), Some(RSS));
@@ -161,9 +161,9 @@ fn last_modified_makes_the_second_fetch_conditional() {
     let dir = fresh_dir("lastmod");
     let options = dir.options();
     let (server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED).last_modified(DATE));
-    assert_eq!(ok(&url, &options).origin, Origin::Network);
+    assert_eq!(ok(&url, &options).origin, FetchedFrom::Network);
     let second = ok(&url, &options);
-    assert_eq!(second.origin, Origin::NotModified);
+    assert_eq!(second.origin, FetchedFrom::NotModified);
     assert_eq!(second.bytes, FEED);
     let requests = server.requests();
     assert_eq!(requests[1].header("if-modified-since"), Some(DATE));
@@ -182,11 +182,11 @@ fn a_changed_feed_replaces_the_cached_one() {
         Reply::ok("application/atom+xml", "<feed/>").etag("\"v2\""),
     ));
     let changed = ok(&url, &options);
-    assert_eq!(changed.origin, Origin::Network);
+    assert_eq!(changed.origin, FetchedFrom::Network);
     assert_eq!(changed.bytes, b"<feed/>");
     // The new entry is what the next conditional request and offline reading use.
     let again = ok(&url, &options);
-    assert_eq!(again.origin, Origin::NotModified);
+    assert_eq!(again.origin, FetchedFrom::NotModified);
     assert_eq!(again.bytes, b"<feed/>");
     assert_eq!(again.content_type.as_deref(), Some("application/atom+xml"));
     assert_eq!(server.requests()[2].header("if-none-match"), Some("\"v2\""));
@@ -472,7 +472,7 @@ fn offline_reads_the_cache_only() {
     ok(&url, &options);
     let fetched = ok(&url, &offline);
     assert_eq!(fetched.bytes, FEED);
-    assert_eq!(fetched.origin, Origin::Offline);
+    assert_eq!(fetched.origin, FetchedFrom::Offline);
     assert_eq!(fetched.url, url);
     assert_eq!(fetched.content_type.as_deref(), Some(RSS));
     assert_eq!(server.requests().len(), 1, "offline never asks the server");
@@ -509,7 +509,7 @@ fn a_corrupt_cache_entry_is_fetched_again() {
     let fetched = ok(&url, &options);
     assert_eq!(
         (fetched.bytes.as_slice(), fetched.origin),
-        (FEED, Origin::Network)
+        (FEED, FetchedFrom::Network)
     );
     assert_eq!(server.requests()[1].header("if-none-match"), None);
 
@@ -518,13 +518,13 @@ fn a_corrupt_cache_entry_is_fetched_again() {
     let fetched = ok(&url, &options);
     assert_eq!(
         (fetched.bytes.as_slice(), fetched.origin),
-        (FEED, Origin::Network)
+        (FEED, FetchedFrom::Network)
     );
     let statuses: Vec<_> = server.requests().iter().map(|r| r.status).collect();
     assert_eq!(statuses, [Some(200), Some(200), Some(304), Some(200)]);
 
     // Repaired: the next fetch is a 304 again.
-    assert_eq!(ok(&url, &options).origin, Origin::NotModified);
+    assert_eq!(ok(&url, &options).origin, FetchedFrom::NotModified);
     // Offline, a corrupt entry is simply not there.
     std::fs::write(body, b"").expect("corrupted");
     let offline = Options {
@@ -546,7 +546,7 @@ fn a_cache_that_cannot_be_written_does_not_fail_the_fetch() {
     };
     let (_server, url) = serve_one("/feed.xml", Reply::ok(RSS, FEED));
     assert_eq!(ok(&url, &options).bytes, FEED);
-    assert_eq!(ok(&url, &options).origin, Origin::Network);
+    assert_eq!(ok(&url, &options).origin, FetchedFrom::Network);
 }
 
 #[test]

@@ -64,8 +64,8 @@ pub enum LoadError {
     #[error("{file}: {what}")]
     Feed { file: String, what: String },
     /// A web address that could not be fetched; the message names it.
-    #[error("{0}")]
-    Fetch(String),
+    #[error(transparent)]
+    Fetch(crate::feed::fetch::FetchError),
 }
 
 impl LoadError {

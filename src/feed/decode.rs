@@ -11,8 +11,16 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
-/// `bytes` as UTF-8 XML without its declaration, or why not (one line).
-pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+/// Why a feed's bytes could not be made UTF-8 XML.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// A second XML declaration, which the XML specification allows only at the very start.
+    #[error("XML error: an XML declaration after the start of the document (line {line})")]
+    LateDeclaration { line: usize },
+}
+
+/// `bytes` as UTF-8 XML without its declaration, or why not.
+pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     let (encoding, bom) = match Encoding::for_bom(bytes) {
         Some((encoding, len)) => (encoding, len),
         None => (sniff(bytes), 0),
@@ -25,9 +33,7 @@ pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     };
     if let Some(at) = later_declaration(&text) {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(format!(
-            "XML error: an XML declaration after the start of the document (line {line})"
-        ));
+        return Err(DecodeError::LateDeclaration { line });
     }
     Ok(text)
 }
@@ -232,7 +238,7 @@ mod tests {
     fn a_declaration_later_in_the_document_is_refused_but_not_in_text() {
         let bad = "<?xml version=\"1.0\"?>\n<rss>\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?></rss>";
         assert_eq!(
-            utf8_xml(bad.as_bytes()).unwrap_err(),
+            utf8_xml(bad.as_bytes()).unwrap_err().to_string(),
             "XML error: an XML declaration after the start of the document (line 3)"
         );
         let fine = "<rss><![CDATA[ <?xml version=\"1.0\"?> ]]><!-- <?xml ?> --><?xml-stylesheet href=\"s\"?></rss>";

@@ -8,6 +8,7 @@ use crate::bundle::{self, Bundle, LoadError};
 
 use super::fetch;
 use super::parse::read_feed;
+use super::sniff::{ContentFormat, content_format, is_json_feed};
 
 /// How far opening a source has got, for a progress line.
 #[derive(Debug, Clone, Copy)]
@@ -16,49 +17,6 @@ pub enum Step<'a> {
     Load(bundle::Progress),
     /// A web address being downloaded: bytes so far.
     Fetch { url: &'a str, bytes: u64 },
-}
-
-/// What a source's content is, from its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// XML: RSS or Atom.
-    Xml,
-    /// Anything else goes to the bundle loader, whose messages say what is wrong; JSON that
-    /// turns out to be a JSON Feed is read as one.
-    Json,
-}
-
-/// The kind of a document starting with `head`: XML when its first character (after a
-/// byte-order mark of UTF-8 or UTF-16, and white space) is `<`.
-pub fn kind(head: &[u8]) -> Kind {
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let first = head
-        .iter()
-        .copied()
-        .find(|b| !b.is_ascii_whitespace() && *b != 0);
-    if utf16 || first == Some(b'<') {
-        Kind::Xml
-    } else {
-        Kind::Json
-    }
-}
-
-/// Whether `bytes` is a JSON Feed: an object whose `version` is a jsonfeed.org address.
-pub fn is_json_feed(bytes: &[u8]) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Version {
-        version: Option<String>,
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<Version>(bytes)
-        .ok()
-        .and_then(|v| v.version)
-        .is_some_and(|v| {
-            let v = v.trim();
-            v.starts_with("https://jsonfeed.org/version/")
-                || v.starts_with("http://jsonfeed.org/version/")
-        })
 }
 
 /// Whether `source` names a web address rather than a file.
@@ -78,7 +36,7 @@ pub fn open(
         let fetched = fetch::fetch(source, options, &mut |bytes| {
             step(Step::Fetch { url: source, bytes })
         })
-        .map_err(|e| LoadError::Fetch(crate::text::printable(&e.to_string()).into_owned()))?;
+        .map_err(LoadError::Fetch)?;
         let name = crate::text::printable(source).into_owned();
         return from_bytes(&name, fetched.bytes, Some(&fetched.url), step);
     }
@@ -101,7 +59,7 @@ pub fn open(
         file: name.clone(),
         source: e,
     })?;
-    if kind(&head[..got]) == Kind::Xml {
+    if content_format(&head[..got]) == ContentFormat::Xml {
         let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
             file: name.clone(),
             source: e,
@@ -149,10 +107,7 @@ fn from_bytes(
     base: Option<&str>,
     step: &mut dyn FnMut(Step<'_>),
 ) -> bundle::Result<Bundle> {
-    if kind(&bytes) == Kind::Xml {
-        return read_feed(name, &bytes, base);
-    }
-    if is_json_feed(&bytes) {
+    if content_format(&bytes) == ContentFormat::Xml || is_json_feed(&bytes) {
         return read_feed(name, &bytes, base);
     }
     let cell = std::cell::RefCell::new(step);
@@ -168,19 +123,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_come_from_the_content() {
-        assert_eq!(kind(b"  \n<?xml version='1.0'?><rss/>"), Kind::Xml);
-        assert_eq!(kind(b"\xEF\xBB\xBF<feed/>"), Kind::Xml);
-        assert_eq!(kind(b"\xFF\xFE<\0r\0"), Kind::Xml);
-        assert_eq!(kind(b"{\"newsterm\":1}"), Kind::Json);
-        assert_eq!(kind(b""), Kind::Json);
-        assert!(is_json_feed(
-            br#"{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}"#
-        ));
-        assert!(!is_json_feed(
-            br#"{"newsterm":1,"title":"x","articles":[]}"#
-        ));
-        assert!(!is_json_feed(b"not json"));
+    fn web_addresses_are_told_from_file_names() {
         assert!(is_url("HTTPS://example.org/feed"));
         assert!(!is_url("./http:/x"));
     }

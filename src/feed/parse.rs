@@ -10,25 +10,46 @@ use url::Url;
 
 use crate::bundle::{self, Bundle, Doc, DocArticle, DocAudio, DocBlock, LoadError};
 
+use super::decode::{DecodeError, pad_contacts, utf8_xml};
 use super::html::{blocks_from_html, text_from_html};
+use super::sniff::{ContentFormat, content_format};
+use crate::text::printable;
+
+/// Why a feed document could not be read. Each message is one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    /// XML whose bytes cannot be made UTF-8 text.
+    #[error("not a readable feed: {0}")]
+    Decode(#[from] DecodeError),
+    /// Nothing at the top that a feed starts with.
+    #[error(
+        "neither a bundle nor a feed: no JSON object, and no <rss>, <rdf:RDF> or <feed> at the top"
+    )]
+    NotAFeed,
+    /// The feed parser's refusal, in the reader's words where they are clearer.
+    #[error("not a readable feed: {}", printable(.reason))]
+    Unreadable { reason: String },
+    /// The feed parser panicked on the document.
+    #[error("not a readable feed: the feed parser failed on it")]
+    ParserFailed,
+}
 
 /// Reads the feed in `bytes` into a bundle. `file` names it in messages; `base` is the address
 /// it was fetched from, against which relative links resolve.
 pub fn read_feed(file: &str, bytes: &[u8], base: Option<&str>) -> bundle::Result<Bundle> {
-    let doc = feed_doc(bytes, base).map_err(|what| LoadError::Feed {
-        file: crate::text::printable(file).into_owned(),
-        what,
+    let doc = feed_doc(bytes, base).map_err(|e| LoadError::Feed {
+        file: printable(file).into_owned(),
+        what: e.to_string(),
     })?;
     bundle::load_full(file, &doc.to_vec())
 }
 
-/// The feed in `bytes` as a bundle document, or why it cannot be read (one line).
-pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, String> {
+/// The feed in `bytes` as a bundle document, or why it cannot be read.
+pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, FeedError> {
     let parser = feed_rs::parser::Builder::new().base_uri(base).build();
-    let feed = if super::open::kind(bytes) == super::open::Kind::Xml {
-        let text = super::decode::utf8_xml(bytes)
-            .map_err(|what| format!("not a readable feed: {what}"))?;
-        let text = super::decode::pad_contacts(&text);
+    let feed = if content_format(bytes) == ContentFormat::Xml {
+        let text = utf8_xml(bytes)?;
+        let text = pad_contacts(&text);
         guarded(&parser, text.as_bytes())
     } else {
         guarded(&parser, bytes)
@@ -39,33 +60,30 @@ pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, String> {
 /// feed-rs's parse, with a panic in it (feed-rs 3.0 slices strings at byte offsets in places,
 /// found by fuzzing; see `decode::pad_contacts`) turned into the feed's refusal rather than
 /// the reader's end. The panic hook is silenced meanwhile: the one line is the message.
-fn guarded(parser: &feed_rs::parser::Parser, bytes: &[u8]) -> Result<Feed, String> {
+fn guarded(parser: &feed_rs::parser::Parser, bytes: &[u8]) -> Result<Feed, FeedError> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)));
     std::panic::set_hook(hook);
     match result {
-        Ok(parsed) => parsed.map_err(|e| one_line(&e.to_string())),
-        Err(_) => Err("not a readable feed: the feed parser failed on it".to_owned()),
+        Ok(parsed) => parsed.map_err(|e| refusal(&e.to_string())),
+        Err(_) => Err(FeedError::ParserFailed),
     }
 }
 
-/// A message from a parser on one line, in the reader's words where they are clearer.
-fn one_line(message: &str) -> String {
+/// A message from a parser as a refusal on one line, in the reader's words where they are
+/// clearer.
+fn refusal(message: &str) -> FeedError {
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    let line = match line.as_str() {
-        "unable to parse feed: no root element" => {
-            "neither a bundle nor a feed: no JSON object, and no <rss>, <rdf:RDF> or <feed> at the top"
-                .to_owned()
-        }
-        _ => format!(
-            "not a readable feed: {}",
-            line.replace("unable to parse XML: Parser error: ", "XML error: ")
+    match line.as_str() {
+        "unable to parse feed: no root element" => FeedError::NotAFeed,
+        _ => FeedError::Unreadable {
+            reason: line
+                .replace("unable to parse XML: Parser error: ", "XML error: ")
                 .replace("unable to parse XML: ", "XML error: ")
-                .replace("unable to parse JSON: ", "JSON error: ")
-        ),
-    };
-    crate::text::printable(&line).into_owned()
+                .replace("unable to parse JSON: ", "JSON error: "),
+        },
+    }
 }
 
 fn doc(feed: &Feed, base: Option<&str>) -> Doc {
@@ -118,34 +136,7 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
     let url = page_link(&entry.links, base.as_deref());
     // Relative links inside the text resolve against the story's own page first.
     let base = url.as_deref().or(base.as_deref());
-    let summary = entry
-        .summary
-        .as_ref()
-        .filter(|t| !t.content.trim().is_empty());
-    let content = entry
-        .content
-        .as_ref()
-        .and_then(|c| {
-            c.body
-                .as_deref()
-                .map(|body| (body, c.content_type.essence().to_string()))
-        })
-        .filter(|(body, _)| !body.trim().is_empty());
-    let (lead, body) = match (content, summary) {
-        (Some((content, kind)), summary) => {
-            let body = blocks(content, &kind, base);
-            let lead = summary
-                .map(plain)
-                .filter(|lead| !lead.is_empty() && !repeats(lead, &body));
-            (lead, body)
-        }
-        (None, Some(summary)) => split_lead(blocks(
-            &summary.content,
-            &summary.content_type.essence().to_string(),
-            base,
-        )),
-        (None, None) => split_lead(media_text(&entry.media)),
-    };
+    let StoryText { lead, body } = story_text(entry, base);
     let title = entry
         .title
         .as_ref()
@@ -233,11 +224,57 @@ fn paragraphs(text: &str) -> Vec<DocBlock> {
         .collect()
 }
 
+/// A story's words from a feed item: its lead (a summary that is not the body's excerpt) and
+/// its body.
+struct StoryText {
+    lead: Option<String>,
+    body: Vec<DocBlock>,
+}
+
+/// The item's content as the body with its summary as the lead; without content, its summary
+/// (or else its media descriptions) split by [`split_lead`].
+fn story_text(entry: &Entry, base: Option<&str>) -> StoryText {
+    let summary = entry
+        .summary
+        .as_ref()
+        .filter(|t| !t.content.trim().is_empty());
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| {
+            c.body
+                .as_deref()
+                .map(|body| (body, c.content_type.essence().to_string()))
+        })
+        .filter(|(body, _)| !body.trim().is_empty());
+    match (content, summary) {
+        (Some((content, kind)), summary) => {
+            let body = blocks(content, &kind, base);
+            let lead = summary
+                .map(plain)
+                .filter(|lead| !lead.is_empty() && !repeats(lead, &body));
+            StoryText { lead, body }
+        }
+        (None, Some(summary)) => split_lead(blocks(
+            &summary.content,
+            &summary.content_type.essence().to_string(),
+            base,
+        )),
+        (None, None) => split_lead(media_text(&entry.media)),
+    }
+}
+
 /// A summary that is one paragraph is the story's lead; a longer one is its body.
-fn split_lead(blocks: Vec<DocBlock>) -> (Option<String>, Vec<DocBlock>) {
+fn split_lead(blocks: Vec<DocBlock>) -> StoryText {
     match blocks.as_slice() {
-        [DocBlock::Paragraph { text }] => (Some(text.replace('\n', " ")), Vec::new()),
-        _ => (None, blocks),
+        [DocBlock::Paragraph { text }] => StoryText {
+            lead: Some(text.replace('\n', " ")),
+            body: Vec::new(),
+        },
+        _ => StoryText {
+            lead: None,
+            body: blocks,
+        },
     }
 }
 
@@ -460,7 +497,9 @@ mod tests {
 
     #[test]
     fn not_a_feed_is_one_line() {
-        let err = feed_doc(b"<html><body>hi</body></html>", None).unwrap_err();
+        let err = feed_doc(b"<html><body>hi</body></html>", None)
+            .unwrap_err()
+            .to_string();
         assert!(!err.contains('\n'), "{err}");
         assert!(feed_doc(b"<rss", None).is_err());
     }
