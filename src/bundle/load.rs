@@ -1,16 +1,14 @@
 //! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
 
 use std::io::Read;
-use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::error::{LoadError, Place, Result};
+use super::fast::{self, BOM, Progress};
 use super::locate::{locate, locate_duplicate, too_deep};
-use super::model::{Article, Bundle};
-use super::raw::{self, HeadArticle, Object, RawBundle, VersionOnly};
-use super::scan::{scan, scan_parallel};
+use super::model::Bundle;
+use super::raw::{self, MAX_DEPTH, Object, RawBundle, VersionOnly};
 use super::source::Source;
 use crate::text::printable;
 
@@ -31,14 +29,6 @@ pub fn source_name(path: &Path) -> String {
     } else {
         printable(&path.display().to_string()).into_owned()
     }
-}
-
-/// How far a load has got, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub bytes: usize,
-    pub total: usize,
-    pub stories: usize,
 }
 
 /// Reads and loads a bundle from a file (mapped into memory), or from standard input when
@@ -80,167 +70,19 @@ pub fn load_owned(file: &str, bytes: Vec<u8>, progress: &dyn Fn(Progress)) -> Re
 /// refusal has the full parse's exact message, path and place.
 fn load_source(file: &str, source: Source, progress: &dyn Fn(Progress)) -> Result<Bundle> {
     let source = Arc::new(source);
-    let bom = if source.starts_with(BOM) {
-        BOM.len()
-    } else {
-        0
-    };
-    match fast(&source[bom..], progress) {
-        Some((top, heads)) => match Bundle::from_heads(top, heads, bom, Arc::clone(&source)) {
-            Some(bundle) => Ok(bundle),
-            // A duplicate id: the full parse says where.
-            None => load_full(file, &source),
-        },
+    match fast::load(&source, progress) {
+        Some(bundle) => Ok(bundle),
+        // Declined, or a duplicate id: the full parse says what and where.
         None => load_full(file, &source),
     }
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Bundles smaller than this are parsed on one thread: starting threads costs more.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// Articles with their headline fields, and each one's related ids still to resolve: a range
-/// of `ids`, which borrows them from the file. One flat list rather than a small vector per
-/// story: 100,000 allocations fewer, and 12 MB less at the peak.
-pub(crate) struct Heads<'a> {
-    pub articles: Vec<Article>,
-    pub related: Vec<Option<Range<usize>>>,
-    pub ids: Vec<&'a str>,
-}
-
-/// Loads a bundle by its parts: the whole file is checked to be UTF-8 at SIMD speed (on
-/// another core, while one structural pass finds each article's span), the top level is
-/// parsed without its articles, and the articles' headline fields are parsed on every core
-/// while their bodies are only checked. `None` when anything is wrong or unusual.
-fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, Heads<'a>)> {
-    let (utf8, spans) = if bytes.len() < PARALLEL_FROM {
-        (
-            simdutf8::basic::from_utf8(bytes).ok(),
-            scan(bytes, MAX_DEPTH),
-        )
-    } else {
-        std::thread::scope(|scope| {
-            let utf8 = scope.spawn(|| simdutf8::basic::from_utf8(bytes).ok());
-            let spans = scan_parallel(bytes, MAX_DEPTH, PARALLEL_FROM);
-            (utf8.join().ok().flatten(), spans)
-        })
-    };
-    let (text, spans) = (utf8?, spans?);
-    // The array's brackets are ASCII, so these are character boundaries.
-    let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
-    let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
-    let heads = parse_heads(text, &spans.articles, progress)?;
-    Some((top, heads))
-}
-
-/// Parses each span's headline fields into place: the articles are allocated once, up front,
-/// and each thread fills its own part, so no second copy of them ever exists.
-fn parse_heads<'a>(
-    text: &'a str,
-    spans: &[Range<usize>],
-    progress: &dyn Fn(Progress),
-) -> Option<Heads<'a>> {
-    let mut heads = Heads {
-        articles: vec![Article::default(); spans.len()],
-        related: vec![None; spans.len()],
-        ids: Vec::new(),
-    };
-    let (bytes_done, stories_done) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    // From a `str`, serde_json does not check each string's UTF-8 again. Each part returns
-    // its related ids; the ranges in `related` index that part's list.
-    let parse = |spans: &[Range<usize>],
-                 articles: &mut [Article],
-                 related: &mut [Option<Range<usize>>]|
-     -> Option<Vec<&'a str>> {
-        let mut bytes = 0;
-        let mut ids = Vec::new();
-        for (i, span) in spans.iter().enumerate() {
-            let json = text.get(span.clone())?;
-            let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-            let (article, related_ids) = Article::from_head(head, span.clone());
-            articles[i] = article;
-            if let Some(related_ids) = related_ids {
-                let start = ids.len();
-                ids.extend(related_ids);
-                related[i] = Some(start..ids.len());
-            }
-            bytes += span.len();
-            if i % 1024 == 1023 {
-                bytes_done.fetch_add(std::mem::take(&mut bytes), Ordering::Relaxed);
-                stories_done.fetch_add(1024, Ordering::Relaxed);
-            }
-        }
-        Some(ids)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
-        heads.ids = parse(spans, &mut heads.articles, &mut heads.related)?;
-        return Some(heads);
-    }
-    let chunk = spans.len().div_ceil(threads);
-    let caller = std::thread::current();
-    // Counted by the workers themselves before they wake the caller: a thread's
-    // `is_finished` turns true only some time after its last statement, so a caller woken by
-    // the last worker could still see it running and sleep a whole progress tick.
-    let finished = AtomicUsize::new(0);
-    let parsed = std::thread::scope(|scope| {
-        let workers: Vec<_> = spans
-            .chunks(chunk)
-            .zip(heads.articles.chunks_mut(chunk))
-            .zip(heads.related.chunks_mut(chunk))
-            .map(|((spans, articles), related)| {
-                let caller = caller.clone();
-                let (parse, finished) = (&parse, &finished);
-                scope.spawn(move || {
-                    let done = parse(spans, articles, related);
-                    // Wake the caller at once rather than at its next progress tick.
-                    finished.fetch_add(1, Ordering::Release);
-                    caller.unpark();
-                    done
-                })
-            })
-            .collect();
-        // A worker that panicked counts as finished too (its part then falls back).
-        while finished.load(Ordering::Acquire) < workers.len()
-            && !workers.iter().all(|w| w.is_finished())
-        {
-            progress(Progress {
-                bytes: bytes_done.load(Ordering::Relaxed),
-                total: text.len(),
-                stories: stories_done.load(Ordering::Relaxed),
-            });
-            std::thread::park_timeout(std::time::Duration::from_millis(50));
-        }
-        workers
-            .into_iter()
-            .map(|w| w.join().ok().flatten())
-            .collect::<Option<Vec<Vec<&'a str>>>>()
-    });
-    // Each part's ranges index its own list; joined, they move by the lists before it.
-    let parts = parsed?;
-    heads.ids.reserve_exact(parts.iter().map(Vec::len).sum());
-    for (n, ids) in parts.into_iter().enumerate() {
-        let offset = heads.ids.len();
-        let end = ((n + 1) * chunk).min(heads.related.len());
-        for range in heads.related[n * chunk..end].iter_mut().flatten() {
-            *range = range.start + offset..range.end + offset;
-        }
-        heads.ids.extend(ids);
-    }
-    Some(heads)
-}
-
-/// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
-/// levels; unknown fields get room to grow, not room to exhaust memory or the stack.
-pub const MAX_DEPTH: usize = 64;
 
 /// Parses and validates a whole bundle in one plain serde pass, keeping everything: the
 /// reference the fast path is tested against, and the source of every error message.
 pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     // Messages go to a terminal: nothing the file name or the document says may act on it.
     let file = &*printable(file);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let (line, column) = line_column(bytes, at);

@@ -8,9 +8,7 @@ use foldhash::HashMap as FastMap;
 
 use crate::text::{clean, clean_owned};
 
-use super::load::Heads;
-use super::load::MAX_DEPTH;
-use super::raw::{HeadArticle, Kind, Object, RawArticle, RawBlock, RawBundle};
+use super::raw::{HeadArticle, Kind, MAX_DEPTH, Object, RawArticle, RawBlock, RawBundle};
 use super::scan;
 use super::source::Source;
 
@@ -179,50 +177,6 @@ impl Bundle {
         self.full_article(index).map(|article| (article, None))
     }
 
-    /// Builds the bundle from the fast path's parts: the top level (with no articles), the
-    /// articles with their headline fields and spans (after a BOM of `bom` bytes) and their
-    /// related ids, and the bytes they came from.
-    pub(crate) fn from_heads(
-        top: RawBundle,
-        heads: Heads<'_>,
-        bom: usize,
-        source: Arc<Source>,
-    ) -> Option<Self> {
-        let Heads {
-            mut articles,
-            related: ranges,
-            ids,
-        } = heads;
-        let mut warnings = Vec::new();
-        let related: Vec<Vec<usize>> = {
-            // One index of the ids, which also finds a duplicate (`None`: the caller falls
-            // back to the full parse, which reports it). foldhash is several times faster than
-            // std's SipHash here and, seeded per process, as safe against crafted collisions.
-            let mut index: FastMap<&str, usize> = FastMap::default();
-            index.reserve(articles.len());
-            for (i, article) in articles.iter().enumerate() {
-                if index.insert(article.id.as_str(), i).is_some() {
-                    return None;
-                }
-            }
-            resolve_all(&ranges, &ids, &index, &mut warnings)
-        };
-        drop((ranges, ids));
-        for (article, related) in articles.iter_mut().zip(related) {
-            article.related = related;
-            article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
-        }
-        let mut bundle = Bundle::from_raw(top);
-        if let Some(origin) = bundle.origins.first_mut() {
-            origin.source = Some(source);
-        }
-        Some(Bundle {
-            articles,
-            warnings,
-            ..bundle
-        })
-    }
-
     /// Builds the validated bundle from what serde read. Cannot fail: everything that refuses
     /// a bundle was checked while parsing; what is left only produces warnings.
     pub(crate) fn from_raw(raw: RawBundle) -> Self {
@@ -259,64 +213,7 @@ impl Bundle {
     }
 }
 
-/// Stories from which resolving related ids is split across cores.
-const PARALLEL_RESOLVE_FROM: usize = 20_000;
-
-/// [`resolve_related`] for every article, on every core for a large bundle; warnings come
-/// out in article order either way.
-fn resolve_all(
-    ranges: &[Option<Range<usize>>],
-    all_ids: &[&str],
-    index: &FastMap<&str, usize>,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Vec<usize>> {
-    let resolve = |from: usize, ranges: &[Option<Range<usize>>]| {
-        let mut warnings = Vec::new();
-        let related: Vec<Vec<usize>> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, range)| {
-                let ids = range.clone().and_then(|r| all_ids.get(r));
-                resolve_related(from + i, ids, index, &mut warnings)
-            })
-            .collect();
-        (related, warnings)
-    };
-    let ids = ranges;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if ids.len() < PARALLEL_RESOLVE_FROM || threads < 2 {
-        let (related, found) = resolve(0, ids);
-        warnings.extend(found);
-        return related;
-    }
-    let chunk = ids.len().div_ceil(threads);
-    let parts: Vec<(Vec<Vec<usize>>, Vec<Warning>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = ids
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, ids)| scope.spawn(move || resolve(n * chunk, ids)))
-            .collect();
-        workers
-            .into_iter()
-            // A worker cannot panic short of a bug; resolve again on this thread if one did.
-            .enumerate()
-            .map(|(n, w)| {
-                w.join().unwrap_or_else(|_| {
-                    let end = ((n + 1) * chunk).min(ids.len());
-                    resolve(n * chunk, &ids[n * chunk..end])
-                })
-            })
-            .collect()
-    });
-    let mut related = Vec::with_capacity(ids.len());
-    for (part, found) in parts {
-        related.extend(part);
-        warnings.extend(found);
-    }
-    related
-}
-
-fn resolve_related<S: AsRef<str>>(
+pub(super) fn resolve_related<S: AsRef<str>>(
     at: usize,
     ids: Option<&[S]>,
     index: &FastMap<&str, usize>,

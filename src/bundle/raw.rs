@@ -17,6 +17,10 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 /// The only bundle version this reader knows.
 pub const VERSION: u64 = 1;
 
+/// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
+/// levels; unknown fields get room to grow, not room to exhaust memory or the stack.
+pub const MAX_DEPTH: usize = 64;
+
 #[derive(Debug, Deserialize)]
 pub struct RawBundle {
     #[serde(rename = "newsterm", deserialize_with = "version")]
