@@ -6,6 +6,7 @@
 
 mod error;
 mod fast;
+mod json;
 mod load;
 mod locate;
 mod model;
