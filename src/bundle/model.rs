@@ -8,7 +8,7 @@ use foldhash::HashMap as FastMap;
 
 use crate::text::{clean, clean_owned};
 
-use super::raw::{HeadArticle, Kind, MAX_DEPTH, Object, RawArticle, RawBlock, RawBundle};
+use super::raw::{BlockKind, HeadArticle, MAX_DEPTH, Object, RawArticle, RawBlock, RawBundle};
 use super::scan;
 use super::source::Source;
 
@@ -395,16 +395,16 @@ impl Block {
     fn from_raw(RawBlock(raw): RawBlock) -> Option<Self> {
         let text = raw.text.as_deref().map(clean);
         Some(match raw.kind {
-            Kind::Paragraph => Block::Paragraph(text?),
-            Kind::Heading => Block::Heading(text?),
-            Kind::Quote => Block::Quote(text?),
-            Kind::Image => Block::Image {
+            BlockKind::Paragraph => Block::Paragraph(text?),
+            BlockKind::Heading => Block::Heading(text?),
+            BlockKind::Quote => Block::Quote(text?),
+            BlockKind::Image => Block::Image {
                 caption: clean(raw.caption.as_deref()?),
                 url: raw.url.as_deref().map(clean),
                 alt: raw.alt.as_deref().map(clean),
             },
-            Kind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
-            Kind::Other => Block::Paragraph(text?),
+            BlockKind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
+            BlockKind::Other => Block::Paragraph(text?),
         })
     }
 }
