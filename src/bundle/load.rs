@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::error::{LoadError, Place, Result};
+use super::error::{JsonPlace, LoadError, Result};
 use super::fast::{self, BOM, Progress};
 use super::locate::{locate, locate_duplicate, too_deep};
 use super::model::Bundle;
@@ -85,34 +85,24 @@ pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        let (line, column) = line_column(bytes, at);
         LoadError::NotUtf8 {
             file: file.to_owned(),
             byte: bytes.get(at).copied().unwrap_or(0),
-            place: Place {
-                path: String::new(),
-                line: Some(line),
-                column: Some(column),
-            },
+            place: place_at(String::new(), bytes, at),
         }
     })?;
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             file: file.to_owned(),
             what: "the file is empty (or only white space), expected a bundle object".into(),
-            place: Place::default(),
+            place: JsonPlace::default(),
         });
     }
     if let Some(at) = too_deep(text, MAX_DEPTH) {
-        let (line, column) = line_column(text.as_bytes(), at);
         return Err(LoadError::Contract {
             file: file.to_owned(),
             what: format!("nested deeper than {MAX_DEPTH} levels"),
-            place: Place {
-                path: String::new(),
-                line: Some(line),
-                column: Some(column),
-            },
+            place: place_at(String::new(), text.as_bytes(), at),
         });
     }
     match parse::<Object<RawBundle>>(text) {
@@ -130,9 +120,16 @@ pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     }
 }
 
+/// Whether a parse failure is of JSON itself or of the bundle contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FailureKind {
+    Syntax,
+    Contract,
+}
+
 /// A parse failure before it is given a file name.
 struct Failure {
-    syntax: bool,
+    kind: FailureKind,
     message: String,
     path: String,
     line: usize,
@@ -155,7 +152,11 @@ impl Failure {
         let full = err.to_string();
         let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         Failure {
-            syntax: err.is_syntax() || err.is_eof(),
+            kind: if err.is_syntax() || err.is_eof() {
+                FailureKind::Syntax
+            } else {
+                FailureKind::Contract
+            },
             message,
             path,
             line: err.line(),
@@ -165,17 +166,20 @@ impl Failure {
 
     fn into_error(self, file: &str, text: &str) -> LoadError {
         let (what, path) = match raw::split_duplicate(&self.message) {
-            Some((what, index)) => (what, format!("articles[{index}].id")),
+            Some(duplicate) => (
+                duplicate.message,
+                format!("articles[{}].id", duplicate.index),
+            ),
             None => (plain_words(&self.message), clean_path(&self.path)),
         };
         // serde quotes the document's own strings (keys, values) in its messages.
         let what = printable(&what).into_owned();
         let mut byte_column = self.column;
         let what = if self.message.contains("surrogate") || self.message.contains("hex escape") {
-            let (what, at) = escape_problem(text, self.line, self.column);
+            let problem = escape_problem(text, self.line, self.column);
             // Point at the escape itself (char_column counts up to and including a byte).
-            byte_column = at.map_or(byte_column, |at| at + 1);
-            what
+            byte_column = problem.at.map_or(byte_column, |at| at + 1);
+            problem.what
         } else {
             what
         };
@@ -189,38 +193,38 @@ impl Failure {
         let duplicate = what
             .strip_prefix("duplicate field `")
             .and_then(|rest| rest.strip_suffix('`'));
-        let offset = match (self.syntax, duplicate) {
-            (true, _) => None,
-            (false, Some(key)) => {
+        let offset = match (self.kind, duplicate) {
+            (FailureKind::Syntax, _) => None,
+            (FailureKind::Contract, Some(key)) => {
                 locate_duplicate(text, &path, key).or_else(|| locate(text, &path))
             }
-            (false, None) => locate(text, &path),
-        };
-        let (line, column) = match offset {
-            Some(offset) => {
-                let (line, column) = line_column(text.as_bytes(), offset);
-                (Some(line), Some(column))
-            }
-            None if self.line == 0 => (None, None),
-            None => (
-                Some(self.line),
-                Some(char_column(text, self.line, byte_column)),
-            ),
+            (FailureKind::Contract, None) => locate(text, &path),
         };
         let path = printable(&path).into_owned();
-        let place = Place { path, line, column };
+        let place = match offset {
+            Some(offset) => place_at(path, text.as_bytes(), offset),
+            None if self.line == 0 => JsonPlace {
+                path,
+                line: None,
+                column: None,
+            },
+            None => JsonPlace {
+                path,
+                line: Some(self.line),
+                column: Some(char_column(text, self.line, byte_column)),
+            },
+        };
         let file = file.to_owned();
-        if self.syntax {
-            LoadError::Syntax { file, what, place }
-        } else {
-            LoadError::Contract { file, what, place }
+        match self.kind {
+            FailureKind::Syntax => LoadError::Syntax { file, what, place },
+            FailureKind::Contract => LoadError::Contract { file, what, place },
         }
     }
 }
 
 /// What is wrong with the `\u` escape just before a parse error, in words: serde_json calls a
 /// lone high surrogate "unexpected end of hex escape" and a lone low one "leading".
-fn escape_problem(text: &str, line: usize, byte_column: usize) -> (String, Option<usize>) {
+fn escape_problem(text: &str, line: usize, byte_column: usize) -> EscapeProblem {
     let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
     let before = line_text
         .get(..byte_column.min(line_text.len()))
@@ -238,13 +242,25 @@ fn escape_problem(text: &str, line: usize, byte_column: usize) -> (String, Optio
             .is_some_and(|v| (0xD800..0xE000).contains(&v))
     };
     match (last, previous) {
-        (Some((e, at)), _) | (_, Some((e, at))) if is_surrogate(e) => (
-            format!("the escape `{e}` is a lone surrogate, not a character"),
-            Some(at),
-        ),
-        (Some((e, at)), _) => (format!("the escape `{e}` is not four hex digits"), Some(at)),
-        (None, _) => ("a \\u escape is not a character".to_owned(), None),
+        (Some((e, at)), _) | (_, Some((e, at))) if is_surrogate(e) => EscapeProblem {
+            what: format!("the escape `{e}` is a lone surrogate, not a character"),
+            at: Some(at),
+        },
+        (Some((e, at)), _) => EscapeProblem {
+            what: format!("the escape `{e}` is not four hex digits"),
+            at: Some(at),
+        },
+        (None, _) => EscapeProblem {
+            what: "a \\u escape is not a character".to_owned(),
+            at: None,
+        },
     }
+}
+
+/// A bad `\u` escape in words, and the byte column of its backslash on its line when found.
+struct EscapeProblem {
+    what: String,
+    at: Option<usize>,
 }
 
 /// serde_path_to_error writes `?` for a key it has not read yet and `.` for the document;
@@ -301,8 +317,9 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     line_text[..end].chars().count().max(1)
 }
 
-/// 1-based line and character column of byte `at` in possibly invalid UTF-8.
-fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+/// The place at `path` whose 1-based line and character column are those of byte `at` in
+/// possibly invalid UTF-8.
+fn place_at(path: String, bytes: &[u8], at: usize) -> JsonPlace {
     let before = &bytes[..at.min(bytes.len())];
     let line_start = before
         .iter()
@@ -312,5 +329,9 @@ fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
     let column = 1 + String::from_utf8_lossy(&before[line_start..])
         .chars()
         .count();
-    (line, column)
+    JsonPlace {
+        path,
+        line: Some(line),
+        column: Some(column),
+    }
 }

@@ -24,12 +24,12 @@ pub struct Bundle {
     pub warnings: Vec<Warning>,
     /// Where the stories came from: one entry for a bundle or a feed, several when sources
     /// are merged (see [`Article::origin`]).
-    pub origins: Vec<Origin>,
+    pub origins: Vec<StoryOrigin>,
 }
 
 /// One source of a bundle's stories.
 #[derive(Debug, Clone, Default)]
-pub struct Origin {
+pub struct StoryOrigin {
     /// What the headline list calls it when stories of several sources are mixed.
     pub name: String,
     /// The bytes it was read from, for its articles read only in part (see
@@ -199,7 +199,7 @@ impl Bundle {
             .collect();
         let title = clean(&raw.title);
         Bundle {
-            origins: vec![Origin {
+            origins: vec![StoryOrigin {
                 name: title.clone(),
                 source: None,
             }],

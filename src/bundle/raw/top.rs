@@ -108,11 +108,21 @@ fn unsupported<E: de::Error>(found: impl fmt::Display) -> E {
 /// Message prefix of an unsupported-version error; `load` lets it win over other errors.
 pub const UNSUPPORTED: &str = "unsupported bundle version";
 
-/// Takes a duplicate-id message from [`Articles`] apart into the message a user reads and the
-/// index of the article whose id repeats.
-pub fn split_duplicate(message: &str) -> Option<(String, usize)> {
+/// A duplicate-id message from [`Articles`] taken apart.
+pub struct DuplicateId {
+    /// The message a user reads.
+    pub message: String,
+    /// The index of the article whose id repeats.
+    pub index: usize,
+}
+
+/// Takes a duplicate-id message from [`Articles`] apart.
+pub fn split_duplicate(message: &str) -> Option<DuplicateId> {
     let rest = message.strip_prefix(DUPLICATE_ID)?;
     let open = rest.rfind(" [")?;
     let index = rest[open + 2..].strip_suffix(']')?.parse().ok()?;
-    Some((format!("{DUPLICATE_ID}{}", &rest[..open]), index))
+    Some(DuplicateId {
+        message: format!("{DUPLICATE_ID}{}", &rest[..open]),
+        index,
+    })
 }
