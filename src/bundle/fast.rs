@@ -87,33 +87,11 @@ fn parse_heads<'a>(
         related: vec![None; spans.len()],
         ids: Vec::new(),
     };
-    let (bytes_done, stories_done) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    // From a `str`, serde_json does not check each string's UTF-8 again. Each part returns
-    // its related ids; the ranges in `related` index that part's list.
-    let parse = |spans: &[Range<usize>],
-                 articles: &mut [Article],
-                 related: &mut [Option<Range<usize>>]|
-     -> Option<Vec<&'a str>> {
-        let mut bytes = 0;
-        let mut ids = Vec::new();
-        for (i, span) in spans.iter().enumerate() {
-            let json = text.get(span.clone())?;
-            let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-            let (article, related_ids) = Article::from_head(head, span.clone());
-            articles[i] = article;
-            if let Some(related_ids) = related_ids {
-                let start = ids.len();
-                ids.extend(related_ids);
-                related[i] = Some(start..ids.len());
-            }
-            bytes += span.len();
-            if i % 1024 == 1023 {
-                bytes_done.fetch_add(std::mem::take(&mut bytes), Ordering::Relaxed);
-                stories_done.fetch_add(1024, Ordering::Relaxed);
-            }
-        }
-        Some(ids)
-    };
+    let done = Done::default();
+    let parse =
+        |spans: &[Range<usize>], articles: &mut [Article], related: &mut [Option<Range<usize>>]| {
+            parse_part(text, spans, articles, related, &done)
+        };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
         heads.ids = parse(spans, &mut heads.articles, &mut heads.related)?;
@@ -147,9 +125,9 @@ fn parse_heads<'a>(
             && !workers.iter().all(|w| w.is_finished())
         {
             progress(Progress {
-                bytes: bytes_done.load(Ordering::Relaxed),
+                bytes: done.bytes.load(Ordering::Relaxed),
                 total: text.len(),
-                stories: stories_done.load(Ordering::Relaxed),
+                stories: done.stories.load(Ordering::Relaxed),
             });
             std::thread::park_timeout(std::time::Duration::from_millis(50));
         }
@@ -158,8 +136,52 @@ fn parse_heads<'a>(
             .map(|w| w.join().ok().flatten())
             .collect::<Option<Vec<Vec<&'a str>>>>()
     });
-    // Each part's ranges index its own list; joined, they move by the lists before it.
-    let parts = parsed?;
+    join_ids(&mut heads, parsed?, chunk);
+    Some(heads)
+}
+
+/// How much the workers have parsed, for the progress bar.
+#[derive(Default)]
+struct Done {
+    bytes: AtomicUsize,
+    stories: AtomicUsize,
+}
+
+/// Parses the headline fields of `spans` into `articles` and returns their related ids,
+/// which the ranges in `related` index. From a `str`, serde_json does not check each
+/// string's UTF-8 again.
+fn parse_part<'a>(
+    text: &'a str,
+    spans: &[Range<usize>],
+    articles: &mut [Article],
+    related: &mut [Option<Range<usize>>],
+    done: &Done,
+) -> Option<Vec<&'a str>> {
+    let mut bytes = 0;
+    let mut ids = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        let json = text.get(span.clone())?;
+        let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
+        let (article, related_ids) = Article::from_head(head, span.clone());
+        articles[i] = article;
+        if let Some(related_ids) = related_ids {
+            let start = ids.len();
+            ids.extend(related_ids);
+            related[i] = Some(start..ids.len());
+        }
+        bytes += span.len();
+        if i % 1024 == 1023 {
+            done.bytes
+                .fetch_add(std::mem::take(&mut bytes), Ordering::Relaxed);
+            done.stories.fetch_add(1024, Ordering::Relaxed);
+        }
+    }
+    Some(ids)
+}
+
+/// Joins the related ids of the parts (of `chunk` stories each) into `heads.ids`. Each part's
+/// ranges index its own list; joined, they move by the lists before it.
+fn join_ids<'a>(heads: &mut Heads<'a>, parts: Vec<Vec<&'a str>>, chunk: usize) {
     heads.ids.reserve_exact(parts.iter().map(Vec::len).sum());
     for (n, ids) in parts.into_iter().enumerate() {
         let offset = heads.ids.len();
@@ -169,7 +191,6 @@ fn parse_heads<'a>(
         }
         heads.ids.extend(ids);
     }
-    Some(heads)
 }
 
 /// Builds the bundle from the fast path's parts: the top level (with no articles), the
