@@ -162,9 +162,9 @@ fn parse_part<'a>(
     for (i, span) in spans.iter().enumerate() {
         let json = text.get(span.clone())?;
         let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-        let (article, related_ids) = Article::from_head(head, span.clone());
-        articles[i] = article;
-        if let Some(related_ids) = related_ids {
+        let read = Article::from_head(head, span.clone());
+        articles[i] = read.article;
+        if let Some(related_ids) = read.related {
             let start = ids.len();
             ids.extend(related_ids);
             related[i] = Some(start..ids.len());

@@ -170,9 +170,9 @@ impl Bundle {
         let article = self.articles.get(index)?;
         if let (Some(span), Some(source)) = (&article.span, self.source_of(article))
             && span.len() >= lazy_from
-            && let Some(parts) = lazy_parts(article, span.clone(), source)
+            && let Some(lazy) = lazy_parts(article, span.clone(), source)
         {
-            return Some((Cow::Owned(parts.0), Some(parts.1)));
+            return Some((Cow::Owned(lazy.head), Some(lazy.body)));
         }
         self.full_article(index).map(|article| (article, None))
     }
@@ -260,11 +260,7 @@ fn title(raw: String) -> String {
 
 /// The article at `span` with an empty body, and its body's blocks left in the file. `None`
 /// when the span cannot be read that way (the caller reads it whole).
-fn lazy_parts(
-    article: &Article,
-    span: Range<usize>,
-    source: &Arc<Source>,
-) -> Option<(Article, LazyBody)> {
+fn lazy_parts(article: &Article, span: Range<usize>, source: &Arc<Source>) -> Option<LazyParts> {
     let bytes = source.get(span.clone())?;
     let (body, blocks) = scan::array_field(bytes, b"body", MAX_DEPTH)?;
     // The article without its body: the same bytes with `[]` in the body's place.
@@ -279,13 +275,20 @@ fn lazy_parts(
         .into_iter()
         .map(|b| span.start + b.start..span.start + b.end)
         .collect();
-    Some((
+    Some(LazyParts {
         head,
-        LazyBody {
+        body: LazyBody {
             source: Arc::clone(source),
             spans,
         },
-    ))
+    })
+}
+
+/// A story opened with its body left in the file.
+struct LazyParts {
+    /// The story with an empty body.
+    head: Article,
+    body: LazyBody,
 }
 
 /// A story's body blocks still in the file, read one at a time as the reader reaches them.
@@ -321,12 +324,15 @@ impl LazyBody {
     }
 }
 
+/// An article read only in part, and the ids of its related stories, still to resolve.
+pub(crate) struct ReadHead<'a> {
+    pub article: Article,
+    pub related: Option<Vec<&'a str>>,
+}
+
 impl Article {
     /// An article read only in part, with the ids of its related stories to resolve.
-    pub(crate) fn from_head(
-        head: HeadArticle<'_>,
-        span: Range<usize>,
-    ) -> (Self, Option<Vec<&str>>) {
+    pub(crate) fn from_head(head: HeadArticle<'_>, span: Range<usize>) -> ReadHead<'_> {
         let article = Article {
             title: title(head.title),
             section: opt(head.section),
@@ -337,7 +343,10 @@ impl Article {
             id: head.id.into_owned(),
             ..Article::default()
         };
-        (article, head.related)
+        ReadHead {
+            article,
+            related: head.related,
+        }
     }
 
     fn from_raw(raw: RawArticle, related: Vec<usize>) -> Self {
