@@ -122,40 +122,40 @@ pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
 
 /// Whether a parse failure is of JSON itself or of the bundle contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FailureKind {
+enum ParseFailureKind {
     Syntax,
     Contract,
 }
 
 /// A parse failure before it is given a file name.
-struct Failure {
-    kind: FailureKind,
+struct ParseFailure {
+    kind: ParseFailureKind,
     message: String,
     path: String,
     line: usize,
     column: usize,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, Failure> {
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, ParseFailure> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        Failure::new(e.into_inner(), path)
+        ParseFailure::new(e.into_inner(), path)
     })?;
-    de.end().map_err(|e| Failure::new(e, String::new()))?;
+    de.end().map_err(|e| ParseFailure::new(e, String::new()))?;
     Ok(value)
 }
 
-impl Failure {
+impl ParseFailure {
     fn new(err: serde_json::Error, path: String) -> Self {
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let full = err.to_string();
         let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-        Failure {
+        ParseFailure {
             kind: if err.is_syntax() || err.is_eof() {
-                FailureKind::Syntax
+                ParseFailureKind::Syntax
             } else {
-                FailureKind::Contract
+                ParseFailureKind::Contract
             },
             message,
             path,
@@ -194,11 +194,11 @@ impl Failure {
             .strip_prefix("duplicate field `")
             .and_then(|rest| rest.strip_suffix('`'));
         let offset = match (self.kind, duplicate) {
-            (FailureKind::Syntax, _) => None,
-            (FailureKind::Contract, Some(key)) => {
+            (ParseFailureKind::Syntax, _) => None,
+            (ParseFailureKind::Contract, Some(key)) => {
                 locate_duplicate(text, &path, key).or_else(|| locate(text, &path))
             }
-            (FailureKind::Contract, None) => locate(text, &path),
+            (ParseFailureKind::Contract, None) => locate(text, &path),
         };
         let path = printable(&path).into_owned();
         let place = match offset {
@@ -216,8 +216,8 @@ impl Failure {
         };
         let file = file.to_owned();
         match self.kind {
-            FailureKind::Syntax => LoadError::Syntax { file, what, place },
-            FailureKind::Contract => LoadError::Contract { file, what, place },
+            ParseFailureKind::Syntax => LoadError::Syntax { file, what, place },
+            ParseFailureKind::Contract => LoadError::Contract { file, what, place },
         }
     }
 }
