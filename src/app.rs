@@ -12,7 +12,7 @@ use crate::document::{DocCache, Document};
 use crate::keymap::Keymap;
 use crate::layout::{self, Pane, Screen};
 use crate::related::Related;
-use crate::state::{Memory, Place};
+use crate::state::{Memory, ReadingPlace};
 
 mod find;
 mod links;
@@ -253,7 +253,7 @@ impl App {
             return;
         }
         let (part, line, _) = self.doc.place_of(self.scroll);
-        let place = (self.scroll > 0).then_some(Place { part, line });
+        let place = (self.scroll > 0).then_some(ReadingPlace { part, line });
         let id = article.id.clone();
         let old = match place {
             Some(place) => self.memory.places.insert(id, place),
@@ -786,7 +786,7 @@ impl App {
     }
 
     /// Where the reader left `story` last time, this session or an earlier one.
-    fn place(&self, story: usize) -> Option<Place> {
+    fn place(&self, story: usize) -> Option<ReadingPlace> {
         let article = self.bundle.articles.get(story)?;
         self.memory.places.get(&article.id).copied()
     }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// Where the reader was in a story: the part at the top of the reader and how many lines
 /// into it, so the place survives a different width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
+pub struct ReadingPlace {
     pub part: usize,
     pub line: usize,
 }
@@ -32,7 +32,7 @@ pub struct Memory {
     #[serde(default)]
     pub starred: BTreeSet<String>,
     #[serde(default)]
-    pub places: BTreeMap<String, Place>,
+    pub places: BTreeMap<String, ReadingPlace>,
 }
 
 /// The file's outer shape: a version, so a later format can tell an older file.
@@ -233,7 +233,9 @@ mod tests {
         let mut memory = Memory::default();
         memory.read.insert("a".into());
         memory.starred.insert("b".into());
-        memory.places.insert("a".into(), Place { part: 3, line: 2 });
+        memory
+            .places
+            .insert("a".into(), ReadingPlace { part: 3, line: 2 });
         file.save(&memory).unwrap();
         assert_eq!(file.clone().open(2).memory, memory);
         // Nothing but the state file is left behind.

@@ -5,7 +5,7 @@
 //! token's last character, or just after it (the closing `}` or `]`) for errors raised once a
 //! value or an object has been read.
 
-use newsterm::bundle::{Block, Bundle, LoadError, Place, load, sample};
+use newsterm::bundle::{Block, Bundle, JsonPlace, LoadError, load, sample};
 
 /// How the file is named in every message.
 const FILE: &str = "news.json";
@@ -45,7 +45,7 @@ fn refused(json: &str) -> String {
 
 /// Where the refusal says the problem is.
 #[track_caller]
-fn place(json: &str) -> Place {
+fn place(json: &str) -> JsonPlace {
     refusal(json.as_bytes())
         .place()
         .cloned()
@@ -90,7 +90,7 @@ fn empty_file_is_refused() {
         err.to_string(),
         "news.json: not valid JSON: the file is empty (or only white space), expected a bundle object"
     );
-    assert_eq!(err.place(), Some(&Place::default()));
+    assert_eq!(err.place(), Some(&JsonPlace::default()));
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn invalid_utf8_is_refused_with_its_byte_line_and_character_column() {
     );
     assert_eq!(
         err.place(),
-        Some(&Place {
+        Some(&JsonPlace {
             path: String::new(),
             line: Some(2),
             column: Some(17),

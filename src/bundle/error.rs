@@ -8,7 +8,7 @@ use std::fmt;
 
 /// Where in the document a problem sits. Any part may be unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Place {
+pub struct JsonPlace {
     /// JSON path such as `articles[3].title`; empty for the document itself.
     pub path: String,
     /// 1-based line, when the parser knows it.
@@ -17,7 +17,7 @@ pub struct Place {
     pub column: Option<usize>,
 }
 
-impl fmt::Display for Place {
+impl fmt::Display for JsonPlace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.path.is_empty() && self.path != "." {
             write!(f, " at {}", self.path)?;
@@ -44,21 +44,21 @@ pub enum LoadError {
     NotUtf8 {
         file: String,
         byte: u8,
-        place: Place,
+        place: JsonPlace,
     },
     /// Not JSON, or JSON cut short.
     #[error("{file}: not valid JSON: {what}{place}")]
     Syntax {
         file: String,
         what: String,
-        place: Place,
+        place: JsonPlace,
     },
     /// Valid JSON that breaks the bundle contract (wrong type, missing field, duplicate id...).
     #[error("{file}: {what}{place}")]
     Contract {
         file: String,
         what: String,
-        place: Place,
+        place: JsonPlace,
     },
     /// XML or JSON that is not a feed newsterm can read (RSS, Atom, JSON Feed).
     #[error("{file}: {what}")]
@@ -70,7 +70,7 @@ pub enum LoadError {
 
 impl LoadError {
     /// The place of the problem, when there is one.
-    pub fn place(&self) -> Option<&Place> {
+    pub fn place(&self) -> Option<&JsonPlace> {
         match self {
             Self::Read { .. } | Self::Feed { .. } | Self::Fetch(_) => None,
             Self::NotUtf8 { place, .. }

@@ -1,16 +1,14 @@
 //! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
 
 use std::io::Read;
-use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::error::{LoadError, Place, Result};
+use super::error::{JsonPlace, LoadError, Result};
+use super::fast::{self, BOM, Progress};
 use super::locate::{locate, locate_duplicate, too_deep};
-use super::model::{Article, Bundle};
-use super::raw::{self, HeadArticle, Object, RawBundle, VersionOnly};
-use super::scan::{scan, scan_parallel};
+use super::model::Bundle;
+use super::raw::{self, MAX_DEPTH, Object, RawBundle, VersionOnly};
 use super::source::Source;
 use crate::text::printable;
 
@@ -31,14 +29,6 @@ pub fn source_name(path: &Path) -> String {
     } else {
         printable(&path.display().to_string()).into_owned()
     }
-}
-
-/// How far a load has got, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub bytes: usize,
-    pub total: usize,
-    pub stories: usize,
 }
 
 /// Reads and loads a bundle from a file (mapped into memory), or from standard input when
@@ -80,197 +70,39 @@ pub fn load_owned(file: &str, bytes: Vec<u8>, progress: &dyn Fn(Progress)) -> Re
 /// refusal has the full parse's exact message, path and place.
 fn load_source(file: &str, source: Source, progress: &dyn Fn(Progress)) -> Result<Bundle> {
     let source = Arc::new(source);
-    let bom = if source.starts_with(BOM) {
-        BOM.len()
-    } else {
-        0
-    };
-    match fast(&source[bom..], progress) {
-        Some((top, heads)) => match Bundle::from_heads(top, heads, bom, Arc::clone(&source)) {
-            Some(bundle) => Ok(bundle),
-            // A duplicate id: the full parse says where.
-            None => load_full(file, &source),
-        },
+    match fast::load(&source, progress) {
+        Some(bundle) => Ok(bundle),
+        // Declined, or a duplicate id: the full parse says what and where.
         None => load_full(file, &source),
     }
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Bundles smaller than this are parsed on one thread: starting threads costs more.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// Articles with their headline fields, and each one's related ids still to resolve: a range
-/// of `ids`, which borrows them from the file. One flat list rather than a small vector per
-/// story: 100,000 allocations fewer, and 12 MB less at the peak.
-pub(crate) struct Heads<'a> {
-    pub articles: Vec<Article>,
-    pub related: Vec<Option<Range<usize>>>,
-    pub ids: Vec<&'a str>,
-}
-
-/// Loads a bundle by its parts: the whole file is checked to be UTF-8 at SIMD speed (on
-/// another core, while one structural pass finds each article's span), the top level is
-/// parsed without its articles, and the articles' headline fields are parsed on every core
-/// while their bodies are only checked. `None` when anything is wrong or unusual.
-fn fast<'a>(bytes: &'a [u8], progress: &dyn Fn(Progress)) -> Option<(RawBundle, Heads<'a>)> {
-    let (utf8, spans) = if bytes.len() < PARALLEL_FROM {
-        (
-            simdutf8::basic::from_utf8(bytes).ok(),
-            scan(bytes, MAX_DEPTH),
-        )
-    } else {
-        std::thread::scope(|scope| {
-            let utf8 = scope.spawn(|| simdutf8::basic::from_utf8(bytes).ok());
-            let spans = scan_parallel(bytes, MAX_DEPTH, PARALLEL_FROM);
-            (utf8.join().ok().flatten(), spans)
-        })
-    };
-    let (text, spans) = (utf8?, spans?);
-    // The array's brackets are ASCII, so these are character boundaries.
-    let top = [&text[..spans.array.start], "[]", &text[spans.array.end..]].concat();
-    let Object(top) = serde_json::from_str::<Object<RawBundle>>(&top).ok()?;
-    let heads = parse_heads(text, &spans.articles, progress)?;
-    Some((top, heads))
-}
-
-/// Parses each span's headline fields into place: the articles are allocated once, up front,
-/// and each thread fills its own part, so no second copy of them ever exists.
-fn parse_heads<'a>(
-    text: &'a str,
-    spans: &[Range<usize>],
-    progress: &dyn Fn(Progress),
-) -> Option<Heads<'a>> {
-    let mut heads = Heads {
-        articles: vec![Article::default(); spans.len()],
-        related: vec![None; spans.len()],
-        ids: Vec::new(),
-    };
-    let (bytes_done, stories_done) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    // From a `str`, serde_json does not check each string's UTF-8 again. Each part returns
-    // its related ids; the ranges in `related` index that part's list.
-    let parse = |spans: &[Range<usize>],
-                 articles: &mut [Article],
-                 related: &mut [Option<Range<usize>>]|
-     -> Option<Vec<&'a str>> {
-        let mut bytes = 0;
-        let mut ids = Vec::new();
-        for (i, span) in spans.iter().enumerate() {
-            let json = text.get(span.clone())?;
-            let Object(head) = serde_json::from_str::<Object<HeadArticle<'a>>>(json).ok()?;
-            let (article, related_ids) = Article::from_head(head, span.clone());
-            articles[i] = article;
-            if let Some(related_ids) = related_ids {
-                let start = ids.len();
-                ids.extend(related_ids);
-                related[i] = Some(start..ids.len());
-            }
-            bytes += span.len();
-            if i % 1024 == 1023 {
-                bytes_done.fetch_add(std::mem::take(&mut bytes), Ordering::Relaxed);
-                stories_done.fetch_add(1024, Ordering::Relaxed);
-            }
-        }
-        Some(ids)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if text.len() < PARALLEL_FROM || threads < 2 || spans.is_empty() {
-        heads.ids = parse(spans, &mut heads.articles, &mut heads.related)?;
-        return Some(heads);
-    }
-    let chunk = spans.len().div_ceil(threads);
-    let caller = std::thread::current();
-    // Counted by the workers themselves before they wake the caller: a thread's
-    // `is_finished` turns true only some time after its last statement, so a caller woken by
-    // the last worker could still see it running and sleep a whole progress tick.
-    let finished = AtomicUsize::new(0);
-    let parsed = std::thread::scope(|scope| {
-        let workers: Vec<_> = spans
-            .chunks(chunk)
-            .zip(heads.articles.chunks_mut(chunk))
-            .zip(heads.related.chunks_mut(chunk))
-            .map(|((spans, articles), related)| {
-                let caller = caller.clone();
-                let (parse, finished) = (&parse, &finished);
-                scope.spawn(move || {
-                    let done = parse(spans, articles, related);
-                    // Wake the caller at once rather than at its next progress tick.
-                    finished.fetch_add(1, Ordering::Release);
-                    caller.unpark();
-                    done
-                })
-            })
-            .collect();
-        // A worker that panicked counts as finished too (its part then falls back).
-        while finished.load(Ordering::Acquire) < workers.len()
-            && !workers.iter().all(|w| w.is_finished())
-        {
-            progress(Progress {
-                bytes: bytes_done.load(Ordering::Relaxed),
-                total: text.len(),
-                stories: stories_done.load(Ordering::Relaxed),
-            });
-            std::thread::park_timeout(std::time::Duration::from_millis(50));
-        }
-        workers
-            .into_iter()
-            .map(|w| w.join().ok().flatten())
-            .collect::<Option<Vec<Vec<&'a str>>>>()
-    });
-    // Each part's ranges index its own list; joined, they move by the lists before it.
-    let parts = parsed?;
-    heads.ids.reserve_exact(parts.iter().map(Vec::len).sum());
-    for (n, ids) in parts.into_iter().enumerate() {
-        let offset = heads.ids.len();
-        let end = ((n + 1) * chunk).min(heads.related.len());
-        for range in heads.related[n * chunk..end].iter_mut().flatten() {
-            *range = range.start + offset..range.end + offset;
-        }
-        heads.ids.extend(ids);
-    }
-    Some(heads)
-}
-
-/// Deepest nesting of arrays and objects a bundle may have. The format itself needs six
-/// levels; unknown fields get room to grow, not room to exhaust memory or the stack.
-pub const MAX_DEPTH: usize = 64;
 
 /// Parses and validates a whole bundle in one plain serde pass, keeping everything: the
 /// reference the fast path is tested against, and the source of every error message.
 pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     // Messages go to a terminal: nothing the file name or the document says may act on it.
     let file = &*printable(file);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        let (line, column) = line_column(bytes, at);
         LoadError::NotUtf8 {
             file: file.to_owned(),
             byte: bytes.get(at).copied().unwrap_or(0),
-            place: Place {
-                path: String::new(),
-                line: Some(line),
-                column: Some(column),
-            },
+            place: place_at(String::new(), bytes, at),
         }
     })?;
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             file: file.to_owned(),
             what: "the file is empty (or only white space), expected a bundle object".into(),
-            place: Place::default(),
+            place: JsonPlace::default(),
         });
     }
     if let Some(at) = too_deep(text, MAX_DEPTH) {
-        let (line, column) = line_column(text.as_bytes(), at);
         return Err(LoadError::Contract {
             file: file.to_owned(),
             what: format!("nested deeper than {MAX_DEPTH} levels"),
-            place: Place {
-                path: String::new(),
-                line: Some(line),
-                column: Some(column),
-            },
+            place: place_at(String::new(), text.as_bytes(), at),
         });
     }
     match parse::<Object<RawBundle>>(text) {
@@ -288,32 +120,43 @@ pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
     }
 }
 
+/// Whether a parse failure is of JSON itself or of the bundle contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParseFailureKind {
+    Syntax,
+    Contract,
+}
+
 /// A parse failure before it is given a file name.
-struct Failure {
-    syntax: bool,
+struct ParseFailure {
+    kind: ParseFailureKind,
     message: String,
     path: String,
     line: usize,
     column: usize,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, Failure> {
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, ParseFailure> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        Failure::new(e.into_inner(), path)
+        ParseFailure::new(e.into_inner(), path)
     })?;
-    de.end().map_err(|e| Failure::new(e, String::new()))?;
+    de.end().map_err(|e| ParseFailure::new(e, String::new()))?;
     Ok(value)
 }
 
-impl Failure {
+impl ParseFailure {
     fn new(err: serde_json::Error, path: String) -> Self {
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let full = err.to_string();
         let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-        Failure {
-            syntax: err.is_syntax() || err.is_eof(),
+        ParseFailure {
+            kind: if err.is_syntax() || err.is_eof() {
+                ParseFailureKind::Syntax
+            } else {
+                ParseFailureKind::Contract
+            },
             message,
             path,
             line: err.line(),
@@ -323,17 +166,20 @@ impl Failure {
 
     fn into_error(self, file: &str, text: &str) -> LoadError {
         let (what, path) = match raw::split_duplicate(&self.message) {
-            Some((what, index)) => (what, format!("articles[{index}].id")),
+            Some(duplicate) => (
+                duplicate.message,
+                format!("articles[{}].id", duplicate.index),
+            ),
             None => (plain_words(&self.message), clean_path(&self.path)),
         };
         // serde quotes the document's own strings (keys, values) in its messages.
         let what = printable(&what).into_owned();
         let mut byte_column = self.column;
         let what = if self.message.contains("surrogate") || self.message.contains("hex escape") {
-            let (what, at) = escape_problem(text, self.line, self.column);
+            let problem = escape_problem(text, self.line, self.column);
             // Point at the escape itself (char_column counts up to and including a byte).
-            byte_column = at.map_or(byte_column, |at| at + 1);
-            what
+            byte_column = problem.at.map_or(byte_column, |at| at + 1);
+            problem.what
         } else {
             what
         };
@@ -347,38 +193,38 @@ impl Failure {
         let duplicate = what
             .strip_prefix("duplicate field `")
             .and_then(|rest| rest.strip_suffix('`'));
-        let offset = match (self.syntax, duplicate) {
-            (true, _) => None,
-            (false, Some(key)) => {
+        let offset = match (self.kind, duplicate) {
+            (ParseFailureKind::Syntax, _) => None,
+            (ParseFailureKind::Contract, Some(key)) => {
                 locate_duplicate(text, &path, key).or_else(|| locate(text, &path))
             }
-            (false, None) => locate(text, &path),
-        };
-        let (line, column) = match offset {
-            Some(offset) => {
-                let (line, column) = line_column(text.as_bytes(), offset);
-                (Some(line), Some(column))
-            }
-            None if self.line == 0 => (None, None),
-            None => (
-                Some(self.line),
-                Some(char_column(text, self.line, byte_column)),
-            ),
+            (ParseFailureKind::Contract, None) => locate(text, &path),
         };
         let path = printable(&path).into_owned();
-        let place = Place { path, line, column };
+        let place = match offset {
+            Some(offset) => place_at(path, text.as_bytes(), offset),
+            None if self.line == 0 => JsonPlace {
+                path,
+                line: None,
+                column: None,
+            },
+            None => JsonPlace {
+                path,
+                line: Some(self.line),
+                column: Some(char_column(text, self.line, byte_column)),
+            },
+        };
         let file = file.to_owned();
-        if self.syntax {
-            LoadError::Syntax { file, what, place }
-        } else {
-            LoadError::Contract { file, what, place }
+        match self.kind {
+            ParseFailureKind::Syntax => LoadError::Syntax { file, what, place },
+            ParseFailureKind::Contract => LoadError::Contract { file, what, place },
         }
     }
 }
 
 /// What is wrong with the `\u` escape just before a parse error, in words: serde_json calls a
 /// lone high surrogate "unexpected end of hex escape" and a lone low one "leading".
-fn escape_problem(text: &str, line: usize, byte_column: usize) -> (String, Option<usize>) {
+fn escape_problem(text: &str, line: usize, byte_column: usize) -> EscapeProblem {
     let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
     let before = line_text
         .get(..byte_column.min(line_text.len()))
@@ -396,13 +242,25 @@ fn escape_problem(text: &str, line: usize, byte_column: usize) -> (String, Optio
             .is_some_and(|v| (0xD800..0xE000).contains(&v))
     };
     match (last, previous) {
-        (Some((e, at)), _) | (_, Some((e, at))) if is_surrogate(e) => (
-            format!("the escape `{e}` is a lone surrogate, not a character"),
-            Some(at),
-        ),
-        (Some((e, at)), _) => (format!("the escape `{e}` is not four hex digits"), Some(at)),
-        (None, _) => ("a \\u escape is not a character".to_owned(), None),
+        (Some((e, at)), _) | (_, Some((e, at))) if is_surrogate(e) => EscapeProblem {
+            what: format!("the escape `{e}` is a lone surrogate, not a character"),
+            at: Some(at),
+        },
+        (Some((e, at)), _) => EscapeProblem {
+            what: format!("the escape `{e}` is not four hex digits"),
+            at: Some(at),
+        },
+        (None, _) => EscapeProblem {
+            what: "a \\u escape is not a character".to_owned(),
+            at: None,
+        },
     }
+}
+
+/// A bad `\u` escape in words, and the byte column of its backslash on its line when found.
+struct EscapeProblem {
+    what: String,
+    at: Option<usize>,
 }
 
 /// serde_path_to_error writes `?` for a key it has not read yet and `.` for the document;
@@ -459,8 +317,9 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     line_text[..end].chars().count().max(1)
 }
 
-/// 1-based line and character column of byte `at` in possibly invalid UTF-8.
-fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+/// The place at `path` whose 1-based line and character column are those of byte `at` in
+/// possibly invalid UTF-8.
+fn place_at(path: String, bytes: &[u8], at: usize) -> JsonPlace {
     let before = &bytes[..at.min(bytes.len())];
     let line_start = before
         .iter()
@@ -470,5 +329,9 @@ fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
     let column = 1 + String::from_utf8_lossy(&before[line_start..])
         .chars()
         .count();
-    (line, column)
+    JsonPlace {
+        path,
+        line: Some(line),
+        column: Some(column),
+    }
 }

@@ -2,36 +2,34 @@
 //! found by checking values point at the value itself rather than where the parser stopped.
 //!
 //! Only used after a failure, on text serde already read up to the problem, so it is a small
-//! scanner that gives up (`None`) on anything it does not understand.
+//! walk with the shared [`JsonCursor`] that gives up (`None`) on anything it does not
+//! understand.
+
+use super::json::JsonCursor;
 
 /// Offset of the first bracket that opens level `limit + 1` of nesting, if any. serde reads
 /// unknown fields without a depth limit, so a hostile bundle could otherwise nest an unknown
 /// field a million levels deep.
 pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
+    let mut s = JsonCursor::new(text.as_bytes(), 0, limit);
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    while let Some(b) = s.peek() {
         match b {
-            b'"' => in_string = true,
+            // An unterminated string hides every bracket after it.
+            b'"' => {
+                s.string()?;
+                continue;
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > limit {
-                    return Some(i);
+                    return Some(s.at);
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        s.at += 1;
     }
     None
 }
@@ -45,42 +43,33 @@ enum Segment<'a> {
 /// document itself.
 pub fn locate(text: &str, path: &str) -> Option<usize> {
     let segments = parse_path(path)?;
-    let mut s = Scanner {
-        b: text.as_bytes(),
-        i: 0,
-    };
+    let mut s = cursor(text, 0);
     s.ws();
     for segment in segments {
         match segment {
-            Segment::Key(key) => s.enter_member(key)?,
-            Segment::Index(index) => s.enter_element(index)?,
+            Segment::Key(key) => enter_member(&mut s, key)?,
+            Segment::Index(index) => enter_element(&mut s, index)?,
         }
     }
-    Some(s.i)
+    Some(s.at)
 }
 
 /// Byte offset of the second `key` in the object at `path`: where a duplicate field is.
 pub fn locate_duplicate(text: &str, path: &str, key: &str) -> Option<usize> {
-    let mut s = Scanner {
-        b: text.as_bytes(),
-        i: locate(text, path)?,
-    };
-    s.eat(b'{')?;
+    let mut s = cursor(text, locate(text, path)?);
+    eat(&mut s, b'{')?;
     let mut seen = false;
     loop {
         s.ws();
-        let at = s.i;
-        let name = s.string()?;
-        if name == key {
+        let at = s.at;
+        if name(&mut s)? == key {
             if seen {
                 return Some(at);
             }
             seen = true;
         }
-        s.eat(b':')?;
-        s.ws();
-        s.skip_value()?;
-        s.eat(b',')?;
+        s.value(1)?;
+        eat(&mut s, b',')?;
     }
 }
 
@@ -106,124 +95,48 @@ fn parse_path(path: &str) -> Option<Vec<Segment<'_>>> {
     Some(out)
 }
 
-struct Scanner<'a> {
-    b: &'a [u8],
-    i: usize,
+/// A cursor that walks a document by JSON path. It goes only over values serde has already
+/// read without a syntax error, so skipping a value by its brackets finds where it ends; the
+/// depth was checked by [`too_deep`] before any error is located.
+fn cursor(text: &str, at: usize) -> JsonCursor<'_> {
+    JsonCursor::new(text.as_bytes(), at, usize::MAX)
 }
 
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.i += 1;
+/// Moves `s` to the value of member `key` of the object at `s`.
+fn enter_member(s: &mut JsonCursor<'_>, key: &str) -> Option<()> {
+    eat(s, b'{')?;
+    loop {
+        if name(s)? == key {
+            return Some(());
         }
+        s.value(1)?;
+        eat(s, b',')?;
     }
+}
 
-    fn eat(&mut self, byte: u8) -> Option<()> {
-        self.ws();
-        (self.peek() == Some(byte)).then(|| self.i += 1)
+/// Moves `s` to element `index` of the array at `s`.
+fn enter_element(s: &mut JsonCursor<'_>, index: usize) -> Option<()> {
+    eat(s, b'[')?;
+    for _ in 0..index {
+        s.ws();
+        s.value(1)?;
+        eat(s, b',')?;
     }
+    s.ws();
+    Some(())
+}
 
-    /// Moves to the value of member `key` of the object here.
-    fn enter_member(&mut self, key: &str) -> Option<()> {
-        self.eat(b'{')?;
-        loop {
-            self.ws();
-            let name = self.string()?;
-            self.eat(b':')?;
-            self.ws();
-            if name == key {
-                return Some(());
-            }
-            self.skip_value()?;
-            self.ws();
-            match self.peek()? {
-                b',' => self.i += 1,
-                _ => return None,
-            }
-        }
-    }
+/// After white space, `byte`.
+fn eat(s: &mut JsonCursor<'_>, byte: u8) -> Option<()> {
+    s.ws();
+    s.expect(byte)
+}
 
-    /// Moves to element `index` of the array here.
-    fn enter_element(&mut self, index: usize) -> Option<()> {
-        self.eat(b'[')?;
-        for _ in 0..index {
-            self.ws();
-            self.skip_value()?;
-            self.eat(b',')?;
-        }
-        self.ws();
-        Some(())
-    }
-
-    /// Reads a string and returns it decoded.
-    fn string(&mut self) -> Option<String> {
-        let start = self.i;
-        self.skip_string()?;
-        serde_json::from_slice(&self.b[start..self.i]).ok()
-    }
-
-    fn skip_string(&mut self) -> Option<()> {
-        (self.peek()? == b'"').then_some(())?;
-        self.i += 1;
-        loop {
-            match self.peek()? {
-                b'"' => {
-                    self.i += 1;
-                    return Some(());
-                }
-                b'\\' => self.i += 2,
-                _ => self.i += 1,
-            }
-        }
-    }
-
-    fn skip_value(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.skip_string(),
-            open @ (b'{' | b'[') => {
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.i += 1;
-                self.ws();
-                if self.peek()? == close {
-                    self.i += 1;
-                    return Some(());
-                }
-                loop {
-                    self.ws();
-                    if open == b'{' {
-                        self.skip_string()?;
-                        self.eat(b':')?;
-                        self.ws();
-                    }
-                    self.skip_value()?;
-                    self.ws();
-                    match self.peek()? {
-                        b',' => self.i += 1,
-                        c if c == close => {
-                            self.i += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            _ => {
-                // Numbers and literals run to the next delimiter.
-                let start = self.i;
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-                ) {
-                    self.i += 1;
-                }
-                (self.i > start).then_some(())
-            }
-        }
-    }
+/// A member's key, decoded, leaving `s` at its value.
+fn name(s: &mut JsonCursor<'_>) -> Option<String> {
+    let key = s.key()?;
+    // The quotes around the key are part of the JSON string serde decodes.
+    serde_json::from_slice(s.bytes.get(key.start - 1..key.end + 1)?).ok()
 }
 
 #[cfg(test)]

@@ -8,9 +8,7 @@ use foldhash::HashMap as FastMap;
 
 use crate::text::{clean, clean_owned};
 
-use super::load::Heads;
-use super::load::MAX_DEPTH;
-use super::raw::{HeadArticle, Kind, Object, RawArticle, RawBlock, RawBundle};
+use super::raw::{BlockKind, HeadArticle, MAX_DEPTH, Object, RawArticle, RawBlock, RawBundle};
 use super::scan;
 use super::source::Source;
 
@@ -26,12 +24,12 @@ pub struct Bundle {
     pub warnings: Vec<Warning>,
     /// Where the stories came from: one entry for a bundle or a feed, several when sources
     /// are merged (see [`Article::origin`]).
-    pub origins: Vec<Origin>,
+    pub origins: Vec<StoryOrigin>,
 }
 
 /// One source of a bundle's stories.
 #[derive(Debug, Clone, Default)]
-pub struct Origin {
+pub struct StoryOrigin {
     /// What the headline list calls it when stories of several sources are mixed.
     pub name: String,
     /// The bytes it was read from, for its articles read only in part (see
@@ -172,55 +170,11 @@ impl Bundle {
         let article = self.articles.get(index)?;
         if let (Some(span), Some(source)) = (&article.span, self.source_of(article))
             && span.len() >= lazy_from
-            && let Some(parts) = lazy_parts(article, span.clone(), source)
+            && let Some(lazy) = lazy_parts(article, span.clone(), source)
         {
-            return Some((Cow::Owned(parts.0), Some(parts.1)));
+            return Some((Cow::Owned(lazy.head), Some(lazy.body)));
         }
         self.full_article(index).map(|article| (article, None))
-    }
-
-    /// Builds the bundle from the fast path's parts: the top level (with no articles), the
-    /// articles with their headline fields and spans (after a BOM of `bom` bytes) and their
-    /// related ids, and the bytes they came from.
-    pub(crate) fn from_heads(
-        top: RawBundle,
-        heads: Heads<'_>,
-        bom: usize,
-        source: Arc<Source>,
-    ) -> Option<Self> {
-        let Heads {
-            mut articles,
-            related: ranges,
-            ids,
-        } = heads;
-        let mut warnings = Vec::new();
-        let related: Vec<Vec<usize>> = {
-            // One index of the ids, which also finds a duplicate (`None`: the caller falls
-            // back to the full parse, which reports it). foldhash is several times faster than
-            // std's SipHash here and, seeded per process, as safe against crafted collisions.
-            let mut index: FastMap<&str, usize> = FastMap::default();
-            index.reserve(articles.len());
-            for (i, article) in articles.iter().enumerate() {
-                if index.insert(article.id.as_str(), i).is_some() {
-                    return None;
-                }
-            }
-            resolve_all(&ranges, &ids, &index, &mut warnings)
-        };
-        drop((ranges, ids));
-        for (article, related) in articles.iter_mut().zip(related) {
-            article.related = related;
-            article.span = article.span.take().map(|s| s.start + bom..s.end + bom);
-        }
-        let mut bundle = Bundle::from_raw(top);
-        if let Some(origin) = bundle.origins.first_mut() {
-            origin.source = Some(source);
-        }
-        Some(Bundle {
-            articles,
-            warnings,
-            ..bundle
-        })
     }
 
     /// Builds the validated bundle from what serde read. Cannot fail: everything that refuses
@@ -245,7 +199,7 @@ impl Bundle {
             .collect();
         let title = clean(&raw.title);
         Bundle {
-            origins: vec![Origin {
+            origins: vec![StoryOrigin {
                 name: title.clone(),
                 source: None,
             }],
@@ -259,64 +213,7 @@ impl Bundle {
     }
 }
 
-/// Stories from which resolving related ids is split across cores.
-const PARALLEL_RESOLVE_FROM: usize = 20_000;
-
-/// [`resolve_related`] for every article, on every core for a large bundle; warnings come
-/// out in article order either way.
-fn resolve_all(
-    ranges: &[Option<Range<usize>>],
-    all_ids: &[&str],
-    index: &FastMap<&str, usize>,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Vec<usize>> {
-    let resolve = |from: usize, ranges: &[Option<Range<usize>>]| {
-        let mut warnings = Vec::new();
-        let related: Vec<Vec<usize>> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, range)| {
-                let ids = range.clone().and_then(|r| all_ids.get(r));
-                resolve_related(from + i, ids, index, &mut warnings)
-            })
-            .collect();
-        (related, warnings)
-    };
-    let ids = ranges;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if ids.len() < PARALLEL_RESOLVE_FROM || threads < 2 {
-        let (related, found) = resolve(0, ids);
-        warnings.extend(found);
-        return related;
-    }
-    let chunk = ids.len().div_ceil(threads);
-    let parts: Vec<(Vec<Vec<usize>>, Vec<Warning>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = ids
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, ids)| scope.spawn(move || resolve(n * chunk, ids)))
-            .collect();
-        workers
-            .into_iter()
-            // A worker cannot panic short of a bug; resolve again on this thread if one did.
-            .enumerate()
-            .map(|(n, w)| {
-                w.join().unwrap_or_else(|_| {
-                    let end = ((n + 1) * chunk).min(ids.len());
-                    resolve(n * chunk, &ids[n * chunk..end])
-                })
-            })
-            .collect()
-    });
-    let mut related = Vec::with_capacity(ids.len());
-    for (part, found) in parts {
-        related.extend(part);
-        warnings.extend(found);
-    }
-    related
-}
-
-fn resolve_related<S: AsRef<str>>(
+pub(super) fn resolve_related<S: AsRef<str>>(
     at: usize,
     ids: Option<&[S]>,
     index: &FastMap<&str, usize>,
@@ -363,11 +260,7 @@ fn title(raw: String) -> String {
 
 /// The article at `span` with an empty body, and its body's blocks left in the file. `None`
 /// when the span cannot be read that way (the caller reads it whole).
-fn lazy_parts(
-    article: &Article,
-    span: Range<usize>,
-    source: &Arc<Source>,
-) -> Option<(Article, LazyBody)> {
+fn lazy_parts(article: &Article, span: Range<usize>, source: &Arc<Source>) -> Option<LazyParts> {
     let bytes = source.get(span.clone())?;
     let (body, blocks) = scan::array_field(bytes, b"body", MAX_DEPTH)?;
     // The article without its body: the same bytes with `[]` in the body's place.
@@ -382,13 +275,20 @@ fn lazy_parts(
         .into_iter()
         .map(|b| span.start + b.start..span.start + b.end)
         .collect();
-    Some((
+    Some(LazyParts {
         head,
-        LazyBody {
+        body: LazyBody {
             source: Arc::clone(source),
             spans,
         },
-    ))
+    })
+}
+
+/// A story opened with its body left in the file.
+struct LazyParts {
+    /// The story with an empty body.
+    head: Article,
+    body: LazyBody,
 }
 
 /// A story's body blocks still in the file, read one at a time as the reader reaches them.
@@ -424,12 +324,15 @@ impl LazyBody {
     }
 }
 
+/// An article read only in part, and the ids of its related stories, still to resolve.
+pub(crate) struct ReadHead<'a> {
+    pub article: Article,
+    pub related: Option<Vec<&'a str>>,
+}
+
 impl Article {
     /// An article read only in part, with the ids of its related stories to resolve.
-    pub(crate) fn from_head(
-        head: HeadArticle<'_>,
-        span: Range<usize>,
-    ) -> (Self, Option<Vec<&str>>) {
+    pub(crate) fn from_head(head: HeadArticle<'_>, span: Range<usize>) -> ReadHead<'_> {
         let article = Article {
             title: title(head.title),
             section: opt(head.section),
@@ -440,7 +343,10 @@ impl Article {
             id: head.id.into_owned(),
             ..Article::default()
         };
-        (article, head.related)
+        ReadHead {
+            article,
+            related: head.related,
+        }
     }
 
     fn from_raw(raw: RawArticle, related: Vec<usize>) -> Self {
@@ -498,16 +404,16 @@ impl Block {
     fn from_raw(RawBlock(raw): RawBlock) -> Option<Self> {
         let text = raw.text.as_deref().map(clean);
         Some(match raw.kind {
-            Kind::Paragraph => Block::Paragraph(text?),
-            Kind::Heading => Block::Heading(text?),
-            Kind::Quote => Block::Quote(text?),
-            Kind::Image => Block::Image {
+            BlockKind::Paragraph => Block::Paragraph(text?),
+            BlockKind::Heading => Block::Heading(text?),
+            BlockKind::Quote => Block::Quote(text?),
+            BlockKind::Image => Block::Image {
                 caption: clean(raw.caption.as_deref()?),
                 url: raw.url.as_deref().map(clean),
                 alt: raw.alt.as_deref().map(clean),
             },
-            Kind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
-            Kind::Other => Block::Paragraph(text?),
+            BlockKind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
+            BlockKind::Other => Block::Paragraph(text?),
         })
     }
 }

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::json::JsonCursor;
+
 /// Where the parts of a bundle document are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spans {
@@ -38,13 +40,9 @@ pub fn scan_parallel(bytes: &[u8], max_depth: usize, min_len: usize) -> Option<S
     };
     std::thread::scope(|scope| {
         let tail = scope.spawn(move || {
-            let mut s = Scanner {
-                b: bytes,
-                i: guess,
-                max_depth,
-            };
-            let spans = s.elements(guess, None).ok()?;
-            Some((spans, s.i))
+            let mut s = JsonCursor::new(bytes, guess, max_depth);
+            let spans = elements(&mut s, guess, None).ok()?;
+            Some((spans, s.at))
         });
         scan_with(bytes, max_depth, Some((guess, tail)))
     })
@@ -56,19 +54,15 @@ pub fn scan_parallel(bytes: &[u8], max_depth: usize, min_len: usize) -> Option<S
 /// finds article boundaries rather than block boundaries. A guess only: the scan checks it.
 fn first_article_key(bytes: &[u8]) -> Option<&[u8]> {
     let key = memchr::memmem::find(bytes, b"\"articles\"")? + b"\"articles\"".len();
-    let mut s = Scanner {
-        b: bytes,
-        i: key,
-        max_depth: 0,
-    };
+    let mut s = JsonCursor::new(bytes, key, 0);
     for c in [b':', b'[', b'{'] {
         s.ws();
         s.expect(c)?;
     }
     s.ws();
-    let start = s.i;
+    let start = s.at;
     s.string()?;
-    bytes.get(start..s.i)
+    bytes.get(start..s.at)
 }
 
 /// An article boundary near `from`: the `{` of `}` `,` `{` `key` (white space allowed
@@ -90,11 +84,7 @@ type Tail<'scope> = std::thread::ScopedJoinHandle<'scope, Option<(Vec<Range<usiz
 
 fn scan_with(bytes: &[u8], max_depth: usize, split: Option<(usize, Tail<'_>)>) -> Option<Spans> {
     let mut split = split;
-    let mut s = Scanner {
-        b: bytes,
-        i: 0,
-        max_depth,
-    };
+    let mut s = JsonCursor::new(bytes, 0, max_depth);
     s.ws();
     s.expect(b'{')?;
     let mut found = None;
@@ -103,29 +93,24 @@ fn scan_with(bytes: &[u8], max_depth: usize, split: Option<(usize, Tail<'_>)>) -
         return None;
     }
     loop {
-        s.ws();
-        let key = s.string()?;
-        let key = &bytes[key];
-        s.ws();
-        s.expect(b':')?;
-        s.ws();
-        if key == b"articles" {
+        let key = s.key()?;
+        if &bytes[key] == b"articles" {
             if found.is_some() {
                 return None;
             }
-            found = Some(s.articles(&mut split)?);
+            found = Some(articles(&mut s, &mut split)?);
         } else {
             s.value(2)?;
         }
         s.ws();
-        match s.next()? {
+        match s.next_byte()? {
             b',' => continue,
             b'}' => break,
             _ => return None,
         }
     }
     s.ws();
-    (s.i == bytes.len()).then_some(())?;
+    (s.at == bytes.len()).then_some(())?;
     found
 }
 
@@ -138,188 +123,92 @@ pub fn array_field(
     key: &[u8],
     max_depth: usize,
 ) -> Option<(Range<usize>, Vec<Range<usize>>)> {
-    let mut s = Scanner {
-        b: bytes,
-        i: 0,
-        max_depth,
-    };
+    let mut s = JsonCursor::new(bytes, 0, max_depth);
     s.ws();
     s.expect(b'{')?;
     loop {
-        s.ws();
-        let name = s.string()?;
-        s.ws();
-        s.expect(b':')?;
-        s.ws();
+        let name = s.key()?;
         if &bytes[name] == key {
-            let start = s.i;
+            let start = s.at;
             s.expect(b'[')?;
             s.ws();
             if s.peek()? == b']' {
-                return Some((start..s.i + 1, Vec::new()));
+                return Some((start..s.at + 1, Vec::new()));
             }
-            let items = s.elements(s.i, None).ok()?;
-            return Some((start..s.i, items));
+            let from = s.at;
+            let items = elements(&mut s, from, None).ok()?;
+            return Some((start..s.at, items));
         }
         s.value(2)?;
         s.ws();
-        match s.next()? {
+        match s.next_byte()? {
             b',' => continue,
             _ => return None,
         }
     }
 }
 
-struct Scanner<'a> {
-    b: &'a [u8],
-    i: usize,
-    max_depth: usize,
+/// The articles array: records each element's span, taking the tail's spans when an
+/// article starts exactly where the tail began.
+fn articles(s: &mut JsonCursor<'_>, split: &mut Option<(usize, Tail<'_>)>) -> Option<Spans> {
+    let start = s.at;
+    s.expect(b'[')?;
+    s.ws();
+    if s.peek()? == b']' {
+        s.at += 1;
+        return Some(Spans {
+            array: start..s.at,
+            articles: Vec::new(),
+        });
+    }
+    let from = s.at;
+    let guess = split.as_ref().map(|(guess, _)| *guess);
+    let mut articles = match elements(s, from, guess) {
+        Ok(articles) => articles,
+        Err(Some(mut articles)) => {
+            // Reached the guess at an article's start: the tail has the rest.
+            let (_, tail) = split.take()?;
+            match tail.join().ok().flatten() {
+                Some((rest, end)) => {
+                    articles.extend(rest);
+                    s.at = end;
+                }
+                None => return None,
+            }
+            articles
+        }
+        Err(None) => return None,
+    };
+    articles.shrink_to_fit();
+    Some(Spans {
+        array: start..s.at,
+        articles,
+    })
 }
 
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn next(&mut self) -> Option<u8> {
-        let c = self.peek()?;
-        self.i += 1;
-        Some(c)
-    }
-
-    fn expect(&mut self, c: u8) -> Option<()> {
-        (self.next()? == c).then_some(())
-    }
-
-    fn ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
-            self.i += 1;
+/// Scans articles from `from` (an article's start) to the array's `]`, leaving the
+/// scanner after it. With `stop`, returns `Err(Some(spans so far))` when an article
+/// starts exactly there. `Err(None)` for anything unexpected.
+fn elements(
+    s: &mut JsonCursor<'_>,
+    from: usize,
+    stop: Option<usize>,
+) -> Result<Vec<Range<usize>>, Option<Vec<Range<usize>>>> {
+    s.at = from;
+    let mut articles = Vec::new();
+    loop {
+        s.ws();
+        let start = s.at;
+        if stop == Some(start) {
+            return Err(Some(articles));
         }
-    }
-
-    /// A string starting here; returns where its raw bytes are, between the quotes.
-    fn string(&mut self) -> Option<Range<usize>> {
-        self.expect(b'"')?;
-        let start = self.i;
-        loop {
-            let at = self.i + memchr::memchr2(b'"', b'\\', self.b.get(self.i..)?)?;
-            if self.b[at] == b'"' {
-                self.i = at + 1;
-                return Some(start..at);
-            }
-            // An escape: skip the backslash and the character it escapes.
-            self.i = at + 2;
-        }
-    }
-
-    /// The articles array: records each element's span, taking the tail's spans when an
-    /// article starts exactly where the tail began.
-    fn articles(&mut self, split: &mut Option<(usize, Tail<'_>)>) -> Option<Spans> {
-        let start = self.i;
-        self.expect(b'[')?;
-        self.ws();
-        if self.peek()? == b']' {
-            self.i += 1;
-            return Some(Spans {
-                array: start..self.i,
-                articles: Vec::new(),
-            });
-        }
-        let from = self.i;
-        let guess = split.as_ref().map(|(guess, _)| *guess);
-        let mut articles = match self.elements(from, guess) {
-            Ok(articles) => articles,
-            Err(Some(mut articles)) => {
-                // Reached the guess at an article's start: the tail has the rest.
-                let (_, tail) = split.take()?;
-                match tail.join().ok().flatten() {
-                    Some((rest, end)) => {
-                        articles.extend(rest);
-                        self.i = end;
-                    }
-                    None => return None,
-                }
-                articles
-            }
-            Err(None) => return None,
-        };
-        articles.shrink_to_fit();
-        Some(Spans {
-            array: start..self.i,
-            articles,
-        })
-    }
-
-    /// Scans articles from `from` (an article's start) to the array's `]`, leaving the
-    /// scanner after it. With `stop`, returns `Err(Some(spans so far))` when an article
-    /// starts exactly there. `Err(None)` for anything unexpected.
-    fn elements(
-        &mut self,
-        from: usize,
-        stop: Option<usize>,
-    ) -> Result<Vec<Range<usize>>, Option<Vec<Range<usize>>>> {
-        self.i = from;
-        let mut articles = Vec::new();
-        loop {
-            self.ws();
-            let start = self.i;
-            if stop == Some(start) {
-                return Err(Some(articles));
-            }
-            self.value(3).ok_or(None)?;
-            articles.push(start..self.i);
-            self.ws();
-            match self.next().ok_or(None)? {
-                b',' => continue,
-                b']' => return Ok(articles),
-                _ => return Err(None),
-            }
-        }
-    }
-
-    /// Skips one value whose own brackets, if it has any, are at nesting level `depth` (the
-    /// document's braces are level 1).
-    fn value(&mut self, depth: usize) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.string().map(drop),
-            b'{' | b'[' => self.container(depth),
-            _ => {
-                // A number or literal: runs to the next delimiter; serde checks it.
-                let start = self.i;
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                ) {
-                    self.i += 1;
-                }
-                (self.i > start).then_some(())
-            }
-        }
-    }
-
-    /// Skips an object or array, without recursion: one counter for the depth.
-    fn container(&mut self, depth: usize) -> Option<()> {
-        let mut level = 0usize;
-        loop {
-            match self.next()? {
-                b'"' => {
-                    self.i -= 1;
-                    self.string()?;
-                }
-                b'{' | b'[' => {
-                    level += 1;
-                    if depth + level - 1 > self.max_depth {
-                        return None;
-                    }
-                }
-                b'}' | b']' => {
-                    level -= 1;
-                    if level == 0 {
-                        return Some(());
-                    }
-                }
-                _ => {}
-            }
+        s.value(3).ok_or(None)?;
+        articles.push(start..s.at);
+        s.ws();
+        match s.next_byte().ok_or(None)? {
+            b',' => continue,
+            b']' => return Ok(articles),
+            _ => return Err(None),
         }
     }
 }
