@@ -42,10 +42,10 @@ pub fn frame_with(
 /// story, as the terminal does while no key is waiting.
 pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
-        if let Some(action) = app.keymap.action_in(app.find.editing, key) {
+        if let Some(action) = app.keymap().action_in(app.find().editing, key) {
             app.update(action);
         }
-        if !app.running {
+        if !app.running() {
             break;
         }
     }
@@ -56,7 +56,7 @@ pub fn press(app: &mut App, keys: &[KeyEvent]) {
 
 /// Draws `app` into a buffer of its size through a `TestBackend` terminal.
 pub fn draw(app: &App, theme: &Theme) -> Buffer {
-    let (cols, rows) = app.size;
+    let (cols, rows) = app.size();
     // TestBackend cannot be made to fail; an error here would be a bug in ratatui.
     let mut terminal = match Terminal::new(TestBackend::new(cols, rows)) {
         Ok(t) => t,

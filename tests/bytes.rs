@@ -59,7 +59,7 @@ impl Session {
 
     /// UTF-8 bytes of the reader's text lines `from..to` (trailing blanks left out).
     fn text_bytes(&self, from: usize, to: usize) -> usize {
-        self.app.doc.lines()[from..to]
+        self.app.doc().lines()[from..to]
             .iter()
             .map(|l| l.spans.iter().map(|(t, _)| t.len()).sum::<usize>())
             .sum()
@@ -103,10 +103,10 @@ fn moving_one_headline_costs_at_most_150_bytes() {
 fn a_page_costs_at_most_a_tenth_more_than_the_text_it_shows() {
     let mut s = Session::new(120, 40, ZOOMED_READER);
     let height = s.app.reader_height();
-    while s.app.scroll < s.app.max_scroll() {
-        let from = s.app.scroll;
+    while s.app.scroll() < s.app.max_scroll() {
+        let from = s.app.scroll();
         let sent = s.press(Action::PageDown);
-        let to = s.app.scroll;
+        let to = s.app.scroll();
         // The lines that were not on screen before.
         let new = s.text_bytes((from + height).max(to), to + height);
         assert!(to > from);
@@ -149,7 +149,7 @@ proptest! {
         let mut s = Session::new(120, 40, &[]);
         for action in actions {
             s.press(action);
-            if !s.app.running {
+            if !s.app.running() {
                 break;
             }
         }

@@ -18,7 +18,7 @@ impl App {
             .into_iter()
             .filter_map(|pane| Some((pane, screen.pane(pane)?)))
             .find(|(_, rect)| rect.contains(at))
-            .map(|(pane, rect)| (pane, layout::inner(rect, !self.zoom)))
+            .map(|(pane, rect)| (pane, layout::inner(rect, !self.session.zoom)))
     }
 
     /// Selects what is at (`col`, `row`) and focuses its pane. Returns whether a headline or
@@ -27,24 +27,24 @@ impl App {
         let Some((pane, inner)) = self.pane_at(col, row) else {
             return false;
         };
-        self.focus = pane;
+        self.session.focus = pane;
         let line = usize::from(row.saturating_sub(inner.y));
         if !inner.contains(Position::new(col, row)) {
             return false;
         }
         match pane {
-            Pane::Headlines => match self.list.get(self.list_offset + line) {
+            Pane::Headlines => match self.stories.list.shown.get(self.stories.list.offset + line) {
                 Some(&story) => {
-                    self.selected = story;
+                    self.stories.list.selected = story;
                     true
                 }
                 None => false,
             },
             Pane::Related => {
-                let index = self.related_offset + line;
+                let index = self.stories.related.offset + line;
                 let found = index < self.related_list().len();
                 if found {
-                    self.related = index;
+                    self.stories.related.cursor = index;
                 }
                 found
             }
@@ -57,14 +57,14 @@ impl App {
         let Some((pane, _)) = self.pane_at(col, row) else {
             return;
         };
-        let focus = std::mem::replace(&mut self.focus, pane);
+        let focus = std::mem::replace(&mut self.session.focus, pane);
         let lines = if pane == Pane::Related {
             1
         } else {
             WHEEL_LINES
         };
         self.step(if down { lines } else { -lines });
-        self.focus = focus;
+        self.session.focus = focus;
     }
 }
 
@@ -80,31 +80,40 @@ mod tests {
         let mut app = App::new(sample().unwrap(), 120, 40);
         // The third headline: row 2 of the list, inside its border (the list starts at row 2).
         app.update(Action::Click(5, 4));
-        assert_eq!((app.selected, app.current), (2, 0));
-        assert_eq!(app.focus, Pane::Headlines);
+        assert_eq!(
+            (app.stories.list.selected, app.stories.reader.current),
+            (2, 0)
+        );
+        assert_eq!(app.session.focus, Pane::Headlines);
         app.update(Action::Activate(5, 4));
-        assert_eq!(app.current, 2);
-        assert_eq!(app.focus, Pane::Reader);
+        assert_eq!(app.stories.reader.current, 2);
+        assert_eq!(app.session.focus, Pane::Reader);
         // A click below the last headline selects nothing.
         app.update(Action::Click(5, 30));
-        assert_eq!(app.selected, 2);
+        assert_eq!(app.stories.list.selected, 2);
     }
 
     #[test]
     fn the_wheel_scrolls_the_pane_under_the_pointer() {
         let mut app = App::new(sample().unwrap(), 120, 40);
         app.update(Action::Wheel(60, 10, true));
-        assert_eq!(app.scroll, 3, "the reader scrolled");
-        assert_eq!(app.focus, Pane::Headlines, "the focus stayed");
+        assert_eq!(app.stories.reader.scroll, 3, "the reader scrolled");
+        assert_eq!(app.session.focus, Pane::Headlines, "the focus stayed");
         app.update(Action::Wheel(60, 10, false));
-        assert_eq!(app.scroll, 0);
+        assert_eq!(app.stories.reader.scroll, 0);
         app.update(Action::Wheel(5, 10, true));
-        assert_eq!(app.selected, 3);
+        assert_eq!(app.stories.list.selected, 3);
         // The related panel at the bottom right: one story a notch.
         let related_row = app.screen().related.unwrap().y + 1;
         app.update(Action::Click(60, related_row + 1));
-        assert_eq!((app.focus, app.related), (Pane::Related, 1));
+        assert_eq!(
+            (app.session.focus, app.stories.related.cursor),
+            (Pane::Related, 1)
+        );
         app.update(Action::Activate(60, related_row + 1));
-        assert_eq!(app.current, app.bundle.articles[0].related[1]);
+        assert_eq!(
+            app.stories.reader.current,
+            app.stories.bundle.articles[0].related[1]
+        );
     }
 }
