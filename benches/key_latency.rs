@@ -23,7 +23,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsterm::action::Action;
+use newsterm::action::{Action, AppEvent};
 use newsterm::app::App;
 use newsterm::bundle::load;
 use newsterm::layout::Pane;
@@ -71,7 +71,7 @@ impl Keys {
     /// ahead what the next key may open.
     fn pause(&mut self) {
         while self.app.busy() || self.app.preparing() {
-            self.app.update(Action::Idle);
+            self.app.update(AppEvent::Idle);
         }
     }
 

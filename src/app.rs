@@ -8,7 +8,7 @@
 //! the zoom and focus, what plays) and the [`Stories`] (the bundle and everything about its
 //! stories: the list, the reader, related stories, the search), which a reload replaces.
 
-use crate::action::Action;
+use crate::action::{Action, AppEvent};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
 use crate::layout::Pane;
@@ -88,15 +88,36 @@ impl App {
         self
     }
 
-    /// Carries out one action.
-    pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Idle | Action::Resize(..)) {
+    /// Carries out one action, or takes in one event of the terminal loop.
+    pub fn update(&mut self, event: impl Into<AppEvent>) {
+        let event = event.into();
+        if !matches!(event, AppEvent::Idle | AppEvent::Resize(..)) {
             self.session.notice = None;
         }
         if let Some(scroll) = self.session.help {
-            self.update_help(scroll, action);
+            self.update_help(scroll, event);
             return;
         }
+        match event {
+            AppEvent::Action(action) => self.act(action),
+            AppEvent::Resize(cols, rows) => self.resize(cols, rows),
+            AppEvent::Idle => self.idle(),
+            AppEvent::Click(col, row) => {
+                self.click(col, row);
+            }
+            AppEvent::Activate(col, row) => {
+                if self.click(col, row) {
+                    self.open();
+                }
+            }
+            AppEvent::Wheel(col, row, turn) => self.wheel(col, row, turn),
+        }
+        self.read_in_reader();
+        self.keep_in_view();
+    }
+
+    /// Carries out what the user asked.
+    fn act(&mut self, action: Action) {
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -117,23 +138,12 @@ impl App {
             Action::Close | Action::Dismiss | Action::Quit => self.session.running = false,
             // The terminal loop suspends; nothing of the reader changes.
             Action::Suspend => {}
-            Action::Resize(cols, rows) => self.resize(cols, rows),
-            Action::Idle => self.idle(),
             Action::Search => self.start_search(),
             Action::Type(c) => self.type_char(c),
             Action::Erase => self.erase(),
             Action::Accept => self.accept(),
             Action::Cancel => self.cancel(),
             Action::NextMatch => self.jump_to_match(true),
-            Action::Click(col, row) => {
-                self.click(col, row);
-            }
-            Action::Activate(col, row) => {
-                if self.click(col, row) {
-                    self.open();
-                }
-            }
-            Action::Wheel(col, row, down) => self.wheel(col, row, down),
             Action::OpenLink => self.open_link(),
             Action::ToggleAudio => self.toggle_audio(),
             Action::Reload => self.ask_reload(),
@@ -148,7 +158,5 @@ impl App {
             Action::UnreadOnly => self.set_filter(Filter::Unread),
             Action::StarredOnly => self.set_filter(Filter::Starred),
         }
-        self.read_in_reader();
-        self.keep_in_view();
     }
 }

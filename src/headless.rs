@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::action::Action;
+use crate::action::AppEvent;
 use crate::app::App;
 use crate::bundle::Bundle;
 use crate::ui::{Theme, View};
@@ -50,7 +50,7 @@ pub fn press(app: &mut App, keys: &[KeyEvent]) {
         }
     }
     while app.busy() {
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
     }
 }
 

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
 
-use crate::action::Action;
+use crate::action::{Action, AppEvent, WheelTurn};
 use crate::app::{App, Effect, Outcome, osc52};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
@@ -202,7 +202,7 @@ fn event_loop(
         match event {
             Event::Nothing => {
                 let shown = app.busy();
-                app.update(Action::Idle);
+                app.update(AppEvent::Idle);
                 if shown && !app.busy() {
                     owed = owed.or_else(|| Some(Instant::now()));
                 }
@@ -221,8 +221,8 @@ fn event_loop(
             Event::Mouse(mouse) => {
                 let (col, row) = (mouse.col, mouse.row);
                 let action = match mouse.what {
-                    MouseDid::WheelUp => Action::Wheel(col, row, false),
-                    MouseDid::WheelDown => Action::Wheel(col, row, true),
+                    MouseDid::WheelUp => AppEvent::Wheel(col, row, WheelTurn::Up),
+                    MouseDid::WheelDown => AppEvent::Wheel(col, row, WheelTurn::Down),
                     // The same cell again within 400 ms is a double click.
                     MouseDid::Press => {
                         let now = Instant::now();
@@ -231,9 +231,9 @@ fn event_loop(
                         });
                         last_click = (!double).then_some((now, col, row));
                         if double {
-                            Action::Activate(col, row)
+                            AppEvent::Activate(col, row)
                         } else {
-                            Action::Click(col, row)
+                            AppEvent::Click(col, row)
                         }
                     }
                 };
@@ -260,7 +260,7 @@ fn event_loop(
         // a stopped process. One ioctl.
         let (cols, rows) = terminal::size().unwrap_or(app.size());
         if (cols, rows) != app.size() {
-            app.update(Action::Resize(cols, rows));
+            app.update(AppEvent::Resize(cols, rows));
         }
         saver.save(app);
         for effect in app.take_effects() {

@@ -2,27 +2,33 @@
 //! keys; its geometry is `layout`'s.
 
 use super::App;
-use crate::action::Action;
+use crate::action::{Action, AppEvent};
 use crate::layout::{help_area, help_lines};
 
 impl App {
-    pub(super) fn update_help(&mut self, scroll: usize, action: Action) {
-        let scroll = match action {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll + 1,
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(self.help_height()),
-            Action::PageDown | Action::HalfPageDown => scroll + self.help_height(),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            Action::Help | Action::Close | Action::Dismiss => {
+    pub(super) fn update_help(&mut self, scroll: usize, event: AppEvent) {
+        let scroll = match event {
+            AppEvent::Action(Action::Up) => scroll.saturating_sub(1),
+            AppEvent::Action(Action::Down) => scroll + 1,
+            AppEvent::Action(Action::PageUp) | AppEvent::Action(Action::HalfPageUp) => {
+                scroll.saturating_sub(self.help_height())
+            }
+            AppEvent::Action(Action::PageDown) | AppEvent::Action(Action::HalfPageDown) => {
+                scroll + self.help_height()
+            }
+            AppEvent::Action(Action::Top) => 0,
+            AppEvent::Action(Action::Bottom) => usize::MAX,
+            AppEvent::Action(Action::Help)
+            | AppEvent::Action(Action::Close)
+            | AppEvent::Action(Action::Dismiss) => {
                 self.session.help = None;
                 return;
             }
-            Action::Quit => {
+            AppEvent::Action(Action::Quit) => {
                 self.session.running = false;
                 return;
             }
-            Action::Resize(cols, rows) => {
+            AppEvent::Resize(cols, rows) => {
                 self.resize(cols, rows);
                 self.keep_in_view();
                 scroll

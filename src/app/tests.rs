@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 pub(super) use super::*;
+pub(super) use crate::action::AppEvent;
 pub(super) use crate::bundle::{Bundle, sample};
 pub(super) use crate::document::Document;
 pub(super) use crate::layout::{Pane, help_lines};
@@ -23,8 +24,8 @@ pub(super) fn app(cols: u16, rows: u16) -> App {
     App::new(sample().unwrap(), cols, rows)
 }
 
-/// Carries out `actions` in turn.
-pub(super) fn run(app: &mut App, actions: &[Action]) {
+/// Carries out `actions` (or events) in turn.
+pub(super) fn run<E: Into<AppEvent> + Copy>(app: &mut App, actions: &[E]) {
     for &a in actions {
         app.update(a);
     }

@@ -70,7 +70,7 @@ fn idle_work_finishes_the_layout_without_moving_the_reader() {
     let (scroll, estimate) = (app.stories.reader.scroll, app.stories.reader.doc.total());
     let mut idles = 0;
     while app.busy() {
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
         idles += 1;
         assert_eq!(app.stories.reader.scroll, scroll);
     }
@@ -93,14 +93,14 @@ fn resizing_and_coming_back_keep_the_place() {
         app.update(Action::PageDown);
     }
     let anchor = app.stories.reader.doc.anchor_of(app.stories.reader.scroll);
-    app.update(Action::Resize(70, 30));
+    app.update(AppEvent::Resize(70, 30));
     assert!(app.busy());
     assert_eq!(
         app.stories.reader.doc.anchor_of(app.stories.reader.scroll),
         anchor
     );
     assert_shows_the_same(&app, &whole(&app));
-    app.update(Action::Resize(120, 40));
+    app.update(AppEvent::Resize(120, 40));
     let scroll = app.stories.reader.scroll;
     run(&mut app, &[Action::FocusNext, Action::Open, Action::Back]);
     assert_eq!(app.stories.reader.current, 1);

@@ -166,13 +166,13 @@ fn resize_keeps_the_same_part_of_the_story() {
         app.update(Action::Down);
     }
     let anchor = app.stories.reader.doc.anchor_of(app.stories.reader.scroll);
-    run(&mut app, &[Action::Resize(80, 24)]);
+    run(&mut app, &[AppEvent::Resize(80, 24)]);
     assert_eq!(
         app.stories.reader.doc.anchor_of(app.stories.reader.scroll),
         anchor
     );
     let width = app.stories.reader.doc.width;
-    run(&mut app, &[Action::Resize(60, 20)]);
+    run(&mut app, &[AppEvent::Resize(60, 20)]);
     assert_ne!(
         app.stories.reader.doc.width, width,
         "the story was reflowed"
@@ -192,7 +192,7 @@ fn a_resize_that_keeps_the_width_keeps_the_exact_line() {
     }
     run(
         &mut app,
-        &[Action::Resize(120, 39), Action::Resize(120, 41)],
+        &[AppEvent::Resize(120, 39), AppEvent::Resize(120, 41)],
     );
     assert_eq!(app.stories.reader.scroll, 30);
 }
@@ -206,7 +206,7 @@ fn a_reflow_keeps_the_place_inside_a_paragraph() {
     }
     let (anchor, offset, len) = app.stories.reader.doc.place_of(app.stories.reader.scroll);
     assert!(offset > 0, "the test starts inside a paragraph");
-    run(&mut app, &[Action::Resize(60, 40)]);
+    run(&mut app, &[AppEvent::Resize(60, 40)]);
     let (anchor_after, offset_after, len_after) =
         app.stories.reader.doc.place_of(app.stories.reader.scroll);
     assert_eq!(anchor_after, anchor);
@@ -224,9 +224,9 @@ fn a_tiny_terminal_keeps_the_layout_and_place() {
         &[Action::Open, Action::Down, Action::Down, Action::Down],
     );
     let (width, scroll) = (app.stories.reader.doc.width, app.stories.reader.scroll);
-    run(&mut app, &[Action::Resize(10, 3)]);
+    run(&mut app, &[AppEvent::Resize(10, 3)]);
     assert_eq!(app.stories.reader.doc.width, width, "no layout at width 1");
-    run(&mut app, &[Action::Resize(120, 40)]);
+    run(&mut app, &[AppEvent::Resize(120, 40)]);
     assert_eq!(app.stories.reader.scroll, scroll);
 }
 
@@ -235,7 +235,11 @@ fn help_scroll_is_clamped_after_a_resize() {
     let mut app = app(80, 12);
     run(
         &mut app,
-        &[Action::Help, Action::Bottom, Action::Resize(80, 40)],
+        &[
+            Action::Help.into(),
+            Action::Bottom.into(),
+            AppEvent::Resize(80, 40),
+        ],
     );
     assert_eq!(app.session.help, Some(0));
 }
@@ -275,10 +279,10 @@ fn growing_the_terminal_shows_the_whole_list_again() {
     run(
         &mut app,
         &[
-            Action::Down,
-            Action::Down,
-            Action::Resize(15, 4),
-            Action::Resize(120, 40),
+            Action::Down.into(),
+            Action::Down.into(),
+            AppEvent::Resize(15, 4),
+            AppEvent::Resize(120, 40),
         ],
     );
     assert_eq!(app.stories.list.offset, 0);
@@ -291,7 +295,7 @@ fn idle_ahead(app: &mut App) {
         if !app.busy() && !app.preparing() {
             return;
         }
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
     }
     panic!("the work ahead of need never ends");
 }
@@ -332,23 +336,23 @@ fn the_story_under_the_cursor_and_the_related_ones_are_laid_out_ahead() {
 
 #[test]
 fn work_ahead_changes_no_frame() {
-    let keys = [
-        Action::Down,
-        Action::Down,
-        Action::Open,
-        Action::PageDown,
-        Action::OpenRelated(1),
-        Action::OpenRelated(2),
-        Action::Back,
-        Action::Resize(90, 30),
-        Action::Back,
-        Action::FocusNext,
-        Action::Down,
-        Action::Open,
-        Action::Resize(200, 60),
-        Action::Bottom,
-        Action::Up,
-        Action::Open,
+    let keys: [AppEvent; 16] = [
+        Action::Down.into(),
+        Action::Down.into(),
+        Action::Open.into(),
+        Action::PageDown.into(),
+        Action::OpenRelated(1).into(),
+        Action::OpenRelated(2).into(),
+        Action::Back.into(),
+        AppEvent::Resize(90, 30),
+        Action::Back.into(),
+        Action::FocusNext.into(),
+        Action::Down.into(),
+        Action::Open.into(),
+        AppEvent::Resize(200, 60),
+        Action::Bottom.into(),
+        Action::Up.into(),
+        Action::Open.into(),
     ];
     let theme = crate::ui::Theme::COLOR;
     let (mut ahead, mut plain) = (app(120, 40), app(120, 40));

@@ -29,7 +29,7 @@ fn the_index_built_while_idle_gives_the_same_related_stories() {
     assert!(idle.preparing());
     let mut steps = 0;
     while idle.preparing() {
-        idle.update(Action::Idle);
+        idle.update(AppEvent::Idle);
         steps += 1;
     }
     assert!(steps >= 1 && idle.stories.related.index.is_some());
@@ -46,7 +46,7 @@ fn the_index_built_while_idle_gives_the_same_related_stories() {
     let mut given = App::new(sample().unwrap(), 160, 45);
     given.stories.related.needs_index = false;
     while given.preparing() {
-        given.update(Action::Idle);
+        given.update(AppEvent::Idle);
     }
     assert!(given.stories.related.index.is_none());
 }
@@ -57,7 +57,7 @@ fn related_stories_worked_out_ahead_are_the_ones_a_key_would_work_out() {
     let mut ahead = App::new(sample().unwrap(), 160, 45);
     down.into_iter().for_each(|a| ahead.update(a));
     while ahead.preparing() {
-        ahead.update(Action::Idle);
+        ahead.update(AppEvent::Idle);
     }
     // Story 3, under the cursor, has no related field: its list waits for the key.
     assert!(!ahead.stories.bundle.articles[3].related_given);
@@ -80,7 +80,7 @@ fn related_stories_worked_out_ahead_are_the_ones_a_key_would_work_out() {
     }
     // Followed, a related story's own list was worked out ahead too.
     while ahead.preparing() {
-        ahead.update(Action::Idle);
+        ahead.update(AppEvent::Idle);
     }
     let next = ahead.related_list()[0];
     assert!(ahead.stories.related.ahead.iter().any(|c| c.story == next));

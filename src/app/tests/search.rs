@@ -8,7 +8,7 @@ fn typed(app: &mut App, text: &str) {
         app.update(Action::Type(c));
     }
     while app.busy() {
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
     }
 }
 
@@ -30,7 +30,7 @@ fn typing_filters_the_list_by_title_lead_and_body() {
     }
     assert_eq!(app.stories.find.input, "t");
     while app.busy() {
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
     }
     assert!(
         app.stories.list.shown.len() > titles.len(),
