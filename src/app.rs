@@ -33,6 +33,7 @@ mod stories;
 mod tests;
 
 pub use find::Find;
+use find::Way;
 pub use links::{Effect, osc52};
 use list::Mark;
 pub use list::{Counts, Filter};
@@ -143,12 +144,12 @@ impl App {
             Action::Erase => self.erase(),
             Action::Accept => self.accept(),
             Action::Cancel => self.cancel(),
-            Action::NextMatch => self.jump_to_match(true),
+            Action::NextMatch => self.jump_to_match(Way::Forward),
             Action::OpenLink => self.open_link(),
             Action::ToggleAudio => self.toggle_audio(),
             Action::Reload => self.ask_reload(),
             Action::CopyLink => self.copy_link(),
-            Action::PrevMatch => self.jump_to_match(false),
+            Action::PrevMatch => self.jump_to_match(Way::Backward),
             Action::Zoom => {
                 self.session.zoom = !self.session.zoom;
                 self.reflow();

@@ -29,6 +29,13 @@ pub struct Find {
     lowered: Option<Vec<String>>,
 }
 
+/// Which way `n` and `N` look for the next match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Way {
+    Forward,
+    Backward,
+}
+
 impl Find {
     /// Whether a search is in force (typed, not cleared).
     pub fn active(&self) -> bool {
@@ -156,15 +163,15 @@ impl App {
         }
     }
 
-    /// `n` (`forward`) or `N`: the reader goes to the next (previous) line with a match.
-    pub(super) fn jump_to_match(&mut self, forward: bool) {
+    /// `n` or `N`: the reader goes to the next (previous) line with a match.
+    pub(super) fn jump_to_match(&mut self, way: Way) {
         let Some(query) = self.stories.find.query.clone() else {
             return;
         };
         let text = |line: &crate::document::DocLine| -> String {
             line.spans.iter().map(|(t, _)| t.as_str()).collect()
         };
-        if forward {
+        if way == Way::Forward {
             let mut line = self.stories.reader.scroll + 1;
             loop {
                 if line >= self.stories.reader.doc.lines().len() {
