@@ -23,7 +23,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsterm::action::Action;
+use newsterm::action::{Action, AppEvent};
 use newsterm::app::App;
 use newsterm::bundle::load;
 use newsterm::layout::Pane;
@@ -71,7 +71,7 @@ impl Keys {
     /// ahead what the next key may open.
     fn pause(&mut self) {
         while self.app.busy() || self.app.preparing() {
-            self.app.update(Action::Idle);
+            self.app.update(AppEvent::Idle);
         }
     }
 
@@ -99,7 +99,7 @@ impl Keys {
 
     /// Unmeasured: puts the focus on `pane`.
     fn focus(&mut self, pane: Pane) {
-        while self.app.focus != pane {
+        while self.app.focus() != pane {
             self.app.update(Action::FocusNext);
         }
         let _ = self.painter.paint(&self.app, &Theme::COLOR, None);
@@ -124,7 +124,7 @@ impl Stock {
         let terminal =
             Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).ok()?;
         let titles = app
-            .bundle
+            .bundle()
             .articles
             .iter()
             .map(|a| a.title.clone())
@@ -192,7 +192,7 @@ fn main() {
         for _ in 0..target.min(3) {
             keys.app.update(Action::Down);
         }
-        keys.app.selected = target;
+        keys.app.select(target);
         keys.press("move the cursor", Action::Down);
         keys.press("open a story never opened", Action::Open);
         keys.press("scroll one line", Action::Down);
@@ -202,7 +202,7 @@ fn main() {
         keys.stock_frame();
         // The same with no pause before the key: the story is laid out on it.
         keys.focus(Pane::Headlines);
-        keys.app.selected = (target + stories / 2) % (stories - 1);
+        keys.app.select((target + stories / 2) % (stories - 1));
         keys.app.update(Action::Down);
         keys.press_at_once("open a story never opened, at once", Action::Open);
         keys.press_at_once("follow a related story, at once", Action::OpenRelated(2));
@@ -221,7 +221,7 @@ fn main() {
     // Related stories worked out from the words, as for a story without a `related` field:
     // the index over every title, once, then one story's related stories.
     let start = Instant::now();
-    let titles = keys.app.bundle.articles.iter().map(|a| a.title.clone());
+    let titles = keys.app.bundle().articles.iter().map(|a| a.title.clone());
     let index = newsterm::related::Related::build(titles);
     keys.times
         .push(("related: index every title, once", start.elapsed()));

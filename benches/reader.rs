@@ -129,7 +129,7 @@ fn benches(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 app.update(Action::FocusPrev);
-                if app.focus != newsterm::layout::Pane::Headlines {
+                if app.focus() != newsterm::layout::Pane::Headlines {
                     app.update(Action::FocusPrev);
                 }
                 app.update(Action::Down);
@@ -149,10 +149,10 @@ fn benches(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 app.update(Action::FocusPrev);
-                if app.focus != newsterm::layout::Pane::Headlines {
+                if app.focus() != newsterm::layout::Pane::Headlines {
                     app.update(Action::FocusPrev);
                 }
-                app.update(if app.selected + 1 == app.bundle.articles.len() {
+                app.update(if app.selected() + 1 == app.bundle().articles.len() {
                     Action::Top
                 } else {
                     Action::Down

@@ -1,5 +1,6 @@
 //! Everything the reader can be asked to do. Keys map to these (`keys`); `App::update` carries
-//! them out.
+//! them out, together with what the terminal loop reports that no key asks for (an
+//! [`AppEvent`]: the size changed, the mouse, a moment with nothing waiting).
 
 /// One step of user intent, independent of which key asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,12 +43,6 @@ pub enum Action {
     Accept,
     /// Clear the search.
     Cancel,
-    /// The left mouse button at this column and row: selects what is there.
-    Click(u16, u16),
-    /// A double click at this column and row: selects and opens what is there.
-    Activate(u16, u16),
-    /// The mouse wheel at this column and row, down (true) or up: scrolls the pane there.
-    Wheel(u16, u16, bool),
     /// Play the story's audio, or stop it.
     ToggleAudio,
     /// Read the sources again, keeping the reader's place and state.
@@ -72,9 +67,36 @@ pub enum Action {
     /// Give the terminal back and stop until the shell continues newsterm (`fg`). The
     /// terminal loop does this; the app's state does not change.
     Suspend,
+}
+
+/// What [`App::update`](crate::app::App::update) takes: what the user asks (an [`Action`],
+/// from a key), or what the terminal loop reports on its own: the size, the mouse, and the
+/// moments with no key waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppEvent {
+    Action(Action),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// The left mouse button at this column and row: selects what is there.
+    Click(u16, u16),
+    /// A double click at this column and row: selects and opens what is there.
+    Activate(u16, u16),
+    /// The mouse wheel turned at this column and row: scrolls the pane there.
+    Wheel(u16, u16, WheelTurn),
     /// Nothing is waiting: lay out a little more of a long story (sent by the terminal loop,
     /// never bound to a key).
     Idle,
+}
+
+impl From<Action> for AppEvent {
+    fn from(action: Action) -> Self {
+        AppEvent::Action(action)
+    }
+}
+
+/// Which way the mouse wheel turned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WheelTurn {
+    Up,
+    Down,
 }

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::action::Action;
+use crate::action::AppEvent;
 use crate::app::App;
 use crate::bundle::Bundle;
 use crate::ui::{Theme, View};
@@ -42,21 +42,21 @@ pub fn frame_with(
 /// story, as the terminal does while no key is waiting.
 pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
-        if let Some(action) = app.keymap.action_in(app.find.editing, key) {
+        if let Some(action) = app.keymap().action_in(app.find().editing, key) {
             app.update(action);
         }
-        if !app.running {
+        if !app.running() {
             break;
         }
     }
     while app.busy() {
-        app.update(Action::Idle);
+        app.update(AppEvent::Idle);
     }
 }
 
 /// Draws `app` into a buffer of its size through a `TestBackend` terminal.
 pub fn draw(app: &App, theme: &Theme) -> Buffer {
-    let (cols, rows) = app.size;
+    let (cols, rows) = app.size();
     // TestBackend cannot be made to fail; an error here would be a bug in ratatui.
     let mut terminal = match Terminal::new(TestBackend::new(cols, rows)) {
         Ok(t) => t,

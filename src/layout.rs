@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::keymap::Keymap;
+
 /// Narrower than this, one pane at a time fills the screen.
 pub const WIDE: u16 = 100;
 /// Smaller than this in either direction, only a notice is shown.
@@ -147,6 +149,20 @@ pub fn reader_text(rect: Rect, framed: bool) -> Rect {
         width: inner.width.saturating_sub(2),
         ..inner
     }
+}
+
+/// Lines of the help overlay's text.
+pub fn help_lines(keymap: &Keymap) -> usize {
+    keymap.shown().count()
+}
+
+/// Where the help overlay goes on a `cols` x `rows` screen for `lines` of keys: centered, at
+/// most 60 columns, leaving the title and status bars visible when there is room.
+pub fn help_area(cols: u16, rows: u16, lines: usize) -> Rect {
+    let width = cols.saturating_sub(4).min(60);
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let height = rows.saturating_sub(2).min(wanted);
+    Rect::new((cols - width) / 2, (rows - height) / 2, width, height)
 }
 
 #[cfg(test)]

@@ -28,9 +28,9 @@ pub struct Mark {
 impl Mark {
     pub fn of(app: &App) -> Self {
         Mark {
-            story: app.current,
-            width: app.doc.width,
-            scroll: app.scroll,
+            story: app.current(),
+            width: app.doc().width,
+            scroll: app.scroll(),
             rows: reader_rows(app),
         }
     }
@@ -39,8 +39,8 @@ impl Mark {
     /// same full-width rows.
     fn scroll(&self, app: &App) -> Option<Scroll> {
         let rows = reader_rows(app)?;
-        let same = self.story == app.current && self.width == app.doc.width;
-        let by = i32::try_from(app.scroll).ok()? - i32::try_from(self.scroll).ok()?;
+        let same = self.story == app.current() && self.width == app.doc().width;
+        let by = i32::try_from(app.scroll()).ok()? - i32::try_from(self.scroll).ok()?;
         (same && self.rows == Some(rows) && by != 0).then_some(Scroll {
             top: rows.0,
             bottom: rows.1,
@@ -52,9 +52,15 @@ impl Mark {
 /// The rows of the reader's text (between its borders) when they span the whole width and
 /// nothing covers them.
 fn reader_rows(app: &App) -> Option<(u16, u16)> {
-    let reader = app.screen().reader.filter(|_| app.focus == Pane::Reader)?;
-    let text = layout::inner(reader, !app.zoom);
-    (app.help.is_none() && reader.x == 0 && reader.width == app.size.0 && text.height > 0)
+    let reader = app
+        .screen()
+        .reader
+        .filter(|_| app.focus() == Pane::Reader)?;
+    let text = layout::inner(reader, !app.zoom());
+    (app.help_scroll().is_none()
+        && reader.x == 0
+        && reader.width == app.size().0
+        && text.height > 0)
         .then_some((text.y, text.y + text.height))
 }
 
@@ -100,7 +106,7 @@ impl Painter {
     /// The bytes that change the screen from the last frame to `app` (nothing when nothing
     /// changed). `since`, taken before the last actions, lets a scroll be sent as one.
     pub fn paint(&mut self, app: &App, theme: &Theme, since: Option<&Mark>) -> &[u8] {
-        let area = Rect::new(0, 0, app.size.0, app.size.1);
+        let area = Rect::new(0, 0, app.size().0, app.size().1);
         if self.frame.area != area {
             self.frame.resize(area);
         }
@@ -124,14 +130,14 @@ fn links(app: &App) -> Vec<Link> {
     let Some(reader) = app.screen().reader else {
         return Vec::new();
     };
-    if app.help.is_some() {
+    if app.help_scroll().is_some() {
         return Vec::new();
     }
-    let text = layout::reader_text(reader, !app.zoom);
+    let text = layout::reader_text(reader, !app.zoom());
     let mut out = Vec::new();
     for row in 0..text.height {
-        let line = app.scroll + usize::from(row);
-        let (Some(url), Some(shown)) = (app.doc.link_target(line), app.doc.lines().get(line))
+        let line = app.scroll() + usize::from(row);
+        let (Some(url), Some(shown)) = (app.doc().link_target(line), app.doc().lines().get(line))
         else {
             continue;
         };

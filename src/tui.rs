@@ -17,8 +17,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
 
-use crate::action::Action;
-use crate::app::{App, Effect, osc52};
+use crate::action::{Action, AppEvent, WheelTurn};
+use crate::app::{App, Effect, Outcome, osc52};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
 use crate::painter::{Mark, Painter};
@@ -118,9 +118,12 @@ impl Sources {
 pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     let mut input = Input::open(Signals::catch()?)?;
     let (cols, rows) = terminal::size()?;
-    let mut app = App::new(bundle, cols, rows).with_memory(setup.memory);
-    app.notice = setup.notice;
-    app.keymap = setup.keymap;
+    let mut app = App::new(bundle, cols, rows)
+        .with_memory(setup.memory)
+        .with_keymap(setup.keymap);
+    if let Some(notice) = setup.notice {
+        app.apply(Outcome::Notice(notice));
+    }
     let mut saver = Saver {
         file: setup.state,
         saved: app.memory_changes(),
@@ -164,12 +167,12 @@ impl Saver {
         }
         self.saved = app.memory_changes();
         if let Some(file) = &self.file
-            && let Err(e) = file.save(&app.memory)
+            && let Err(e) = file.save(app.memory())
         {
-            app.notice = Some(format!(
+            app.apply(Outcome::SaveFailed(format!(
                 "cannot save the reading state to {}: {e}",
                 crate::text::printable(&file.path.display().to_string())
-            ));
+            )));
         }
     }
 }
@@ -187,7 +190,7 @@ fn event_loop(
     // Since when the screen is behind the app: the frame is drawn once no key waits, or
     // when it has waited too long (a flood of keys still shows progress).
     let mut owed: Option<Instant> = None;
-    while app.running {
+    while app.running() {
         if let Some(since) = owed
             && !(input.ready() && since.elapsed() < FRAME_HELD_AT_MOST)
         {
@@ -202,7 +205,7 @@ fn event_loop(
         match event {
             Event::Nothing => {
                 let shown = app.busy();
-                app.update(Action::Idle);
+                app.update(AppEvent::Idle);
                 if shown && !app.busy() {
                     owed = owed.or_else(|| Some(Instant::now()));
                 }
@@ -215,14 +218,14 @@ fn event_loop(
             Event::Signal(Request::Resize) => {}
             Event::Signal(Request::Child) => {
                 if term.player.ended() {
-                    app.audio_ended(Some("Audio ended.".into()));
+                    app.apply(Outcome::AudioEnded);
                 }
             }
             Event::Mouse(mouse) => {
                 let (col, row) = (mouse.col, mouse.row);
                 let action = match mouse.what {
-                    MouseDid::WheelUp => Action::Wheel(col, row, false),
-                    MouseDid::WheelDown => Action::Wheel(col, row, true),
+                    MouseDid::WheelUp => AppEvent::Wheel(col, row, WheelTurn::Up),
+                    MouseDid::WheelDown => AppEvent::Wheel(col, row, WheelTurn::Down),
                     // The same cell again within 400 ms is a double click.
                     MouseDid::Press => {
                         let now = Instant::now();
@@ -231,25 +234,25 @@ fn event_loop(
                         });
                         last_click = (!double).then_some((now, col, row));
                         if double {
-                            Action::Activate(col, row)
+                            AppEvent::Activate(col, row)
                         } else {
-                            Action::Click(col, row)
+                            AppEvent::Click(col, row)
                         }
                     }
                 };
-                if !app.find.editing {
+                if !app.find().editing {
                     app.update(action);
                 }
             }
             // A paste goes to the search line, whole; elsewhere it is not keys.
             Event::Paste(text) => {
-                if app.find.editing {
+                if app.find().editing {
                     for c in text.chars() {
                         app.update(Action::Type(c));
                     }
                 }
             }
-            Event::Key(key) => match app.keymap.action_in(app.find.editing, key) {
+            Event::Key(key) => match app.keymap().action_in(app.find().editing, key) {
                 _ if key.kind == KeyEventKind::Release => continue,
                 Some(Action::Suspend) => term.suspend(&input.signals)?,
                 Some(action) => app.update(action),
@@ -258,34 +261,32 @@ fn event_loop(
         }
         // The size is read after every event: a resize during a suspend sends no signal to
         // a stopped process. One ioctl.
-        let (cols, rows) = terminal::size().unwrap_or(app.size);
-        if (cols, rows) != app.size {
-            app.update(Action::Resize(cols, rows));
+        let (cols, rows) = terminal::size().unwrap_or(app.size());
+        if (cols, rows) != app.size() {
+            app.update(AppEvent::Resize(cols, rows));
         }
         saver.save(app);
-        for effect in std::mem::take(&mut app.effects) {
+        for effect in app.take_effects() {
             if effect == Effect::Reload {
                 // Reading may take a while (the network): say so first.
-                app.notice = Some("Reloading…".into());
+                app.apply(Outcome::Reloading);
                 term.draw(app, theme)?;
                 match sources.read() {
-                    Ok((bundle, failure)) => {
-                        app.reload(bundle);
-                        if failure.is_some() {
-                            app.notice = failure;
-                        }
-                    }
-                    Err(e) => app.notice = Some(e),
+                    Ok((bundle, failure)) => app.apply(Outcome::Reloaded {
+                        bundle: Box::new(bundle),
+                        failure,
+                    }),
+                    Err(e) => app.apply(Outcome::ReloadFailed(e)),
                 }
                 saver.save(app);
                 continue;
             }
             if let Err(e) = term.carry_out(&effect) {
                 // A player that could not start plays nothing.
-                if matches!(effect, Effect::Play(_)) {
-                    app.audio_ended(None);
-                }
-                app.notice = Some(format!("{e}"));
+                app.apply(Outcome::EffectFailed {
+                    effect,
+                    error: format!("{e}"),
+                });
             }
         }
         owed = owed.or_else(|| Some(Instant::now()));

@@ -53,7 +53,7 @@ impl Widget for View<'_> {
             related::render(app, theme, area, buf);
         }
         bars::render_status(app, theme, screen.status, buf);
-        if let Some(scroll) = app.help {
+        if let Some(scroll) = app.help_scroll() {
             help::render(app, theme, scroll, area, buf);
         }
     }
@@ -62,7 +62,7 @@ impl Widget for View<'_> {
 /// Draws `block` around a pane unless panes are zoomed (a zoomed pane is the whole screen
 /// between the bars: no border, no scrollbar, fewer bytes to send), and returns the inside.
 fn frame_pane(app: &App, block: Border<'_>, area: Rect, buf: &mut Buffer) -> Rect {
-    if app.zoom {
+    if app.zoom() {
         return area;
     }
     (&block).render(area, buf);
@@ -71,7 +71,7 @@ fn frame_pane(app: &App, block: Border<'_>, area: Rect, buf: &mut Buffer) -> Rec
 
 /// The frame of a pane: rounded border, its name, highlighted when it has focus.
 fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Border<'a> {
-    let focused = app.focus == pane;
+    let focused = app.focus() == pane;
     let style = if focused {
         theme.border_focused
     } else {
@@ -371,7 +371,7 @@ fn split_at_ranges<'a>(
 
 /// `text` as spans in `style`, with what the search matches in `theme.matched` over it.
 fn highlighted<'a>(app: &App, theme: &Theme, text: &'a str, style: Style) -> Vec<Span<'a>> {
-    let Some(query) = &app.find.query else {
+    let Some(query) = &app.find().query else {
         return vec![Span::styled(text, style)];
     };
     let ranges: Vec<_> = query.all(text).collect();

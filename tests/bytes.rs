@@ -2,7 +2,7 @@
 //! budgets for a reader used over SSH, kept as tests (byte counts are deterministic, unlike times).
 //! And the screen after any run of optimized frames equals `--render` of the same state.
 
-use newsterm::action::Action;
+use newsterm::action::{Action, AppEvent};
 use newsterm::app::App;
 use newsterm::bundle::sample;
 use newsterm::headless;
@@ -42,8 +42,9 @@ impl Session {
 
     /// Bytes sent for `action`, after checking the screen equals a full render.
     #[track_caller]
-    fn press(&mut self, action: Action) -> usize {
-        if let Action::Resize(cols, rows) = action {
+    fn press(&mut self, action: impl Into<AppEvent>) -> usize {
+        let action = action.into();
+        if let AppEvent::Resize(cols, rows) = action {
             // The terminal changes size first; newsterm hears of it after.
             self.terminal
                 .screen_mut()
@@ -61,7 +62,7 @@ impl Session {
 
     /// UTF-8 bytes of the reader's text lines `from..to` (trailing blanks left out).
     fn text_bytes(&self, from: usize, to: usize) -> usize {
-        self.app.doc.lines()[from..to]
+        self.app.doc().lines()[from..to]
             .iter()
             .map(|l| l.spans.iter().map(|(t, _)| t.len()).sum::<usize>())
             .sum()
@@ -101,10 +102,10 @@ fn moving_one_headline_costs_at_most_150_bytes() {
 fn a_page_costs_at_most_a_tenth_more_than_the_text_it_shows() {
     let mut s = Session::new(120, 40, ZOOMED_READER);
     let height = s.app.reader_height();
-    while s.app.scroll < s.app.max_scroll() {
-        let from = s.app.scroll;
+    while s.app.scroll() < s.app.max_scroll() {
+        let from = s.app.scroll();
         let sent = s.press(Action::PageDown);
-        let to = s.app.scroll;
+        let to = s.app.scroll();
         // The lines that were not on screen before.
         let new = s.text_bytes((from + height).max(to), to + height);
         assert!(to > from);
@@ -123,19 +124,20 @@ fn a_key_that_changes_nothing_sends_nothing() {
     assert_eq!(s.press(Action::Back), 0, "nowhere to go back to");
     let mut s = Session::new(80, 24, &[]);
     assert_eq!(s.press(Action::Up), 0, "already the first headline");
-    assert_eq!(s.press(Action::Idle), 0);
+    assert_eq!(s.press(AppEvent::Idle), 0);
 }
 
 /// Keys, resizes and zooms.
-fn action() -> impl Strategy<Value = Action> {
+fn action() -> impl Strategy<Value = AppEvent> {
     prop_oneof![
         8 => proptest::sample::select(vec![
             Action::Down, Action::Up, Action::PageDown, Action::PageUp, Action::HalfPageDown,
             Action::HalfPageUp, Action::Top, Action::Bottom, Action::Open, Action::Back,
             Action::FocusNext, Action::FocusPrev, Action::Zoom, Action::Help, Action::Close,
             Action::OpenRelated(2),
-        ]),
-        1 => (15u16..170, 4u16..50).prop_map(|(c, r)| Action::Resize(c, r)),
+        ])
+        .prop_map(AppEvent::Action),
+        1 => (15u16..170, 4u16..50).prop_map(|(c, r)| AppEvent::Resize(c, r)),
     ]
 }
 
@@ -147,7 +149,7 @@ proptest! {
         let mut s = Session::new(120, 40, &[]);
         for action in actions {
             s.press(action);
-            if !s.app.running {
+            if !s.app.running() {
                 break;
             }
         }

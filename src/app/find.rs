@@ -29,6 +29,13 @@ pub struct Find {
     lowered: Option<Vec<String>>,
 }
 
+/// Which way `n` and `N` look for the next match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Way {
+    Forward,
+    Backward,
+}
+
 impl Find {
     /// Whether a search is in force (typed, not cleared).
     pub fn active(&self) -> bool {
@@ -38,7 +45,8 @@ impl Find {
 
 /// Every title with `f` applied to each character.
 fn fold_titles(app: &App, f: fn(char) -> char) -> Vec<String> {
-    app.bundle
+    app.stories
+        .bundle
         .articles
         .iter()
         .map(|a| a.title.chars().map(f).collect())
@@ -48,21 +56,22 @@ fn fold_titles(app: &App, f: fn(char) -> char) -> Vec<String> {
 impl App {
     /// Whether the search still has stories to check.
     pub(super) fn searching(&self) -> bool {
-        self.find.query.is_some() && self.find.scanned < self.bundle.articles.len()
+        self.stories.find.query.is_some()
+            && self.stories.find.scanned < self.stories.bundle.articles.len()
     }
 
     /// How far the search has got, in percent.
     pub fn search_progress(&self) -> usize {
-        let total = self.bundle.articles.len().max(1);
-        self.find.scanned * 100 / total
+        let total = self.stories.bundle.articles.len().max(1);
+        self.stories.find.scanned * 100 / total
     }
 
     pub(super) fn start_search(&mut self) {
-        self.find.editing = true;
-        self.find.input.clear();
+        self.stories.find.editing = true;
+        self.stories.find.input.clear();
         // Every title folded now, once, so that no key typed in the search line waits for it.
-        if self.find.folded.is_none() {
-            self.find.folded = Some(fold_titles(self, crate::search::fold_char));
+        if self.stories.find.folded.is_none() {
+            self.stories.find.folded = Some(fold_titles(self, crate::search::fold_char));
         }
         self.requery();
     }
@@ -70,71 +79,72 @@ impl App {
     pub(super) fn type_char(&mut self, c: char) {
         // What arrives here is a key's character: text::clean's rules apply to it too.
         if !c.is_control() {
-            self.find.input.push(c);
+            self.stories.find.input.push(c);
             self.requery();
         }
     }
 
     pub(super) fn erase(&mut self) {
-        self.find.input.pop();
+        self.stories.find.input.pop();
         self.requery();
     }
 
     /// Enter: the filter stays, keys go back to the list.
     pub(super) fn accept(&mut self) {
-        self.find.editing = false;
-        self.focus = crate::layout::Pane::Headlines;
+        self.stories.find.editing = false;
+        self.session.focus = crate::layout::Pane::Headlines;
     }
 
     /// Esc: no search any more.
     pub(super) fn cancel(&mut self) {
-        self.find.editing = false;
-        self.find.input.clear();
+        self.stories.find.editing = false;
+        self.stories.find.input.clear();
         self.requery();
     }
 
     /// Starts the search over for the input as it is now.
     pub(super) fn requery(&mut self) {
-        let query = Query::new(&self.find.input);
-        self.find.matches.clear();
-        self.find.scanned = 0;
+        let query = Query::new(&self.stories.find.input);
+        self.stories.find.matches.clear();
+        self.stories.find.scanned = 0;
         if let Some(query) = &query {
-            if query.exact_marks() && self.find.lowered.is_none() {
-                self.find.lowered = Some(fold_titles(self, crate::search::lower));
+            if query.exact_marks() && self.stories.find.lowered.is_none() {
+                self.stories.find.lowered = Some(fold_titles(self, crate::search::lower));
             }
-            if self.find.folded.is_none() {
-                self.find.folded = Some(fold_titles(self, crate::search::fold_char));
+            if self.stories.find.folded.is_none() {
+                self.stories.find.folded = Some(fold_titles(self, crate::search::fold_char));
             }
             let titles = if query.exact_marks() {
-                &self.find.lowered
+                &self.stories.find.lowered
             } else {
-                &self.find.folded
+                &self.stories.find.folded
             };
             let titles = titles.as_deref().unwrap_or_default();
             let key = query.key_text();
-            self.find.matches = titles
+            self.stories.find.matches = titles
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.contains(key.as_str()))
                 .map(|(i, _)| i)
                 .collect();
         }
-        self.find.query = query;
+        self.stories.find.query = query;
         self.refresh_list();
     }
 
     /// Checks the next stories' leads and bodies.
     pub(super) fn search_step(&mut self) {
-        let Some(query) = self.find.query.clone() else {
+        let Some(query) = self.stories.find.query.clone() else {
             return;
         };
-        let end = (self.find.scanned + STORIES_PER_IDLE).min(self.bundle.articles.len());
+        let end =
+            (self.stories.find.scanned + STORIES_PER_IDLE).min(self.stories.bundle.articles.len());
         let mut found = false;
-        for i in self.find.scanned..end {
-            if self.find.matches.binary_search(&i).is_ok() {
+        for i in self.stories.find.scanned..end {
+            if self.stories.find.matches.binary_search(&i).is_ok() {
                 continue;
             }
-            let Some(article) = self.bundle.full_article(i) else {
+            let Some(article) = self.stories.bundle.full_article(i) else {
                 continue;
             };
             let hit = article.lead.as_deref().is_some_and(|t| query.matches(t))
@@ -142,44 +152,44 @@ impl App {
                     .body
                     .iter()
                     .any(|b| b.texts().any(|t| query.matches(t)));
-            if hit && let Err(at) = self.find.matches.binary_search(&i) {
-                self.find.matches.insert(at, i);
+            if hit && let Err(at) = self.stories.find.matches.binary_search(&i) {
+                self.stories.find.matches.insert(at, i);
                 found = true;
             }
         }
-        self.find.scanned = end;
+        self.stories.find.scanned = end;
         if found {
             self.refresh_list();
         }
     }
 
-    /// `n` (`forward`) or `N`: the reader goes to the next (previous) line with a match.
-    pub(super) fn jump_to_match(&mut self, forward: bool) {
-        let Some(query) = self.find.query.clone() else {
+    /// `n` or `N`: the reader goes to the next (previous) line with a match.
+    pub(super) fn jump_to_match(&mut self, way: Way) {
+        let Some(query) = self.stories.find.query.clone() else {
             return;
         };
         let text = |line: &crate::document::DocLine| -> String {
             line.spans.iter().map(|(t, _)| t.as_str()).collect()
         };
-        if forward {
-            let mut line = self.scroll + 1;
+        if way == Way::Forward {
+            let mut line = self.stories.reader.scroll + 1;
             loop {
-                if line >= self.doc.lines().len() {
-                    if self.doc.is_complete() {
+                if line >= self.stories.reader.doc.lines().len() {
+                    if self.stories.reader.doc.is_complete() {
                         return;
                     }
-                    self.doc.lay_out_to(line);
+                    self.stories.reader.doc.lay_out_to(line);
                     continue;
                 }
-                if query.matches(&text(&self.doc.lines()[line])) {
+                if query.matches(&text(&self.stories.reader.doc.lines()[line])) {
                     self.scroll_to(line);
                     return;
                 }
                 line += 1;
             }
-        } else if let Some(line) = (0..self.scroll)
+        } else if let Some(line) = (0..self.stories.reader.scroll)
             .rev()
-            .find(|&l| query.matches(&text(&self.doc.lines()[l])))
+            .find(|&l| query.matches(&text(&self.stories.reader.doc.lines()[l])))
         {
             self.scroll_to(line);
         }

@@ -21,14 +21,18 @@ pub enum Effect {
 impl App {
     /// The link of the story in the reader (or under the cursor, in the list).
     fn link(&mut self) -> Option<String> {
-        let story = if self.focus == crate::layout::Pane::Headlines {
-            self.selected
+        let story = if self.session.focus == crate::layout::Pane::Headlines {
+            self.stories.list.selected
         } else {
-            self.current
+            self.stories.reader.current
         };
-        let link = self.bundle.full_article(story).and_then(|a| a.url.clone());
+        let link = self
+            .stories
+            .bundle
+            .full_article(story)
+            .and_then(|a| a.url.clone());
         if link.is_none() {
-            self.notice = Some("This story has no link.".into());
+            self.session.notice = Some("This story has no link.".into());
         }
         link
     }
@@ -40,10 +44,10 @@ impl App {
         };
         let lower = url.to_ascii_lowercase();
         if lower.starts_with("https://") || lower.starts_with("http://") {
-            self.notice = Some(format!("Opening {url}"));
-            self.effects.push(Effect::Open(url));
+            self.session.notice = Some(format!("Opening {url}"));
+            self.session.effects.push(Effect::Open(url));
         } else {
-            self.notice = Some(format!("Not a web address, not opened: {url}"));
+            self.session.notice = Some(format!("Not a web address, not opened: {url}"));
         }
     }
 
@@ -52,8 +56,8 @@ impl App {
         let Some(url) = self.link() else {
             return;
         };
-        self.notice = Some(format!("Link copied: {url}"));
-        self.effects.push(Effect::Copy(url));
+        self.session.notice = Some(format!("Link copied: {url}"));
+        self.session.effects.push(Effect::Copy(url));
     }
 }
 
@@ -121,8 +125,17 @@ mod tests {
         app.update(Action::OpenLink);
         app.update(Action::CopyLink);
         let url = "https://example.org/tin-tuc?id=1&x=2".to_owned();
-        assert_eq!(app.effects, [Effect::Open(url.clone()), Effect::Copy(url)]);
-        assert!(app.notice.as_deref().unwrap().starts_with("Link copied"));
+        assert_eq!(
+            app.session.effects,
+            [Effect::Open(url.clone()), Effect::Copy(url)]
+        );
+        assert!(
+            app.session
+                .notice
+                .as_deref()
+                .unwrap()
+                .starts_with("Link copied")
+        );
     }
 
     #[test]
@@ -132,16 +145,20 @@ mod tests {
             {"id": "b", "title": "B"}]}"#;
         let mut app = App::new(crate::bundle::load("t.json", json).unwrap(), 80, 24);
         app.update(Action::OpenLink);
-        assert!(app.effects.is_empty());
+        assert!(app.session.effects.is_empty());
         assert!(
-            app.notice
+            app.session
+                .notice
                 .as_deref()
                 .unwrap()
                 .starts_with("Not a web address")
         );
         app.update(Action::Down);
         app.update(Action::CopyLink);
-        assert!(app.effects.is_empty());
-        assert_eq!(app.notice.as_deref(), Some("This story has no link."));
+        assert!(app.session.effects.is_empty());
+        assert_eq!(
+            app.session.notice.as_deref(),
+            Some("This story has no link.")
+        );
     }
 }

@@ -15,21 +15,21 @@ pub struct Playing {
 impl App {
     /// `a`: plays the story in the reader's audio, or stops what plays.
     pub(super) fn toggle_audio(&mut self) {
-        if self.playing.take().is_some() {
-            self.effects.push(Effect::Stop);
-            self.notice = Some("Stopped.".into());
+        if self.session.playing.take().is_some() {
+            self.session.effects.push(Effect::Stop);
+            self.session.notice = Some("Stopped.".into());
             return;
         }
-        let story = self.current;
-        let Some(article) = self.bundle.full_article(story) else {
+        let story = self.stories.reader.current;
+        let Some(article) = self.stories.bundle.full_article(story) else {
             return;
         };
         let Some(audio) = article.audio.clone() else {
-            self.notice = Some("This story has no audio.".into());
+            self.session.notice = Some("This story has no audio.".into());
             return;
         };
         let Some(url) = audio.url.filter(|u| !u.trim().is_empty()) else {
-            self.notice = Some("This story's audio has no address to play.".into());
+            self.session.notice = Some("This story's audio has no address to play.".into());
             return;
         };
         let length = audio
@@ -37,18 +37,18 @@ impl App {
             .filter(|&d| d > 0)
             .map(|d| format!(" ({})", duration(d)))
             .unwrap_or_default();
-        self.notice = Some(format!("♪ Playing{length}: a stops"));
-        self.effects.push(Effect::Play(url));
-        self.playing = Some(Playing {
+        self.session.notice = Some(format!("♪ Playing{length}: a stops"));
+        self.session.effects.push(Effect::Play(url));
+        self.session.playing = Some(Playing {
             story,
             duration_s: audio.duration_s,
         });
     }
 
     /// The player ended (or could not start): nothing plays any more.
-    pub fn audio_ended(&mut self, why: Option<String>) {
-        if self.playing.take().is_some() {
-            self.notice = why;
+    pub(super) fn audio_ended(&mut self, why: Option<String>) {
+        if self.session.playing.take().is_some() {
+            self.session.notice = why;
         }
     }
 }
@@ -71,27 +71,30 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleAudio);
         assert_eq!(
-            app.effects,
+            app.session.effects,
             [Effect::Play("https://example.org/a.mp3".into())]
         );
-        assert_eq!(app.notice.as_deref(), Some("♪ Playing (5:12): a stops"));
-        assert!(app.playing.is_some());
+        assert_eq!(
+            app.session.notice.as_deref(),
+            Some("♪ Playing (5:12): a stops")
+        );
+        assert!(app.session.playing.is_some());
         app.update(Action::ToggleAudio);
-        assert_eq!(app.effects.last(), Some(&Effect::Stop));
-        assert!(app.playing.is_none());
+        assert_eq!(app.session.effects.last(), Some(&Effect::Stop));
+        assert!(app.session.playing.is_none());
     }
 
     #[test]
     fn no_audio_or_no_address_says_so() {
         let mut app = app();
         for (story, says) in [(1, "no address"), (2, "no audio")] {
-            app.current = story;
+            app.stories.reader.current = story;
             app.update(Action::ToggleAudio);
-            assert!(app.effects.is_empty());
+            assert!(app.session.effects.is_empty());
             assert!(
-                app.notice.as_deref().unwrap().contains(says),
+                app.session.notice.as_deref().unwrap().contains(says),
                 "{:?}",
-                app.notice
+                app.session.notice
             );
         }
     }
@@ -101,7 +104,7 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleAudio);
         app.audio_ended(Some("no player found".into()));
-        assert!(app.playing.is_none());
-        assert_eq!(app.notice.as_deref(), Some("no player found"));
+        assert!(app.session.playing.is_none());
+        assert_eq!(app.session.notice.as_deref(), Some("no player found"));
     }
 }

@@ -4,70 +4,67 @@
 //! stories read and starred (all by story id, since positions change).
 
 use super::links::Effect;
+use super::stories::Stories;
 use super::{App, Filter, Visit};
 use crate::bundle::Bundle;
 
 impl App {
     pub(super) fn ask_reload(&mut self) {
-        self.effects.push(Effect::Reload);
+        self.session.effects.push(Effect::Reload);
     }
 
-    /// Puts `bundle` in place of the stories shown, keeping the reader's state.
-    pub fn reload(&mut self, bundle: Bundle) {
-        let id = |app: &App, i: usize| app.bundle.articles.get(i).map(|a| a.id.clone());
+    /// Puts `bundle` in place of the stories shown, keeping the reader's state. The session
+    /// stays as it is; what is about particular stories is found again by story id.
+    pub(super) fn reload(&mut self, bundle: Bundle) {
+        let id = |app: &App, i: usize| app.stories.bundle.articles.get(i).map(|a| a.id.clone());
         self.remember_place();
-        let current = id(self, self.current);
-        let selected = id(self, self.selected);
+        let current = id(self, self.stories.reader.current);
+        let selected = id(self, self.stories.list.selected);
         let back: Vec<(String, Visit)> = self
+            .stories
+            .reader
             .back
             .iter()
             .filter_map(|v| id(self, v.story).map(|id| (id, *v)))
             .collect();
-        let (cols, rows) = self.size;
-        let mut next = App::new(bundle, cols, rows);
-        let index = |next: &App, id: &Option<String>| {
+        let old = std::mem::replace(&mut self.stories, Stories::new(bundle));
+        self.start();
+        let index = |app: &App, id: &Option<String>| {
             id.as_ref()
-                .and_then(|id| next.bundle.articles.iter().position(|a| &a.id == id))
+                .and_then(|id| app.stories.bundle.articles.iter().position(|a| &a.id == id))
         };
-        let current_at = index(&next, &current);
-        let selected_at = index(&next, &selected);
-        next.back = back
+        let current_at = index(self, &current);
+        let selected_at = index(self, &selected);
+        self.stories.reader.back = back
             .into_iter()
             .filter_map(|(id, visit)| {
-                let story = index(&next, &Some(id))?;
+                let story = index(self, &Some(id))?;
                 Some(Visit { story, ..visit })
             })
             .collect();
-        // What is not about particular stories carries over as it is.
-        next.memory = std::mem::take(&mut self.memory);
-        next.memory_changes = self.memory_changes;
-        next.keymap = std::mem::take(&mut self.keymap);
-        next.playing = self.playing.take();
-        next.effects = std::mem::take(&mut self.effects);
-        next.zoom = self.zoom;
-        next.focus = self.focus;
-        next.counts = next.count();
         if let Some(story) = current_at {
-            next.show(story);
+            self.show(story);
         }
-        next.selected = selected_at.or(current_at).unwrap_or(0);
-        if self.filter != Filter::All {
-            next.set_filter(self.filter);
+        self.stories.list.selected = selected_at.or(current_at).unwrap_or(0);
+        if old.list.filter != Filter::All {
+            self.set_filter(old.list.filter);
         }
-        if self.find.query.is_some() {
-            next.find.input = std::mem::take(&mut self.find.input);
-            next.find.editing = self.find.editing;
-            next.requery();
+        if old.find.query.is_some() {
+            self.stories.find.input = old.find.input;
+            self.stories.find.editing = old.find.editing;
+            self.requery();
         }
-        next.reflow();
-        next.keep_in_view();
-        let (before, after) = (self.bundle.articles.len(), next.bundle.articles.len());
-        next.notice = Some(match after.checked_sub(before) {
+        self.reflow();
+        self.keep_in_view();
+        let (before, after) = (
+            old.bundle.articles.len(),
+            self.stories.bundle.articles.len(),
+        );
+        self.session.notice = Some(match after.checked_sub(before) {
             Some(0) => format!("Reloaded: {after} stories, none new."),
             Some(n) => format!("Reloaded: {after} stories, {n} more than before."),
             None => format!("Reloaded: {after} stories, {} fewer.", before - after),
         });
-        *self = next;
     }
 }
 
@@ -83,17 +80,21 @@ mod tests {
     fn reloading_keeps_the_story_the_cursor_and_the_state() {
         let mut app = App::new(sample().unwrap(), 120, 40);
         app.update(Action::Reload);
-        assert_eq!(app.effects, [Effect::Reload]);
-        app.effects.clear();
+        assert_eq!(app.session.effects, [Effect::Reload]);
+        app.session.effects.clear();
         for a in [Action::Down, Action::Down, Action::Open, Action::PageDown] {
             app.update(a);
         }
         app.update(Action::ToggleStar);
         app.update(Action::FocusPrev);
         app.update(Action::Down);
-        let (current, selected, scroll) = (app.current, app.selected, app.scroll);
-        let id = app.bundle.articles[current].id.clone();
-        let starred = app.memory.starred.clone();
+        let (current, selected, scroll) = (
+            app.stories.reader.current,
+            app.stories.list.selected,
+            app.stories.reader.scroll,
+        );
+        let id = app.stories.bundle.articles[current].id.clone();
+        let starred = app.session.memory.starred.clone();
         // The same stories, with one new story at the top.
         let text = crate::bundle::SAMPLE.replacen(
             "\"articles\": [",
@@ -101,18 +102,21 @@ mod tests {
             1,
         );
         let bundle = load_full("again", text.as_bytes()).unwrap();
-        assert_eq!(bundle.articles.len(), app.bundle.articles.len() + 1);
+        assert_eq!(bundle.articles.len(), app.stories.bundle.articles.len() + 1);
         app.reload(bundle);
-        assert_eq!(app.current, current + 1);
-        assert_eq!(app.bundle.articles[app.current].id, id);
-        assert_eq!(app.selected, selected + 1);
-        assert_eq!(app.scroll, scroll);
-        assert_eq!(app.memory.starred, starred);
-        assert_eq!(app.focus, Pane::Headlines);
+        assert_eq!(app.stories.reader.current, current + 1);
+        assert_eq!(
+            app.stories.bundle.articles[app.stories.reader.current].id,
+            id
+        );
+        assert_eq!(app.stories.list.selected, selected + 1);
+        assert_eq!(app.stories.reader.scroll, scroll);
+        assert_eq!(app.session.memory.starred, starred);
+        assert_eq!(app.session.focus, Pane::Headlines);
         assert!(
-            app.notice.as_deref().unwrap().contains("1 more"),
+            app.session.notice.as_deref().unwrap().contains("1 more"),
             "{:?}",
-            app.notice
+            app.session.notice
         );
     }
 
@@ -125,10 +129,10 @@ mod tests {
             app.update(Action::Type(c));
         }
         app.update(Action::Accept);
-        let list = app.list.clone();
+        let list = app.stories.list.shown.clone();
         app.reload(sample().unwrap());
-        assert_eq!(app.filter, Filter::Starred);
-        assert_eq!(app.find.input, "viet");
-        assert_eq!(app.list, list);
+        assert_eq!(app.stories.list.filter, Filter::Starred);
+        assert_eq!(app.stories.find.input, "viet");
+        assert_eq!(app.stories.list.shown, list);
     }
 }

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::{Theme, row_with_right};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Counts};
 use crate::keymap::{self, Keymap};
 use crate::keys::Key;
 use crate::layout::Pane;
@@ -20,17 +20,17 @@ use crate::text;
 /// `⚠5`; the pane name and the position stay.
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width);
-    let (unread, starred) = app.counts();
+    let Counts { unread, starred } = app.counts();
     // Where the cursor is in the list, unless the list's own border shows it.
-    let list_framed = !app.zoom && app.screen().headlines.is_some();
-    let cursor = (!list_framed).then(|| format!("{}/{}", cursor_position(app), app.list.len()));
+    let list_framed = !app.zoom() && app.screen().headlines.is_some();
+    let cursor = (!list_framed).then(|| format!("{}/{}", cursor_position(app), app.list().len()));
     // A zoomed reader has no border to show where it is in the story: the bar does. It comes
     // first, so that its width changing does not move the rest.
-    let place = (app.zoom && app.focus == Pane::Reader && app.article().is_some())
-        .then(|| super::reader::position(app.scroll, app.reader_height(), app.doc.total()));
-    let counts = if let Some(query) = &app.find.query {
-        let found = app.list.len();
-        let of = app.bundle.articles.len();
+    let place = (app.zoom() && app.focus() == Pane::Reader && app.article().is_some())
+        .then(|| super::reader::position(app.scroll(), app.reader_height(), app.doc().total()));
+    let counts = if let Some(query) = &app.find().query {
+        let found = app.list().len();
+        let of = app.bundle().articles.len();
         let query = text::one_line(&query.text);
         let scanning = if app.busy() && app.search_progress() < 100 {
             format!(" · searching {}%", app.search_progress())
@@ -43,13 +43,13 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{unread} unread")
     };
-    let counts = if app.playing.is_some() {
+    let counts = if app.playing().is_some() {
         format!("♪ · {counts}")
     } else {
         counts
     };
     let pane = if app.screen().single {
-        format!(" · {}", app.focus.name())
+        format!(" · {}", app.focus().name())
     } else {
         String::new()
     };
@@ -66,7 +66,7 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         without_counts
     };
     let fixed = text::width(&position) + text::width(&pane);
-    let warnings = app.bundle.warnings.len();
+    let warnings = app.bundle().warnings.len();
     let noun = if warnings == 1 { "warning" } else { "warnings" };
     let warning = [format!(" ⚠ {warnings} {noun} "), format!(" ⚠{warnings} ")]
         .into_iter()
@@ -74,7 +74,7 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let title_room = room.saturating_sub(fixed + text::width(&warning));
     let title = text::truncate(
-        &format!(" {}", text::one_line(&app.bundle.title)),
+        &format!(" {}", text::one_line(&app.bundle().title)),
         title_room,
     )
     .into_owned();
@@ -200,13 +200,13 @@ pub fn hints(keymap: &Keymap, help_open: bool, focus: Pane) -> Vec<(String, &'st
 }
 
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let hints = hints(&app.keymap, app.help.is_some(), app.focus);
+    let hints = hints(app.keymap(), app.help_scroll().is_some(), app.focus());
     buf.set_style(area, theme.bar);
-    if app.find.editing {
+    if app.find().editing {
         // The search line: what is typed, then a block for the cursor (the terminal's own
         // stays hidden). A long query shows its end.
         let room = usize::from(area.width.saturating_sub(3));
-        let typed = text::one_line(&app.find.input);
+        let typed = text::one_line(&app.find().input);
         let mut shown: Vec<&str> = Vec::new();
         let mut used = 0;
         for g in unicode_segmentation::UnicodeSegmentation::graphemes(typed.as_ref(), true).rev() {
@@ -229,7 +229,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = app.notice() {
         let room = usize::from(area.width.saturating_sub(1));
         let shown = text::truncate(notice, room);
         buf.set_stringn(area.x + 1, area.y, &shown, room, theme.bar_accent);
@@ -252,8 +252,8 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The cursor's position in the headline list, from 1 (0 when the list is empty).
 pub fn cursor_position(app: &App) -> usize {
-    let listed = app.list.len();
-    (app.list.partition_point(|&i| i < app.selected) + 1).min(listed)
+    let listed = app.list().len();
+    (app.list().partition_point(|&i| i < app.selected()) + 1).min(listed)
 }
 
 #[cfg(test)]

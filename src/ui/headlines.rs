@@ -12,12 +12,12 @@ use crate::layout::Pane;
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let all = app.bundle.articles.len();
-    let total = app.list.len();
+    let all = app.bundle().articles.len();
+    let total = app.list().len();
     // The cursor's place is in the title (the title bar leaves it out while this border
     // shows it): a move rewrites one number just above the rows that change.
     let at = super::bars::cursor_position(app);
-    let name = match app.filter {
+    let name = match app.filter() {
         Filter::All => "Headlines",
         Filter::Unread => "Unread",
         Filter::Starred => "Starred",
@@ -27,10 +27,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {name} {at}/{total} of {all} ")
     };
-    let none = if app.find.active() {
+    let none = if app.find().active() {
         " No story matches."
     } else {
-        match app.filter {
+        match app.filter() {
             Filter::All => " No stories in this bundle.",
             Filter::Unread => " No unread stories.",
             Filter::Starred => " No starred stories.",
@@ -47,11 +47,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height);
-    for (row, &index) in app.list.iter().skip(app.list_offset).take(rows).enumerate() {
-        let article = &app.bundle.articles[index];
+    for (row, &index) in app
+        .list()
+        .iter()
+        .skip(app.list_offset())
+        .take(rows)
+        .enumerate()
+    {
+        let article = &app.bundle().articles[index];
         let unread = !app.is_read(index);
-        let style = if index == app.selected {
-            if app.focus == Pane::Headlines {
+        let style = if index == app.selected() {
+            if app.focus() == Pane::Headlines {
                 theme.selected
             } else {
                 theme.selected_idle
@@ -81,7 +87,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ];
         let right = if show_meta { &right[..] } else { &[] };
         // The cursor is a highlighted row; the marker is the story in the reader.
-        let marker = if index == app.current {
+        let marker = if index == app.current() {
             theme.glyphs.selected
         } else {
             ' '
@@ -101,7 +107,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let marks = std::str::from_utf8(&marks[..marker_len + flag_len]).unwrap_or("  ");
         let mark = Span::styled(marks, style);
         // Without a search the title is one span: no list of spans made for every row.
-        if app.find.query.is_none() {
+        if app.find().query.is_none() {
             row_with_right(
                 line,
                 buf,
@@ -115,8 +121,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             row_with_right(line, buf, &left, right, style);
         }
     }
-    if !app.zoom {
-        super::scrollbar(area, buf, theme, total, rows, app.list_offset);
+    if !app.zoom() {
+        super::scrollbar(area, buf, theme, total, rows, app.list_offset());
     }
 }
 
@@ -124,7 +130,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// What the right of a headline shows: its section and its day; or, when stories from
 /// several sources are mixed (newest first), the name of its source, cut to fit `room`.
 fn meta(app: &App, article: &Article, room: usize) -> String {
-    let origins = &app.bundle.origins;
+    let origins = &app.bundle().origins;
     if origins.len() > 1 {
         let name = origins
             .get(usize::from(article.origin))

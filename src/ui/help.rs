@@ -6,11 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::Theme;
-use crate::app::{App, help_area, help_lines};
+use crate::app::App;
+use crate::layout::{help_area, help_lines};
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(&app.keymap);
+    let lines = help_lines(app.keymap());
     let popup = help_area(area.width, area.height, lines);
     if popup.width < 3 || popup.height < 3 {
         return;
@@ -42,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buf
         .title_bottom(Line::styled(hint, theme.dim).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let bindings = app.keymap.shown();
+    let bindings = app.keymap().shown();
     let label_width = bindings
         .clone()
         .map(|b| text::width(&b.label))

@@ -11,12 +11,12 @@ use crate::document::Role;
 use crate::layout::{self, Pane};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = layout::reader_text(area, !app.zoom);
+    let text = layout::reader_text(area, !app.zoom());
     let rows = usize::from(text.height);
-    let total = app.doc.total();
+    let total = app.doc().total();
     let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).bottom_right(
         Line::styled(
-            format!(" {} ", position(app.scroll, rows, total)),
+            format!(" {} ", position(app.scroll(), rows, total)),
             theme.dim,
         )
         .right_aligned(),
@@ -33,17 +33,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     for (row, line) in app
-        .doc
+        .doc()
         .lines()
         .iter()
-        .skip(app.scroll)
+        .skip(app.scroll())
         .take(rows)
         .enumerate()
     {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         let mut x = text.x;
         // What the search matches on this line, in characters of the whole line.
-        let hits: Vec<std::ops::Range<usize>> = match &app.find.query {
+        let hits: Vec<std::ops::Range<usize>> = match &app.find().query {
             Some(query) => {
                 let whole: String = line.spans.iter().map(|(t, _)| t.as_str()).collect();
                 query.all(&whole).collect()
@@ -73,8 +73,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             from += span.chars().count();
         }
     }
-    if !app.zoom {
-        super::scrollbar(area, buf, theme, total, rows, app.scroll);
+    if !app.zoom() {
+        super::scrollbar(area, buf, theme, total, rows, app.scroll());
     }
 }
 

@@ -32,19 +32,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (row, (n, &story)) in related
         .iter()
         .enumerate()
-        .skip(app.related_offset)
+        .skip(app.related_offset())
         .take(rows)
         .enumerate()
     {
-        let focused = app.focus == Pane::Related;
-        let selected = focused && n == app.related;
+        let focused = app.focus() == Pane::Related;
+        let selected = focused && n == app.related_selected();
         // Unfocused, the selection stays visible but quiet, as in the headline list.
-        let style = match (n == app.related, focused) {
+        let style = match (n == app.related_selected(), focused) {
             (true, true) => theme.selected,
             (true, false) => theme.selected_idle,
             _ => theme.body,
         };
-        let number_style = if n == app.related {
+        let number_style = if n == app.related_selected() {
             style
         } else {
             theme.number
@@ -55,7 +55,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ..inner
         };
         let title = app
-            .bundle
+            .bundle()
             .articles
             .get(story)
             .map_or(Default::default(), |a| text::one_line(&a.title));
@@ -79,7 +79,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         row_with_right(line, buf, &left, &right, style);
     }
-    if !app.zoom {
-        super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset);
+    if !app.zoom() {
+        super::scrollbar(area, buf, theme, related.len(), rows, app.related_offset());
     }
 }

@@ -1,0 +1,217 @@
+//! The headline list: which stories it shows (the filter and the search), its cursor, and
+//! the counts of stories unread and starred in the title bar.
+
+use super::App;
+use crate::layout::Pane;
+
+/// Which stories the headline list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
+/// Stories not read yet, and stories starred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub unread: usize,
+    pub starred: usize,
+}
+
+/// The set of the memory that `m` and `s` turn a story in or out of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Read,
+    Star,
+}
+
+/// The headline list's state.
+#[derive(Debug, Default)]
+pub(super) struct Listing {
+    /// The headline list's cursor. Moving it sends a line or two to the terminal; the reader
+    /// changes story only when one is opened (over SSH a preview that follows the cursor
+    /// would resend the whole reader at every step).
+    pub(super) selected: usize,
+    /// First headline shown in the list.
+    pub(super) offset: usize,
+    /// Which stories the headline list shows.
+    pub(super) filter: Filter,
+    /// The stories the headline list shows, in bundle order (all of them, or those the
+    /// filter keeps as it was when it was chosen).
+    pub(super) shown: Vec<usize>,
+    /// The stories the filter keeps (all of them without one), as it was chosen.
+    pub(super) fixed: Vec<usize>,
+    /// Kept up to date: counting 100,000 stories per frame would cost milliseconds.
+    pub(super) counts: Counts,
+}
+
+impl Listing {
+    /// Every one of `stories` stories listed, the cursor on the first.
+    pub(super) fn new(stories: usize) -> Self {
+        let shown: Vec<usize> = (0..stories).collect();
+        Listing {
+            fixed: shown.clone(),
+            shown,
+            ..Listing::default()
+        }
+    }
+}
+
+impl App {
+    /// Whether story `index` has been read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.stories
+            .bundle
+            .articles
+            .get(index)
+            .is_some_and(|a| self.session.memory.read.contains(&a.id))
+    }
+
+    pub fn is_starred(&self, index: usize) -> bool {
+        self.stories
+            .bundle
+            .articles
+            .get(index)
+            .is_some_and(|a| self.session.memory.starred.contains(&a.id))
+    }
+
+    /// Stories not read yet, and stories starred.
+    pub fn counts(&self) -> Counts {
+        self.stories.list.counts
+    }
+
+    pub(super) fn count(&self) -> Counts {
+        let read = self
+            .stories
+            .bundle
+            .articles
+            .iter()
+            .filter(|a| self.session.memory.read.contains(&a.id))
+            .count();
+        let starred = self
+            .stories
+            .bundle
+            .articles
+            .iter()
+            .filter(|a| self.session.memory.starred.contains(&a.id))
+            .count();
+        Counts {
+            unread: self.stories.bundle.articles.len() - read,
+            starred,
+        }
+    }
+
+    /// Turns the story under the cursor (in the list) or in the reader (elsewhere) in or out
+    /// of a set of the memory.
+    pub(super) fn toggle(&mut self, mark: Mark) {
+        let story = if self.session.focus == Pane::Headlines {
+            self.stories.list.selected
+        } else {
+            self.stories.reader.current
+        };
+        let Some(article) = self.stories.bundle.articles.get(story) else {
+            return;
+        };
+        let id = article.id.clone();
+        let (set, count) = match mark {
+            Mark::Read => (
+                &mut self.session.memory.read,
+                &mut self.stories.list.counts.unread,
+            ),
+            Mark::Star => (
+                &mut self.session.memory.starred,
+                &mut self.stories.list.counts.starred,
+            ),
+        };
+        // Read stories lower the unread count; starred ones raise the starred count.
+        let added = !set.remove(&id);
+        if added {
+            set.insert(id);
+        }
+        if added == (mark == Mark::Read) {
+            *count = count.saturating_sub(1);
+        } else {
+            *count += 1;
+        }
+        self.session.memory_changes += 1;
+    }
+
+    /// Shows only unread (or starred) stories, or all again when that filter is already on.
+    /// The list is fixed when the filter is chosen: marking a story read does not pull it
+    /// from under the cursor.
+    pub(super) fn set_filter(&mut self, filter: Filter) {
+        self.stories.list.filter = if self.stories.list.filter == filter {
+            Filter::All
+        } else {
+            filter
+        };
+        self.stories.list.fixed = (0..self.stories.bundle.articles.len())
+            .filter(|&i| match self.stories.list.filter {
+                Filter::All => true,
+                Filter::Unread => !self.is_read(i),
+                Filter::Starred => self.is_starred(i),
+            })
+            .collect();
+        self.refresh_list();
+        self.stories.list.offset = 0;
+    }
+
+    /// The list from the filter and the search: what both keep.
+    pub(super) fn refresh_list(&mut self) {
+        self.stories.list.shown = if self.stories.find.active() {
+            let matches = &self.stories.find.matches;
+            match self.stories.list.filter {
+                Filter::All => matches.clone(),
+                _ => matches
+                    .iter()
+                    .copied()
+                    .filter(|i| self.stories.list.fixed.binary_search(i).is_ok())
+                    .collect(),
+            }
+        } else {
+            self.stories.list.fixed.clone()
+        };
+        // The cursor stays on its story, or goes to the nearest one the list shows.
+        let at = self
+            .stories
+            .list
+            .shown
+            .partition_point(|&i| i < self.stories.list.selected);
+        if let Some(&story) = self
+            .stories
+            .list
+            .shown
+            .get(at)
+            .or(self.stories.list.shown.last())
+        {
+            self.stories.list.selected = story;
+        }
+    }
+
+    /// Where the cursor is in the list (the nearest entry when its story is not listed).
+    pub(super) fn list_position(&self) -> usize {
+        self.stories
+            .list
+            .shown
+            .partition_point(|&i| i < self.stories.list.selected)
+            .min(self.stories.list.shown.len().saturating_sub(1))
+    }
+
+    /// A story is read once it is in the reader with the reader focused.
+    pub(super) fn read_in_reader(&mut self) {
+        if self.session.focus == Pane::Reader
+            && let Some(article) = self
+                .stories
+                .bundle
+                .articles
+                .get(self.stories.reader.current)
+            && !self.session.memory.read.contains(&article.id)
+        {
+            self.session.memory.read.insert(article.id.clone());
+            self.session.memory_changes += 1;
+            self.stories.list.counts.unread -= 1;
+        }
+    }
+}

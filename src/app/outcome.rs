@@ -1,0 +1,53 @@
+//! What the terminal loop feeds back in: how what it did on the app's behalf (an [`Effect`])
+//! turned out, and the one-time messages it has for the user. [`App::apply`] is the one way
+//! in for them, as [`App::update`] is for actions.
+
+use super::{App, Effect};
+use crate::bundle::Bundle;
+
+/// Something that happened outside the app that the app must know of.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A message for the status bar until the next key (such as a locale that is not UTF-8).
+    Notice(String),
+    /// The sources are being read again: said first, since reading may take a while.
+    Reloading,
+    /// The sources were read again; `failure` says what could not be read, if anything.
+    Reloaded {
+        bundle: Box<Bundle>,
+        failure: Option<String>,
+    },
+    /// No source could be read again: the stories stay as they were.
+    ReloadFailed(String),
+    /// The player ended by itself.
+    AudioEnded,
+    /// An effect could not be carried out (a player that could not start plays nothing).
+    EffectFailed { effect: Effect, error: String },
+    /// The reading state could not be saved: why.
+    SaveFailed(String),
+}
+
+impl App {
+    /// Takes in what happened outside the app.
+    pub fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Notice(text) | Outcome::ReloadFailed(text) | Outcome::SaveFailed(text) => {
+                self.session.notice = Some(text);
+            }
+            Outcome::Reloading => self.session.notice = Some("Reloading…".into()),
+            Outcome::Reloaded { bundle, failure } => {
+                self.reload(*bundle);
+                if failure.is_some() {
+                    self.session.notice = failure;
+                }
+            }
+            Outcome::AudioEnded => self.audio_ended(Some("Audio ended.".into())),
+            Outcome::EffectFailed { effect, error } => {
+                if matches!(effect, Effect::Play(_)) {
+                    self.audio_ended(None);
+                }
+                self.session.notice = Some(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! What belongs to the session rather than to the stories loaded: it stays whole when a
+//! reload replaces the stories.
+
+use super::{Effect, Playing};
+use crate::keymap::Keymap;
+use crate::layout::Pane;
+use crate::state::Memory;
+
+#[derive(Debug)]
+pub(super) struct Session {
+    /// Columns and rows of the frame.
+    pub(super) size: (u16, u16),
+    pub(super) focus: Pane,
+    /// One pane at a time on a wide terminal too (a full-width story scrolls in fewer bytes
+    /// over a slow link).
+    pub(super) zoom: bool,
+    /// A one-time message for the status bar (such as a locale that is not UTF-8), shown
+    /// until the next key.
+    pub(super) notice: Option<String>,
+    /// Scroll position of the help overlay, when it is open.
+    pub(super) help: Option<usize>,
+    pub(super) running: bool,
+    /// What is remembered between sessions: stories read and starred, places in stories.
+    pub(super) memory: Memory,
+    /// Counts changes to `memory`, for the terminal loop to save after each.
+    pub(super) memory_changes: u64,
+    /// What the terminal loop is asked to do (open a link, copy it); it takes them.
+    pub(super) effects: Vec<Effect>,
+    /// The keys in force (the defaults, or the user's), for the help overlay and the loop.
+    pub(super) keymap: Keymap,
+    /// The audio that plays, if any.
+    pub(super) playing: Option<Playing>,
+}
+
+impl Session {
+    pub(super) fn new(cols: u16, rows: u16) -> Self {
+        Session {
+            size: (cols, rows),
+            focus: Pane::Headlines,
+            zoom: false,
+            notice: None,
+            help: None,
+            running: true,
+            memory: Memory::default(),
+            memory_changes: 0,
+            effects: Vec::new(),
+            keymap: Keymap::default(),
+            playing: None,
+        }
+    }
+}

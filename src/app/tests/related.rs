@@ -1,0 +1,87 @@
+//! Related stories worked out from the words.
+
+use super::*;
+
+#[test]
+fn stories_without_a_related_field_get_related_stories_from_their_words() {
+    let mut app = App::new(sample().unwrap(), 160, 45);
+    assert!(app.stories.bundle.articles[0].related_given);
+    assert_eq!(
+        app.related_list(),
+        app.stories.bundle.articles[0].related.as_slice()
+    );
+    assert_eq!(app.related_why(0), None, "given, not worked out");
+    // Story 3 is about school enrolment in Ho Chi Minh City; story 2 about a school.
+    for a in [Action::Down, Action::Down, Action::Down, Action::Open] {
+        app.update(a);
+    }
+    assert!(!app.stories.bundle.articles[3].related_given);
+    assert!(app.related_list().contains(&2), "{:?}", app.related_list());
+    let n = app.related_list().iter().position(|&s| s == 2).unwrap();
+    assert!(!app.related_why(n).unwrap().is_empty());
+    assert!(app.related_list().len() <= crate::related::MOST);
+    assert!(!app.related_list().contains(&3), "never itself");
+}
+
+#[test]
+fn the_index_built_while_idle_gives_the_same_related_stories() {
+    let mut idle = App::new(sample().unwrap(), 160, 45);
+    assert!(idle.preparing());
+    let mut steps = 0;
+    while idle.preparing() {
+        idle.update(AppEvent::Idle);
+        steps += 1;
+    }
+    assert!(steps >= 1 && idle.stories.related.index.is_some());
+    let mut at_once = App::new(sample().unwrap(), 160, 45);
+    for app in [&mut idle, &mut at_once] {
+        for a in [Action::Down, Action::Down, Action::Down, Action::Open] {
+            app.update(a);
+        }
+    }
+    assert_eq!(idle.related_list(), at_once.related_list());
+    assert!(!idle.related_list().is_empty());
+    assert_eq!(idle.related_why(0), at_once.related_why(0));
+    // A bundle whose stories all have their related field needs no index.
+    let mut given = App::new(sample().unwrap(), 160, 45);
+    given.stories.related.needs_index = false;
+    while given.preparing() {
+        given.update(AppEvent::Idle);
+    }
+    assert!(given.stories.related.index.is_none());
+}
+
+#[test]
+fn related_stories_worked_out_ahead_are_the_ones_a_key_would_work_out() {
+    let down = [Action::Down, Action::Down, Action::Down];
+    let mut ahead = App::new(sample().unwrap(), 160, 45);
+    down.into_iter().for_each(|a| ahead.update(a));
+    while ahead.preparing() {
+        ahead.update(AppEvent::Idle);
+    }
+    // Story 3, under the cursor, has no related field: its list waits for the key.
+    assert!(!ahead.stories.bundle.articles[3].related_given);
+    assert!(ahead.stories.related.ahead.iter().any(|c| c.story == 3));
+    assert!(ahead.stories.related.ahead.len() <= AHEAD_COMPUTED);
+    let mut at_once = App::new(sample().unwrap(), 160, 45);
+    down.into_iter().for_each(|a| at_once.update(a));
+    for app in [&mut ahead, &mut at_once] {
+        app.update(Action::Open);
+    }
+    assert_eq!(ahead.stories.reader.current, 3);
+    assert!(
+        !ahead.stories.related.ahead.iter().any(|c| c.story == 3),
+        "taken, not copied"
+    );
+    assert_eq!(ahead.related_list(), at_once.related_list());
+    assert!(!ahead.related_list().is_empty());
+    for n in 0..ahead.related_list().len() {
+        assert_eq!(ahead.related_why(n), at_once.related_why(n));
+    }
+    // Followed, a related story's own list was worked out ahead too.
+    while ahead.preparing() {
+        ahead.update(AppEvent::Idle);
+    }
+    let next = ahead.related_list()[0];
+    assert!(ahead.stories.related.ahead.iter().any(|c| c.story == next));
+}
