@@ -20,6 +20,7 @@ mod words;
 mod wrap;
 
 pub use clean::{TAB_STOP, clean, clean_owned};
+pub(crate) use measure::one_column;
 pub use measure::{grapheme_width, is_single_cell, truncate, width};
 pub use visible::{one_line, printable, visible};
 pub use wrap::{WrapLine, wrap};
