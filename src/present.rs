@@ -33,6 +33,7 @@ mod seq;
 mod sgr;
 
 use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 
 use cursor::Cursor;
 pub use encode::Link;
@@ -40,6 +41,14 @@ use encode::{Pen, Region};
 pub use scroll::Scroll;
 use scroll::{movable, scrolled};
 use sgr::Sgr;
+
+/// `ESC [ 0 ; … m`: a reset, then the colours and modifiers `style` sets (underline colour
+/// left out, as in every frame), for text that carries its own styles (`--render --color`).
+pub fn reset_then(style: Style) -> String {
+    let seq = sgr::reset_then(Sgr::of_style(style));
+    // SGR sequences are ASCII: nothing is replaced.
+    String::from_utf8_lossy(seq.as_bytes()).into_owned()
+}
 
 /// Frames this long or longer are wrapped in synchronized-output brackets. An SSH packet
 /// carries about 1.4 KB of a TCP segment after its own overhead; below 1 KB a frame is never
