@@ -211,16 +211,16 @@ pub(crate) fn one_column(cell: &Cell, room: u16) -> bool {
 }
 
 /// A row's glyphs by index, left to right, each as the presenter writes it.
-pub(crate) trait Glyphs<'a> {
+pub(crate) trait GlyphRow<'a> {
     fn count(&self) -> usize;
-    /// The glyph at index `k`, below [`Glyphs::count`].
+    /// The glyph at index `k`, below [`GlyphRow::count`].
     fn get(&self, k: usize) -> Glyph<'a>;
     /// The index of the glyph that starts at column `x`, when one does.
     fn starting_at(&self, x: u16) -> Option<usize>;
 }
 
-/// Glyphs found with [`glyphs_from`]: any row.
-impl<'a> Glyphs<'a> for [Glyph<'a>] {
+/// GlyphRow found with [`glyphs_from`]: any row.
+impl<'a> GlyphRow<'a> for [Glyph<'a>] {
     #[inline(always)]
     fn count(&self) -> usize {
         self.len()
@@ -244,7 +244,7 @@ pub(crate) struct OneColumn<'a> {
     pub from: usize,
 }
 
-impl<'a> Glyphs<'a> for OneColumn<'a> {
+impl<'a> GlyphRow<'a> for OneColumn<'a> {
     #[inline(always)]
     fn count(&self) -> usize {
         self.row.len().saturating_sub(self.from)
