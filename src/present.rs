@@ -3,7 +3,7 @@
 //!
 //! [`Presenter`] keeps the frame the terminal shows and what it knows of the terminal's cursor
 //! and colours (the *pen*), and writes only the bytes that turn that frame into the next one:
-//! the cheapest cursor move or re-write between changes (`cursor`, `encode`), the shortest
+//! the cheapest cursor move or re-write between changes (`cursor`, `encode`, `writer`), the shortest
 //! colour change (`sgr`), erasing instead of writing blanks, wide characters and cells that
 //! cannot be shown handled as the terminal shows them (`glyph`). When the caller knows a pane
 //! scrolled, a [`Scroll`] hint lets the terminal move the rows itself (a scroll region and SU
@@ -47,7 +47,7 @@ pub use writer::Link;
 
 /// `ESC [ 0 ; … m`: a reset, then the colours and modifiers `style` sets (underline colour
 /// left out, as in every frame), for text that carries its own styles (`--render --color`).
-pub fn reset_then(style: Style) -> String {
+pub(crate) fn reset_then(style: Style) -> String {
     let seq = sgr::reset_then(Sgr::of_style(style));
     // SGR sequences are ASCII: nothing is replaced.
     String::from_utf8_lossy(seq.as_bytes()).into_owned()

@@ -223,8 +223,25 @@ pub(crate) fn transition(from: Option<Sgr>, to: Sgr) -> Seq {
 #[derive(Default)]
 pub(crate) struct Known {
     /// At most [`Known::KEPT`], the oldest replaced first.
-    seqs: Vec<(Option<Sgr>, Sgr, Seq)>,
+    seqs: Vec<KnownTransition>,
     oldest: usize,
+}
+
+/// [`transition`]`(from, to)`, worked out.
+struct KnownTransition {
+    from: Option<Sgr>,
+    to: Sgr,
+    seq: Seq,
+}
+
+impl KnownTransition {
+    fn new(from: Option<Sgr>, to: Sgr) -> Self {
+        KnownTransition {
+            from,
+            to,
+            seq: transition(from, to),
+        }
+    }
 }
 
 impl Known {
@@ -235,21 +252,21 @@ impl Known {
         let at = match self
             .seqs
             .iter()
-            .position(|(f, t, _)| *t == to && *f == from)
+            .position(|known| known.to == to && known.from == from)
         {
             Some(at) => at,
             None if self.seqs.len() < Self::KEPT => {
-                self.seqs.push((from, to, transition(from, to)));
+                self.seqs.push(KnownTransition::new(from, to));
                 self.seqs.len() - 1
             }
             None => {
                 let at = self.oldest;
                 self.oldest = (at + 1) % Self::KEPT;
-                self.seqs[at] = (from, to, transition(from, to));
+                self.seqs[at] = KnownTransition::new(from, to);
                 at
             }
         };
-        &self.seqs[at].2
+        &self.seqs[at].seq
     }
 
     /// Bytes of [`transition`]`(from, to)`.
