@@ -5,7 +5,7 @@
 //! part (CR, CHA, CUF, CUB, backspaces) plus a vertical part (LF, CUD, CUU, reverse index,
 //! VPA). The terminal is in raw mode, so LF moves down without returning to column 1; it is
 //! only used to reach a row below the cursor, which is never past the last row, so it cannot
-//! scroll; when a scroll region may be set (see `encode::Region`) they are not used at all.
+//! scroll; when a scroll region may be set (see `pen::Region`) they are not used at all.
 
 use super::seq::Seq;
 
