@@ -4,17 +4,16 @@
 //! table, draws one frame with ratatui's `TestBackend` and turns the buffer into exactly ROWS
 //! lines of exactly COLS columns. Nothing here reads the clock or the environment.
 
-use std::fmt::Write as _;
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use crate::action::AppEvent;
 use crate::app::App;
 use crate::bundle::Bundle;
+use crate::present;
 use crate::ui::{Theme, View};
 
 /// The frame after `keys`, drawn at `cols` x `rows`. Keys after one that quits are ignored.
@@ -71,15 +70,23 @@ pub fn draw(app: &App, theme: &Theme) -> Buffer {
 
 /// The buffer as plain text: one line per row, each `width` columns, wide characters once.
 pub fn to_text(buf: &Buffer) -> String {
-    render_rows(buf, false)
+    render_rows(buf, Styles::Left)
 }
 
 /// The buffer as text with ANSI SGR styles, reset at the end of every line.
 pub fn to_ansi(buf: &Buffer) -> String {
-    render_rows(buf, true)
+    render_rows(buf, Styles::Written)
 }
 
-fn render_rows(buf: &Buffer, color: bool) -> String {
+/// Whether the text carries the cells' styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Styles {
+    Left,
+    /// As SGR sequences, by the presenter's encoder, each after a reset.
+    Written,
+}
+
+fn render_rows(buf: &Buffer, styles: Styles) -> String {
     let area = buf.area;
     let mut out = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
     for y in area.top()..area.bottom() {
@@ -93,10 +100,10 @@ fn render_rows(buf: &Buffer, color: bool) -> String {
                 skip -= 1;
                 continue;
             }
-            if color {
+            if styles == Styles::Written {
                 let style = cell.style();
                 if style != current {
-                    out.push_str(&sgr(style));
+                    out.push_str(&present::reset_then(style));
                     current = style;
                 }
             }
@@ -110,64 +117,10 @@ fn render_rows(buf: &Buffer, color: bool) -> String {
                 skip = width - 1;
             }
         }
-        if color && current != Style::default() {
-            out.push_str("\x1b[0m");
+        if styles == Styles::Written && current != Style::default() {
+            out.push_str(&present::reset_then(Style::default()));
         }
         out.push('\n');
     }
     out
-}
-
-/// The SGR sequence that switches from any style to `style`.
-fn sgr(style: Style) -> String {
-    let mut codes = vec!["0".to_owned()];
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            codes.push(code.to_owned());
-        }
-    }
-    if let Some(c) = style.fg.and_then(|c| color_code(c, false)) {
-        codes.push(c);
-    }
-    if let Some(c) = style.bg.and_then(|c| color_code(c, true)) {
-        codes.push(c);
-    }
-    let mut out = String::from("\x1b[");
-    let _ = write!(out, "{}m", codes.join(";"));
-    out
-}
-
-fn color_code(color: Color, background: bool) -> Option<String> {
-    let base = if background { 40 } else { 30 };
-    let named = |n: u8| Some((base + n).to_string());
-    let bright = |n: u8| Some((base + 60 + n).to_string());
-    match color {
-        Color::Reset => None,
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => bright(0),
-        Color::LightRed => bright(1),
-        Color::LightGreen => bright(2),
-        Color::LightYellow => bright(3),
-        Color::LightBlue => bright(4),
-        Color::LightMagenta => bright(5),
-        Color::LightCyan => bright(6),
-        Color::White => bright(7),
-        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
-        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
-    }
 }

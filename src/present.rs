@@ -3,7 +3,7 @@
 //!
 //! [`Presenter`] keeps the frame the terminal shows and what it knows of the terminal's cursor
 //! and colours (the *pen*), and writes only the bytes that turn that frame into the next one:
-//! the cheapest cursor move or re-write between changes (`cursor`, `encode`), the shortest
+//! the cheapest cursor move or re-write between changes (`cursor`, `encode`, `writer`), the shortest
 //! colour change (`sgr`), erasing instead of writing blanks, wide characters and cells that
 //! cannot be shown handled as the terminal shows them (`glyph`). When the caller knows a pane
 //! scrolled, a [`Scroll`] hint lets the terminal move the rows itself (a scroll region and SU
@@ -28,18 +28,30 @@
 mod cursor;
 mod encode;
 mod glyph;
+mod pen;
 mod scroll;
 mod seq;
 mod sgr;
+#[cfg(test)]
+mod testing;
+mod writer;
 
 use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 
-use cursor::Cursor;
-pub use encode::Link;
-use encode::{Pen, Region};
+use pen::{Pen, Region};
 pub use scroll::Scroll;
 use scroll::{movable, scrolled};
 use sgr::Sgr;
+pub use writer::Link;
+
+/// `ESC [ 0 ; … m`: a reset, then the colours and modifiers `style` sets (underline colour
+/// left out, as in every frame), for text that carries its own styles (`--render --color`).
+pub(crate) fn reset_then(style: Style) -> String {
+    let seq = sgr::reset_then(Sgr::of_style(style));
+    // SGR sequences are ASCII: nothing is replaced.
+    String::from_utf8_lossy(seq.as_bytes()).into_owned()
+}
 
 /// Frames this long or longer are wrapped in synchronized-output brackets. An SSH packet
 /// carries about 1.4 KB of a TCP segment after its own overhead; below 1 KB a frame is never
@@ -55,8 +67,7 @@ pub struct Presenter {
     /// What the terminal shows; `None`: unknown, the next frame repaints everything.
     shown: Option<Buffer>,
     pen: Pen,
-    /// Whether each frame ends in default colours (see [`Presenter::keeping_colours`]).
-    reset_at_end: bool,
+    end: FrameEnd,
     /// Cells the next frame writes as hyperlinks.
     links: Vec<Link>,
 }
@@ -72,7 +83,7 @@ impl Presenter {
         Presenter {
             shown: None,
             pen: Pen::UNKNOWN,
-            reset_at_end: true,
+            end: FrameEnd::DefaultColours,
             links: Vec::new(),
         }
     }
@@ -88,7 +99,7 @@ impl Presenter {
     /// between frames but what begins with its own reset (newsterm's terminal loop: the
     /// restore sequence and a repaint).
     pub fn keeping_colours(mut self) -> Self {
-        self.reset_at_end = false;
+        self.end = FrameEnd::KeptColours;
         self
     }
 
@@ -132,7 +143,7 @@ impl Presenter {
     }
 
     fn write(&mut self, next: &Buffer, scroll: Option<Scroll>, out: &mut Vec<u8>) {
-        let reset = self.reset_at_end;
+        let end = self.end;
         let links = std::mem::take(&mut self.links);
         let links = links.as_slice();
         let same_size = self
@@ -151,11 +162,8 @@ impl Presenter {
                     // (a wrong hint still gives the right screen, in more bytes).
                     Some(shift) if shift.is_short() => {
                         let mut pen = self.pen;
-                        let body = finish(
-                            scrolled(shown, next, shift, &mut pen, links),
-                            &mut pen,
-                            reset,
-                        );
+                        let body =
+                            finish(scrolled(shown, next, shift, &mut pen, links), &mut pen, end);
                         self.pen = pen;
                         body
                     }
@@ -163,13 +171,13 @@ impl Presenter {
                     // happens to be in place already.
                     Some(shift) => {
                         let mut pen = self.pen;
-                        let plain = finish(diff(shown, next, &mut pen, links), &mut pen, reset);
+                        let plain = finish(diff(shown, next, &mut pen, links), &mut pen, end);
                         let mut spen = self.pen;
                         let mut moved = shown.clone();
                         let body = finish(
                             scrolled(&mut moved, next, shift, &mut spen, links),
                             &mut spen,
-                            reset,
+                            end,
                         );
                         if framed_len(&body) < framed_len(&plain) {
                             self.pen = spen;
@@ -181,7 +189,7 @@ impl Presenter {
                     }
                     None => {
                         let mut pen = self.pen;
-                        let body = finish(diff(shown, next, &mut pen, links), &mut pen, reset);
+                        let body = finish(diff(shown, next, &mut pen, links), &mut pen, end);
                         self.pen = pen;
                         body
                     }
@@ -189,7 +197,7 @@ impl Presenter {
             }
             _ => {
                 let mut pen = self.pen;
-                let body = finish(repaint(next, &mut pen, links), &mut pen, reset);
+                let body = finish(repaint(next, &mut pen, links), &mut pen, end);
                 self.pen = pen;
                 body
             }
@@ -214,24 +222,28 @@ fn repaint(next: &Buffer, pen: &mut Pen, links: &[Link]) -> Vec<u8> {
         body.extend_from_slice(b"\x1b[r");
     }
     body.extend_from_slice(b"\x1b[H\x1b[J");
-    *pen = Pen {
-        cursor: Cursor::At { row: 0, col: 0 },
-        sgr: Some(Sgr::DEFAULT),
-        region: Region::Whole,
-    };
+    *pen = Pen::HOME;
     let cleared = Buffer::empty(next.area);
     encode::frame_with_links(&cleared, next, pen, links, &mut body);
     body
 }
 
-/// Ends a non-empty frame in default colours when `reset` (see
-/// [`Presenter::keeping_colours`]), as ratatui's own backend does: the caller may write
-/// between frames (and on leaving, where not every terminal restores colours with the
-/// alternate screen).
-fn finish(mut body: Vec<u8>, pen: &mut Pen, reset: bool) -> Vec<u8> {
+/// How each frame ends (see [`Presenter::keeping_colours`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameEnd {
+    DefaultColours,
+    /// Colours kept when the background is the default one.
+    KeptColours,
+}
+
+/// Ends a non-empty frame in default colours, as ratatui's own backend does, unless `end`
+/// keeps them: the caller may write between frames (and on leaving, where not every terminal
+/// restores colours with the alternate screen).
+fn finish(mut body: Vec<u8>, pen: &mut Pen, end: FrameEnd) -> Vec<u8> {
     // Kept colours are only a default background's: a scroll needs one (the lines it brings
     // in take the current background on some terminals), so a coloured one is reset anyway.
-    let background_kept = !reset && pen.sgr.is_some_and(|s| s.bg == Sgr::DEFAULT.bg);
+    let background_kept =
+        end == FrameEnd::KeptColours && pen.sgr.is_some_and(|s| s.bg == Sgr::DEFAULT.bg);
     if !body.is_empty() && !background_kept {
         body.extend_from_slice(sgr::transition(pen.sgr, Sgr::DEFAULT).as_bytes());
         pen.sgr = Some(Sgr::DEFAULT);
@@ -267,24 +279,8 @@ fn frame(body: &[u8], out: &mut Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::layout::Rect;
-    use ratatui::style::Style;
-
     use super::*;
-
-    fn lines(rows: &[&str]) -> Buffer {
-        use unicode_width::UnicodeWidthStr;
-        let width = rows.iter().map(|r| r.width()).max().unwrap_or(0) as u16;
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
-        for (y, r) in rows.iter().enumerate() {
-            buf.set_string(0, y as u16, r, Style::default());
-        }
-        buf
-    }
-
-    fn hint(top: u16, bottom: u16, by: i32) -> Scroll {
-        Scroll { top, bottom, by }
-    }
+    use testing::{hint, lines};
 
     #[test]
     fn brackets_only_for_large_frames() {

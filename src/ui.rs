@@ -180,7 +180,7 @@ fn put_single_cells(buf: &mut Buffer, x: u16, y: u16, span: &str, room: u16, sty
     let mut x = x;
     for c in span.chars() {
         // Width 0 (a soft hyphen) is skipped by ratatui too; every other one here is 1
-        // (`text::tests::single_cell_characters_are_one_column_wide`).
+        // (`text::measure::tests::single_cell_characters_are_one_column_wide`).
         if c == SOFT_HYPHEN && UnicodeWidthChar::width(c).unwrap_or(0) == 0 {
             continue;
         }
@@ -213,19 +213,30 @@ fn set_char(cell: &mut Cell, c: char) {
     cell.skip = old.skip;
 }
 
-/// The characters [`PROTOTYPES`] keeps: ASCII, Latin and Vietnamese letters (U+0000 to
-/// U+02FF, U+1E00 to U+1EFF). First character and count, in the order of
-/// [`prototype_index`].
-const PROTOTYPED_RANGES: [(u32, usize); 2] = [(0, 0x300), (0x1e00, 0x100)];
+/// The characters [`PROTOTYPES`] keeps, in the order of [`prototype_index`]: the letters of
+/// the one-column table (`text::one_column`), which are most of a story: its ASCII and Latin
+/// ranges, with the controls below and between them so that a character's index is its code
+/// point, then its Vietnamese range. The table's punctuation and box drawing are rarer and
+/// are written by `Cell::set_char`.
+const PROTOTYPED_RANGES: [std::ops::RangeInclusive<char>; 2] =
+    ['\0'..=LATIN_LAST, text::one_column::VIETNAMESE];
 
-const PROTOTYPED: usize = 0x300 + 0x100;
+const LATIN_LAST: char = *text::one_column::LATIN.end();
+const VIETNAMESE_FIRST: char = *text::one_column::VIETNAMESE.start();
+const VIETNAMESE_LAST: char = *text::one_column::VIETNAMESE.end();
+
+/// Characters in [`PROTOTYPED_RANGES`].
+const PROTOTYPED: usize =
+    LATIN_LAST as usize + 1 + (VIETNAMESE_LAST as usize - VIETNAMESE_FIRST as usize + 1);
 
 /// Where [`PROTOTYPES`] keeps `c` (past its end when it does not).
 #[inline(always)]
 const fn prototype_index(c: char) -> usize {
-    match c as u32 {
-        n @ 0..=0x2ff => n as usize,
-        n @ 0x1e00..=0x1eff => (n - 0x1e00 + 0x300) as usize,
+    match c {
+        '\0'..=LATIN_LAST => c as usize,
+        VIETNAMESE_FIRST..=VIETNAMESE_LAST => {
+            c as usize - VIETNAMESE_FIRST as usize + LATIN_LAST as usize + 1
+        }
         _ => usize::MAX,
     }
 }
@@ -234,7 +245,8 @@ const fn prototype_index(c: char) -> usize {
 const fn prototyped(mut i: usize) -> char {
     let mut r = 0;
     while r < PROTOTYPED_RANGES.len() {
-        let (first, count) = PROTOTYPED_RANGES[r];
+        let first = *PROTOTYPED_RANGES[r].start() as u32;
+        let count = (*PROTOTYPED_RANGES[r].end() as u32 - first) as usize + 1;
         if i < count {
             return match char::from_u32(first + i as u32) {
                 Some(c) => c,
@@ -468,15 +480,19 @@ mod prototype_tests {
 
     #[test]
     fn a_symbol_copied_from_a_prototype_is_what_set_char_writes() {
-        for (i, (first, count)) in super::PROTOTYPED_RANGES.iter().enumerate() {
-            let at: usize = super::PROTOTYPED_RANGES[..i].iter().map(|r| r.1).sum();
-            let c = char::from_u32(*first).unwrap();
-            assert_eq!(super::prototype_index(c), at, "{c:?}");
-            assert_eq!(
-                super::prototyped(at + count - 1) as u32,
-                first + *count as u32 - 1
-            );
+        let mut at = 0;
+        for range in &super::PROTOTYPED_RANGES {
+            let (first, last) = (*range.start(), *range.end());
+            assert_eq!(super::prototype_index(first), at, "{first:?}");
+            let count = last as usize - first as usize + 1;
+            assert_eq!(super::prototyped(at + count - 1), last);
+            at += count;
+            // Every character kept but the controls is of the one-column table.
+            for c in range.clone().filter(|c| !c.is_control()) {
+                assert!(crate::text::is_single_cell(c), "{c:?}");
+            }
         }
+        assert_eq!(at, super::PROTOTYPED);
         let mut styled = Cell::new("x");
         styled.fg = Color::Red;
         styled.bg = Color::Rgb(1, 2, 3);

@@ -5,7 +5,7 @@
 //! part (CR, CHA, CUF, CUB, backspaces) plus a vertical part (LF, CUD, CUU, reverse index,
 //! VPA). The terminal is in raw mode, so LF moves down without returning to column 1; it is
 //! only used to reach a row below the cursor, which is never past the last row, so it cannot
-//! scroll; when a scroll region may be set (see `encode::Region`) they are not used at all.
+//! scroll; when a scroll region may be set (see `pen::Region`) they are not used at all.
 
 use super::seq::Seq;
 
@@ -35,6 +35,15 @@ pub(crate) const SHORTEST_FORWARD: usize = 3;
 fn csi_len(n: u32) -> usize {
     let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
     if n == 1 { 3 } else { 3 + digits }
+}
+
+/// How the cursor may move between rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowMoves {
+    /// Any way: no scroll region can be set, so nothing stops or scrolls a relative move.
+    Relative,
+    /// By the row's number only: a scroll region may be set.
+    Absolute,
 }
 
 /// One part of a move, priced before it is built.
@@ -114,10 +123,10 @@ fn horizontal(from: u16, col: u16) -> Part {
     cheapest([absolute_column(col), relative])
 }
 
-/// The cheapest way from row `from` to `row`, keeping the column; relative moves only when
-/// `feed` (no scroll region can be set, so nothing stops or scrolls them).
-fn vertical(from: u16, row: u16, feed: bool) -> Part {
+/// The cheapest way from row `from` to `row`, keeping the column, as `moves` allows.
+fn vertical(from: u16, row: u16, moves: RowMoves) -> Part {
     let vpa = Part::Csi(u32::from(row) + 1, b'd');
+    let feed = moves == RowMoves::Relative;
     if !feed && row != from {
         // A scroll region may be set: relative moves stop at its margins, LF and reverse
         // index scroll it. Only the absolute row is safe.
@@ -172,7 +181,7 @@ fn cup_len(row: u16, col: u16) -> usize {
 
 /// The cheapest sequence that moves the cursor from `from` to (`row`, `col`); empty when it
 /// is already there.
-pub(crate) fn move_to(from: Cursor, row: u16, col: u16, feed: bool) -> Seq {
+pub(crate) fn move_to(from: Cursor, row: u16, col: u16, moves: RowMoves) -> Seq {
     // Writing on along a row, the cursor is usually there already.
     if from == (Cursor::At { row, col }) {
         return Seq::new();
@@ -180,8 +189,8 @@ pub(crate) fn move_to(from: Cursor, row: u16, col: u16, feed: bool) -> Seq {
     let (h, v) = match from {
         Cursor::Unknown => return cup(row, col),
         // The column part comes first and is absolute, which ends the pending wrap.
-        Cursor::Pending { row: r } => (absolute_column(col), vertical(r, row, feed)),
-        Cursor::At { row: r, col: c } => (horizontal(c, col), vertical(r, row, feed)),
+        Cursor::Pending { row: r } => (absolute_column(col), vertical(r, row, moves)),
+        Cursor::At { row: r, col: c } => (horizontal(c, col), vertical(r, row, moves)),
     };
     // Priced before either is built: a diff moves the cursor hundreds of times a frame.
     if h.len() + v.len() >= cup_len(row, col) {
@@ -198,7 +207,12 @@ mod tests {
     use super::*;
 
     fn mv(from: Cursor, row: u16, col: u16) -> String {
-        String::from_utf8(move_to(from, row, col, true).as_bytes().to_vec()).unwrap()
+        String::from_utf8(
+            move_to(from, row, col, RowMoves::Relative)
+                .as_bytes()
+                .to_vec(),
+        )
+        .unwrap()
     }
 
     fn at(row: u16, col: u16) -> Cursor {
@@ -283,7 +297,9 @@ mod tests {
         ] {
             for row in [0, 1, 19, 20, 21, 39] {
                 for col in [0, 1, 2, 59, 60, 61, 119] {
-                    assert!(move_to(from, row, col, true).len() <= cup(row, col).len());
+                    assert!(
+                        move_to(from, row, col, RowMoves::Relative).len() <= cup(row, col).len()
+                    );
                 }
             }
         }

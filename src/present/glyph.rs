@@ -11,6 +11,7 @@
 use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
 
 use super::sgr::Sgr;
+use crate::text::SOFT_HYPHEN;
 
 /// What occupies the columns `x .. x + width`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,11 +109,10 @@ pub(crate) fn symbol_of(cell: &Cell, room: u16) -> (&str, u16) {
     }
 }
 
-/// Whether `symbol` is one character from U+00A0 to U+02FF or from U+1E00 to U+1EFF but the
-/// soft hyphen (Latin letters, Vietnamese's among them), from U+2010 to U+2027 (dashes,
-/// quotes, bullets, the ellipsis) or from U+2500 to U+259F (every pane's borders and
-/// scrollbar): most cells that are not ASCII. One column each (`text::is_single_cell`); told
-/// from the UTF-8 bytes, without decoding.
+/// Whether `symbol` is one character of the one-column table's `LATIN` (but the soft hyphen),
+/// `VIETNAMESE`, `PUNCTUATION` or `BOX_DRAWING` ranges (`text::one_column`): most cells that
+/// are not ASCII. Told from the UTF-8 bytes, without decoding, as this runs for every cell;
+/// the rest of the table is found by [`wider_symbol`]. A test holds these bytes to the table.
 #[inline(always)]
 fn is_common_narrow(symbol: &str) -> bool {
     matches!(
@@ -133,7 +133,7 @@ fn wider_symbol(symbol: &str, room: u16) -> (&str, u16) {
     // measured, it is zero columns wide in some tables.
     let mut chars = symbol.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
-        && c != '\u{ad}'
+        && c != SOFT_HYPHEN
         && crate::text::is_single_cell(c)
     {
         return (symbol, 1);
@@ -211,16 +211,16 @@ pub(crate) fn one_column(cell: &Cell, room: u16) -> bool {
 }
 
 /// A row's glyphs by index, left to right, each as the presenter writes it.
-pub(crate) trait Glyphs<'a> {
+pub(crate) trait GlyphRow<'a> {
     fn count(&self) -> usize;
-    /// The glyph at index `k`, below [`Glyphs::count`].
+    /// The glyph at index `k`, below [`GlyphRow::count`].
     fn get(&self, k: usize) -> Glyph<'a>;
     /// The index of the glyph that starts at column `x`, when one does.
     fn starting_at(&self, x: u16) -> Option<usize>;
 }
 
-/// Glyphs found with [`glyphs_from`]: any row.
-impl<'a> Glyphs<'a> for [Glyph<'a>] {
+/// GlyphRow found with [`glyphs_from`]: any row.
+impl<'a> GlyphRow<'a> for [Glyph<'a>] {
     #[inline(always)]
     fn count(&self) -> usize {
         self.len()
@@ -244,7 +244,7 @@ pub(crate) struct OneColumn<'a> {
     pub from: usize,
 }
 
-impl<'a> Glyphs<'a> for OneColumn<'a> {
+impl<'a> GlyphRow<'a> for OneColumn<'a> {
     #[inline(always)]
     fn count(&self) -> usize {
         self.row.len().saturating_sub(self.from)
@@ -309,15 +309,14 @@ mod tests {
 
     #[test]
     fn common_narrow_characters_told_from_their_bytes_are_one_column() {
+        use crate::text::one_column::{BOX_DRAWING, LATIN, PUNCTUATION, VIETNAMESE};
         let all = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
         for c in all {
             let symbol = c.encode_utf8(&mut [0; 4]).to_owned();
-            let want = matches!(c,
-                '\u{a0}'..='\u{2ff}'
-                | '\u{1e00}'..='\u{1eff}'
-                | '\u{2010}'..='\u{2027}'
-                | '\u{2500}'..='\u{259f}')
-                && c != '\u{ad}';
+            let want = [LATIN, VIETNAMESE, PUNCTUATION, BOX_DRAWING]
+                .iter()
+                .any(|range| range.contains(&c))
+                && c != SOFT_HYPHEN;
             assert_eq!(is_common_narrow(&symbol), want, "{c:?}");
             if want {
                 assert!(crate::text::is_single_cell(c), "{c:?}");

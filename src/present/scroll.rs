@@ -9,10 +9,12 @@
 use ratatui::buffer::{Buffer, Cell};
 
 use super::cursor::Cursor;
-use super::encode::{self, Pen, Region};
+use super::encode;
 use super::glyph::is_skip;
+use super::pen::{Pen, Region};
 use super::seq::Seq;
 use super::sgr::{self, Sgr};
+use super::writer::Link;
 
 /// A scroll the caller knows happened: the rows `top..bottom` (0-based, bottom exclusive) span
 /// the full terminal width and their content moved up by `by` rows (negative: down).
@@ -63,7 +65,7 @@ pub(super) fn scrolled(
     next: &Buffer,
     shift: Shift,
     pen: &mut Pen,
-    links: &[encode::Link],
+    links: &[Link],
 ) -> Vec<u8> {
     let mut body = Vec::new();
     // The exposed lines take the current background on terminals that erase with it (BCE)
@@ -79,13 +81,16 @@ pub(super) fn scrolled(
     let region = if shift.top == 0 && shift.bottom == next.area.height {
         Region::Whole
     } else {
-        Region::Rows(shift.top, shift.bottom)
+        Region::Rows {
+            top: shift.top,
+            bottom: shift.bottom,
+        }
     };
     let mut seq = Seq::new();
     if pen.region != region {
         // The region stays set after the scroll: scrolling on costs only `ESC [ S`.
         match region {
-            Region::Rows(top, bottom) => {
+            Region::Rows { top, bottom } => {
                 seq.push(b"\x1b[");
                 seq.push_num(u32::from(top) + 1);
                 seq.push(b";");
@@ -141,30 +146,13 @@ fn shift_rows(buf: &mut Buffer, shift: Shift) {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::layout::Rect;
-    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::style::{Color, Modifier};
 
     use super::*;
-
-    fn lines(rows: &[&str]) -> Buffer {
-        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0) as u16;
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
-        for (y, r) in rows.iter().enumerate() {
-            buf.set_string(0, y as u16, r, Style::default());
-        }
-        buf
-    }
-
-    fn hint(top: u16, bottom: u16, by: i32) -> Scroll {
-        Scroll { top, bottom, by }
-    }
+    use crate::present::testing::{hint, lines};
 
     fn run(shown: &Buffer, next: &Buffer, shift: Shift, sgr: Option<Sgr>) -> String {
-        let mut pen = Pen {
-            cursor: Cursor::At { row: 0, col: 0 },
-            sgr,
-            region: Region::Whole,
-        };
+        let mut pen = Pen { sgr, ..Pen::HOME };
         String::from_utf8(scrolled(&mut shown.clone(), next, shift, &mut pen, &[])).unwrap()
     }
 
@@ -231,14 +219,10 @@ mod tests {
         let b = lines(&["t", "b", "c", "d", "s"]);
         let shift = hint(1, 4, 1).shift(5).unwrap();
         // The cursor is not trusted after the region is set: an absolute move follows.
-        let mut pen = Pen {
-            cursor: Cursor::At { row: 0, col: 0 },
-            sgr: Some(Sgr::DEFAULT),
-            region: Region::Whole,
-        };
+        let mut pen = Pen::HOME;
         let first = String::from_utf8(scrolled(&mut a.clone(), &b, shift, &mut pen, &[])).unwrap();
         assert_eq!(first, "\x1b[2;4r\x1b[S\x1b[4Hd");
-        assert_eq!(pen.region, Region::Rows(1, 4));
+        assert_eq!(pen.region, Region::Rows { top: 1, bottom: 4 });
         // Scrolling on in the same region is the scroll and the new line, nothing else; and
         // with a region set, rows are reached by their number: relative moves stop at the
         // margins and a line feed would scroll the region.

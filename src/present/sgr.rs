@@ -6,7 +6,7 @@
 //! parameters as blink, bold, colours and so on.
 
 use ratatui::buffer::Cell;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::{Color, Modifier, Style};
 
 use super::seq::Seq;
 
@@ -25,6 +25,16 @@ impl Sgr {
         bg: Color::Reset,
         modifier: Modifier::empty(),
     };
+
+    /// What `style` sets; a colour it leaves unset is the default, and what it takes away
+    /// is not written.
+    pub(crate) fn of_style(style: Style) -> Sgr {
+        Sgr {
+            fg: style.fg.unwrap_or(Color::Reset),
+            bg: style.bg.unwrap_or(Color::Reset),
+            modifier: style.add_modifier,
+        }
+    }
 
     #[inline(always)]
     pub(crate) fn of(cell: &Cell) -> Sgr {
@@ -146,11 +156,17 @@ impl Params {
 
 /// Everything `to` sets, after a reset: works from any state, including an unknown one.
 fn from_reset(to: Sgr) -> Seq {
-    let mut p = Params::new();
     if to == Sgr::DEFAULT {
         // `ESC [ m` is a reset on its own.
-        return p.finish();
+        return Params::new().finish();
     }
+    reset_then(to)
+}
+
+/// `ESC [ 0 ; … m`: a reset, always named, then everything `to` sets. What `--render --color`
+/// writes before each change of style, as [`from_reset`] would but for the default.
+pub(crate) fn reset_then(to: Sgr) -> Seq {
+    let mut p = Params::new();
     p.num(0);
     p.modifiers(to.modifier);
     if to.fg != Color::Reset {
@@ -207,8 +223,25 @@ pub(crate) fn transition(from: Option<Sgr>, to: Sgr) -> Seq {
 #[derive(Default)]
 pub(crate) struct Known {
     /// At most [`Known::KEPT`], the oldest replaced first.
-    seqs: Vec<(Option<Sgr>, Sgr, Seq)>,
+    seqs: Vec<KnownTransition>,
     oldest: usize,
+}
+
+/// [`transition`]`(from, to)`, worked out.
+struct KnownTransition {
+    from: Option<Sgr>,
+    to: Sgr,
+    seq: Seq,
+}
+
+impl KnownTransition {
+    fn new(from: Option<Sgr>, to: Sgr) -> Self {
+        KnownTransition {
+            from,
+            to,
+            seq: transition(from, to),
+        }
+    }
 }
 
 impl Known {
@@ -219,21 +252,21 @@ impl Known {
         let at = match self
             .seqs
             .iter()
-            .position(|(f, t, _)| *t == to && *f == from)
+            .position(|known| known.to == to && known.from == from)
         {
             Some(at) => at,
             None if self.seqs.len() < Self::KEPT => {
-                self.seqs.push((from, to, transition(from, to)));
+                self.seqs.push(KnownTransition::new(from, to));
                 self.seqs.len() - 1
             }
             None => {
                 let at = self.oldest;
                 self.oldest = (at + 1) % Self::KEPT;
-                self.seqs[at] = (from, to, transition(from, to));
+                self.seqs[at] = KnownTransition::new(from, to);
                 at
             }
         };
-        &self.seqs[at].2
+        &self.seqs[at].seq
     }
 
     /// Bytes of [`transition`]`(from, to)`.
@@ -410,6 +443,31 @@ mod tests {
         // A reset plus what stays can be shorter than naming every change.
         let c = sgr(Color::Yellow, Color::Reset, Modifier::REVERSED);
         assert_eq!(t(Some(a), c), "\x1b[0;7;33m");
+    }
+
+    #[test]
+    fn a_named_reset_comes_first_for_a_text_dump() {
+        let r = |style: Style| {
+            String::from_utf8(reset_then(Sgr::of_style(style)).as_bytes().to_vec()).unwrap()
+        };
+        assert_eq!(r(Style::new()), "\x1b[0m");
+        assert_eq!(r(Style::new().fg(Color::Reset)), "\x1b[0m");
+        assert_eq!(
+            r(Style::new().fg(Color::Black).bg(Color::Cyan)),
+            "\x1b[0;30;46m"
+        );
+        assert_eq!(
+            r(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+            "\x1b[0;1;36m"
+        );
+        assert_eq!(
+            r(Style::new().fg(Color::Rgb(1, 2, 3)).bg(Color::Indexed(9))),
+            "\x1b[0;38;2;1;2;3;48;5;9m"
+        );
+        let removed = Style::new()
+            .remove_modifier(Modifier::BOLD)
+            .bg(Color::DarkGray);
+        assert_eq!(r(removed), "\x1b[0;100m");
     }
 
     #[test]
