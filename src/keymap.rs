@@ -208,6 +208,62 @@ mod tests {
     use super::*;
     use crate::keys::parse_keys;
 
+    fn act(spec: &str) -> Vec<Option<Action>> {
+        let keymap = Keymap::default();
+        parse_keys(spec)
+            .unwrap()
+            .into_iter()
+            .map(|event| keymap.action_for(event))
+            .collect()
+    }
+
+    #[test]
+    fn names_parse_to_the_table_actions() {
+        assert_eq!(
+            act(
+                "j Down k Up Space b C-d C-u g G Home End Enter 3 Backspace Tab BackTab ? q Esc C-c"
+            ),
+            [
+                Action::Down,
+                Action::Down,
+                Action::Up,
+                Action::Up,
+                Action::PageDown,
+                Action::PageUp,
+                Action::HalfPageDown,
+                Action::HalfPageUp,
+                Action::Top,
+                Action::Bottom,
+                Action::Top,
+                Action::Bottom,
+                Action::Open,
+                Action::OpenRelated(3),
+                Action::Back,
+                Action::FocusNext,
+                Action::FocusPrev,
+                Action::Help,
+                Action::Close,
+                Action::Dismiss,
+                Action::Quit,
+            ]
+            .map(Some)
+        );
+    }
+
+    #[test]
+    fn unbound_keys_do_nothing() {
+        assert_eq!(act("x C-x"), [None, None]);
+    }
+
+    #[test]
+    fn shifted_characters_match_without_shift() {
+        let keymap = Keymap::default();
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.action_for(event), Some(Action::Bottom));
+        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(keymap.action_for(event), Some(Action::FocusPrev));
+    }
+
     #[test]
     fn the_default_map_is_the_table() {
         let map = Keymap::default();
