@@ -4,7 +4,6 @@
 
 pub mod convert;
 pub mod decode;
-pub mod fetch;
 pub mod html;
 pub mod merge;
 pub mod open;
@@ -30,7 +29,7 @@ pub struct Opened {
 /// source that did not.
 pub fn open_all(
     sources: &[String],
-    options: &fetch::Options,
+    options: &crate::fetch::Options,
     step: &mut dyn FnMut(Step<'_>),
 ) -> Opened {
     let mut opened = Vec::new();

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod feed;
+pub mod fetch;
 pub mod headless;
 pub mod keymap;
 pub mod keys;

@@ -85,13 +85,13 @@ pub struct Setup {
     pub player: Option<String>,
     /// What the stories were read from, to read again at `r` (none: the sample).
     pub sources: Vec<String>,
-    pub fetch: crate::feed::fetch::Options,
+    pub fetch: crate::fetch::Options,
 }
 
 /// Reads the sources again for `r`.
 struct Sources {
     sources: Vec<String>,
-    fetch: crate::feed::fetch::Options,
+    fetch: crate::fetch::Options,
 }
 
 impl Sources {

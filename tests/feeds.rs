@@ -18,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 fn open(path: &Path) -> bundle::Result<Bundle> {
     feed::open(
         path.to_str().expect("UTF-8 path"),
-        &feed::fetch::Options::default(),
+        &newsterm::fetch::Options::default(),
         &mut |_| {},
     )
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use newsterm::feed::fetch::{FetchError, Fetched, FetchedFrom, Options, fetch};
+use newsterm::fetch::{FetchError, Fetched, FetchedFrom, Options, fetch};
 
 use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 

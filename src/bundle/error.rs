@@ -65,7 +65,7 @@ pub enum LoadError {
     Feed { file: String, what: String },
     /// A web address that could not be fetched; the message names it.
     #[error(transparent)]
-    Fetch(crate::feed::fetch::FetchError),
+    Fetch(crate::fetch::FetchError),
 }
 
 impl LoadError {

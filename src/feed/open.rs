@@ -6,9 +6,9 @@ use std::path::Path;
 
 use crate::bundle::{self, Bundle, LoadError};
 
-use super::fetch;
 use super::parse::read_feed;
 use super::sniff::{ContentFormat, content_format, is_json_feed};
+use crate::fetch;
 
 /// How far opening a source has got, for a progress line.
 #[derive(Debug, Clone, Copy)]

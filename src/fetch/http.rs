@@ -198,7 +198,7 @@ fn valid_header(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::fetch::fetch;
+    use crate::fetch::fetch;
 
     #[test]
     fn only_absolute_web_addresses_are_fetched() {
