@@ -2,7 +2,7 @@
 //!
 //! Titles are checked at once, against folded copies made the first time anything is
 //! searched; leads and bodies are checked a few stories at a time while no key is waiting
-//! (`Action::Idle`), so a keystroke never waits for 100,000 stories. The list shows what has
+//! (`AppEvent::Idle`), so a keystroke never waits for 100,000 stories. The list shows what has
 //! been found so far, and the title bar how far the search has got.
 
 use crate::search::Query;

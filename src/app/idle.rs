@@ -1,4 +1,4 @@
-//! Work done while no key is waiting ([`Action::Idle`]), a millisecond at a time: laying out
+//! Work done while no key is waiting (`AppEvent::Idle`), a millisecond at a time: laying out
 //! the rest of a long story, checking stories for a search, laying out the stories a key may
 //! open next, and building the related index.
 
@@ -6,7 +6,7 @@ use super::App;
 use super::reader::{CACHE_STORIES, LAZY_FROM, StoryWidth};
 use crate::document::Document;
 
-/// Stories added to the related index per [`Action::Idle`] with nothing else to do: about a
+/// Stories added to the related index per `AppEvent::Idle` with nothing else to do: about a
 /// millisecond's work.
 const INDEX_STORIES: usize = 128;
 
@@ -15,13 +15,13 @@ const AHEAD_RELATED: usize = 9;
 /// Related lists worked out ahead and kept: one for each story [`App::ahead`] may lay out.
 pub(super) const AHEAD_COMPUTED: usize = 2 + AHEAD_RELATED;
 
-/// Source bytes of a long story laid out per [`Action::Idle`]: about a millisecond's work, so
+/// Source bytes of a long story laid out per `AppEvent::Idle`: about a millisecond's work, so
 /// a key press is never kept waiting for long.
 const IDLE_BYTES: usize = 16 * 1024;
 
 impl App {
     /// Whether there is work to do ahead of need while no key is waiting (the related index),
-    /// which [`Action::Idle`] does a little at a time. Unlike [`App::busy`], nothing shown
+    /// which `AppEvent::Idle` does a little at a time. Unlike [`App::busy`], nothing shown
     /// waits for it: `--render` leaves it.
     pub fn preparing(&self) -> bool {
         (self.stories.related.needs_index && self.stories.related.index.is_none())
@@ -30,7 +30,7 @@ impl App {
     }
 
     /// Whether the story in the reader is still being laid out: the terminal loop sends
-    /// [`Action::Idle`] while no key is waiting until it is not.
+    /// `AppEvent::Idle` while no key is waiting until it is not.
     pub fn busy(&self) -> bool {
         !self.stories.reader.doc.is_complete() || self.searching()
     }
