@@ -64,3 +64,69 @@ fn every_link_of_the_readme_and_the_docs_resolves() {
         }
     }
 }
+
+/// The files docs/architecture.md names, written as `src/…` in backquotes; a name inside
+/// parentheses after a path (`src/feed/html.rs` (`html/walk.rs`, …)) is in the folder of
+/// that module.
+fn architecture_paths(text: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    let mut module = String::new();
+    for quoted in text.split('`').skip(1).step_by(2) {
+        if quoted.starts_with("src/") && quoted.ends_with(".rs") {
+            module = quoted.trim_end_matches(".rs").to_owned();
+            paths.push(quoted.to_owned());
+        } else if let Some((first, _)) = quoted.split_once('/')
+            && quoted.ends_with(".rs")
+            && module.ends_with(&format!("/{first}"))
+        {
+            let folder = &module[..module.len() - first.len()];
+            paths.push(format!("{folder}{quoted}"));
+        }
+    }
+    paths
+}
+
+#[test]
+fn architecture_names_only_files_that_exist() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("docs/architecture.md")).expect("the page");
+    let paths = architecture_paths(&text);
+    assert!(paths.len() > 50, "{paths:?}");
+    for path in paths {
+        assert!(
+            root.join(&path).is_file(),
+            "docs/architecture.md names {path}"
+        );
+    }
+}
+
+#[test]
+fn architecture_names_every_source_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("docs/architecture.md")).expect("the page");
+    let named = architecture_paths(&text);
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                // Test modules are named by their parent (`src/app/tests.rs`).
+                if !path.ends_with("tests") {
+                    dirs.push(path);
+                }
+                continue;
+            }
+            let rel = path.strip_prefix(root).expect("below the root");
+            let rel = rel.to_string_lossy();
+            // The crate's roots, and files only tests compile.
+            let unlisted = ["src/main.rs", "src/lib.rs", "src/present/testing.rs"];
+            let test_only = rel.ends_with("/tests.rs");
+            if rel.ends_with(".rs") && !unlisted.contains(&rel.as_ref()) && !test_only {
+                assert!(
+                    named.iter().any(|n| *n == rel),
+                    "docs/architecture.md leaves out {rel}"
+                );
+            }
+        }
+    }
+}
