@@ -70,12 +70,7 @@ impl App {
     /// Keeps the reader's place in the story it shows, for the next time it is opened (the
     /// terminal loop calls this before it saves at exit).
     pub fn remember_place(&mut self) {
-        let Some(article) = self
-            .stories
-            .bundle
-            .articles
-            .get(self.stories.reader.current)
-        else {
+        let Some(article) = self.article() else {
             return;
         };
         if self.stories.reader.doc.width == 0 {

@@ -60,12 +60,7 @@ impl App {
 
     /// Works out the related stories of the story in the reader, when its bundle gives none.
     pub(super) fn compute_related(&mut self) {
-        let Some(article) = self
-            .stories
-            .bundle
-            .articles
-            .get(self.stories.reader.current)
-        else {
+        let Some(article) = self.article() else {
             return;
         };
         if article.related_given
