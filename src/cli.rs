@@ -197,14 +197,6 @@ fn run(args: &Args) -> Result<(), Failure> {
     for e in &failed {
         eprintln!("newsterm: {e}");
     }
-    let failed_notice = failed.first().map(|e| {
-        let more = failed.len() - 1;
-        if more == 0 {
-            format!("not opened: {e}")
-        } else {
-            format!("not opened: {e} (and {more} more)")
-        }
-    });
     if args.check {
         check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()))?;
         return if failed.is_empty() {
@@ -214,24 +206,48 @@ fn run(args: &Args) -> Result<(), Failure> {
         };
     }
     if let Some((cols, rows)) = args.render {
-        let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
-            .map_err(|e| Failure::Other(e.to_string()))?;
-        let mut app = App::new(bundle, cols, rows);
-        headless::press(&mut app, &keys);
-        let buf = headless::draw(&app, &glyphs(args, &Theme::COLOR));
-        // The process ends now: freeing every story one by one would only delay the exit
-        // (tens of milliseconds for 100,000), and the system takes the memory back at once.
-        std::mem::forget(app);
-        let text = if args.color {
-            headless::to_ansi(&buf)
-        } else {
-            headless::to_text(&buf)
-        };
-        return std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")));
+        return render(args, bundle, cols, rows);
     }
+    read(args, config, bundle, not_opened(&failed))
+}
+
+/// The status bar's word on the sources that did not open, if any.
+fn not_opened(failed: &[LoadError]) -> Option<String> {
+    let e = failed.first()?;
+    Some(match failed.len() - 1 {
+        0 => format!("not opened: {e}"),
+        more => format!("not opened: {e} (and {more} more)"),
+    })
+}
+
+/// `--render`: the frame after the keys, on standard output.
+fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failure> {
+    let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let mut app = App::new(bundle, cols, rows);
+    headless::press(&mut app, &keys);
+    let buf = headless::draw(&app, &glyphs(args, &Theme::COLOR));
+    // The process ends now: freeing every story one by one would only delay the exit
+    // (tens of milliseconds for 100,000), and the system takes the memory back at once.
+    std::mem::forget(app);
+    let text = if args.color {
+        headless::to_ansi(&buf)
+    } else {
+        headless::to_text(&buf)
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")))
+}
+
+/// The reader in the terminal, with the settings, the reading state and the first notices.
+fn read(
+    args: &Args,
+    config: Config,
+    bundle: Bundle,
+    not_opened: Option<String>,
+) -> Result<(), Failure> {
     // NO_COLOR wins over the configured theme (no-color.org).
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color {
@@ -254,7 +270,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         .as_ref()
         .and_then(|o| o.warning.clone())
         .into_iter()
-        .chain(failed_notice)
+        .chain(not_opened)
         .chain(locale_notice(env))
         .collect();
     let notice = (!notices.is_empty()).then(|| notices.join(" · "));

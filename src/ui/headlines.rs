@@ -54,75 +54,81 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .enumerate()
     {
-        let article = &app.bundle().articles[index];
-        let unread = !app.is_read(index);
-        let style = if index == app.selected() {
-            if app.focus() == Pane::Headlines {
-                theme.selected
-            } else {
-                theme.selected_idle
-            }
-        } else {
-            theme.body
-        };
-        // Unread stories stand out by weight as well as by their mark.
-        let style = if unread {
-            style.patch(theme.unread)
-        } else {
-            style
-        };
         let line = Rect {
             y: inner.y + u16::try_from(row).unwrap_or(0),
             height: 1,
             ..inner
         };
-        let meta = meta(app, article, usize::from(line.width) / 3);
-        // Section and date only when they leave the title at least two thirds of the row.
-        let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
-        let dim = style.patch(theme.dim);
-        let right = [
-            Span::styled(" ", dim),
-            Span::styled(meta.as_str(), dim),
-            Span::styled(" ", dim),
-        ];
-        let right = if show_meta { &right[..] } else { &[] };
-        // The cursor is a highlighted row; the marker is the story in the reader.
-        let marker = if index == app.current() {
-            theme.glyphs.selected
-        } else {
-            ' '
-        };
-        // Then one column for starred (first) or unread.
-        let flag = if app.is_starred(index) {
-            '*'
-        } else if unread {
-            theme.glyphs.unread
-        } else {
-            ' '
-        };
-        let title = text::one_line(&article.title);
-        let mut marks = [0; 8];
-        let marker_len = marker.encode_utf8(&mut marks).len();
-        let flag_len = flag.encode_utf8(&mut marks[marker_len..]).len();
-        let marks = std::str::from_utf8(&marks[..marker_len + flag_len]).unwrap_or("  ");
-        let mark = Span::styled(marks, style);
-        // Without a search the title is one span: no list of spans made for every row.
-        if app.find().query.is_none() {
-            row_with_right(
-                line,
-                buf,
-                &[mark, Span::styled(&*title, style)],
-                right,
-                style,
-            );
-        } else {
-            let mut left = vec![mark];
-            left.extend(super::highlighted(app, theme, &title, style));
-            row_with_right(line, buf, &left, right, style);
-        }
+        render_row(app, theme, index, line, buf);
     }
     if !app.zoom() {
         super::scrollbar(area, buf, theme, total, rows, app.list_offset());
+    }
+}
+
+/// One headline: the marks for the story in the reader and for starred or unread, the title,
+/// and its section and date on the right when there is room.
+fn render_row(app: &App, theme: &Theme, index: usize, line: Rect, buf: &mut Buffer) {
+    let article = &app.bundle().articles[index];
+    let unread = !app.is_read(index);
+    let style = if index == app.selected() {
+        if app.focus() == Pane::Headlines {
+            theme.selected
+        } else {
+            theme.selected_idle
+        }
+    } else {
+        theme.body
+    };
+    // Unread stories stand out by weight as well as by their mark.
+    let style = if unread {
+        style.patch(theme.unread)
+    } else {
+        style
+    };
+    let meta = meta(app, article, usize::from(line.width) / 3);
+    // Section and date only when they leave the title at least two thirds of the row.
+    let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
+    let dim = style.patch(theme.dim);
+    let right = [
+        Span::styled(" ", dim),
+        Span::styled(meta.as_str(), dim),
+        Span::styled(" ", dim),
+    ];
+    let right = if show_meta { &right[..] } else { &[] };
+    // The cursor is a highlighted row; the marker is the story in the reader.
+    let marker = if index == app.current() {
+        theme.glyphs.selected
+    } else {
+        ' '
+    };
+    // Then one column for starred (first) or unread.
+    let flag = if app.is_starred(index) {
+        '*'
+    } else if unread {
+        theme.glyphs.unread
+    } else {
+        ' '
+    };
+    let title = text::one_line(&article.title);
+    let mut marks = [0; 8];
+    let marker_len = marker.encode_utf8(&mut marks).len();
+    let flag_len = flag.encode_utf8(&mut marks[marker_len..]).len();
+    let marks = std::str::from_utf8(&marks[..marker_len + flag_len]).unwrap_or("  ");
+    let mark = Span::styled(marks, style);
+    // Without a search the title is one span: no list of spans made for every row.
+    if app.find().query.is_none() {
+        row_with_right(
+            line,
+            buf,
+            &[mark, Span::styled(&*title, style)],
+            right,
+            style,
+        );
+    } else {
+        let mut left = vec![mark];
+        left.extend(super::highlighted(app, theme, &title, style));
+        row_with_right(line, buf, &left, right, style);
     }
 }
 
