@@ -64,8 +64,9 @@ pub enum Action {
     Dismiss,
     /// Quit at once.
     Quit,
-    /// Give the terminal back and stop until the shell continues newsterm (`fg`). The
-    /// terminal loop does this; the app's state does not change.
+    /// Give the terminal back and stop until the shell continues newsterm (`fg`). The app
+    /// asks for it (an `Effect::Suspend`) and the terminal loop does it; nothing else of the
+    /// app's state changes.
     Suspend,
 }
 

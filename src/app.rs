@@ -117,6 +117,12 @@ impl App {
         self.keep_in_view();
     }
 
+    /// Asks the terminal loop to suspend (an [`Effect::Suspend`]); nothing of the reader
+    /// changes, and it works the same with the help overlay or the search line open.
+    fn suspend(&mut self) {
+        self.session.effects.push(Effect::Suspend);
+    }
+
     /// Carries out what the user asked.
     fn act(&mut self, action: Action) {
         match action {
@@ -137,8 +143,7 @@ impl App {
             // Esc clears a search before it quits.
             Action::Dismiss if self.stories.find.active() => self.cancel(),
             Action::Close | Action::Dismiss | Action::Quit => self.session.running = false,
-            // The terminal loop suspends; nothing of the reader changes.
-            Action::Suspend => {}
+            Action::Suspend => self.suspend(),
             Action::Search => self.start_search(),
             Action::Type(c) => self.type_char(c),
             Action::Erase => self.erase(),

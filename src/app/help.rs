@@ -24,6 +24,10 @@ impl App {
                 self.session.help = None;
                 return;
             }
+            AppEvent::Action(Action::Suspend) => {
+                self.suspend();
+                scroll
+            }
             AppEvent::Action(Action::Quit) => {
                 self.session.running = false;
                 return;

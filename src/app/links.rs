@@ -16,6 +16,9 @@ pub enum Effect {
     Stop,
     /// Read the sources again and hand the stories to [`App::reload`].
     Reload,
+    /// Give the terminal back and stop until the shell continues newsterm (`fg`), then take
+    /// the terminal again and repaint.
+    Suspend,
 }
 
 impl App {

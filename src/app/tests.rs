@@ -15,8 +15,10 @@ mod escape;
 mod long_story;
 mod memory;
 mod navigation;
+mod outcome;
 mod related;
 mod search;
+mod suspend;
 mod zoom;
 
 /// The sample bundle on a `cols` x `rows` terminal.
