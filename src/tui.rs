@@ -95,20 +95,29 @@ struct Sources {
 }
 
 impl Sources {
-    /// The stories as they are now, or the one line that says why not (the reader keeps what
-    /// it has). A source that fails while others open is named in the line too.
-    fn read(&self) -> Result<(Bundle, Option<String>), String> {
+    /// The stories as they are now, or why not (the reader keeps what it has). A source
+    /// that fails while others open is told too.
+    fn read(&self) -> Outcome {
         if self.sources.is_empty() {
-            return crate::bundle::sample()
-                .map(|b| (b, None))
-                .map_err(|e| e.to_string());
+            return match crate::bundle::sample() {
+                Ok(bundle) => Outcome::Reloaded {
+                    bundle: Box::new(bundle),
+                    failed: None,
+                },
+                Err(e) => Outcome::ReloadFailed(e),
+            };
         }
         let crate::feed::Opened { bundle, failed } =
             crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
-        let failure = failed.first().map(|e| format!("not reloaded: {e}"));
-        match bundle {
-            Some(bundle) => Ok((bundle, failure)),
-            None => Err(failure.unwrap_or_default()),
+        let mut failed = failed.into_iter();
+        match (bundle, failed.next()) {
+            (Some(bundle), failed) => Outcome::Reloaded {
+                bundle: Box::new(bundle),
+                failed,
+            },
+            (None, Some(error)) => Outcome::ReloadFailed(error),
+            // Not reached with sources given: each one opens or fails.
+            (None, None) => Outcome::Notice("nothing to reload".into()),
         }
     }
 }
@@ -222,26 +231,9 @@ fn event_loop(
                 }
             }
             Event::Mouse(mouse) => {
-                let (col, row) = (mouse.col, mouse.row);
-                let action = match mouse.what {
-                    MouseDid::WheelUp => AppEvent::Wheel(col, row, WheelTurn::Up),
-                    MouseDid::WheelDown => AppEvent::Wheel(col, row, WheelTurn::Down),
-                    // The same cell again within 400 ms is a double click.
-                    MouseDid::Press => {
-                        let now = Instant::now();
-                        let double = last_click.is_some_and(|(at, c, r)| {
-                            (c, r) == (col, row) && now.duration_since(at) < DOUBLE_CLICK
-                        });
-                        last_click = (!double).then_some((now, col, row));
-                        if double {
-                            AppEvent::Activate(col, row)
-                        } else {
-                            AppEvent::Click(col, row)
-                        }
-                    }
-                };
+                let event = mouse_event(mouse, &mut last_click);
                 if !app.find().editing {
-                    app.update(action);
+                    app.update(event);
                 }
             }
             // A paste goes to the search line, whole; elsewhere it is not keys.
@@ -254,44 +246,83 @@ fn event_loop(
             }
             Event::Key(key) => match app.keymap().action_in(app.find().editing, key) {
                 _ if key.kind == KeyEventKind::Release => continue,
-                Some(Action::Suspend) => term.suspend(&input.signals)?,
                 Some(action) => app.update(action),
                 None => continue,
             },
         }
-        // The size is read after every event: a resize during a suspend sends no signal to
-        // a stopped process. One ioctl.
-        let (cols, rows) = terminal::size().unwrap_or(app.size());
-        if (cols, rows) != app.size() {
-            app.update(AppEvent::Resize(cols, rows));
-        }
+        follow_size(app);
         saver.save(app);
-        for effect in app.take_effects() {
-            if effect == Effect::Reload {
-                // Reading may take a while (the network): say so first.
-                app.apply(Outcome::Reloading);
-                term.draw(app, theme)?;
-                match sources.read() {
-                    Ok((bundle, failure)) => app.apply(Outcome::Reloaded {
-                        bundle: Box::new(bundle),
-                        failure,
-                    }),
-                    Err(e) => app.apply(Outcome::ReloadFailed(e)),
-                }
-                saver.save(app);
-                continue;
-            }
-            if let Err(e) = term.carry_out(&effect) {
-                // A player that could not start plays nothing.
-                app.apply(Outcome::EffectFailed {
-                    effect,
-                    error: format!("{e}"),
-                });
-            }
-        }
+        carry_out_effects(app, theme, term, input, saver, sources)?;
         owed = owed.or_else(|| Some(Instant::now()));
     }
     Ok(End::Quit)
+}
+
+/// What a mouse report asks of the app. The same cell clicked again within
+/// [`DOUBLE_CLICK`] is a double click.
+fn mouse_event(mouse: decode::Mouse, last_click: &mut Option<(Instant, u16, u16)>) -> AppEvent {
+    let (col, row) = (mouse.col, mouse.row);
+    match mouse.what {
+        MouseDid::WheelUp => AppEvent::Wheel(col, row, WheelTurn::Up),
+        MouseDid::WheelDown => AppEvent::Wheel(col, row, WheelTurn::Down),
+        MouseDid::Press => {
+            let now = Instant::now();
+            let double = last_click.is_some_and(|(at, c, r)| {
+                (c, r) == (col, row) && now.duration_since(at) < DOUBLE_CLICK
+            });
+            *last_click = (!double).then_some((now, col, row));
+            if double {
+                AppEvent::Activate(col, row)
+            } else {
+                AppEvent::Click(col, row)
+            }
+        }
+    }
+}
+
+/// Does what the app asked for since the last event: suspending, reading the sources again,
+/// and the effects [`Term`] carries out, telling the app how each turned out.
+fn carry_out_effects(
+    app: &mut App,
+    theme: &Theme,
+    term: &mut Term,
+    input: &Input,
+    saver: &mut Saver,
+    sources: &Sources,
+) -> io::Result<()> {
+    for effect in app.take_effects() {
+        if effect == Effect::Suspend {
+            term.suspend(&input.signals)?;
+            follow_size(app);
+            saver.save(app);
+            continue;
+        }
+        if effect == Effect::Reload {
+            // Reading may take a while (the network): say so first.
+            app.apply(Outcome::Reloading);
+            term.draw(app, theme)?;
+            app.apply(sources.read());
+            saver.save(app);
+            continue;
+        }
+        if let Err(e) = term.carry_out(&effect) {
+            // A player that could not start plays nothing.
+            app.apply(Outcome::EffectFailed {
+                effect,
+                error: format!("{e}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Tells the app the terminal's size if it changed. Read after every event and after a
+/// suspend: a resize during a suspend sends no signal to a stopped process. One ioctl.
+fn follow_size(app: &mut App) {
+    let (cols, rows) = terminal::size().unwrap_or(app.size());
+    if (cols, rows) != app.size() {
+        app.update(AppEvent::Resize(cols, rows));
+    }
 }
 
 /// The terminal while the reader has it.
@@ -356,8 +387,8 @@ impl Term {
                 self.player.stop();
                 Ok(())
             }
-            // The event loop reads the sources itself.
-            Effect::Reload => Ok(()),
+            // The event loop reads the sources and suspends itself.
+            Effect::Reload | Effect::Suspend => Ok(()),
         }
     }
 

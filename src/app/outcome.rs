@@ -3,7 +3,7 @@
 //! in for them, as [`App::update`] is for actions.
 
 use super::{App, Effect};
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, LoadError};
 
 /// Something that happened outside the app that the app must know of.
 #[derive(Debug)]
@@ -12,13 +12,13 @@ pub enum Outcome {
     Notice(String),
     /// The sources are being read again: said first, since reading may take a while.
     Reloading,
-    /// The sources were read again; `failure` says what could not be read, if anything.
+    /// The sources were read again; `failed` is the first source that could not be, if any.
     Reloaded {
         bundle: Box<Bundle>,
-        failure: Option<String>,
+        failed: Option<LoadError>,
     },
     /// No source could be read again: the stories stay as they were.
-    ReloadFailed(String),
+    ReloadFailed(LoadError),
     /// The player ended by itself.
     AudioEnded,
     /// An effect could not be carried out (a player that could not start plays nothing).
@@ -31,14 +31,15 @@ impl App {
     /// Takes in what happened outside the app.
     pub fn apply(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Notice(text) | Outcome::ReloadFailed(text) | Outcome::SaveFailed(text) => {
+            Outcome::Notice(text) | Outcome::SaveFailed(text) => {
                 self.session.notice = Some(text);
             }
+            Outcome::ReloadFailed(error) => self.session.notice = Some(not_reloaded(&error)),
             Outcome::Reloading => self.session.notice = Some("Reloading…".into()),
-            Outcome::Reloaded { bundle, failure } => {
+            Outcome::Reloaded { bundle, failed } => {
                 self.reload(*bundle);
-                if failure.is_some() {
-                    self.session.notice = failure;
+                if let Some(error) = failed {
+                    self.session.notice = Some(not_reloaded(&error));
                 }
             }
             Outcome::AudioEnded => self.audio_ended(Some("Audio ended.".into())),
@@ -50,4 +51,9 @@ impl App {
             }
         }
     }
+}
+
+/// The status line for a source that could not be read again.
+fn not_reloaded(error: &LoadError) -> String {
+    format!("not reloaded: {error}")
 }
