@@ -61,11 +61,7 @@ mod tests {
     use super::*;
 
     fn dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("newsterm-atomic-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap_or_default();
-        dir
+        crate::scratch::scratch_dir("atomic", name)
     }
 
     fn leftovers(dir: &Path) -> usize {

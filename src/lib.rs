@@ -23,6 +23,8 @@ pub mod layout;
 pub mod painter;
 pub mod present;
 pub mod related;
+#[cfg(test)]
+mod scratch;
 pub mod search;
 pub mod state;
 pub mod text;

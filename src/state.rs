@@ -178,10 +178,7 @@ mod tests {
     use super::*;
 
     fn dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("newsterm-state-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+        crate::scratch::scratch_dir("state", name)
     }
 
     fn file_in(dir: &Path) -> StateFile {

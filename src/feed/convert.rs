@@ -61,8 +61,7 @@ mod tests {
 
     #[test]
     fn a_file_is_written_whole() {
-        let dir = std::env::temp_dir().join(format!("newsterm-convert-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::scratch::scratch_dir("convert", "whole");
         let path = dir.join("out.json");
         std::fs::write(&path, "old").unwrap();
         write_file(&sample().unwrap(), &path).unwrap();

@@ -164,10 +164,7 @@ mod tests {
     use super::*;
 
     fn dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("newsterm-fetchunit-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+        crate::scratch::scratch_dir("fetchunit", name)
     }
 
     fn meta(url: &str, bytes: &[u8]) -> Meta {
