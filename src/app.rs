@@ -18,6 +18,7 @@ mod access;
 mod find;
 mod help;
 mod idle;
+mod levels;
 mod links;
 mod list;
 mod listen;
@@ -125,6 +126,11 @@ impl App {
 
     /// Carries out what the user asked.
     fn act(&mut self, action: Action) {
+        // Only typing leaves the body search to the idle steps: any other key acts on the
+        // whole list, as it would once they were done.
+        if !matches!(action, Action::Type(_) | Action::Erase) {
+            self.finish_search();
+        }
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -136,13 +142,13 @@ impl App {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
             Action::OpenRelated(n) => self.follow(usize::from(n).saturating_sub(1)),
-            Action::Back => self.go_back(),
+            Action::Back => self.back(),
             Action::FocusNext => self.cycle_focus(Pane::next),
             Action::FocusPrev => self.cycle_focus(Pane::prev),
             Action::Help => self.session.help = Some(0),
-            // Esc clears a search before it quits.
-            Action::Dismiss if self.stories.find.active() => self.cancel(),
-            Action::Close | Action::Dismiss | Action::Quit => self.session.running = false,
+            Action::Close => self.close(),
+            Action::Dismiss => self.dismiss(),
+            Action::Quit => self.session.running = false,
             Action::Suspend => self.suspend(),
             Action::Search => self.start_search(),
             Action::Type(c) => self.type_char(c),

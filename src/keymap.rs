@@ -93,8 +93,9 @@ impl Keymap {
         }
     }
 
-    /// The key to name for one of `actions` (the first that has a key wins): `prefer` while
-    /// it still does one of them, else the first character key without Ctrl, else any key.
+    /// The key to name for one of `actions` (the first that has a key wins): a character key
+    /// the user bound to one of them, else `prefer` while it still does one of them, else the
+    /// first character key without Ctrl, else any key.
     /// `None` when the user left them all without keys.
     pub fn key_for(&self, actions: &[Action], prefer: Option<Key>) -> Option<Key> {
         let keys = |action: Action| {
@@ -103,12 +104,26 @@ impl Keymap {
                 .filter(move |r| r.action == action)
                 .flat_map(|r| r.keys.iter().copied())
         };
+        let typed = |k: &Key| matches!(k.code, KeyCode::Char(_)) && !k.ctrl;
+        // A key the user chose in the configuration is the one to name.
+        let chosen = |action: Action| {
+            self.rows
+                .iter()
+                .zip(BINDINGS)
+                .any(|(r, b)| r.action == action && r.keys != b.keys)
+        };
+        if let Some(key) = actions
+            .iter()
+            .filter(|&&a| chosen(a))
+            .find_map(|&a| keys(a).find(typed))
+        {
+            return Some(key);
+        }
         if let Some(key) = prefer
             && actions.iter().any(|&a| keys(a).any(|k| k == key))
         {
             return Some(key);
         }
-        let typed = |k: &Key| matches!(k.code, KeyCode::Char(_)) && !k.ctrl;
         actions
             .iter()
             .find_map(|&a| keys(a).find(typed))

@@ -71,7 +71,7 @@ pub const BINDINGS: &[Binding] = &[
     row("", &[ch('7')], Action::OpenRelated(7), ""),
     row("", &[ch('8')], Action::OpenRelated(8), ""),
     row("", &[ch('9')], Action::OpenRelated(9), ""),
-    row("Backspace h ←", &[key(KeyCode::Backspace), ch('h'), key(KeyCode::Left)], Action::Back, "back to the previous story"),
+    row("h ← Backspace", &[ch('h'), key(KeyCode::Left), key(KeyCode::Backspace)], Action::Back, "back a story, else up a level"),
     row("Tab", &[key(KeyCode::Tab)], Action::FocusNext, "next pane"),
     row("Shift-Tab", &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
     row("z", &[ch('z')], Action::Zoom, "one pane full screen / all panes"),
@@ -87,9 +87,9 @@ pub const BINDINGS: &[Binding] = &[
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),
     row("S", &[ch('S')], Action::StarredOnly, "only starred stories / all"),
     row("?", &[ch('?')], Action::Help, "this help"),
-    row("q", &[ch('q')], Action::Close, "close help / quit"),
-    row("Esc", &[key(KeyCode::Esc)], Action::Dismiss, "close help / clear search / quit"),
-    row("C-c", &[ctrl('c')], Action::Quit, "quit"),
+    row("q", &[ch('q')], Action::Close, "up a level; in the list, quit"),
+    row("Esc", &[key(KeyCode::Esc)], Action::Dismiss, "close what is open (never quits)"),
+    row("Q C-c", &[ch('Q'), ctrl('c')], Action::Quit, "quit from anywhere"),
     row("C-z", &[ctrl('z')], Action::Suspend, "suspend to the shell (fg resumes)"),
 ];
 

@@ -57,9 +57,13 @@ fn a_dropped_connection_ends_it_at_once() {
 }
 
 #[test]
-fn q_and_ctrl_c_restore_the_terminal_and_exit_0() {
-    for key in ["q", "\u{3}"] {
+fn q_from_the_list_q_and_ctrl_c_restore_the_terminal_and_exit_0() {
+    for key in ["q", "Q", "\u{3}"] {
         let mut s = started();
+        if key == "q" {
+            // From the reader, q goes up to the list; from the list it quits.
+            s.press("q", "· Headlines");
+        }
         s.press(key, "\u{1b}[?1049l");
         let (status, output) = s.finish();
         assert!(status.success(), "{key:?}: {status:?}");
@@ -83,7 +87,7 @@ fn ctrl_z_gives_the_terminal_back_and_a_continue_repaints_everything() {
     s.wait_for(from, "· Reader");
     assert_eq!(s.screen.screen().contents(), before, "repainted whole");
     // And it still reads keys.
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, output) = s.finish();
     assert!(status.success(), "{status:?}");
     assert_restored_at_the_end(&output);
@@ -100,7 +104,7 @@ fn a_stop_it_did_not_see_coming_is_repainted_on_continue() {
     s.wait_for(from, "\u{1b}[?1049h");
     s.wait_for(from, "· Reader");
     assert_eq!(s.screen.screen().contents(), before);
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -115,7 +119,7 @@ fn an_idle_second_sends_nothing_and_a_key_that_changes_nothing_neither() {
     s.press("k", "· Reader");
     s.idle(Duration::from_millis(300));
     assert_eq!(s.output().len(), before, "k at the top of a story");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -131,7 +135,7 @@ fn session_with(env: &[(&str, &str)]) -> (String, Vec<u8>) {
     s.press("z", "· Reader");
     s.press(" ", "· Reader");
     let screen = s.screen.screen().contents();
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, output) = s.finish();
     assert!(status.success(), "{env:?}: {status:?}");
     (screen, output.into_bytes())
@@ -161,7 +165,7 @@ fn every_terminal_type_and_locale_gets_the_same_utf8_frames() {
     s.press("z", "· Reader");
     s.press(" ", "· Reader");
     assert_eq!(s.screen.screen().contents(), screen, "LANG=C");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -181,7 +185,7 @@ fn clicks_double_clicks_and_the_wheel_in_a_real_terminal() {
         "\u{1b}[<0;6;5M\u{1b}[<0;6;5m",
         "Cận cảnh phòng học “5 sao” tại trường liên cấp",
     );
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, output) = s.finish();
     assert!(status.success());
     assert!(output.contains("\u{1b}[?1000l"), "mouse reports turned off");
@@ -192,6 +196,6 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
     let mut s = Session::start(80, 24, &["--no-mouse"]);
     s.wait_for(0, "Headlines 1/8");
     assert!(!s.output().windows(8).any(|w| w == b"\x1b[?1000h"));
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }

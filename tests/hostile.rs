@@ -315,7 +315,7 @@ fn no_escape_sequence_from_a_story_reaches_the_terminal() {
     }
     s.press("1", "Dẫn  thường.");
     s.press("\u{7f}", "Tiêu đề phụ");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, output) = s.finish();
     assert!(status.success());
     for payload in PAYLOADS {

@@ -1,5 +1,5 @@
 //! The real binary in a pseudo-terminal, as a person runs it: it draws, answers keys and
-//! resizes, quits with `q` and status 0, and leaves the terminal as it found it.
+//! resizes, quits with `Q` and status 0, and leaves the terminal as it found it.
 
 use std::time::Duration;
 
@@ -16,7 +16,7 @@ fn keys_help_resize_and_quit_in_a_real_terminal() {
     s.resize(80, 24);
     s.wait_for(0, "· Reader");
     s.press("\t", "· Related");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, output) = s.finish();
     assert!(status.success(), "exit status {status:?}");
     assert!(
@@ -61,7 +61,7 @@ fn keys_that_arrive_together_are_answered_with_one_frame() {
         "six keys at once sent {six} bytes, one key {one}"
     );
     let shown = s.screen_text();
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     let (status, _) = s.finish();
     assert!(status.success());
     assert!(shown.contains("Headlines 5/8"), "{shown}");

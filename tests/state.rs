@@ -37,7 +37,7 @@ fn read_and_starred_stories_are_there_next_time() {
     let mut s = start(&dir, &[]);
     s.press("js", "1 starred");
     s.press("j\r", "· Reader");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
     let memory = read_state(&dir);
     assert_eq!(memory.starred.len(), 1);
@@ -45,7 +45,7 @@ fn read_and_starred_stories_are_there_next_time() {
     // The next session shows them.
     let mut s = start(&dir, &[]);
     s.wait_for(0, "7 unread · 1 starred");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -83,7 +83,7 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
     // The last story stays starred throughout, so the title bar always shows a count.
     let mut s = start(&dir, &[]);
     s.press("Gs", "1 starred");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
     // A fixed pseudo-random sequence: the same run every time.
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
@@ -144,7 +144,7 @@ fn a_corrupt_state_file_is_set_aside_and_reading_goes_on() {
     let mut s = start(&dir, &[]);
     s.wait_for(0, "set aside");
     s.press("\r", "· Reader");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
     assert_eq!(read_state(&dir).read.len(), 1);
     let aside = std::fs::read_dir(file.path.parent().unwrap())
@@ -165,7 +165,7 @@ fn no_state_reads_and_writes_nothing() {
     let dir = fresh_dir("none");
     let mut s = start(&dir, &["--no-state"]);
     s.press("s\r", "· Reader");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
     assert!(!dir.join("newsterm").exists());
 }
@@ -182,7 +182,7 @@ fn a_word_pasted_into_the_search_line_searches_and_a_paste_elsewhere_is_not_keys
         "1 of 8 match \"bộ trưởng\"",
     );
     s.press("\u{1b}", "Headlines 1/8");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -231,7 +231,7 @@ fn o_starts_the_browser_detached_with_the_link_as_one_argument() {
         std::fs::read_to_string(&seen).unwrap(),
         "https://example.org/tin?id=1&x='2'"
     );
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 
@@ -247,7 +247,7 @@ fn y_copies_the_link_with_osc_52_wrapped_for_tmux_inside_tmux() {
         let mut s = Session::start_with(80, 24, &[bundle.to_str().unwrap()], &env);
         s.wait_for(0, "Headlines 1/1");
         s.press("y", "Link copied");
-        s.press("q", "\u{1b}[?1049l");
+        s.press("Q", "\u{1b}[?1049l");
         let (status, output) = s.finish();
         assert!(status.success());
         let code = newsterm::app::osc52(url, tmux.is_some());
@@ -369,7 +369,7 @@ fn a_plays_with_the_configured_player_and_a_again_stops_it() {
     // A player that ends by itself: newsterm hears of it (SIGCHLD) and says so.
     s.press("j\r", "· Reader");
     s.press("a", "Audio ended.");
-    s.press("q", "\u{1b}[?1049l");
+    s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
 

@@ -23,6 +23,10 @@ pub struct Find {
     pub matches: Vec<usize>,
     /// Stories whose lead and body have been checked.
     pub scanned: usize,
+    /// The story the cursor was on when `/` was pressed: while the query is typed, the
+    /// cursor is on it if it matches, else on the first match, however far the body search
+    /// has got, so that keys typed ahead give what keys typed slowly give.
+    pub(super) anchor: Option<usize>,
     /// Titles folded (diacritics and case), made on the first search.
     folded: Option<Vec<String>>,
     /// Titles lower-cased, made on the first search with diacritics in it.
@@ -68,6 +72,7 @@ impl App {
 
     pub(super) fn start_search(&mut self) {
         self.stories.find.editing = true;
+        self.stories.find.anchor = Some(self.stories.list.selected);
         self.stories.find.input.clear();
         // Every title folded now, once, so that no key typed in the search line waits for it.
         if self.stories.find.folded.is_none() {
@@ -89,15 +94,19 @@ impl App {
         self.requery();
     }
 
-    /// Enter: the filter stays, keys go back to the list.
+    /// Enter: the filter stays, keys go back to the list, with the search complete so that
+    /// the cursor stays where the whole list puts it.
     pub(super) fn accept(&mut self) {
+        self.finish_search();
         self.stories.find.editing = false;
+        self.stories.find.anchor = None;
         self.session.focus = crate::layout::Pane::Headlines;
     }
 
     /// Esc: no search any more.
     pub(super) fn cancel(&mut self) {
         self.stories.find.editing = false;
+        self.stories.find.anchor = None;
         self.stories.find.input.clear();
         self.requery();
     }
@@ -130,6 +139,14 @@ impl App {
         }
         self.stories.find.query = query;
         self.refresh_list();
+    }
+
+    /// Checks every story's lead and body not checked yet. Done before a key that acts on the
+    /// list, so that it acts on the whole list, as it would after the idle steps.
+    pub(super) fn finish_search(&mut self) {
+        while self.searching() {
+            self.search_step();
+        }
     }
 
     /// Checks the next stories' leads and bodies.

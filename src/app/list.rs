@@ -173,6 +173,18 @@ impl App {
         } else {
             self.stories.list.fixed.clone()
         };
+        let shown = &self.stories.list.shown;
+        // While a search is typed: on the story the cursor was on if it matches, else on
+        // the first match.
+        if let Some(anchor) = self.stories.find.anchor {
+            let to = if shown.binary_search(&anchor).is_ok() {
+                Some(anchor)
+            } else {
+                shown.first().copied()
+            };
+            self.stories.list.selected = to.unwrap_or(anchor);
+            return;
+        }
         // The cursor stays on its story, or goes to the nearest one the list shows.
         let at = self
             .stories

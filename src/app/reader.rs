@@ -144,9 +144,16 @@ impl App {
 
     pub(super) fn open(&mut self) {
         match self.session.focus {
-            Pane::Headlines if !self.stories.bundle.articles.is_empty() => {
-                if self.stories.list.selected != self.stories.reader.current {
-                    self.show(self.stories.list.selected);
+            Pane::Headlines => {
+                // Only a story the list shows opens: an empty list (no match) opens nothing.
+                let story = self.stories.list.selected;
+                if self.stories.list.shown.binary_search(&story).is_err() {
+                    return;
+                }
+                if story != self.stories.reader.current {
+                    // A story opened from the list starts a new trail of related stories.
+                    self.stories.reader.back.clear();
+                    self.show(story);
                 }
                 self.session.focus = Pane::Reader;
             }

@@ -126,8 +126,11 @@ const fn hint(parts: &'static [Part], join: &'static str, what: &'static str) ->
 const UP_DOWN: &[Part] = &[one(&[Action::Down]), one(&[Action::Up])];
 const PANE: Hint = hint(&[one(&[Action::FocusNext])], "", "pane");
 const HELP: Hint = hint(&[one(&[Action::Help])], "", "help");
-/// Quitting from a pane: a typed key of Quit if the user gave it one, else Close's.
-const QUIT: Hint = hint(&[one(&[Action::Quit, Action::Close])], "", "quit");
+/// In the list `q` quits (or the quit key the user chose); elsewhere it goes up a level, and
+/// the key that quits from anywhere is named.
+const QUIT_FROM_LIST: Hint = hint(&[one(&[Action::Close, Action::Quit])], "", "quit");
+const QUIT: Hint = hint(&[one(&[Action::Quit])], "", "quit");
+const BACK: Hint = hint(&[one(&[Action::Back])], "", "back");
 const RELATED: &[Part] = &[
     one(&[Action::OpenRelated(1)]),
     one(&[Action::OpenRelated(9)]),
@@ -140,14 +143,14 @@ const IN_HELP: &[Hint] = &[
         "/",
         "close help",
     ),
-    hint(&[one(&[Action::Quit])], "", "quit"),
+    QUIT,
 ];
 const IN_HEADLINES: &[Hint] = &[
     hint(UP_DOWN, "/", "move"),
     hint(&[preferring(&[Action::Open], KeyCode::Enter)], "", "read"),
     PANE,
     HELP,
-    QUIT,
+    QUIT_FROM_LIST,
 ];
 const IN_READER: &[Hint] = &[
     hint(UP_DOWN, "/", "scroll"),
@@ -157,7 +160,7 @@ const IN_READER: &[Hint] = &[
         "page",
     ),
     hint(RELATED, "-", "related"),
-    hint(&[one(&[Action::Back])], "", "back"),
+    BACK,
     PANE,
     HELP,
     QUIT,
@@ -166,20 +169,25 @@ const IN_RELATED: &[Hint] = &[
     hint(UP_DOWN, "/", "move"),
     hint(&[preferring(&[Action::Open], KeyCode::Enter)], "", "open"),
     hint(RELATED, "-", "open"),
-    hint(
-        &[preferring(&[Action::Back], KeyCode::Backspace)],
-        "",
-        "back",
-    ),
+    BACK,
     PANE,
     HELP,
     QUIT,
 ];
 
+/// Where the status bar is: what is open and focused, and how many related stories the
+/// story in the reader has (the `1-9` hint names only keys that open one).
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub help_open: bool,
+    pub focus: Pane,
+    pub related: usize,
+}
+
 /// The hints for where the user is, each named by the keys in force: a rebound key shows as
 /// the user bound it, and a hint whose keys were all taken away is left out.
-pub fn hints(keymap: &Keymap, help_open: bool, focus: Pane) -> Vec<(String, &'static str)> {
-    let hints = match (help_open, focus) {
+pub fn hints(keymap: &Keymap, place: Place) -> Vec<(String, &'static str)> {
+    let hints = match (place.help_open, place.focus) {
         (true, _) => IN_HELP,
         (false, Pane::Headlines) => IN_HEADLINES,
         (false, Pane::Reader) => IN_READER,
@@ -188,19 +196,34 @@ pub fn hints(keymap: &Keymap, help_open: bool, focus: Pane) -> Vec<(String, &'st
     hints
         .iter()
         .filter_map(|h| {
-            let keys: Vec<String> = h
+            let related = h.parts.first().map(|p| p.actions) == Some(&[Action::OpenRelated(1)]);
+            if related && place.related == 0 {
+                return None;
+            }
+            let mut keys: Vec<Key> = h
                 .parts
                 .iter()
                 .filter_map(|p| keymap.key_for(p.actions, p.prefer))
-                .map(keymap::short_name)
                 .collect();
+            if related {
+                // `1-9` names only as many as there are related stories: `1-3`, or `1`.
+                let last = Action::OpenRelated(u8::try_from(place.related.min(9)).unwrap_or(9));
+                keys.truncate(1);
+                keys.extend(keymap.key_for(&[last], None).filter(|_| place.related > 1));
+            }
+            let keys: Vec<String> = keys.into_iter().map(keymap::short_name).collect();
             (!keys.is_empty()).then(|| (keys.join(h.join), h.what))
         })
         .collect()
 }
 
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let hints = hints(app.keymap(), app.help_scroll().is_some(), app.focus());
+    let place = Place {
+        help_open: app.help_scroll().is_some(),
+        focus: app.focus(),
+        related: app.related_list().len(),
+    };
+    let hints = hints(app.keymap(), place);
     buf.set_style(area, theme.bar);
     if app.find().editing {
         // The search line: what is typed, then a block for the cursor (the terminal's own
@@ -263,7 +286,12 @@ mod tests {
     use ratatui::crossterm::event::KeyModifiers;
 
     fn shown(keymap: &Keymap, help_open: bool, focus: Pane) -> String {
-        hints(keymap, help_open, focus)
+        let place = Place {
+            help_open,
+            focus,
+            related: 9,
+        };
+        hints(keymap, place)
             .iter()
             .map(|(key, what)| format!("{key} {what}"))
             .collect::<Vec<_>>()
@@ -295,16 +323,37 @@ mod tests {
         );
         assert_eq!(
             shown(&keymap, false, Pane::Reader),
-            "j/k scroll · Space/b page · 1-9 related · h back · Tab pane · ? help · q quit"
+            "j/k scroll · Space/b page · 1-9 related · h back · Tab pane · ? help · Q quit"
         );
         assert_eq!(
             shown(&keymap, false, Pane::Related),
-            "j/k move · Enter open · 1-9 open · ⌫ back · Tab pane · ? help · q quit"
+            "j/k move · Enter open · 1-9 open · h back · Tab pane · ? help · Q quit"
         );
         assert_eq!(
             shown(&keymap, true, Pane::Reader),
-            "j/k scroll · ?/Esc close help · C-c quit"
+            "j/k scroll · ?/Esc close help · Q quit"
         );
+    }
+
+    #[test]
+    fn related_keys_are_named_as_far_as_there_are_related_stories() {
+        let keymap = Keymap::default();
+        let line = |related| {
+            let place = Place {
+                help_open: false,
+                focus: Pane::Reader,
+                related,
+            };
+            hints(&keymap, place)
+                .iter()
+                .map(|(key, what)| format!("{key} {what}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        assert!(line(3).contains("1-3 related"), "{}", line(3));
+        assert!(line(1).contains(" 1 related"), "{}", line(1));
+        assert!(line(12).contains("1-9 related"), "{}", line(12));
+        assert!(!line(0).contains("related"), "{}", line(0));
     }
 
     #[test]
