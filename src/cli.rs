@@ -42,13 +42,14 @@ pub struct Args {
     pub timeout: Option<f64>,
 
     /// Print the frame a person would see at COLSxROWS (e.g. 120x40) instead of opening the
-    /// terminal, then exit.
+    /// terminal, then exit. At most 4096 on a side and 1,000,000 cells in all.
     #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, conflicts_with = "check")]
     pub render: Option<(u16, u16)>,
 
-    /// Keys to press before the frame is printed, space-separated: `j`, `?`, `C-d`, `Enter`,
-    /// `Esc`, `Tab`, `BackTab`, `Up`, `Down`, `Left`, `Right`, `PageUp`, `PageDown`, `Home`,
-    /// `End`, `Backspace`, `Space`.
+    /// Keys to press before the frame is printed, space-separated: `j`, `?`, `C-d` (Ctrl),
+    /// `M-x` (Alt), `Enter`, `Esc`, `Tab`, `BackTab`, `Up`, `Down`, `Left`, `Right`, `PageUp`,
+    /// `PageDown`, `Home`, `End`, `Backspace`, `Space`, `Insert`, `Delete`, `F1`-`F12` (names
+    /// in any case), and `"text"` in double quotes to type it: `/ "net zero" Enter`.
     #[arg(
         long,
         value_name = "KEYS",
@@ -97,10 +98,10 @@ pub enum Command {
         /// Bundles, feeds, web addresses or `-`, as for reading.
         #[arg(value_name = "SOURCE", required = true)]
         sources: Vec<String>,
-        /// The bundle to write (`-` for standard output). An existing file is replaced whole,
-        /// never left half-written.
+        /// The bundle to write (`-` or none for standard output). An existing file is
+        /// replaced whole, never left half-written.
         #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
         /// Read web addresses from the cache only.
         #[arg(long)]
         offline: bool,
@@ -121,8 +122,26 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("{s:?}: sizes are whole numbers from 1 to 65535"))
     };
-    Ok((parse(cols)?, parse(rows)?))
+    let (cols, rows) = (parse(cols)?, parse(rows)?);
+    // A frame is a buffer of cells held whole in memory: 65535x65535 would ask for hundreds
+    // of gigabytes and abort. The caps are far beyond any real terminal.
+    if cols > MAX_RENDER_SIDE || rows > MAX_RENDER_SIDE {
+        return Err(format!(
+            "{s:?}: at most {MAX_RENDER_SIDE} columns and {MAX_RENDER_SIDE} rows"
+        ));
+    }
+    if usize::from(cols) * usize::from(rows) > MAX_RENDER_CELLS {
+        return Err(format!(
+            "{s:?}: at most {MAX_RENDER_CELLS} cells (COLS times ROWS)"
+        ));
+    }
+    Ok((cols, rows))
 }
+
+/// The widest or tallest frame `--render` draws.
+const MAX_RENDER_SIDE: u16 = 4096;
+/// The most cells (columns times rows) in a frame `--render` draws.
+const MAX_RENDER_CELLS: usize = 1_000_000;
 
 /// Runs newsterm with these arguments and returns the exit status.
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -141,6 +160,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
             ExitCode::from(EXIT_REFUSED)
         }
+        Err(Failure::Argument(message)) => {
+            eprintln!("newsterm: {message}");
+            ExitCode::from(EXIT_REFUSED)
+        }
         Err(Failure::Config(message)) => {
             eprintln!("newsterm: {message}");
             ExitCode::from(EXIT_REFUSED)
@@ -157,6 +180,8 @@ enum Failure {
     Refused(Vec<LoadError>),
     /// A configuration file with a mistake in it (exit status 2, like a refused bundle).
     Config(config::ConfigError),
+    /// An argument clap let through but newsterm cannot use (a key name): status 2.
+    Argument(String),
     Other(String),
 }
 
@@ -185,6 +210,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         timeout,
     }) = &args.command
     {
+        let output = output.as_deref().unwrap_or(Path::new("-"));
         return convert(sources, output, &fetch_options(*offline, *timeout));
     }
     let Loaded {
@@ -222,8 +248,9 @@ fn not_opened(failed: &[LoadError]) -> Option<String> {
 
 /// `--render`: the frame after the keys, on standard output.
 fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failure> {
+    // A bad key name is a bad argument: status 2, like every other.
     let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
-        .map_err(|e| Failure::Other(e.to_string()))?;
+        .map_err(|e| Failure::Argument(e.to_string()))?;
     let mut app = App::new(bundle, cols, rows);
     headless::press(&mut app, &keys);
     let buf = headless::draw(&app, &glyphs(args, &Theme::COLOR));
@@ -302,7 +329,8 @@ fn glyphs(args: &Args, theme: &Theme) -> Theme {
 }
 
 /// A note for the status bar when the locale's character set is not UTF-8 (`LANG=C` on a
-/// server): newsterm writes UTF-8 whatever the locale says, and says so once.
+/// server): newsterm writes UTF-8 whatever the locale says, and says so once, short enough
+/// for the status bar of an 80-column terminal.
 fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
     // The first of these that is set and not empty decides, as in setlocale(3).
     let (name, value) = ["LC_ALL", "LC_CTYPE", "LANG"]
@@ -314,7 +342,7 @@ fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
         return None;
     }
     Some(format!(
-        "{name}={} is not UTF-8; newsterm writes UTF-8 anyway (set LANG=C.UTF-8 if text looks wrong)",
+        "{name}={} is not UTF-8; if text looks wrong, set LANG=C.UTF-8",
         crate::text::printable(&value)
     ))
 }
@@ -354,18 +382,22 @@ struct Loaded {
 fn load(sources: &[String], options: &fetch::Options) -> Result<Loaded, Failure> {
     if sources.is_empty() {
         return Ok(Loaded {
-            name: bundle::SAMPLE_NAME.to_owned(),
+            name: "the built-in sample".to_owned(),
             bundle: bundle::sample().map_err(|e| Failure::Refused(vec![e]))?,
             failed: Vec::new(),
         });
     }
     let bar = ProgressBar::new();
-    let feed::Opened { bundle, failed } =
-        feed::open_all(sources, options, &mut |step| bar.show(step));
+    let feed::Opened {
+        bundle,
+        failed,
+        opened,
+    } = feed::open_all(sources, options, &mut |step| bar.show(step));
     bar.clear();
-    let name = sources
+    // Only the sources that opened are named: a broken one has its own error line.
+    let name = opened
         .iter()
-        .map(|s| crate::text::printable(s).into_owned())
+        .map(|&i| crate::text::printable(&sources[i]).into_owned())
         .collect::<Vec<_>>()
         .join(" + ");
     match bundle {
@@ -440,7 +472,7 @@ impl ProgressBar {
 /// written when any source fails.
 fn convert(sources: &[String], output: &Path, options: &fetch::Options) -> Result<(), Failure> {
     let bar = ProgressBar::new();
-    let feed::Opened { bundle, failed } =
+    let feed::Opened { bundle, failed, .. } =
         feed::open_all(sources, options, &mut |step| bar.show(step));
     bar.clear();
     let bundle = match bundle {
@@ -469,11 +501,16 @@ fn check(name: &str, bundle: &Bundle) -> std::io::Result<()> {
     let n = bundle.warnings.len();
     writeln!(
         out,
-        "{name}: ok: {} stories, {} with body, {n} warning{}",
-        bundle.articles.len(),
+        "{name}: ok: {}, {} with body, {n} warning{}",
+        stories(bundle.articles.len()),
         bundle.with_body(),
         if n == 1 { "" } else { "s" }
     )
+}
+
+/// "1 story", "2 stories".
+fn stories(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "story" } else { "stories" })
 }
 
 #[cfg(test)]
@@ -497,6 +534,8 @@ mod tests {
         );
         let c = locale_notice(env(&[("LANG", "C")])).unwrap();
         assert!(c.starts_with("LANG=C is not UTF-8"), "{c}");
+        // The status bar of an 80-column terminal shows it whole, with a space either side.
+        assert!(c.len() <= 78, "{} columns: {c}", c.len());
         let all = locale_notice(env(&[("LC_ALL", "POSIX"), ("LANG", "en_US.UTF-8")])).unwrap();
         assert!(all.starts_with("LC_ALL=POSIX"), "{all}");
         assert!(locale_notice(env(&[])).unwrap().starts_with("LANG=C"));
@@ -509,5 +548,10 @@ mod tests {
         assert!(parse_size("0x10").is_err());
         assert!(parse_size("120").is_err());
         assert!(parse_size("70000x1").is_err());
+        assert_eq!(parse_size("4096x244"), Ok((4096, 244)));
+        assert!(parse_size("4097x1").is_err());
+        assert!(parse_size("1x4097").is_err());
+        assert!(parse_size("1000x1001").is_err());
+        assert!(parse_size("65535x65535").is_err());
     }
 }

@@ -7,7 +7,6 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::KeyModifiers;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -227,15 +226,13 @@ fn bind(
                     text,
                     at.clone(),
                     format!(
-                        "{name}: unknown key {:?} (single characters, C-x, or Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space)",
-                        crate::text::printable(key)
+                        "{name}: unknown key {:?} (single characters, C-x, M-x, or {})",
+                        crate::text::printable(key),
+                        crate::keys::NAMES
                     ),
                 )
             })?;
-        keys.push(Key {
-            code: event.code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-        });
+        keys.push(Key::of(event));
     }
     keymap.bind(action, keys);
     Ok(())
@@ -289,11 +286,12 @@ pub fn defaults() -> String {
          # links in the reader as hyperlinks the terminal lets you click (OSC 8); false for a\n\
          # terminal that shows the sequences instead\n\
          hyperlinks = true\n\n\
-         # the command that plays a story's audio (a); unset: the first of mpv, ffplay, vlc\n\
+         # the command that plays a story's audio (a); unset: the first of mpv, ffplay, cvlc\n\
          # player = \"mpv --no-video\"\n\n\
-         # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, or Enter Esc Tab\n\
-         # BackTab Up Down Left Right PageUp PageDown Home End Backspace Space. A key given\n\
-         # to an action here is taken from any other.\n\
+         # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, M-x for Alt, or\n\
+         # Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space\n\
+         # Insert Delete F1-F12 (in any case). A key given to an action here is taken from\n\
+         # any other.\n\
          [keys]\n",
     );
     for binding in BINDINGS {
@@ -333,6 +331,31 @@ mod tests {
         assert_eq!(config.keymap.action_for(key("C-n")), Some(Action::Down));
         assert_eq!(config.keymap.action_for(key("Q")), Some(Action::Quit));
         assert_eq!(config.keymap.action_for(key("j")), None);
+    }
+
+    #[test]
+    fn function_keys_insert_delete_and_alt_bind() {
+        let config = parse(
+            "[keys]\nhelp = [\"F1\", \"f2\"]\nreload = \"M-r\"\ntoggle_read = \"Delete\"\ntoggle_star = \"insert\"\nopen = \"ENTER\"\n",
+        )
+        .unwrap();
+        let key = |s| parse_keys(s).unwrap()[0];
+        assert_eq!(config.keymap.action_for(key("F1")), Some(Action::Help));
+        assert_eq!(config.keymap.action_for(key("F2")), Some(Action::Help));
+        assert_eq!(config.keymap.action_for(key("M-r")), Some(Action::Reload));
+        // Alt makes another key: plain `r` is no longer reload, and `M-r` is not `r`.
+        assert_eq!(config.keymap.action_for(key("r")), None);
+        assert_eq!(
+            config.keymap.action_for(key("Delete")),
+            Some(Action::ToggleRead)
+        );
+        assert_eq!(
+            config.keymap.action_for(key("Insert")),
+            Some(Action::ToggleStar)
+        );
+        assert_eq!(config.keymap.action_for(key("Enter")), Some(Action::Open));
+        let text = parse("[keys]\nhelp = \"F13\"\n").unwrap_err().to_string();
+        assert!(text.contains("unknown key \"F13\""), "{text}");
     }
 
     #[test]

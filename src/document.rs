@@ -165,8 +165,8 @@ impl Document {
         }
         if let Some(audio) = &article.audio {
             let label = match audio.duration_s.filter(|&d| d > 0) {
-                Some(d) => format!("♪ Nghe bài · {}", duration(d)),
-                None => "♪ Nghe bài".to_owned(),
+                Some(d) => format!("♪ Listen · {}", duration(d)),
+                None => "♪ Listen".to_owned(),
             };
             self.part();
             self.text(&[(&label, Role::Audio)], "", "");
@@ -385,7 +385,7 @@ mod tests {
             [
                 "Tiêu đề",
                 "Ngày Nay · Thời sự · 2026-02-01 08:00",
-                "♪ Nghe bài · 5:12",
+                "♪ Listen · 5:12",
                 "",
                 "(Ngày Nay) - Mở đầu",
                 "",

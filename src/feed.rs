@@ -23,6 +23,8 @@ pub struct Opened {
     pub bundle: Option<Bundle>,
     /// One error per source that did not open, in the order given.
     pub failed: Vec<LoadError>,
+    /// The positions in `sources` of those that opened, so messages name only them.
+    pub opened: Vec<usize>,
 }
 
 /// Opens every source in `sources` and merges what opened into one bundle, with one error per
@@ -34,12 +36,20 @@ pub fn open_all(
 ) -> Opened {
     let mut opened = Vec::new();
     let mut failed = Vec::new();
-    for source in sources {
+    let mut which = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
         match open(source, options, step) {
-            Ok(bundle) => opened.push(bundle),
+            Ok(bundle) => {
+                opened.push(bundle);
+                which.push(i);
+            }
             Err(e) => failed.push(e),
         }
     }
     let bundle = (!opened.is_empty()).then(|| merge(opened));
-    Opened { bundle, failed }
+    Opened {
+        bundle,
+        failed,
+        opened: which,
+    }
 }

@@ -39,13 +39,10 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The action a key press asks for. Shift is part of the character; modifiers other than
-    /// Ctrl are ignored.
+    /// The action a key press asks for. Shift is part of the character; Ctrl and Alt count
+    /// (`M-x` is not `x`).
     pub fn action_for(&self, event: KeyEvent) -> Option<Action> {
-        let pressed = Key {
-            code: event.code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-        };
+        let pressed = Key::of(event);
         self.rows
             .iter()
             .find(|r| r.keys.contains(&pressed))
@@ -200,9 +197,10 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if key.ctrl { format!("C-{base}") } else { base }
+    modified(key, base)
 }
 
 /// How the status bar names a key: as short as it can be read (`⌫`, `↑`, `C-c`).
@@ -215,7 +213,14 @@ pub fn short_name(key: Key) -> String {
         KeyCode::Right => "→".to_owned(),
         _ => return key_name(key),
     };
-    if key.ctrl { format!("C-{base}") } else { base }
+    modified(key, base)
+}
+
+/// `base` with the `M-` and `C-` that `key` holds, as `--keys` and `config.toml` write them.
+fn modified(key: Key, base: String) -> String {
+    let ctrl = if key.ctrl { "C-" } else { "" };
+    let alt = if key.alt { "M-" } else { "" };
+    format!("{alt}{ctrl}{base}")
 }
 
 #[cfg(test)]
@@ -313,10 +318,7 @@ mod tests {
             parse_keys(s)
                 .unwrap()
                 .into_iter()
-                .map(|e| Key {
-                    code: e.code,
-                    ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
-                })
+                .map(Key::of)
                 .collect::<Vec<_>>()
         };
         map.bind(Action::Down, keys("n C-n"));

@@ -5,15 +5,20 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
-/// A key as the table names it: a code and whether Ctrl is held.
+/// A key as the table names it: a code and whether Ctrl and Alt are held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
@@ -22,6 +27,7 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
     }
 }
 
@@ -104,44 +110,108 @@ pub fn markdown_table() -> String {
 
 /// A `--keys` string that names a key newsterm cannot read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("unknown key {0:?} in --keys (use single characters, C-x, or one of: {NAMES})")]
+#[error(
+    "unknown key {0:?} in --keys (use single characters, C-x, M-x, \"text\", or one of: {NAMES})"
+)]
 pub struct UnknownKey(pub String);
 
-const NAMES: &str =
-    "Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space";
+/// The key names [`parse_keys`] knows besides single characters, as messages list them.
+pub const NAMES: &str = "Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End \
+     Backspace Space Insert Delete F1-F12";
 
-/// Parses space-separated key names: single characters, `C-x` for Ctrl, and the names in
-/// [`UnknownKey`]'s message.
-pub fn parse_keys(spec: &str) -> Result<Vec<KeyEvent>, UnknownKey> {
-    spec.split_whitespace().map(parse_key).collect()
+impl Key {
+    /// The key a press names, as the table compares keys: Shift is part of the character.
+    pub fn of(event: KeyEvent) -> Key {
+        Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
 }
 
+/// Parses space-separated key names: single characters, `C-x` for Ctrl, `M-x` for Alt, the
+/// names in [`NAMES`] in any case, and `"text in quotes"`, which types each of its characters
+/// (spaces too).
+pub fn parse_keys(spec: &str) -> Result<Vec<KeyEvent>, UnknownKey> {
+    let mut out = Vec::new();
+    let mut rest = spec.trim_start();
+    while !rest.is_empty() {
+        // A quote opens text when something follows it and a closing quote comes later;
+        // a lone `"` is the key `"`.
+        let quoted = rest
+            .strip_prefix('"')
+            .filter(|r| r.chars().next().is_some_and(|c| !c.is_whitespace()))
+            .and_then(|r| r.split_once('"'));
+        let tail = match quoted {
+            Some((text, tail)) => {
+                out.extend(
+                    text.chars()
+                        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                );
+                tail
+            }
+            None => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(parse_key(&rest[..end])?);
+                &rest[end..]
+            }
+        };
+        rest = tail.trim_start();
+    }
+    Ok(out)
+}
+
+/// One key name: `Enter`, `x`, `C-x`, `M-x`, `M-C-x`, `F5`…
 fn parse_key(name: &str) -> Result<KeyEvent, UnknownKey> {
-    let plain = |code| Ok(KeyEvent::new(code, KeyModifiers::NONE));
+    let unknown = || UnknownKey(name.to_owned());
     let mut chars = name.chars();
-    match (chars.next(), chars.next(), name) {
-        (Some(c), None, _) => plain(KeyCode::Char(c)),
-        (_, _, "Enter") => plain(KeyCode::Enter),
-        (_, _, "Esc") => plain(KeyCode::Esc),
-        (_, _, "Tab") => plain(KeyCode::Tab),
-        (_, _, "BackTab") => Ok(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
-        (_, _, "Up") => plain(KeyCode::Up),
-        (_, _, "Down") => plain(KeyCode::Down),
-        (_, _, "Left") => plain(KeyCode::Left),
-        (_, _, "Right") => plain(KeyCode::Right),
-        (_, _, "PageUp") => plain(KeyCode::PageUp),
-        (_, _, "PageDown") => plain(KeyCode::PageDown),
-        (_, _, "Home") => plain(KeyCode::Home),
-        (_, _, "End") => plain(KeyCode::End),
-        (_, _, "Backspace") => plain(KeyCode::Backspace),
-        (_, _, "Space") => plain(KeyCode::Char(' ')),
-        _ => match name.strip_prefix("C-").map(|rest| {
-            let mut cs = rest.chars();
-            (cs.next(), cs.next())
-        }) {
-            Some((Some(c), None)) => Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-            _ => Err(UnknownKey(name.to_owned())),
-        },
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Ok(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let modifier = name.get(..2).map(str::to_ascii_uppercase);
+    let extra = match modifier.as_deref() {
+        Some("C-") => KeyModifiers::CONTROL,
+        Some("M-" | "A-") => KeyModifiers::ALT,
+        _ => return named(name).ok_or_else(unknown),
+    };
+    let mut key = parse_key(&name[2..]).map_err(|_| unknown())?;
+    if key.modifiers.contains(extra) {
+        return Err(unknown());
+    }
+    key.modifiers |= extra;
+    Ok(key)
+}
+
+/// A named key, in any case (`Enter`, `ENTER`, `pgdn`, `f5`).
+fn named(name: &str) -> Option<KeyEvent> {
+    let plain = |code| Some(KeyEvent::new(code, KeyModifiers::NONE));
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "enter" | "return" | "ret" => plain(KeyCode::Enter),
+        "esc" | "escape" => plain(KeyCode::Esc),
+        "tab" => plain(KeyCode::Tab),
+        "backtab" | "s-tab" | "shift-tab" => {
+            Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT))
+        }
+        "up" => plain(KeyCode::Up),
+        "down" => plain(KeyCode::Down),
+        "left" => plain(KeyCode::Left),
+        "right" => plain(KeyCode::Right),
+        "pageup" | "pgup" => plain(KeyCode::PageUp),
+        "pagedown" | "pgdn" | "pgdown" => plain(KeyCode::PageDown),
+        "home" => plain(KeyCode::Home),
+        "end" => plain(KeyCode::End),
+        "backspace" | "bs" => plain(KeyCode::Backspace),
+        "space" | "spc" => plain(KeyCode::Char(' ')),
+        "insert" | "ins" => plain(KeyCode::Insert),
+        "delete" | "del" => plain(KeyCode::Delete),
+        _ => {
+            let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
+            (1..=12)
+                .contains(&n)
+                .then(|| KeyEvent::new(KeyCode::F(n), KeyModifiers::NONE))
+        }
     }
 }
 
@@ -153,6 +223,71 @@ mod tests {
     fn unknown_names_are_refused() {
         assert_eq!(parse_keys("j Foo"), Err(UnknownKey("Foo".into())));
         assert_eq!(parse_keys("C-"), Err(UnknownKey("C-".into())));
+        assert_eq!(parse_keys("F13"), Err(UnknownKey("F13".into())));
+        assert_eq!(parse_keys("F0"), Err(UnknownKey("F0".into())));
+        assert_eq!(parse_keys("M-M-x"), Err(UnknownKey("M-M-x".into())));
+    }
+
+    fn one(spec: &str) -> KeyEvent {
+        let keys = parse_keys(spec).unwrap_or_default();
+        assert_eq!(keys.len(), 1, "{spec}");
+        keys[0]
+    }
+
+    #[test]
+    fn names_are_read_in_any_case() {
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        for name in ["Enter", "enter", "ENTER", "eNtEr"] {
+            assert_eq!(one(name), enter, "{name}");
+        }
+        assert_eq!(one("esc").code, KeyCode::Esc);
+        assert_eq!(one("pgdn").code, KeyCode::PageDown);
+        assert_eq!(one("PGUP").code, KeyCode::PageUp);
+        assert_eq!(
+            one("c-d"),
+            KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        // A single character keeps its case: `G` is not `g`.
+        assert_eq!(one("G").code, KeyCode::Char('G'));
+    }
+
+    #[test]
+    fn function_keys_insert_delete_and_alt() {
+        assert_eq!(one("F1").code, KeyCode::F(1));
+        assert_eq!(one("f12").code, KeyCode::F(12));
+        assert_eq!(one("Insert").code, KeyCode::Insert);
+        assert_eq!(one("delete").code, KeyCode::Delete);
+        assert_eq!(
+            one("M-x"),
+            KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)
+        );
+        assert_eq!(
+            one("M-C-x"),
+            KeyEvent::new(
+                KeyCode::Char('x'),
+                KeyModifiers::ALT | KeyModifiers::CONTROL
+            )
+        );
+        assert_eq!(one("M-F5"), KeyEvent::new(KeyCode::F(5), KeyModifiers::ALT));
+        let alt = Key::of(one("M-x"));
+        assert!(alt.alt && !alt.ctrl);
+        assert_ne!(alt, ch('x'));
+    }
+
+    #[test]
+    fn quoted_text_types_each_character() {
+        let typed: Vec<KeyCode> = parse_keys(r#"/ "net zero" Enter"#)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| k.code)
+            .collect();
+        let mut expected = vec![KeyCode::Char('/')];
+        expected.extend("net zero".chars().map(KeyCode::Char));
+        expected.push(KeyCode::Enter);
+        assert_eq!(typed, expected);
+        // A lone quote is the key `"`.
+        assert_eq!(one(r#"""#).code, KeyCode::Char('"'));
+        assert_eq!(parse_keys(r#"" j"#).map(|k| k.len()), Ok(2));
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub struct Setup {
     pub fetch: crate::fetch::Options,
 }
 
+/// Why `r` does nothing when a source was standard input.
+const STDIN_ONCE: &str = "standard input cannot be read again: nothing reloaded";
+
 /// Reads the sources again for `r`.
 struct Sources {
     sources: Vec<String>,
@@ -107,7 +110,12 @@ impl Sources {
                 Err(e) => Outcome::ReloadFailed(e),
             };
         }
-        let crate::feed::Opened { bundle, failed } =
+        // What came on standard input was read to its end once; reading it again would only
+        // find nothing and call the stories empty.
+        if self.sources.iter().any(|s| s == "-") {
+            return Outcome::Notice(STDIN_ONCE.into());
+        }
+        let crate::feed::Opened { bundle, failed, .. } =
             crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
         let mut failed = failed.into_iter();
         match (bundle, failed.next()) {
@@ -428,6 +436,23 @@ fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod reload_tests {
+    use super::*;
+
+    #[test]
+    fn standard_input_is_not_read_again() {
+        let sources = Sources {
+            sources: vec!["-".into()],
+            fetch: crate::fetch::Options::default(),
+        };
+        match sources.read() {
+            Outcome::Notice(text) => assert_eq!(text, STDIN_ONCE),
+            other => panic!("expected a notice, got {other:?}"),
+        }
+    }
 }
 
 #[cfg(test)]

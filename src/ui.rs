@@ -3,6 +3,7 @@
 
 mod bars;
 mod border;
+mod fallback;
 mod headlines;
 mod help;
 mod reader;
@@ -17,9 +18,10 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::App;
-use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::layout::{self, Pane};
 use crate::text::{self, SOFT_HYPHEN};
 use border::Border;
+use fallback::{ascii_only, too_small};
 pub use theme::{Glyphs, Theme};
 
 /// The app as drawn with a theme.
@@ -31,14 +33,20 @@ pub struct View<'a> {
 
 impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+        if self.theme.glyphs.ascii {
+            ascii_only(buf);
+        }
+    }
+}
+
+impl View<'_> {
+    fn draw(self, area: Rect, buf: &mut Buffer) {
         let View { app, theme } = self;
         let screen = app.screen();
         if screen.too_small {
-            let notice = format!("Terminal too small: need at least {MIN_WIDTH}x{MIN_HEIGHT}");
-            let line = Line::styled(
-                text::truncate(&notice, usize::from(area.width)),
-                theme.notice,
-            );
+            let notice = too_small(area.width, theme.glyphs.ascii);
+            let line = Line::styled(notice, theme.notice);
             line.render(screen.title, buf);
             return;
         }

@@ -66,7 +66,7 @@ fn check_summarizes_and_lists_warnings() {
     assert!(out.status.success());
     assert_eq!(
         stdout(&out),
-        "sample-feed/ngay-nay.json: ok: 8 stories, 4 with body, 0 warnings\n"
+        "the built-in sample: ok: 8 stories, 4 with body, 0 warnings\n"
     );
     let bundle = br#"{"newsterm":1,"title":"T","articles":[
         {"id":"a","title":"A","related":["b","zz","a","b"]},
@@ -139,8 +139,10 @@ fn unreadable_files_and_bad_arguments() {
     assert_eq!(err.lines().count(), 1);
 
     let out = newsterm(&["--render", "80x24", "--keys", "j Nope"], None);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("newsterm: unknown key \"Nope\""));
+    assert_eq!(stderr(&out).lines().count(), 1);
+    assert!(out.stdout.is_empty());
 
     let out = newsterm(&["--render", "80"], None);
     assert_eq!(out.status.code(), Some(2));
@@ -198,4 +200,79 @@ fn ascii_frames_have_no_line_drawing_and_the_same_layout() {
     };
     assert_eq!(words(&ascii), words(&unicode));
     settings().bind(|| insta::assert_snapshot!("ascii_120x40", ascii, keys));
+}
+
+#[test]
+fn check_names_only_what_opened_and_counts_in_words() {
+    let dir = fresh_dir("cli");
+    let good = dir.file(
+        "good.json",
+        br#"{"newsterm":1,"title":"T","articles":[{"id":"a","title":"A"}]}"#,
+    );
+    let bad = dir.file("bad.json", b"not json");
+    let (good, bad) = (good.display().to_string(), bad.display().to_string());
+    let out = newsterm(&["--check", &good, &bad], None);
+    assert_eq!(out.status.code(), Some(2), "one source did not open");
+    assert_eq!(
+        stdout(&out),
+        format!("{good}: ok: 1 story, 0 with body, 0 warnings\n")
+    );
+    let err = stderr(&out);
+    assert!(err.starts_with(&format!("newsterm: {bad}: ")), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn render_sizes_beyond_the_cap_are_refused() {
+    for size in ["65535x65535", "4097x10", "10x4097", "1001x1000"] {
+        let out = newsterm(&["--render", size], None);
+        assert_eq!(out.status.code(), Some(2), "{size}");
+        assert!(out.stdout.is_empty(), "{size}");
+        let err = stderr(&out);
+        assert!(err.contains(size), "{size}: {err}");
+    }
+    let out = newsterm(&["--render", "4096x200"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 200);
+}
+
+#[test]
+fn keys_in_any_case_and_quoted_text() {
+    let frame = |keys: &str| stdout(&newsterm(&["--render", "100x30", "--keys", keys], None));
+    assert_eq!(frame("enter j"), frame("Enter j"));
+    assert_eq!(frame("ENTER pgdn"), frame("Enter PageDown"));
+    let typed = frame(r#"/ "bo truong" Enter"#);
+    assert_eq!(typed, frame("/ b o Space t r u o n g Enter"));
+    assert!(typed.contains("1 of 8 match \"bo truong\""), "{typed}");
+}
+
+#[test]
+fn convert_without_output_writes_to_standard_output() {
+    let sample = newsterm::bundle::SAMPLE.as_bytes();
+    let to_stdout = newsterm(&["convert", "-"], Some(sample));
+    assert!(to_stdout.status.success(), "{}", stderr(&to_stdout));
+    let dash = newsterm(&["convert", "-", "-o", "-"], Some(sample));
+    assert!(!to_stdout.stdout.is_empty());
+    assert_eq!(to_stdout.stdout, dash.stdout);
+}
+
+#[test]
+fn file_addresses_open_and_other_schemes_are_refused() {
+    let sample = newsterm::bundle::SAMPLE.as_bytes();
+    let dir = fresh_dir("cli");
+    let path = dir.file("a sample.json", sample);
+    let address = format!("file://{}", path.display()).replace(' ', "%20");
+    let out = newsterm(&["--check", &address], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok: 8 stories"), "{}", stdout(&out));
+    for (source, scheme) in [
+        ("ftp://example.org/feed.xml", "ftp"),
+        ("gopher://example.org/1", "gopher"),
+    ] {
+        let out = newsterm(&["--check", source], None);
+        assert_eq!(out.status.code(), Some(2), "{source}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&format!(": {scheme}: ")), "{err}");
+    }
 }

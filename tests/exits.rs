@@ -109,6 +109,19 @@ fn a_stop_it_did_not_see_coming_is_repainted_on_continue() {
 }
 
 #[test]
+fn the_locale_note_fits_an_80_column_status_bar() {
+    let mut s = Session::start_with(80, 24, &[], &[("TERM", "xterm"), ("LANG", "C")]);
+    s.wait_for(0, "set LANG=C.UTF-8");
+    let status = s.screen.screen().contents();
+    assert!(
+        status.contains("LANG=C is not UTF-8; if text looks wrong, set LANG=C.UTF-8"),
+        "{status}"
+    );
+    s.press("q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
+
+#[test]
 fn an_idle_second_sends_nothing_and_a_key_that_changes_nothing_neither() {
     let mut s = started();
     // Let the last frame arrive, then listen.

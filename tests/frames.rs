@@ -37,7 +37,7 @@ fn sample_frames_at_every_size() {
 #[test]
 fn too_small_frames() {
     settings().bind(|| {
-        for (cols, rows) in [(19, 24), (80, 5), (12, 3)] {
+        for (cols, rows) in [(19, 24), (80, 5), (12, 3), (10, 3), (5, 1), (3, 2), (1, 1)] {
             insta::assert_snapshot!(
                 format!("too_small_{cols}x{rows}"),
                 sample_frame(cols, rows, "j")

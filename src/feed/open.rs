@@ -25,14 +25,69 @@ pub fn is_url(source: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// What a source names by its form.
+#[derive(Debug, PartialEq, Eq)]
+enum Address {
+    /// `http://` or `https://`.
+    Web,
+    /// A `file://` address: the local path it names.
+    File(std::path::PathBuf),
+    /// `-` or a path as written.
+    Local,
+}
+
+/// Tells a source's kind by its scheme (`name://`), refusing the schemes newsterm cannot read
+/// rather than looking for a file called `ftp:`.
+fn address(source: &str) -> bundle::Result<Address> {
+    if is_url(source) {
+        return Ok(Address::Web);
+    }
+    let Some((scheme, _)) = source.split_once("://") else {
+        return Ok(Address::Local);
+    };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return Ok(Address::Local);
+    }
+    let refuse = |why: String| LoadError::Read {
+        file: crate::text::printable(source).into_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::Unsupported, why),
+    };
+    if !scheme.eq_ignore_ascii_case("file") {
+        return Err(refuse(format!(
+            "{}: addresses are not read (only files, -, http:// and https://)",
+            crate::text::printable(&scheme.to_ascii_lowercase())
+        )));
+    }
+    // `to_file_path` decodes `%20` and the like and accepts only this machine's files
+    // (no host, or `localhost`).
+    url::Url::parse(source)
+        .ok()
+        .and_then(|url| url.to_file_path().ok())
+        .map(Address::File)
+        .ok_or_else(|| refuse("not a local file:// address (file:///path)".into()))
+}
+
 /// Opens one source: a web address (through `fetch`'s cache and limits), `-` for standard
-/// input, or a file.
+/// input, a `file://` address or a file.
 pub fn open(
     source: &str,
     options: &fetch::Options,
     step: &mut dyn FnMut(Step<'_>),
 ) -> bundle::Result<Bundle> {
-    if is_url(source) {
+    let local;
+    let (source, web) = match address(source)? {
+        Address::Web => (source, true),
+        Address::File(path) => {
+            local = path.to_string_lossy().into_owned();
+            (local.as_str(), false)
+        }
+        Address::Local => (source, false),
+    };
+    if web {
         let fetched = fetch::fetch(source, options, &mut |bytes| {
             step(Step::Fetch { url: source, bytes })
         })
@@ -126,5 +181,35 @@ mod tests {
     fn web_addresses_are_told_from_file_names() {
         assert!(is_url("HTTPS://example.org/feed"));
         assert!(!is_url("./http:/x"));
+    }
+
+    #[test]
+    fn addresses_by_scheme() {
+        assert_eq!(address("https://example.org/f").ok(), Some(Address::Web));
+        assert_eq!(address("feed.xml").ok(), Some(Address::Local));
+        assert_eq!(address("notes:today.json").ok(), Some(Address::Local));
+        assert_eq!(address("./a://b").ok(), Some(Address::Local));
+        assert_eq!(
+            address("file:///tmp/a%20b.xml").ok(),
+            Some(Address::File("/tmp/a b.xml".into()))
+        );
+        assert_eq!(
+            address("FILE://localhost/x.json").ok(),
+            Some(Address::File("/x.json".into()))
+        );
+        let ftp = address("ftp://example.org/f.xml")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            ftp.starts_with("ftp://example.org/f.xml: cannot read: ftp: "),
+            "{ftp}"
+        );
+        let gopher = address("Gopher://x").map(|_| ()).unwrap_err().to_string();
+        assert!(
+            gopher.contains(": gopher: addresses are not read"),
+            "{gopher}"
+        );
+        assert!(address("file://elsewhere/x").is_err());
     }
 }

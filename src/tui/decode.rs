@@ -206,7 +206,7 @@ fn escape(b: &[u8]) -> Parse {
             None => Parse::Incomplete,
             Some(&c) => match cursor_key(c) {
                 Some(code) => Parse::Key(plain(code), 3),
-                // F1-F4 and keypad keys: nothing newsterm uses.
+                // Keypad keys: nothing newsterm uses.
                 None => Parse::Skip(3),
             },
         },
@@ -222,7 +222,7 @@ fn escape(b: &[u8]) -> Parse {
     }
 }
 
-/// The final byte of a cursor key in CSI or SS3 form.
+/// The final byte of a cursor or F1-F4 key in CSI or SS3 form.
 fn cursor_key(c: u8) -> Option<KeyCode> {
     Some(match c {
         b'A' => KeyCode::Up,
@@ -231,8 +231,25 @@ fn cursor_key(c: u8) -> Option<KeyCode> {
         b'D' => KeyCode::Left,
         b'H' => KeyCode::Home,
         b'F' => KeyCode::End,
+        // F1-F4 (`ESC O P`, or `ESC [ 1 ; 5 P` with modifiers).
+        b'P' => KeyCode::F(1),
+        b'Q' => KeyCode::F(2),
+        b'R' => KeyCode::F(3),
+        b'S' => KeyCode::F(4),
         _ => return None,
     })
+}
+
+/// F5-F12 as xterm numbers them in `ESC [ n ~` (F1-F4 too, as some terminals send them);
+/// the gaps (16, 22) are where the VT220 had keys no longer made.
+fn function_key(n: u16) -> Option<KeyCode> {
+    let f = match n {
+        11..=15 => n - 10,
+        17..=21 => n - 11,
+        23..=24 => n - 12,
+        _ => return None,
+    };
+    u8::try_from(f).ok().map(KeyCode::F)
 }
 
 /// `ESC [` parameters, intermediates, final byte.
@@ -283,7 +300,11 @@ fn csi(b: &[u8]) -> Parse {
             Some(6) => KeyCode::PageDown,
             Some(2) => KeyCode::Insert,
             Some(3) => KeyCode::Delete,
-            _ => return Parse::Skip(used),
+            Some(&n) => match function_key(n) {
+                Some(code) => code,
+                None => return Parse::Skip(used),
+            },
+            None => return Parse::Skip(used),
         },
         b'Z' => return Parse::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), used),
         b'M' | b'm' if params.starts_with(b"<") => {
@@ -425,14 +446,42 @@ mod tests {
     }
 
     #[test]
+    fn function_keys_insert_delete_and_alt() {
+        let cases: &[(&[u8], KeyCode)] = &[
+            (b"\x1bOP", KeyCode::F(1)),
+            (b"\x1bOS", KeyCode::F(4)),
+            (b"\x1b[11~", KeyCode::F(1)),
+            (b"\x1b[15~", KeyCode::F(5)),
+            (b"\x1b[17~", KeyCode::F(6)),
+            (b"\x1b[21~", KeyCode::F(10)),
+            (b"\x1b[23~", KeyCode::F(11)),
+            (b"\x1b[24~", KeyCode::F(12)),
+            (b"\x1b[2~", KeyCode::Insert),
+            (b"\x1b[3~", KeyCode::Delete),
+        ];
+        for (bytes, code) in cases {
+            assert_eq!(keys(bytes), [plain(*code)], "{bytes:?}");
+        }
+        assert_eq!(
+            keys(b"\x1b[1;3P"),
+            [KeyEvent::new(KeyCode::F(1), KeyModifiers::ALT)]
+        );
+        assert_eq!(
+            keys(b"\x1bx"),
+            [KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)]
+        );
+    }
+
+    #[test]
     fn reports_and_pastes_are_not_keys() {
         for bytes in [
             &b"\x1b[<0;10;5M"[..],
             b"\x1b[M !!",
             b"\x1b[I",
             b"\x1b[?2026;2$y",
-            b"\x1b[15~",
-            b"\x1bOP",
+            b"\x1b[16~",
+            b"\x1b[25~",
+            b"\x1bOp",
             b"\x1b[200~qqq\x1b[201~",
         ] {
             assert_eq!(keys(bytes), [], "{bytes:?}");

@@ -115,6 +115,7 @@ const fn preferring(action: &'static [Action], key: KeyCode) -> Part {
         prefer: Some(Key {
             code: key,
             ctrl: false,
+            alt: false,
         }),
     }
 }
@@ -283,7 +284,6 @@ pub fn cursor_position(app: &App) -> usize {
 mod tests {
     use super::*;
     use crate::keys::parse_keys;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn shown(keymap: &Keymap, help_open: bool, focus: Pane) -> String {
         let place = Place {
@@ -304,10 +304,7 @@ mod tests {
             let keys = parse_keys(keys)
                 .expect("key names")
                 .into_iter()
-                .map(|e| Key {
-                    code: e.code,
-                    ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
-                })
+                .map(Key::of)
                 .collect();
             keymap.bind(action, keys);
         }
