@@ -10,7 +10,7 @@ mod dates;
 mod lines;
 
 pub use cache::DocCache;
-pub use dates::{date, day, duration, meta};
+pub use dates::{date, day, duration, meta, short_day, year};
 
 use std::borrow::Cow;
 

@@ -107,6 +107,13 @@ fn row_with_right(
     let right_width = if right_width > total { 0 } else { right_width };
     let mut x = area.x;
     let mut room = total - right_width;
+    let cut;
+    let left = if left.len() > 1 {
+        cut = cut_spans(left, room);
+        cut.as_deref().unwrap_or(left)
+    } else {
+        left
+    };
     for span in left {
         if room == 0 {
             break;
@@ -130,6 +137,36 @@ fn row_with_right(
             x += u16::try_from(w).unwrap_or(0);
         }
     }
+}
+
+/// `spans` cut as one text to `room` columns with one `…` in the style of the span it cuts,
+/// or `None` when they fit: each span cut on its own would end in an ellipsis of its own.
+fn cut_spans<'a>(spans: &[Span<'a>], room: usize) -> Option<Vec<Span<'a>>> {
+    let widths: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    if widths <= room {
+        return None;
+    }
+    let joined: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let shown = text::truncate(&joined, room);
+    let keep = shown.strip_suffix('…').unwrap_or(&shown).len();
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    let mut at = 0;
+    for span in spans {
+        let end = at + span.content.len();
+        if end >= keep {
+            let piece = &span.content[..keep.saturating_sub(at)];
+            if !piece.is_empty() {
+                out.push(Span::styled(piece.to_owned(), span.style));
+            }
+            if shown.ends_with('…') {
+                out.push(Span::styled("…", span.style));
+            }
+            return Some(out);
+        }
+        out.push(span.clone());
+        at = end;
+    }
+    Some(out)
 }
 
 /// A scrollbar on the right border of a bordered `area`, when the content overflows.

@@ -309,7 +309,7 @@ fn several_sources_merge_newest_first_with_their_names() {
     let out = newsterm(
         &[
             "--render",
-            "140x20",
+            "99x20",
             rss.to_str().expect("path"),
             json.to_str().expect("path"),
         ],
@@ -323,7 +323,7 @@ fn several_sources_merge_newest_first_with_their_names() {
     assert!(at("Bản tin podcast") < at("Giá xăng giảm"));
     assert!(at("Giá xăng giảm") < at("Bài có HTML"));
     assert!(at("Bài có HTML") < at("Bài không có tiêu đề"));
-    // Each headline names its source.
+    // Each headline names its source (a list as wide as one pane at a time leaves room).
     let rows: Vec<&str> = frame.lines().collect();
     let row = |title: &str| {
         rows.iter()

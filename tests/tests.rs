@@ -26,6 +26,8 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
+/// What a new reader meets first: going back, search, marks, lists of several feeds.
+mod reading;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.

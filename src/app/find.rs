@@ -5,6 +5,7 @@
 //! (`AppEvent::Idle`), so a keystroke never waits for 100,000 stories. The list shows what has
 //! been found so far, and the title bar how far the search has got.
 
+use crate::action::Action;
 use crate::search::Query;
 
 use super::App;
@@ -183,6 +184,10 @@ impl App {
     /// `n` or `N`: the reader goes to the next (previous) line with a match.
     pub(super) fn jump_to_match(&mut self, way: Way) {
         let Some(query) = self.stories.find.query.clone() else {
+            self.session.notice = Some(match self.key_named(Action::Search) {
+                Some(key) => format!("No search to go through ({key} starts one)."),
+                None => "No search to go through.".into(),
+            });
             return;
         };
         let text = |line: &crate::document::DocLine| -> String {
@@ -193,6 +198,7 @@ impl App {
             loop {
                 if line >= self.stories.reader.doc.lines().len() {
                     if self.stories.reader.doc.is_complete() {
+                        self.session.notice = Some("No more matches below.".into());
                         return;
                     }
                     self.stories.reader.doc.lay_out_to(line);
@@ -209,6 +215,8 @@ impl App {
             .find(|&l| query.matches(&text(&self.stories.reader.doc.lines()[l])))
         {
             self.scroll_to(line);
+        } else {
+            self.session.notice = Some("No more matches above.".into());
         }
     }
 }

@@ -37,16 +37,19 @@ impl App {
         } else if self.stories.list.filter != Filter::All {
             self.set_filter(self.stories.list.filter);
         } else {
-            let quit = self
-                .session
-                .keymap
-                .key_for(&[Action::Quit], None)
-                .map(crate::keymap::short_name);
-            self.session.notice = Some(match quit {
+            self.session.notice = Some(match self.key_named(Action::Quit) {
                 Some(key) => format!("Nothing to close ({key} quits)."),
                 None => "Nothing to close.".into(),
             });
         }
+    }
+
+    /// The key bound to `action` as the status bar names it, for words that point at it.
+    pub(super) fn key_named(&self, action: Action) -> Option<String> {
+        self.session
+            .keymap
+            .key_for(&[action], None)
+            .map(crate::keymap::short_name)
     }
 
     /// From the reader or the related panel to the list; the stories left by following

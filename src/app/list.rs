@@ -103,18 +103,31 @@ impl App {
         }
     }
 
-    /// Turns the story under the cursor (in the list) or in the reader (elsewhere) in or out
-    /// of a set of the memory.
+    /// The story a key that marks acts on: the one under the list's cursor, the one in the
+    /// reader, or the one under the related panel's cursor.
+    fn pointed_at(&self) -> Option<usize> {
+        match self.session.focus {
+            Pane::Headlines => Some(self.stories.list.selected),
+            Pane::Reader => Some(self.stories.reader.current),
+            Pane::Related => self
+                .related_list()
+                .get(self.stories.related.cursor)
+                .copied(),
+        }
+    }
+
+    /// Turns the story pointed at (see [`App::pointed_at`]) in or out of a set of the memory,
+    /// and says so. A story in the reader marked unread stays unread while it is open.
     pub(super) fn toggle(&mut self, mark: Mark) {
-        let story = if self.session.focus == Pane::Headlines {
-            self.stories.list.selected
-        } else {
-            self.stories.reader.current
+        let Some(story) = self.pointed_at() else {
+            self.session.notice = Some("No story to mark here.".into());
+            return;
         };
         let Some(article) = self.stories.bundle.articles.get(story) else {
             return;
         };
         let id = article.id.clone();
+        let title = crate::text::one_line(&article.title).into_owned();
         let (set, count) = match mark {
             Mark::Read => (
                 &mut self.session.memory.read,
@@ -136,6 +149,16 @@ impl App {
             *count += 1;
         }
         self.session.memory_changes += 1;
+        if mark == Mark::Read && story == self.stories.reader.current {
+            self.stories.reader.kept_unread = !added;
+        }
+        let said = match (mark, added) {
+            (Mark::Read, true) => "Marked read",
+            (Mark::Read, false) => "Marked unread",
+            (Mark::Star, true) => "Starred",
+            (Mark::Star, false) => "Unstarred",
+        };
+        self.session.notice = Some(format!("{said}: {title}"));
     }
 
     /// Shows only unread (or starred) stories, or all again when that filter is already on.
@@ -211,9 +234,11 @@ impl App {
             .min(self.stories.list.shown.len().saturating_sub(1))
     }
 
-    /// A story is read once it is in the reader with the reader focused.
+    /// A story is read once it is in the reader with the reader focused, unless it was
+    /// marked unread there.
     pub(super) fn read_in_reader(&mut self) {
         if self.session.focus == Pane::Reader
+            && !self.stories.reader.kept_unread
             && let Some(article) = self
                 .stories
                 .bundle

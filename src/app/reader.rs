@@ -50,6 +50,9 @@ pub(super) struct Reader {
     pub(super) back: Vec<Visit>,
     /// Stories (and widths) that could not be read when laid out ahead: not tried again.
     pub(super) unreadable: Vec<StoryWidth>,
+    /// The story in the reader was marked unread while open: it stays unread until another
+    /// story is shown.
+    pub(super) kept_unread: bool,
 }
 
 impl Default for Reader {
@@ -62,6 +65,7 @@ impl Default for Reader {
             cache: DocCache::new(CACHE_STORIES),
             back: Vec::new(),
             unreadable: Vec::new(),
+            kept_unread: false,
         }
     }
 }
@@ -165,6 +169,12 @@ impl App {
     /// Opens related story `index` of the story in the reader, remembering where we were.
     pub(super) fn follow(&mut self, index: usize) {
         let Some(&story) = self.related_list().get(index) else {
+            let count = self.related_list().len();
+            self.session.notice = Some(match count {
+                0 => "This story has no related stories.".into(),
+                1 => format!("No related story {}: this story has 1.", index + 1),
+                _ => format!("No related story {}: this story has {count}.", index + 1),
+            });
             return;
         };
         self.stories.reader.back.push(Visit {
@@ -201,6 +211,9 @@ impl App {
     /// Puts `story` in the reader, at its top, and selects its headline.
     pub(super) fn show(&mut self, story: usize) {
         self.remember_place();
+        if story != self.stories.reader.current {
+            self.stories.reader.kept_unread = false;
+        }
         self.stories.reader.current = story;
         self.stories.list.selected = story;
         self.stories.reader.scroll = 0;

@@ -13,6 +13,7 @@ pub(super) use reader::CACHE_STORIES;
 
 mod escape;
 mod long_story;
+mod marks;
 mod memory;
 mod navigation;
 mod outcome;

@@ -76,6 +76,37 @@ pub fn day(published: &str) -> &str {
     rfc3339(published).map_or(published, |(day, _)| day)
 }
 
+/// A short date for a list that mixes sources: `Nov 02`, or `Nov 2019` for a year other
+/// than `this_year` (the newest story's, so that the frame depends on the stories only, not
+/// on the clock); anything that is not an RFC 3339 date as written.
+pub fn short_day(published: &str, this_year: Option<&str>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = day(published);
+    let parts = (day.get(..4), day.get(5..7), day.get(8..10));
+    let (Some(year), Some(month), Some(date)) = parts else {
+        return day.to_owned();
+    };
+    let Some(name) = month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    else {
+        return day.to_owned();
+    };
+    if this_year.is_none_or(|y| y == year) {
+        format!("{name} {date}")
+    } else {
+        format!("{name} {year}")
+    }
+}
+
+/// The year of an RFC 3339 date.
+pub fn year(published: &str) -> Option<&str> {
+    rfc3339(published).and_then(|(day, _)| day.get(..4))
+}
+
 /// The reader's metadata line: source, section, date and authors, those that are present.
 pub fn meta(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -91,6 +122,17 @@ pub fn meta(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_days_name_the_month_and_the_year_only_when_it_differs() {
+        assert_eq!(short_day("2026-11-02T07:00:00Z", Some("2026")), "Nov 02");
+        assert_eq!(short_day("2019-01-30", Some("2026")), "Jan 2019");
+        assert_eq!(short_day("2019-12-30", None), "Dec 30");
+        assert_eq!(short_day("2019-13-30", None), "2019-13-30");
+        assert_eq!(short_day("yesterday", None), "yesterday");
+        assert_eq!(year("2021-11-02T00:46:00Z"), Some("2021"));
+        assert_eq!(year("soon"), None);
+    }
 
     #[test]
     fn dates_and_durations() {

@@ -21,9 +21,22 @@ use crate::text;
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width);
     let Counts { unread, starred } = app.counts();
-    // Where the cursor is in the list, unless the list's own border shows it.
+    // Where the cursor is in the list, unless the list's own border shows it; over the list,
+    // where the story in the reader is in it.
     let list_framed = !app.zoom() && app.screen().headlines.is_some();
-    let cursor = (!list_framed).then(|| format!("{}/{}", cursor_position(app), app.list().len()));
+    // A story the list does not show is said so once: on the reader's border, or here when
+    // the reader is zoomed and has none.
+    let cursor = if list_framed {
+        None
+    } else if app.focus() == Pane::Headlines {
+        Some(format!("{}/{}", cursor_position(app), app.list().len()))
+    } else {
+        match open_position(app) {
+            Some(at) => Some(format!("{at}/{}", app.list().len())),
+            None if app.zoom() => Some("not in the list".to_owned()),
+            None => None,
+        }
+    };
     // A zoomed reader has no border to show where it is in the story: the bar does. It comes
     // first, so that its width changing does not move the rest.
     let place = (app.zoom() && app.focus() == Pane::Reader && app.article().is_some())
@@ -73,11 +86,15 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .find(|w| warnings > 0 && fixed + text::width(w) + 3 <= room)
         .unwrap_or_default();
     let title_room = room.saturating_sub(fixed + text::width(&warning));
-    let title = text::truncate(
-        &format!(" {}", text::one_line(&app.bundle().title)),
-        title_room,
-    )
-    .into_owned();
+    // Several sources are summed up: their names joined would not fit, and the list names
+    // each story's.
+    let sources = app.bundle().origins.len();
+    let name = if sources > 1 {
+        format!("{sources} feeds")
+    } else {
+        text::one_line(&app.bundle().title).into_owned()
+    };
+    let title = text::truncate(&format!(" {name}"), title_room).into_owned();
     let mut left = vec![Span::styled(title, theme.bar_accent)];
     if !pane.is_empty() {
         left.push(Span::styled(pane, theme.bar));
@@ -272,6 +289,15 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_string(after, area.y, format!(" {what}"), theme.bar);
         x = x.saturating_add(width + 1);
     }
+}
+
+/// Where the story in the reader is in the headline list, from 1; `None` when the list
+/// does not show it (a search or a filter hides it).
+pub fn open_position(app: &App) -> Option<usize> {
+    app.list()
+        .binary_search(&app.current())
+        .ok()
+        .map(|at| at + 1)
 }
 
 /// The cursor's position in the headline list, from 1 (0 when the list is empty).

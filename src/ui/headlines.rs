@@ -47,6 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height);
+    let mixed = Mixed::of(app);
     for (row, &index) in app
         .list()
         .iter()
@@ -59,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        render_row(app, theme, index, line, buf);
+        render_row(app, theme, &mixed, index, line, buf);
     }
     if !app.zoom() {
         super::scrollbar(area, buf, theme, total, rows, app.list_offset());
@@ -68,7 +69,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// One headline: the marks for the story in the reader and for starred or unread, the title,
 /// and its section and date on the right when there is room.
-fn render_row(app: &App, theme: &Theme, index: usize, line: Rect, buf: &mut Buffer) {
+fn render_row(app: &App, theme: &Theme, mixed: &Mixed, index: usize, line: Rect, buf: &mut Buffer) {
     let article = &app.bundle().articles[index];
     let unread = !app.is_read(index);
     let style = if index == app.selected() {
@@ -86,9 +87,19 @@ fn render_row(app: &App, theme: &Theme, index: usize, line: Rect, buf: &mut Buff
     } else {
         style
     };
-    let meta = meta(app, article, usize::from(line.width) / 3);
-    // Section and date only when they leave the title at least two thirds of the row.
-    let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= usize::from(line.width) / 3;
+    // A list that mixes sources gives its source and date column a little more.
+    let room = if mixed.sources {
+        usize::from(line.width) * 2 / 5
+    } else {
+        usize::from(line.width) / 3
+    };
+    let meta = if mixed.sources {
+        mixed.meta(app, article, room.saturating_sub(2))
+    } else {
+        meta(article)
+    };
+    // Section and date only when they leave the title the rest of the row.
+    let show_meta = !meta.is_empty() && text::width(&meta) + 2 <= room;
     let dim = style.patch(theme.dim);
     let right = [
         Span::styled(" ", dim),
@@ -102,19 +113,17 @@ fn render_row(app: &App, theme: &Theme, index: usize, line: Rect, buf: &mut Buff
     } else {
         ' '
     };
-    // Then one column for starred (first) or unread.
-    let flag = if app.is_starred(index) {
-        '*'
-    } else if unread {
-        theme.glyphs.unread
-    } else {
-        ' '
-    };
+    // Then a column for unread and, once any story is starred, one for starred: a starred
+    // story keeps its unread mark.
+    let flag = if unread { theme.glyphs.unread } else { ' ' };
+    let star = (app.counts().starred > 0).then(|| if app.is_starred(index) { '*' } else { ' ' });
     let title = text::one_line(&article.title);
-    let mut marks = [0; 8];
-    let marker_len = marker.encode_utf8(&mut marks).len();
-    let flag_len = flag.encode_utf8(&mut marks[marker_len..]).len();
-    let marks = std::str::from_utf8(&marks[..marker_len + flag_len]).unwrap_or("  ");
+    let mut marks = [0; 12];
+    let mut len = 0;
+    for c in [Some(marker), Some(flag), star].into_iter().flatten() {
+        len += c.encode_utf8(&mut marks[len..]).len();
+    }
+    let marks = std::str::from_utf8(&marks[..len]).unwrap_or("  ");
     let mark = Span::styled(marks, style);
     // Without a search the title is one span: no list of spans made for every row.
     if app.find().query.is_none() {
@@ -132,18 +141,105 @@ fn render_row(app: &App, theme: &Theme, index: usize, line: Rect, buf: &mut Buff
     }
 }
 
-/// Section and date of a headline, those that are present.
-/// What the right of a headline shows: its section and its day; or, when stories from
-/// several sources are mixed (newest first), the name of its source, cut to fit `room`.
-fn meta(app: &App, article: &Article, room: usize) -> String {
-    let origins = &app.bundle().origins;
-    if origins.len() > 1 {
-        let name = origins
-            .get(usize::from(article.origin))
-            .map_or("", |o| o.name.as_str());
-        let name = text::one_line(name);
-        return text::truncate(&name, room.saturating_sub(2)).into_owned();
+/// What the rows of a list that mixes sources share: the width of the source column and
+/// the year a date leaves out.
+struct Mixed<'a> {
+    sources: bool,
+    label_width: usize,
+    this_year: Option<&'a str>,
+}
+
+/// The widest source label a list that mixes sources gives room to.
+const LABEL_MOST: usize = 12;
+
+impl<'a> Mixed<'a> {
+    fn of(app: &'a App) -> Self {
+        let bundle = app.bundle();
+        let sources = bundle.origins.len() > 1;
+        let label_width = if sources {
+            bundle
+                .origins
+                .iter()
+                .map(|o| text::width(&source_label(&o.name)))
+                .max()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        // Merged lists are newest first: the first dated story has the newest year.
+        let this_year = bundle
+            .articles
+            .iter()
+            .find_map(|a| a.published.as_deref().and_then(document::year));
+        Mixed {
+            sources,
+            label_width,
+            this_year,
+        }
     }
+
+    /// The source and a short date, the source's column as wide for every row; the date
+    /// alone when both do not fit `room`.
+    fn meta(&self, app: &App, article: &Article, room: usize) -> String {
+        let name = app
+            .bundle()
+            .origins
+            .get(usize::from(article.origin))
+            .map_or_else(String::new, |o| source_label(&o.name));
+        let day = article
+            .published
+            .as_deref()
+            .map(|p| document::short_day(p, self.this_year))
+            .unwrap_or_default();
+        let pad = self.label_width.saturating_sub(text::width(&name));
+        let both = format!("{name}{} {day:>8}", " ".repeat(pad));
+        if text::width(&both) <= room {
+            both
+        } else if text::width(&day) <= room {
+            day
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// A source's name as a list that mixes sources labels it, in at most [`LABEL_MOST`]
+/// columns: the part before a subtitle (`SPIEGEL Update – Die Nachrichten`), without a
+/// leading "The", whole words as far as they fit (`Cloudflare` for `The Cloudflare Blog`).
+fn source_label(name: &str) -> String {
+    let name = text::one_line(name);
+    let name = name.trim();
+    let head = [" – ", " — ", " - ", ": ", " | ", " · "]
+        .iter()
+        .filter_map(|sep| name.find(sep))
+        .min()
+        .map_or(name, |at| &name[..at]);
+    let head = if head.trim().is_empty() { name } else { head };
+    let head = head
+        .strip_prefix("The ")
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(head);
+    let mut label = String::new();
+    for word in head.split_whitespace() {
+        let with = if label.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{label} {word}")
+        };
+        if text::width(&with) > LABEL_MOST {
+            break;
+        }
+        label = with;
+    }
+    if label.is_empty() {
+        text::truncate(head.trim(), LABEL_MOST).into_owned()
+    } else {
+        label
+    }
+}
+
+/// Section and date of a headline, those that are present.
+fn meta(article: &Article) -> String {
     let day = article.published.as_deref().map(document::day);
     let mut meta = String::with_capacity(64);
     for part in article.section.as_deref().into_iter().chain(day) {

@@ -14,7 +14,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text = layout::reader_text(area, !app.zoom());
     let rows = usize::from(text.height);
     let total = app.doc().total();
-    let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).bottom_right(
+    // A search or a filter can hide the story shown: the list then has no `›`, so say so.
+    let title = if app.article().is_some() && super::bars::open_position(app).is_none() {
+        " Reader · not in the list "
+    } else {
+        " Reader "
+    };
+    let block = pane_block(app, theme, Pane::Reader, title.to_owned()).bottom_right(
         Line::styled(
             format!(" {} ", position(app.scroll(), rows, total)),
             theme.dim,

@@ -11,7 +11,13 @@ use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let related = app.related_list();
-    let title = format!(" Related ({}) ", related.len());
+    // The cursor is the highlighted row and its place is in the title, as in the headline
+    // list: `›` marks only the story in the reader.
+    let title = if related.is_empty() {
+        " Related ".to_owned()
+    } else {
+        format!(" Related {}/{} ", app.related_selected() + 1, related.len())
+    };
     let inner = frame_pane(app, pane_block(app, theme, Pane::Related, title), area, buf);
     if related.is_empty() {
         let row = Rect {
@@ -37,7 +43,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let focused = app.focus() == Pane::Related;
-        let selected = focused && n == app.related_selected();
         // Unfocused, the selection stays visible but quiet, as in the headline list.
         let style = match (n == app.related_selected(), focused) {
             (true, true) => theme.selected,
@@ -60,14 +65,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .get(story)
             .map_or(Default::default(), |a| text::one_line(&a.title));
         let left = [
-            Span::styled(
-                format!(
-                    "{}{:>digits$} ",
-                    if selected { theme.glyphs.selected } else { ' ' },
-                    n + 1
-                ),
-                number_style,
-            ),
+            Span::styled(format!(" {:>digits$} ", n + 1), number_style),
             Span::styled(title, style),
         ];
         // Worked out rather than given: the words the stories share, when there is room.
