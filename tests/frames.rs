@@ -80,3 +80,56 @@ fn rendering_is_deterministic() {
         sample_frame(120, 40, "Enter j 2")
     );
 }
+
+/// Key sequences where idle work (the body search, related lists, long layouts) could race
+/// a key, besides every snapshot's.
+const RACY: &[&str] = &[
+    "/ c o p 2 6 Enter Enter",
+    "j j j / z z z z Enter Enter",
+    "/ t u y e n",
+    "/ h o c Space s i n h Enter",
+    "/ h o c Esc Esc",
+    "/ b o Enter n n N Tab 2 h",
+    "G / t p Space h c m Enter k Enter m",
+];
+
+/// The frame after `keys` with `steps` idle steps after each key (`None`: until idle work is
+/// done), then idle work finished, as `--render` does.
+fn typed_with_pauses(cols: u16, rows: u16, keys: &str, steps: Option<usize>) -> String {
+    use newsterm::action::AppEvent;
+    let keys = newsterm::keys::parse_keys(keys).expect("test keys parse");
+    let mut app = newsterm::app::App::new(newsterm::bundle::sample().expect("sample"), cols, rows);
+    for key in keys {
+        if let Some(action) = app.keymap().action_in(app.find().editing, key) {
+            app.update(action);
+        }
+        let mut left = steps.unwrap_or(usize::MAX);
+        while app.busy() && left > 0 {
+            app.update(AppEvent::Idle);
+            left -= 1;
+        }
+    }
+    newsterm::headless::press(&mut app, &[]);
+    let theme = newsterm::ui::Theme::COLOR;
+    newsterm::headless::to_text(&newsterm::headless::draw(&app, &theme))
+}
+
+#[test]
+fn keys_that_arrive_together_give_what_they_give_typed_slowly() {
+    let sequences = STATES
+        .iter()
+        .map(|(_, keys)| *keys)
+        .chain(RACY.iter().copied());
+    for keys in sequences {
+        for &(cols, rows) in SIZES {
+            let together = sample_frame(cols, rows, keys);
+            for steps in [Some(1), Some(3), None] {
+                assert_eq!(
+                    typed_with_pauses(cols, rows, keys, steps),
+                    together,
+                    "{keys:?} at {cols}x{rows}, {steps:?} idle steps between keys"
+                );
+            }
+        }
+    }
+}
