@@ -159,6 +159,8 @@ impl App {
                     self.stories.reader.back.clear();
                     self.show(story);
                 }
+                // Opened on purpose, a story kept unread is read.
+                self.stories.reader.kept_unread = false;
                 self.session.focus = Pane::Reader;
             }
             Pane::Related => self.follow(self.stories.related.cursor),

@@ -204,23 +204,27 @@ impl<'a> Mixed<'a> {
 }
 
 /// A source's name as a list that mixes sources labels it, in at most [`LABEL_MOST`]
-/// columns: the part before a subtitle (`SPIEGEL Update – Die Nachrichten`), without a
-/// leading "The", whole words as far as they fit (`Cloudflare` for `The Cloudflare Blog`).
+/// columns: of the parts between subtitle marks (` – `, `: `, ` | ` …), the first that fits
+/// whole (`homelab` for `newest submissions : homelab`), else the first part's leading words
+/// (`SPIEGEL` for `SPIEGEL Update – Die Nachrichten`); a leading "The" left out.
 fn source_label(name: &str) -> String {
     let name = text::one_line(name);
-    let name = name.trim();
-    let head = [" – ", " — ", " - ", ": ", " | ", " · "]
-        .iter()
-        .filter_map(|sep| name.find(sep))
-        .min()
-        .map_or(name, |at| &name[..at]);
-    let head = if head.trim().is_empty() { name } else { head };
-    let head = head
-        .strip_prefix("The ")
-        .filter(|rest| !rest.trim().is_empty())
-        .unwrap_or(head);
+    let mut parts = vec![name.trim()];
+    for sep in [" – ", " — ", " - ", ": ", " | ", " · "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches(':'))
+        .map(|p| p.strip_prefix("The ").unwrap_or(p).trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if let Some(whole) = parts.iter().find(|p| text::width(p) <= LABEL_MOST) {
+        return (*whole).to_owned();
+    }
+    let first = parts.first().copied().unwrap_or_default();
     let mut label = String::new();
-    for word in head.split_whitespace() {
+    for word in first.split_whitespace() {
         let with = if label.is_empty() {
             word.to_owned()
         } else {
@@ -232,7 +236,7 @@ fn source_label(name: &str) -> String {
         label = with;
     }
     if label.is_empty() {
-        text::truncate(head.trim(), LABEL_MOST).into_owned()
+        text::truncate(first, LABEL_MOST).into_owned()
     } else {
         label
     }
@@ -251,5 +255,31 @@ fn meta(article: &Article) -> String {
     match text::one_line(&meta) {
         std::borrow::Cow::Borrowed(_) => meta,
         std::borrow::Cow::Owned(line) => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_label;
+
+    #[test]
+    fn source_labels_are_short_and_whole_words() {
+        let cases = [
+            ("newest submissions : homelab", "homelab"),
+            ("SPIEGEL Update – Die Nachrichten", "SPIEGEL"),
+            ("The Cloudflare Blog", "Cloudflare"),
+            (
+                "reddit.com: search results - site:kevincox.ca",
+                "reddit.com",
+            ),
+            ("In Our Time", "In Our Time"),
+            ("Ngày Nay", "Ngày Nay"),
+            ("Supercalifragilisticexpialidocious", "Supercalifr…"),
+            ("", ""),
+            (" – ", "–"),
+        ];
+        for (name, label) in cases {
+            assert_eq!(source_label(name), label, "{name:?}");
+        }
     }
 }

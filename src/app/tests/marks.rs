@@ -36,6 +36,9 @@ fn a_story_kept_unread_is_read_again_once_another_story_was_open() {
     assert!(app.is_read(1));
     run(&mut app, &[Action::Back, Action::Up, Action::Open]);
     assert!(app.is_read(0), "opened again, it is read");
+    // Opened again from the list without another story between, too.
+    run(&mut app, &[Action::ToggleRead, Action::Back, Action::Open]);
+    assert!(app.is_read(0));
 }
 
 #[test]
