@@ -84,6 +84,14 @@ impl App {
         self
     }
 
+    /// The app with the reader's measure from the settings: the story is wrapped again if
+    /// its lines change width, staying on the same part of it.
+    pub fn with_measure(mut self, measure: crate::layout::Measure) -> Self {
+        self.session.measure = measure;
+        self.reflow();
+        self
+    }
+
     /// The app with the keys in force (the defaults, or the user's).
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.session.keymap = keymap;

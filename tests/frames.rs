@@ -34,6 +34,27 @@ fn sample_frames_at_every_size() {
     });
 }
 
+/// Wider than the reader's measure: its lines keep to 100 columns of text, beside the list
+/// and zoomed, where the title, the lead, the caption and the paragraphs all start.
+#[test]
+fn the_reader_keeps_its_measure_on_wide_terminals() {
+    settings().bind(|| {
+        // (name, keys, the text's first column, its rows)
+        for (name, keys, left, rows) in [
+            ("measure_panes", "Enter", 69, 2..49),
+            ("measure_zoomed", "Enter z", 1, 1..59),
+        ] {
+            let frame = sample_frame(200, 60, keys);
+            for line in frame.lines().take(rows.end).skip(rows.start) {
+                let cells: Vec<char> = line.chars().collect();
+                let beyond: String = cells[left + 100..cells.len() - 1].iter().collect();
+                assert!(beyond.trim().is_empty(), "{keys}: {line:?}");
+            }
+            insta::assert_snapshot!(format!("{name}_200x60"), frame, keys);
+        }
+    });
+}
+
 #[test]
 fn too_small_frames() {
     settings().bind(|| {

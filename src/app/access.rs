@@ -6,7 +6,7 @@ use super::{App, Effect, Filter, Find, Playing};
 use crate::bundle::Bundle;
 use crate::document::Document;
 use crate::keymap::Keymap;
-use crate::layout::Pane;
+use crate::layout::{Measure, Pane};
 use crate::state::Memory;
 
 impl App {
@@ -66,6 +66,11 @@ impl App {
     /// First related entry shown.
     pub fn related_offset(&self) -> usize {
         self.stories.related.offset
+    }
+
+    /// How wide the reader's lines may be, and where they sit in a wider pane.
+    pub fn measure(&self) -> Measure {
+        self.session.measure
     }
 
     /// Whether one pane at a time is shown on a wide terminal too.

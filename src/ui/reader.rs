@@ -11,7 +11,7 @@ use crate::document::Role;
 use crate::layout::{self, Pane};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = layout::reader_text(area, !app.zoom());
+    let text = layout::reader_text(area, !app.zoom(), app.measure());
     let rows = usize::from(text.height);
     let total = app.doc().total();
     let block = pane_block(app, theme, Pane::Reader, " Reader ".to_owned()).bottom_right(
