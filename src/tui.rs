@@ -243,19 +243,20 @@ fn event_loop(
             }
             Event::Mouse(mouse) => {
                 let event = mouse_event(mouse, &mut last_click);
-                if !app.find().editing {
+                if !app.typing() {
                     app.update(event);
                 }
             }
-            // A paste goes to the search line, whole; elsewhere it is not keys.
+            // A paste goes to the line being typed (search, link number), whole; elsewhere
+            // it is not keys.
             Event::Paste(text) => {
-                if app.find().editing {
+                if app.typing() {
                     for c in text.chars() {
                         app.update(Action::Type(c));
                     }
                 }
             }
-            Event::Key(key) => match app.keymap().action_in(app.find().editing, key) {
+            Event::Key(key) => match app.keymap().action_in(app.typing(), key) {
                 _ if key.kind == KeyEventKind::Release => continue,
                 Some(action) => app.update(action),
                 None => continue,

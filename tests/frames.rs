@@ -1,7 +1,7 @@
 //! Whole-frame snapshots of the sample bundle: the sizes it is run at, after the key
 //! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
 
-use crate::support::{sample_frame, settings};
+use crate::support::{frame_of, sample_frame, settings};
 
 /// Sizes: a classic terminal, a roomy one, a wide one and a small split.
 pub const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (160, 45), (40, 15)];
@@ -53,6 +53,36 @@ fn the_reader_keeps_its_measure_on_wide_terminals() {
             insta::assert_snapshot!(format!("{name}_200x60"), frame, keys);
         }
     });
+}
+
+/// A story with twelve web addresses in its text: `L` asks for one by its number in the
+/// status line, and the reader's status bar names `L` for it.
+#[test]
+fn the_link_number_is_asked_for_in_the_status_line() {
+    let addresses: Vec<String> = (1..=12)
+        .map(|n| format!("https://example.org/{n}"))
+        .collect();
+    let json = serde_json::json!({"newsterm": 1, "title": "Liên kết", "articles": [
+        {"id": "a", "title": "Mười hai liên kết", "body": [
+            {"type": "paragraph", "text": format!("Xem {}.", addresses.join(" và "))}]},
+    ]});
+    let bundle =
+        || newsterm::bundle::load("links.json", json.to_string().as_bytes()).expect("loads");
+    let last = |frame: &str| {
+        frame
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .to_owned()
+    };
+    let reading = frame_of(bundle(), 80, 24, "Enter");
+    assert!(last(&reading).contains(" L links "), "{reading}");
+    let asking = frame_of(bundle(), 80, 24, "Enter L 1 2");
+    assert_eq!(last(&asking), "Open link (1-12): 12");
+    settings().bind(|| insta::assert_snapshot!("link_prompt_80x24", asking, "Enter L 1 2"));
+    let refused = frame_of(bundle(), 80, 24, "Enter L 1 4 Enter");
+    assert_eq!(last(&refused), " No link 14: this story has 12.");
 }
 
 #[test]

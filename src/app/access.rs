@@ -103,6 +103,16 @@ impl App {
         self.session.memory_changes
     }
 
+    /// Whether keys go to a line that takes typing: the search line or the link number.
+    pub fn typing(&self) -> bool {
+        self.stories.find.editing || self.session.link_prompt.is_some()
+    }
+
+    /// The digits typed after `L`, while the status line asks for a link number.
+    pub fn link_prompt(&self) -> Option<&str> {
+        self.session.link_prompt.as_deref()
+    }
+
     /// The search typed at `/`.
     pub fn find(&self) -> &Find {
         &self.stories.find

@@ -32,6 +32,8 @@ pub(super) struct Session {
     pub(super) playing: Option<Playing>,
     /// How wide the reader's lines may be, and where they sit in a wider pane.
     pub(super) measure: Measure,
+    /// The digits typed after `L`, while the status line asks for a link number.
+    pub(super) link_prompt: Option<String>,
 }
 
 impl Session {
@@ -49,6 +51,7 @@ impl Session {
             keymap: Keymap::default(),
             playing: None,
             measure: Measure::default(),
+            link_prompt: None,
         }
     }
 }
