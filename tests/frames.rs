@@ -55,17 +55,23 @@ fn the_reader_keeps_its_measure_on_wide_terminals() {
     });
 }
 
-/// A story with twelve web addresses in its text: `L` asks for one by its number in the
-/// status line, and the reader's status bar names `L` for it.
+/// A story with twelve web addresses in its text and nine related stories: `L` asks for a
+/// link by its number in the status line, and the reader's status bar names `L` for it
+/// without losing a hint at 80 columns.
 #[test]
 fn the_link_number_is_asked_for_in_the_status_line() {
     let addresses: Vec<String> = (1..=12)
         .map(|n| format!("https://example.org/{n}"))
         .collect();
-    let json = serde_json::json!({"newsterm": 1, "title": "Liên kết", "articles": [
-        {"id": "a", "title": "Mười hai liên kết", "body": [
-            {"type": "paragraph", "text": format!("Xem {}.", addresses.join(" và "))}]},
-    ]});
+    let mut articles = vec![serde_json::json!(
+        {"id": "a", "title": "Mười hai liên kết",
+         "related": (1..=9).map(|n| format!("r{n}")).collect::<Vec<_>>(),
+         "body": [{"type": "paragraph", "text": format!("Xem {}.", addresses.join(" và "))}]}
+    )];
+    articles.extend(
+        (1..=9).map(|n| serde_json::json!({"id": format!("r{n}"), "title": format!("Tin {n}")})),
+    );
+    let json = serde_json::json!({"newsterm": 1, "title": "Liên kết", "articles": articles});
     let bundle =
         || newsterm::bundle::load("links.json", json.to_string().as_bytes()).expect("loads");
     let last = |frame: &str| {
@@ -77,7 +83,10 @@ fn the_link_number_is_asked_for_in_the_status_line() {
             .to_owned()
     };
     let reading = frame_of(bundle(), 80, 24, "Enter");
-    assert!(last(&reading).contains(" L links "), "{reading}");
+    assert_eq!(
+        last(&reading),
+        " j/k scroll  Space/b page  1-9 related  L link  h back  Tab pane  ? help  Q quit"
+    );
     let asking = frame_of(bundle(), 80, 24, "Enter L 1 2");
     assert_eq!(last(&asking), "Open link (1-12): 12");
     settings().bind(|| insta::assert_snapshot!("link_prompt_80x24", asking, "Enter L 1 2"));

@@ -137,7 +137,7 @@ const RELATED: &[Part] = &[
     one(&[Action::OpenRelated(9)]),
 ];
 /// Named only when the story in the reader has links in its text.
-const LINKS: Hint = hint(&[one(&[Action::OpenLinkNumber])], "", "links");
+const LINKS: Hint = hint(&[one(&[Action::OpenLinkNumber])], "", "link");
 
 const IN_HELP: &[Hint] = &[
     hint(UP_DOWN, "/", "scroll"),
@@ -403,12 +403,12 @@ mod tests {
                 .join(" · ")
         };
         assert!(
-            line(Pane::Reader, 12).contains("1-3 related · L links · h back"),
+            line(Pane::Reader, 12).contains("1-3 related · L link · h back"),
             "{}",
             line(Pane::Reader, 12)
         );
-        assert!(!line(Pane::Reader, 0).contains("links"));
-        assert!(!line(Pane::Headlines, 12).contains("links"));
+        assert!(!line(Pane::Reader, 0).contains("link"));
+        assert!(!line(Pane::Headlines, 12).contains("link"));
         let keymap = rebound(&[(Action::OpenLinkNumber, "#")]);
         let place = Place {
             help_open: false,
@@ -417,7 +417,7 @@ mod tests {
             links: 1,
         };
         assert!(
-            hints(&keymap, place).contains(&("#".to_owned(), "links")),
+            hints(&keymap, place).contains(&("#".to_owned(), "link")),
             "a rebound key is the one named"
         );
     }
