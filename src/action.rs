@@ -51,6 +51,8 @@ pub enum Action {
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).
     CopyLink,
+    /// Ask for the number of a link in the story's text (`[n]`), to open or copy it.
+    OpenLinkNumber,
     /// Scroll the reader to the next line with a match.
     NextMatch,
     /// Scroll the reader to the previous line with a match.

@@ -25,6 +25,7 @@ mod listen;
 mod mouse;
 mod outcome;
 mod panes;
+mod prompt;
 mod reader;
 mod related;
 mod reload;
@@ -84,6 +85,14 @@ impl App {
         self
     }
 
+    /// The app with the reader's measure from the settings: the story is wrapped again if
+    /// its lines change width, staying on the same part of it.
+    pub fn with_measure(mut self, measure: crate::layout::Measure) -> Self {
+        self.session.measure = measure;
+        self.reflow();
+        self
+    }
+
     /// The app with the keys in force (the defaults, or the user's).
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.session.keymap = keymap;
@@ -131,6 +140,9 @@ impl App {
         if !matches!(action, Action::Type(_) | Action::Erase) {
             self.finish_search();
         }
+        if self.prompt_takes(action) {
+            return;
+        }
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -160,6 +172,7 @@ impl App {
             Action::ToggleAudio => self.toggle_audio(),
             Action::Reload => self.ask_reload(),
             Action::CopyLink => self.copy_link(),
+            Action::OpenLinkNumber => self.ask_link_number(),
             Action::PrevMatch => self.jump_to_match(Way::Backward),
             Action::Zoom => {
                 self.session.zoom = !self.session.zoom;

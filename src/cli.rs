@@ -313,6 +313,7 @@ fn read(
         mouse: config.mouse && !args.no_mouse,
         hyperlinks: config.hyperlinks,
         keymap: config.keymap,
+        measure: config.measure,
         player: config.player,
         sources: args.sources.clone(),
         fetch: fetch_options(args.offline, args.timeout),

@@ -1,6 +1,6 @@
 //! The user's settings, from `$XDG_CONFIG_HOME/newsterm/config.toml` (default
-//! `~/.config/newsterm/config.toml`): the theme, the mouse, the audio player, and keys of
-//! one's own. A missing file means the defaults; a file with a mistake in it is refused with
+//! `~/.config/newsterm/config.toml`): the theme, the mouse, the audio player, the reader's
+//! measure, and keys of one's own. A missing file means the defaults; a file with a mistake in it is refused with
 //! one line that names the file and the line. `newsterm --print-config` prints the defaults
 //! as a file to start from.
 
@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::keymap::{Keymap, action_name, action_named, key_name};
 use crate::keys::{BINDINGS, Key, parse_keys};
+use crate::layout::{Align, Measure, READER_WIDTH};
 use crate::ui::{Glyphs, Theme};
 
 /// The colours to draw with.
@@ -46,6 +47,8 @@ pub struct Config {
     pub hyperlinks: bool,
     /// The command that plays a story's audio (its address is added at the end).
     pub player: Option<String>,
+    /// How wide the reader's lines may be, and where they sit in a wider pane.
+    pub measure: Measure,
     pub keymap: Keymap,
 }
 
@@ -56,6 +59,7 @@ impl Default for Config {
             mouse: true,
             hyperlinks: true,
             player: None,
+            measure: Measure::default(),
             keymap: Keymap::default(),
         }
     }
@@ -69,6 +73,9 @@ struct File {
     mouse: Option<bool>,
     hyperlinks: Option<bool>,
     player: Option<String>,
+    /// A number of columns, or "none".
+    reader_width: Option<Spanned<toml::Value>>,
+    reader_align: Option<Spanned<String>>,
     /// Read by hand, below (entries in order, each checked with its line).
     #[serde(default, rename = "keys")]
     _keys: Option<toml::Value>,
@@ -149,6 +156,25 @@ pub fn parse(text: &str) -> Result<Config, ConfigMistake> {
     config.mouse = file.mouse.unwrap_or(true);
     config.hyperlinks = file.hyperlinks.unwrap_or(true);
     config.player = file.player.filter(|p| !p.trim().is_empty());
+    if let Some(width) = file.reader_width {
+        config.measure.columns = reader_width(text, &width)?;
+    }
+    if let Some(align) = file.reader_align {
+        config.measure.align = match align.get_ref().as_str() {
+            "left" => Align::Left,
+            "centre" | "center" => Align::Centre,
+            other => {
+                return Err(at_line(
+                    text,
+                    align.span(),
+                    format!(
+                        "unknown reader_align {:?} (left or centre)",
+                        crate::text::printable(other)
+                    ),
+                ));
+            }
+        };
+    }
     if let Some(keys) = table.get("keys") {
         let Some(keys) = keys.as_table() else {
             let at = find(text, "keys").unwrap_or(0..0);
@@ -177,6 +203,28 @@ fn theme_named(text: &str, name: &str) -> Result<ThemeName, ConfigMistake> {
                 ),
             ))
         }
+    }
+}
+
+/// The fewest columns `reader_width` may ask for: narrower, the reader would wrap every few
+/// words on any terminal.
+const NARROWEST_MEASURE: i64 = 20;
+
+/// `reader_width`: columns of text (0 or "none" for as wide as the pane).
+fn reader_width(text: &str, value: &Spanned<toml::Value>) -> Result<Option<u16>, ConfigMistake> {
+    let mistake = |what: String| at_line(text, value.span(), what);
+    match value.get_ref() {
+        toml::Value::Integer(0) => Ok(None),
+        toml::Value::String(s) if s == "none" => Ok(None),
+        toml::Value::Integer(n) if *n < NARROWEST_MEASURE => Err(mistake(format!(
+            "reader_width {n} is too narrow (at least {NARROWEST_MEASURE} columns, or 0 or \"none\" for no limit)"
+        ))),
+        // Wider than any terminal is as good as no limit.
+        toml::Value::Integer(n) => Ok(Some(u16::try_from(*n).unwrap_or(u16::MAX))),
+        other => Err(mistake(format!(
+            "reader_width is a number of columns, or \"none\" (not {})",
+            crate::text::printable(&other.to_string())
+        ))),
     }
 }
 
@@ -275,7 +323,7 @@ fn one_line(text: &str, e: &toml::de::Error) -> ConfigMistake {
 
 /// The defaults as a configuration file, every setting and every action with its keys.
 pub fn defaults() -> String {
-    let mut out = String::from(
+    let mut out = format!(
         "# newsterm's settings: $XDG_CONFIG_HOME/newsterm/config.toml\n\
          # (default ~/.config/newsterm/config.toml). Every line here is the default.\n\n\
          # dark, light or mono (mono is what NO_COLOR gives: no colours at all)\n\
@@ -288,6 +336,11 @@ pub fn defaults() -> String {
          hyperlinks = true\n\n\
          # the command that plays a story's audio (a); unset: the first of mpv, ffplay, cvlc\n\
          # player = \"mpv --no-video\"\n\n\
+         # the most columns a line of the reader's text holds; 0 or \"none\" for the whole\n\
+         # width of the pane\n\
+         reader_width = {READER_WIDTH}\n\n\
+         # where the text sits when the reader pane is wider: left or centre\n\
+         reader_align = \"left\"\n\n\
          # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, M-x for Alt, or\n\
          # Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space\n\
          # Insert Delete F1-F12 (in any case). A key given to an action here is taken from\n\
@@ -375,12 +428,44 @@ mod tests {
             ("mouse = \"yes\"\n", 1, "invalid type"),
             ("\ncolour = 1\n", 2, "unknown field"),
             ("theme = \n", 1, ""),
+            ("\nreader_width = 12\n", 2, "reader_width 12 is too narrow"),
+            ("reader_width = -1\n", 1, "too narrow"),
+            ("reader_width = \"wide\"\n", 1, "a number of columns"),
+            ("\n\nreader_width = 1.5\n", 3, "a number of columns"),
+            (
+                "reader_align = \"right\"\n",
+                1,
+                "unknown reader_align \"right\"",
+            ),
         ] {
             let e = parse(text).unwrap_err().to_string();
             assert!(e.starts_with(&format!("line {line}: ")), "{text:?}: {e}");
             assert!(e.contains(what), "{text:?}: {e}");
             assert!(!e.contains('\n'), "{e}");
         }
+    }
+
+    #[test]
+    fn the_reader_measure_is_a_width_and_a_side() {
+        let measure = |text: &str| parse(text).unwrap().measure;
+        assert_eq!(measure(""), Measure::default());
+        assert_eq!(Measure::default().columns, Some(100));
+        assert_eq!(measure("reader_width = 72\n").columns, Some(72));
+        assert_eq!(measure("reader_width = 20\n").columns, Some(20));
+        assert_eq!(measure("reader_width = 0\n").columns, None);
+        assert_eq!(measure("reader_width = \"none\"\n").columns, None);
+        assert_eq!(measure("reader_width = 99999\n").columns, Some(u16::MAX));
+        for side in ["centre", "center"] {
+            let text = format!("reader_align = \"{side}\"\nreader_width = 80\n");
+            assert_eq!(
+                measure(&text),
+                Measure {
+                    columns: Some(80),
+                    align: Align::Centre
+                }
+            );
+        }
+        assert_eq!(measure("reader_align = \"left\"\n").align, Align::Left);
     }
 
     #[test]

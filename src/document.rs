@@ -190,11 +190,14 @@ impl Document {
             self.blank();
             self.part();
             self.text(&[("Links in the story:", Role::Meta)], "", "");
-            for (n, address) in std::mem::take(&mut self.links).iter().enumerate() {
+            // Kept for `L`, which opens them by number.
+            let links = std::mem::take(&mut self.links);
+            for (n, address) in links.iter().enumerate() {
                 self.part();
                 let number = format!("[{}] ", n + 1);
                 self.text(&[(&number, Role::Meta), (address, Role::Link)], "", "");
             }
+            self.links = links;
         }
         if let Some(url) = url {
             self.blank();
@@ -209,6 +212,12 @@ impl Document {
             .binary_search_by_key(&line, |(l, _)| *l)
             .ok()
             .map(|i| self.targets[i].1.as_str())
+    }
+
+    /// The web addresses in the story's text, in the order of their numbers (`[1]` first),
+    /// as far as the story has been laid out: all of them once it is complete.
+    pub fn numbered_links(&self) -> &[String] {
+        &self.links
     }
 
     /// The lines laid out so far (all of them once [`Document::is_complete`]).
@@ -435,6 +444,14 @@ mod tests {
             ]
         );
         assert_eq!(text.last().unwrap(), "Link: https://example.org/a");
+        assert_eq!(
+            doc.numbered_links(),
+            [
+                "https://example.org/a",
+                "http://b.vn/x?y=1",
+                "https://c.org"
+            ]
+        );
         assert!(lines::web_addresses("nohttps://x http:// https://").is_empty());
     }
 

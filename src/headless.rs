@@ -41,7 +41,7 @@ pub fn frame_with(
 /// story, as the terminal does while no key is waiting.
 pub fn press(app: &mut App, keys: &[KeyEvent]) {
     for &key in keys {
-        if let Some(action) = app.keymap().action_in(app.find().editing, key) {
+        if let Some(action) = app.keymap().action_in(app.typing(), key) {
             app.update(action);
         }
         if !app.running() {

@@ -49,8 +49,9 @@ impl Keymap {
             .map(|r| r.action)
     }
 
-    /// The action for a key while the search line is (`editing`) or is not open: typing goes
-    /// to the search line, Enter keeps the search, Esc clears it.
+    /// The action for a key while a line that takes typing (the search line, the link
+    /// number) is (`editing`) or is not open: typing goes to the line, Enter keeps what was
+    /// typed, Esc gives it up.
     pub fn action_in(&self, editing: bool, event: KeyEvent) -> Option<Action> {
         if !editing {
             return self.action_for(event);
@@ -155,6 +156,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::PrevMatch => "previous_match",
         Action::OpenLink => "open_link",
         Action::CopyLink => "copy_link",
+        Action::OpenLinkNumber => "open_link_number",
         Action::ToggleAudio => "audio",
         Action::Reload => "reload",
         Action::ToggleRead => "toggle_read",

@@ -141,12 +141,52 @@ pub fn inner(rect: Rect, framed: bool) -> Rect {
     }
 }
 
-/// The reader's text column: inside the border, with a column of padding each side.
-pub fn reader_text(rect: Rect, framed: bool) -> Rect {
+/// Columns of text a reader line holds at most, unless the settings say otherwise: about
+/// what a printed page holds, so that an eye finds the start of the next line on a wide
+/// terminal.
+pub const READER_WIDTH: u16 = 100;
+
+/// Where the reader's text sits in a pane wider than its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Against the pane's left edge, where the title and the other panes start.
+    #[default]
+    Left,
+    /// In the middle of the pane.
+    Centre,
+}
+
+/// The reader's measure: the most columns a line of its text holds, and where the text sits
+/// when the pane is wider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    /// `None`: as wide as the pane.
+    pub columns: Option<u16>,
+    pub align: Align,
+}
+
+impl Default for Measure {
+    fn default() -> Self {
+        Measure {
+            columns: Some(READER_WIDTH),
+            align: Align::Left,
+        }
+    }
+}
+
+/// The reader's text column: inside the border, with a column of padding each side, and no
+/// wider than `measure` allows, placed as it says.
+pub fn reader_text(rect: Rect, framed: bool, measure: Measure) -> Rect {
     let inner = inner(rect, framed);
+    let room = inner.width.saturating_sub(2);
+    let width = measure.columns.map_or(room, |c| c.min(room));
+    let left = match measure.align {
+        Align::Left => 0,
+        Align::Centre => (room - width) / 2,
+    };
     Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
+        x: inner.x.saturating_add(1).saturating_add(left),
+        width,
         ..inner
     }
 }
@@ -213,6 +253,41 @@ mod tests {
             screen(Rect::new(0, 0, 120, 9), Pane::Headlines, 7, false)
                 .related
                 .is_some()
+        );
+    }
+
+    #[test]
+    fn the_reader_text_keeps_to_its_measure() {
+        let pane = Rect::new(10, 1, 140, 30);
+        let measure = |columns, align| Measure { columns, align };
+        // A framed pane: a border and a column of padding each side leave 136 columns.
+        let left = reader_text(pane, true, Measure::default());
+        assert_eq!((left.x, left.y, left.width, left.height), (12, 2, 100, 28));
+        let centred = reader_text(pane, true, measure(Some(100), Align::Centre));
+        assert_eq!((centred.x, centred.width), (12 + 18, 100));
+        // An odd column left over goes to the right.
+        let odd = reader_text(pane, true, measure(Some(99), Align::Centre));
+        assert_eq!((odd.x, odd.width), (12 + 18, 99));
+        // No limit, or a pane narrower than the measure: the whole column, either way.
+        for align in [Align::Left, Align::Centre] {
+            let whole = reader_text(pane, true, measure(None, align));
+            assert_eq!((whole.x, whole.width), (12, 136));
+            let narrow = reader_text(Rect::new(0, 1, 60, 20), false, measure(Some(100), align));
+            assert_eq!((narrow.x, narrow.width), (1, 58));
+        }
+        // Zoomed (no border): only the padding.
+        let zoomed = reader_text(Rect::new(0, 1, 200, 58), false, Measure::default());
+        assert_eq!((zoomed.x, zoomed.width), (1, 100));
+        let zoomed = reader_text(
+            Rect::new(0, 1, 200, 58),
+            false,
+            measure(Some(100), Align::Centre),
+        );
+        assert_eq!((zoomed.x, zoomed.width), (1 + 49, 100));
+        // Nothing to draw into stays nothing.
+        assert_eq!(
+            reader_text(Rect::new(0, 0, 1, 1), true, Measure::default()).width,
+            0
         );
     }
 

@@ -133,7 +133,7 @@ fn links(app: &App) -> Vec<Link> {
     if app.help_scroll().is_some() {
         return Vec::new();
     }
-    let text = layout::reader_text(reader, !app.zoom());
+    let text = layout::reader_text(reader, !app.zoom(), app.measure());
     let mut out = Vec::new();
     for row in 0..text.height {
         let line = app.scroll() + usize::from(row);
@@ -157,4 +157,62 @@ fn links(app: &App) -> Vec<Link> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::layout::{Align, Measure};
+    use ratatui::style::Color;
+
+    #[test]
+    fn links_and_search_hits_land_on_the_measured_text() {
+        let json = br#"{"newsterm": 1, "title": "T", "articles": [{"id": "a", "title": "Tin",
+            "body": [{"type": "paragraph", "text": "Xem https://example.org/mot-duong-dan-dai-hon-sau-muoi-cot-nen-phai-xuong-dong?id=42 nhe."}]}]}"#;
+        let bundle = crate::bundle::load("t.json", json).unwrap();
+        let measure = Measure {
+            columns: Some(60),
+            align: Align::Centre,
+        };
+        let mut app = App::new(bundle, 200, 30).with_measure(measure);
+        app.update(Action::Open);
+        app.update(Action::Zoom);
+        app.update(Action::Search);
+        for c in "xem".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Accept);
+        app.update(Action::FocusNext);
+        assert_eq!((app.focus(), app.zoom()), (Pane::Reader, true));
+        let buf = crate::headless::draw(&app, &Theme::COLOR);
+        // 200 columns less a column of padding each side leave 198; 60 of them in the middle.
+        let left = 1 + (198 - 60) / 2;
+        let shown = |row: u16, cols: std::ops::Range<u16>| -> String {
+            cols.map(|x| buf[(x, row)].symbol()).collect()
+        };
+        let links = links(&app);
+        assert_eq!(
+            links.len(),
+            2,
+            "the listed address, over two lines: {links:?}"
+        );
+        for link in &links {
+            let text = shown(link.row, link.cols.clone());
+            assert!(!text.is_empty() && link.url.contains(&text), "{text:?}");
+            assert!(
+                link.cols.start >= left && link.cols.end <= left + 60,
+                "{link:?}"
+            );
+        }
+        // The address wraps: its second line starts at the text's left edge.
+        assert!(links.iter().any(|l| l.cols.start == left), "{links:?}");
+        let hits: Vec<(u16, u16)> = (buf.area.top()..buf.area.bottom())
+            .flat_map(|y| (0..200).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].bg == Color::Yellow)
+            .collect();
+        let text: String = hits.iter().map(|&(x, y)| buf[(x, y)].symbol()).collect();
+        assert_eq!(text, "Xem", "{hits:?}");
+        assert_eq!(hits[0].0, left);
+    }
 }

@@ -81,6 +81,8 @@ pub struct Setup {
     /// Whether links are written as hyperlinks (OSC 8).
     pub hyperlinks: bool,
     pub keymap: Keymap,
+    /// How wide the reader's lines may be, and where they sit in a wider pane.
+    pub measure: crate::layout::Measure,
     /// The command that plays audio, if the user chose one.
     pub player: Option<String>,
     /// What the stories were read from, to read again at `r` (none: the sample).
@@ -136,6 +138,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     let mut input = Input::open(Signals::catch()?)?;
     let (cols, rows) = terminal::size()?;
     let mut app = App::new(bundle, cols, rows)
+        .with_measure(setup.measure)
         .with_memory(setup.memory)
         .with_keymap(setup.keymap);
     if let Some(notice) = setup.notice {
@@ -240,19 +243,20 @@ fn event_loop(
             }
             Event::Mouse(mouse) => {
                 let event = mouse_event(mouse, &mut last_click);
-                if !app.find().editing {
+                if !app.typing() {
                     app.update(event);
                 }
             }
-            // A paste goes to the search line, whole; elsewhere it is not keys.
+            // A paste goes to the line being typed (search, link number), whole; elsewhere
+            // it is not keys.
             Event::Paste(text) => {
-                if app.find().editing {
+                if app.typing() {
                     for c in text.chars() {
                         app.update(Action::Type(c));
                     }
                 }
             }
-            Event::Key(key) => match app.keymap().action_in(app.find().editing, key) {
+            Event::Key(key) => match app.keymap().action_in(app.typing(), key) {
                 _ if key.kind == KeyEventKind::Release => continue,
                 Some(action) => app.update(action),
                 None => continue,

@@ -1,7 +1,7 @@
 //! Whole-frame snapshots of the sample bundle: the sizes it is run at, after the key
 //! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
 
-use crate::support::{sample_frame, settings};
+use crate::support::{frame_of, sample_frame, settings};
 
 /// Sizes: a classic terminal, a roomy one, a wide one and a small split.
 pub const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (160, 45), (40, 15)];
@@ -32,6 +32,66 @@ fn sample_frames_at_every_size() {
             }
         }
     });
+}
+
+/// Wider than the reader's measure: its lines keep to 100 columns of text, beside the list
+/// and zoomed, where the title, the lead, the caption and the paragraphs all start.
+#[test]
+fn the_reader_keeps_its_measure_on_wide_terminals() {
+    settings().bind(|| {
+        // (name, keys, the text's first column, its rows)
+        for (name, keys, left, rows) in [
+            ("measure_panes", "Enter", 69, 2..49),
+            ("measure_zoomed", "Enter z", 1, 1..59),
+        ] {
+            let frame = sample_frame(200, 60, keys);
+            for line in frame.lines().take(rows.end).skip(rows.start) {
+                let cells: Vec<char> = line.chars().collect();
+                let beyond: String = cells[left + 100..cells.len() - 1].iter().collect();
+                assert!(beyond.trim().is_empty(), "{keys}: {line:?}");
+            }
+            insta::assert_snapshot!(format!("{name}_200x60"), frame, keys);
+        }
+    });
+}
+
+/// A story with twelve web addresses in its text and nine related stories: `L` asks for a
+/// link by its number in the status line, and the reader's status bar names `L` for it
+/// without losing a hint at 80 columns.
+#[test]
+fn the_link_number_is_asked_for_in_the_status_line() {
+    let addresses: Vec<String> = (1..=12)
+        .map(|n| format!("https://example.org/{n}"))
+        .collect();
+    let mut articles = vec![serde_json::json!(
+        {"id": "a", "title": "Mười hai liên kết",
+         "related": (1..=9).map(|n| format!("r{n}")).collect::<Vec<_>>(),
+         "body": [{"type": "paragraph", "text": format!("Xem {}.", addresses.join(" và "))}]}
+    )];
+    articles.extend(
+        (1..=9).map(|n| serde_json::json!({"id": format!("r{n}"), "title": format!("Tin {n}")})),
+    );
+    let json = serde_json::json!({"newsterm": 1, "title": "Liên kết", "articles": articles});
+    let bundle =
+        || newsterm::bundle::load("links.json", json.to_string().as_bytes()).expect("loads");
+    let last = |frame: &str| {
+        frame
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .to_owned()
+    };
+    let reading = frame_of(bundle(), 80, 24, "Enter");
+    assert_eq!(
+        last(&reading),
+        " j/k scroll  Space/b page  1-9 related  L link  h back  Tab pane  ? help  Q quit"
+    );
+    let asking = frame_of(bundle(), 80, 24, "Enter L 1 2");
+    assert_eq!(last(&asking), "Open link (1-12): 12");
+    settings().bind(|| insta::assert_snapshot!("link_prompt_80x24", asking, "Enter L 1 2"));
+    let refused = frame_of(bundle(), 80, 24, "Enter L 1 4 Enter");
+    assert_eq!(last(&refused), " No link 14: this story has 12.");
 }
 
 #[test]

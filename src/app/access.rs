@@ -6,7 +6,7 @@ use super::{App, Effect, Filter, Find, Playing};
 use crate::bundle::Bundle;
 use crate::document::Document;
 use crate::keymap::Keymap;
-use crate::layout::Pane;
+use crate::layout::{Measure, Pane};
 use crate::state::Memory;
 
 impl App {
@@ -68,6 +68,11 @@ impl App {
         self.stories.related.offset
     }
 
+    /// How wide the reader's lines may be, and where they sit in a wider pane.
+    pub fn measure(&self) -> Measure {
+        self.session.measure
+    }
+
     /// Whether one pane at a time is shown on a wide terminal too.
     pub fn zoom(&self) -> bool {
         self.session.zoom
@@ -96,6 +101,16 @@ impl App {
     /// How many times the memory changed: the terminal loop saves when this moves.
     pub fn memory_changes(&self) -> u64 {
         self.session.memory_changes
+    }
+
+    /// Whether keys go to a line that takes typing: the search line or the link number.
+    pub fn typing(&self) -> bool {
+        self.stories.find.editing || self.session.link_prompt.is_some()
+    }
+
+    /// The digits typed after `L`, while the status line asks for a link number.
+    pub fn link_prompt(&self) -> Option<&str> {
+        self.session.link_prompt.as_deref()
     }
 
     /// The search typed at `/`.

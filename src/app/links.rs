@@ -42,9 +42,21 @@ impl App {
 
     /// `o`: the browser opens the link, if it is a web address.
     pub(super) fn open_link(&mut self) {
-        let Some(url) = self.link() else {
-            return;
-        };
+        if let Some(url) = self.link() {
+            self.open_address(url);
+        }
+    }
+
+    /// `y`: the link goes to the clipboard.
+    pub(super) fn copy_link(&mut self) {
+        if let Some(url) = self.link() {
+            self.copy_address(url);
+        }
+    }
+
+    /// Asks the loop to open `url` in the browser, and says so; only web addresses are
+    /// opened (a `file:` or `javascript:` address in a feed is not the browser's to open).
+    pub(super) fn open_address(&mut self, url: String) {
         let lower = url.to_ascii_lowercase();
         if lower.starts_with("https://") || lower.starts_with("http://") {
             self.session.notice = Some(format!("Opening {url}"));
@@ -54,11 +66,8 @@ impl App {
         }
     }
 
-    /// `y`: the link goes to the clipboard.
-    pub(super) fn copy_link(&mut self) {
-        let Some(url) = self.link() else {
-            return;
-        };
+    /// Asks the loop to put `url` on the clipboard, and says so.
+    pub(super) fn copy_address(&mut self, url: String) {
         self.session.notice = Some(format!("Link copied: {url}"));
         self.session.effects.push(Effect::Copy(url));
     }

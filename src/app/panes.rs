@@ -36,14 +36,14 @@ impl App {
     /// Rows of text the reader shows at once (0 when the terminal is too small for it).
     pub fn reader_height(&self) -> usize {
         self.pane_rect(Pane::Reader).map_or(0, |r| {
-            usize::from(layout::reader_text(r, !self.session.zoom).height)
+            usize::from(layout::reader_text(r, !self.session.zoom, self.session.measure).height)
         })
     }
 
-    /// Width the reader wraps to.
+    /// Width the reader wraps to: the pane's text column, kept to the measure.
     pub(super) fn reader_width(&self) -> usize {
         self.pane_rect(Pane::Reader).map_or(0, |r| {
-            usize::from(layout::reader_text(r, !self.session.zoom).width)
+            usize::from(layout::reader_text(r, !self.session.zoom, self.session.measure).width)
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::{Effect, Playing};
 use crate::keymap::Keymap;
-use crate::layout::Pane;
+use crate::layout::{Measure, Pane};
 use crate::state::Memory;
 
 #[derive(Debug)]
@@ -30,6 +30,10 @@ pub(super) struct Session {
     pub(super) keymap: Keymap,
     /// The audio that plays, if any.
     pub(super) playing: Option<Playing>,
+    /// How wide the reader's lines may be, and where they sit in a wider pane.
+    pub(super) measure: Measure,
+    /// The digits typed after `L`, while the status line asks for a link number.
+    pub(super) link_prompt: Option<String>,
 }
 
 impl Session {
@@ -46,6 +50,8 @@ impl Session {
             effects: Vec::new(),
             keymap: Keymap::default(),
             playing: None,
+            measure: Measure::default(),
+            link_prompt: None,
         }
     }
 }

@@ -153,6 +153,8 @@ const RELATED: &[Part] = &[
     one(&[Action::OpenRelated(1)]),
     one(&[Action::OpenRelated(9)]),
 ];
+/// Named only when the story in the reader has links in its text.
+const LINKS: Hint = hint(&[one(&[Action::OpenLinkNumber])], "", "link");
 
 const IN_HELP: &[Hint] = &[
     hint(UP_DOWN, "/", "scroll"),
@@ -178,6 +180,7 @@ const IN_READER: &[Hint] = &[
         "page",
     ),
     hint(RELATED, "-", "related"),
+    LINKS,
     BACK,
     PANE,
     HELP,
@@ -193,13 +196,15 @@ const IN_RELATED: &[Hint] = &[
     QUIT,
 ];
 
-/// Where the status bar is: what is open and focused, and how many related stories the
-/// story in the reader has (the `1-9` hint names only keys that open one).
+/// Where the status bar is: what is open and focused, how many related stories the story in
+/// the reader has (the `1-9` hint names only keys that open one) and how many links its text
+/// has (none: no hint for `L`).
 #[derive(Debug, Clone, Copy)]
 pub struct Place {
     pub help_open: bool,
     pub focus: Pane,
     pub related: usize,
+    pub links: usize,
 }
 
 /// The hints for where the user is, each named by the keys in force: a rebound key shows as
@@ -215,7 +220,8 @@ pub fn hints(keymap: &Keymap, place: Place) -> Vec<(String, &'static str)> {
         .iter()
         .filter_map(|h| {
             let related = h.parts.first().map(|p| p.actions) == Some(&[Action::OpenRelated(1)]);
-            if related && place.related == 0 {
+            let links = h.parts.first().map(|p| p.actions) == Some(&[Action::OpenLinkNumber]);
+            if (related && place.related == 0) || (links && place.links == 0) {
                 return None;
             }
             let mut keys: Vec<Key> = h
@@ -240,34 +246,22 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         help_open: app.help_scroll().is_some(),
         focus: app.focus(),
         related: app.related_list().len(),
+        links: app.doc().numbered_links().len(),
     };
     let hints = hints(app.keymap(), place);
     buf.set_style(area, theme.bar);
+    if let Some(typed) = app.link_prompt() {
+        let count = app.doc().numbered_links().len();
+        let label = if count == 1 {
+            "Open link (1): ".to_owned()
+        } else {
+            format!("Open link (1-{count}): ")
+        };
+        typing_line(area, buf, theme, &label, typed);
+        return;
+    }
     if app.find().editing {
-        // The search line: what is typed, then a block for the cursor (the terminal's own
-        // stays hidden). A long query shows its end.
-        let room = usize::from(area.width.saturating_sub(3));
-        let typed = text::one_line(&app.find().input);
-        let mut shown: Vec<&str> = Vec::new();
-        let mut used = 0;
-        for g in unicode_segmentation::UnicodeSegmentation::graphemes(typed.as_ref(), true).rev() {
-            used += text::width(g);
-            if used > room {
-                break;
-            }
-            shown.push(g);
-        }
-        let shown: String = shown.into_iter().rev().collect();
-        buf.set_string(area.x, area.y, "/", theme.bar_accent);
-        let end = buf
-            .set_stringn(area.x + 1, area.y, &shown, room, theme.bar)
-            .0;
-        buf.set_string(
-            end,
-            area.y,
-            " ",
-            theme.bar.add_modifier(ratatui::style::Modifier::REVERSED),
-        );
+        typing_line(area, buf, theme, "/", &app.find().input);
         return;
     }
     if let Some(notice) = app.notice() {
@@ -300,6 +294,44 @@ pub fn open_position(app: &App) -> Option<usize> {
         .map(|at| at + 1)
 }
 
+/// A line being typed (the search, a link number): `label`, what is typed, then a block for
+/// the cursor (the terminal's own stays hidden). A long line shows its end.
+fn typing_line(area: Rect, buf: &mut Buffer, theme: &Theme, label: &str, typed: &str) {
+    let label_width = u16::try_from(text::width(label)).unwrap_or(u16::MAX);
+    let room = usize::from(area.width.saturating_sub(label_width.saturating_add(2)));
+    let typed = text::one_line(typed);
+    let mut shown: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(typed.as_ref(), true).rev() {
+        used += text::width(g);
+        if used > room {
+            break;
+        }
+        shown.push(g);
+    }
+    let shown: String = shown.into_iter().rev().collect();
+    let after_label = buf
+        .set_stringn(
+            area.x,
+            area.y,
+            label,
+            usize::from(area.width),
+            theme.bar_accent,
+        )
+        .0;
+    let end = buf
+        .set_stringn(after_label, area.y, &shown, room, theme.bar)
+        .0;
+    if end < area.right() {
+        buf.set_string(
+            end,
+            area.y,
+            " ",
+            theme.bar.add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+    }
+}
+
 /// The cursor's position in the headline list, from 1 (0 when the list is empty).
 pub fn cursor_position(app: &App) -> usize {
     let listed = app.list().len();
@@ -316,6 +348,7 @@ mod tests {
             help_open,
             focus,
             related: 9,
+            links: 0,
         };
         hints(keymap, place)
             .iter()
@@ -366,6 +399,7 @@ mod tests {
                 help_open: false,
                 focus: Pane::Reader,
                 related,
+                links: 0,
             };
             hints(&keymap, place)
                 .iter()
@@ -377,6 +411,41 @@ mod tests {
         assert!(line(1).contains(" 1 related"), "{}", line(1));
         assert!(line(12).contains("1-9 related"), "{}", line(12));
         assert!(!line(0).contains("related"), "{}", line(0));
+    }
+
+    #[test]
+    fn the_link_number_key_is_named_only_for_a_story_with_links() {
+        let line = |focus, links| {
+            let place = Place {
+                help_open: false,
+                focus,
+                related: 3,
+                links,
+            };
+            hints(&Keymap::default(), place)
+                .iter()
+                .map(|(key, what)| format!("{key} {what}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        assert!(
+            line(Pane::Reader, 12).contains("1-3 related · L link · h back"),
+            "{}",
+            line(Pane::Reader, 12)
+        );
+        assert!(!line(Pane::Reader, 0).contains("link"));
+        assert!(!line(Pane::Headlines, 12).contains("link"));
+        let keymap = rebound(&[(Action::OpenLinkNumber, "#")]);
+        let place = Place {
+            help_open: false,
+            focus: Pane::Reader,
+            related: 0,
+            links: 1,
+        };
+        assert!(
+            hints(&keymap, place).contains(&("#".to_owned(), "link")),
+            "a rebound key is the one named"
+        );
     }
 
     #[test]

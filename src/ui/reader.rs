@@ -11,7 +11,7 @@ use crate::document::Role;
 use crate::layout::{self, Pane};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = layout::reader_text(area, !app.zoom());
+    let text = layout::reader_text(area, !app.zoom(), app.measure());
     let rows = usize::from(text.height);
     let total = app.doc().total();
     // A search or a filter can hide the story shown: the list then has no `›`, so say so.
