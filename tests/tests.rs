@@ -26,6 +26,8 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
+/// Related stories worked out from the words, against a labelled set.
+mod related;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.
