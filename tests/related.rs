@@ -8,6 +8,8 @@ use std::path::Path;
 use newsterm::bundle::Bundle;
 use newsterm::related::{Builder, story_text};
 
+use crate::support::{frame_of, settings};
+
 /// The precision reached on the labelled set (0.86; words as they come, stop words and
 /// all, gave 0.38): a change that makes related stories noisier than this fails.
 const PRECISION_BAR: f64 = 0.85;
@@ -123,4 +125,18 @@ fn related_stories_on_the_labelled_set_are_precise() {
     );
     assert!(precision >= PRECISION_BAR, "precision {precision:.2}");
     assert!(recall >= RECALL_BAR, "recall {recall:.2}");
+}
+
+/// The reddit feed's related panel: for the UPS question, the stories that share `ups` or
+/// `rack` (words as they came paired it with others by `for` and `a`); for the first story,
+/// which shares only such words, none.
+#[test]
+fn the_reddit_feeds_related_panel_gives_content_words_or_nothing() {
+    let feed = "tests/feeds/corpus/atom__atom_mediarss_reddit_1.xml";
+    settings().bind(|| {
+        for (name, keys) in [("first", "Enter"), ("ups", "j j Enter")] {
+            let frame = frame_of(open(feed), 120, 40, keys);
+            insta::assert_snapshot!(format!("related_reddit_{name}_120x40"), frame, keys);
+        }
+    });
 }
