@@ -147,36 +147,81 @@ pub struct Builder {
     tf: HashMap<u32, u32, foldhash::fast::RandomState>,
     /// The language the bundle says its stories are in (see [`Builder::new`]).
     declared: stop::Languages,
-    /// The story being added's stop words per language, and a word of it, kept likewise.
+    /// The stop words per language of the stories added, and the story being added's terms,
+    /// kept likewise.
     tally: stop::Tally,
-    word: String,
+    story: StoryTerms,
 }
 
-/// Calls `each` with the lower-cased words of a text.
-fn each_word(text: &str, word: &mut String, mut each: impl FnMut(&str)) {
-    word.clear();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(crate::search::lower(c));
-        } else if !word.is_empty() {
-            each(word);
-            word.clear();
-        }
-    }
-    if !word.is_empty() {
-        each(word);
-    }
+/// A story's terms, in order, before its language is known: their texts one after another,
+/// and what [`StoryTerms::each_content`] needs of each.
+#[derive(Debug, Default)]
+struct StoryTerms {
+    text: String,
+    terms: Vec<Term>,
 }
 
-/// Whether a term (a syllable, or two with a space between) says something in a text in
-/// `languages`: no stop word in it, and not numbers alone.
-fn is_content(term: &str, languages: stop::Languages) -> bool {
-    match term.split_once(' ') {
-        Some((a, b)) => {
-            let numbers = stop::is_number(a) && stop::is_number(b);
-            !(numbers || stop::is_stop(a, languages) || stop::is_stop(b, languages))
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    /// Where it ends in [`StoryTerms::text`].
+    end: usize,
+    /// For a pair, where its space is in the term; 0 for a syllable.
+    space: usize,
+    /// For a syllable, the languages it is a stop word of.
+    stop_in: stop::Languages,
+    /// Whether it is a syllable that is a bare number.
+    number: bool,
+}
+
+impl StoryTerms {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.terms.clear();
+    }
+
+    fn push(&mut self, term: &str) {
+        let space = term.find(' ').unwrap_or(0);
+        let single = space == 0;
+        self.text.push_str(term);
+        self.terms.push(Term {
+            end: self.text.len(),
+            space,
+            stop_in: if single { stop::languages_of(term) } else { 0 },
+            number: single && stop::is_number(term),
+        });
+    }
+
+    /// Calls `each` with the terms that say something in a text in `languages`, and whether
+    /// each is a pair: syllables neither stop words nor bare numbers, pairs with no stop word
+    /// in them and not numbers alone (`debian 11` is one, `11 6` not).
+    fn each_content(&self, languages: stop::Languages, mut each: impl FnMut(&str, bool)) {
+        let mut start = 0;
+        // The syllable before, which a pair starts with (each_term gives a pair right after
+        // its first syllable and right before its second): the languages it is a stop word
+        // of, and whether it is a number.
+        let mut before = (0, false);
+        for (k, term) in self.terms.iter().enumerate() {
+            let text = self.text.get(start..term.end).unwrap_or("");
+            start = term.end;
+            let says = if term.space == 0 {
+                before = (term.stop_in, term.number);
+                !term.number && !stop::is_stop(text, term.stop_in, languages)
+            } else {
+                let a = text.get(..term.space).unwrap_or("");
+                let b = text.get(term.space + 1..).unwrap_or("");
+                let after = self
+                    .terms
+                    .get(k + 1)
+                    .map_or((0, false), |t| (t.stop_in, t.number));
+                let numbers = before.1 && after.1;
+                !(numbers
+                    || stop::is_stop(a, before.0, languages)
+                    || stop::is_stop(b, after.0, languages))
+            };
+            if says {
+                each(text, term.space != 0);
+            }
         }
-        None => !stop::is_stop(term, languages) && !stop::is_number(term),
     }
 }
 
@@ -207,26 +252,28 @@ impl Builder {
             names,
             tf,
             tally,
-            word,
+            story,
             declared,
             ..
         } = self;
         tf.clear();
+        story.clear();
+        each_term(text, |term| story.push(term));
         tally.next_text();
-        each_word(text, word, |w| tally.count(w));
+        story
+            .terms
+            .iter()
+            .for_each(|term| tally.count(term.stop_in));
         let languages = tally.languages(*declared);
         // In a language written in syllables, a syllable alone is ambiguous (`bộ`: a
         // ministry, a set, a part) and the pair is the word: there pairs count twice.
-        let pair_weight = if languages & stop::language("vi") != 0 {
+        let pair_weight = if languages & *stop::VIETNAMESE != 0 {
             2
         } else {
             1
         };
-        each_term(text, |term| {
-            if !is_content(term, languages) {
-                return;
-            }
-            let weight = if term.contains(' ') { pair_weight } else { 1 };
+        story.each_content(languages, |term, pair| {
+            let weight = if pair { pair_weight } else { 1 };
             let hash = hasher.hash_one(term);
             let id = match ids.find(hash, |&id| names.get(id) == term) {
                 Some(&id) => id,
@@ -521,6 +568,15 @@ mod tests {
             "football is not related"
         );
         assert!(index.similar(99).is_empty());
+    }
+
+    /// Whether `term` of a text in `languages` is kept as a term, alone in its text.
+    fn is_content(term: &str, languages: stop::Languages) -> bool {
+        let mut story = StoryTerms::default();
+        each_term(term, |t| story.push(t));
+        let mut kept = Vec::new();
+        story.each_content(languages, |t, _| kept.push(t.to_owned()));
+        kept.iter().any(|t| t == term)
     }
 
     #[test]

@@ -74,6 +74,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     lists
 });
 
+/// Vietnamese, whose words are pairs of syllables.
+pub static VIETNAMESE: LazyLock<Languages> = LazyLock::new(|| language("vi"));
+
 /// The language a BCP 47 tag (`en-US`, `vi`, `IT-it`, `en_US`) names, if it has a list.
 pub fn language(tag: &str) -> Languages {
     let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
@@ -125,9 +128,10 @@ impl Tally {
         }
     }
 
-    pub fn count(&mut self, word: &str) {
+    /// Counts a word that is a stop word of `stop_in` (see [`languages_of`]).
+    pub fn count(&mut self, stop_in: Languages) {
         // The `*` list says nothing of the language.
-        let mut languages = languages_of(word) & !EVERY;
+        let mut languages = stop_in & !EVERY;
         while languages != 0 {
             self.hits[languages.trailing_zeros() as usize] += 1;
             languages &= languages - 1;
@@ -158,12 +162,13 @@ impl Tally {
     }
 }
 
-/// Whether `word` says nothing in a text in `languages`: a stop word of one of them or of
-/// every language, or a lone Latin letter (the `s` of `it's`, an initial).
-pub fn is_stop(word: &str, languages: Languages) -> bool {
+/// Whether `word`, a stop word of `stop_in` (see [`languages_of`]), says nothing in a text
+/// in `languages`: a stop word of one of them or of every language, or a lone Latin letter
+/// (the `s` of `it's`, an initial).
+pub fn is_stop(word: &str, stop_in: Languages, languages: Languages) -> bool {
     let mut chars = word.chars();
     let lone_letter = chars.next().is_some_and(|c| c.is_ascii()) && chars.next().is_none();
-    lone_letter || languages_of(word) & (languages | EVERY) != 0
+    lone_letter || stop_in & (languages | EVERY) != 0
 }
 
 /// Whether `word` is a bare number (a year, a count): nothing alone, something beside a
@@ -176,9 +181,15 @@ pub fn is_number(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Whether `word` is a stop word in a text in `languages`.
+    fn stop(word: &str, languages: Languages) -> bool {
+        is_stop(word, languages_of(word), languages)
+    }
+
     fn detected(text: &str, declared: &str) -> Languages {
         let mut tally = Tally::default();
-        text.split_whitespace().for_each(|w| tally.count(w));
+        text.split_whitespace()
+            .for_each(|w| tally.count(languages_of(w)));
         tally.languages(language(declared))
     }
 
@@ -187,7 +198,8 @@ mod tests {
         let mut tally = Tally::default();
         for text in texts {
             tally.next_text();
-            text.split_whitespace().for_each(|w| tally.count(w));
+            text.split_whitespace()
+                .for_each(|w| tally.count(languages_of(w)));
         }
         tally.languages(0)
     }
@@ -245,7 +257,7 @@ mod tests {
         let en = language("en");
         let reddit = ["looking into ups for server rack", "sanity check nas build"];
         assert_eq!(detected_after(&reddit), en, "not Portuguese for its `nas`");
-        assert!(!is_stop("nas", detected_after(&reddit)));
+        assert!(!stop("nas", detected_after(&reddit)));
         assert_eq!(
             detected_after(&["the cat is on the mat", "der Hund und die Katze"]),
             language("de"),
@@ -274,18 +286,18 @@ mod tests {
     #[test]
     fn stop_words_and_bare_numbers_say_nothing() {
         let en = language("en");
-        assert!(is_stop("the", en) && is_stop("my", en) && is_stop("new", en));
-        assert!(!is_stop("the", language("de")), "not a German stop word");
-        assert!(is_stop("die", language("de")) && !is_stop("die", en));
-        assert!(!is_stop("vineyard", en) && !is_stop("40g", en));
+        assert!(stop("the", en) && stop("my", en) && stop("new", en));
+        assert!(!stop("the", language("de")), "not a German stop word");
+        assert!(stop("die", language("de")) && !stop("die", en));
+        assert!(!stop("vineyard", en) && !stop("40g", en));
         assert!(is_number("2026") && !is_number("40g"));
-        assert!(is_stop("x", 0), "a lone letter");
+        assert!(stop("x", 0), "a lone letter");
         assert!(
-            !is_stop("漢", 0),
+            !stop("漢", 0),
             "one character of a script that writes words so"
         );
         assert!(
-            is_stop("www", 0) && is_stop("https", en),
+            stop("www", 0) && stop("https", en),
             "a piece of a web address"
         );
     }
