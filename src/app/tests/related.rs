@@ -4,28 +4,55 @@ use super::*;
 use crate::bundle::load;
 
 /// Questions of a home-lab forum, in English: stories 2 and 3 are about a UPS for a rack, 4
-/// and 5 about Proxmox, 6 and 7 about a homelab. The first, open at the start, has a
+/// and 5 about Proxmox, 6 and 7 about a homelab.
+fn forum() -> Bundle {
+    bundle_of(
+        "en",
+        &[
+            "Apple TV and HomePod audio over Cisco access points",
+            "Setting up an internal DNS server with Pi-hole",
+            "Which UPS battery for a small server rack?",
+            "Help picking a UPS battery for the rack",
+            "Proxmox VE install shows a black screen",
+            "NAS on Proxmox: the best configuration",
+            "Recommendations for my first homelab",
+            "Minecraft and Plex on one homelab server",
+        ],
+    )
+}
+
+/// A bundle in `language` of stories with these titles. The first, open at the start, has a
 /// `related` field (empty), so nothing is worked out until another is opened; the others
 /// have none.
-fn forum() -> Bundle {
-    let titles = [
-        "Apple TV and HomePod audio over Cisco access points",
-        "Setting up an internal DNS server with Pi-hole",
-        "Which UPS battery for a small server rack?",
-        "Help picking a UPS battery for the rack",
-        "Proxmox VE install shows a black screen",
-        "NAS on Proxmox: the best configuration",
-        "Recommendations for my first homelab",
-        "Minecraft and Plex on one homelab server",
-    ];
+fn bundle_of(language: &str, titles: &[&str]) -> Bundle {
     let mut articles: Vec<_> = titles
         .iter()
         .enumerate()
-        .map(|(i, title)| serde_json::json!({"id": format!("q{i}"), "title": title}))
+        .map(|(i, title)| serde_json::json!({"id": format!("s{i}"), "title": title}))
         .collect();
     articles[0]["related"] = serde_json::json!([]);
-    let json = serde_json::json!({"newsterm": 1, "title": "Forum", "language": "en", "articles": articles});
-    load("forum.json", json.to_string().as_bytes()).unwrap()
+    let json = serde_json::json!({"newsterm": 1, "title": "T", "language": language, "articles": articles});
+    load("bundle.json", json.to_string().as_bytes()).unwrap()
+}
+
+#[test]
+fn the_bundles_language_says_which_words_are_stop_words() {
+    // `die` is a German stop word and an English verb.
+    let titles = [
+        "Contents",
+        "Die Hard returns to cinemas",
+        "Die Hard is a Christmas film",
+        "Weather",
+    ];
+    let why = |language: &str| {
+        let mut app = App::new(bundle_of(language, &titles), 160, 45);
+        run(&mut app, &[Action::Down, Action::Open]);
+        let shown = app.related_list().to_vec();
+        (shown, app.related_why(0).map(str::to_owned))
+    };
+    assert_eq!(why("en"), (vec![2], Some("die hard".to_owned())));
+    // In German the two share `hard` alone, too little in titles this long.
+    assert_eq!(why("de"), (vec![], None));
 }
 
 #[test]
