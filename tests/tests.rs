@@ -28,6 +28,8 @@ mod props;
 mod pty;
 /// What a new reader meets first: going back, search, marks, lists of several feeds.
 mod reading;
+/// Related stories worked out from the words, against a labelled set.
+mod related;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.

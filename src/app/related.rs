@@ -149,21 +149,14 @@ impl App {
             .stories
             .related
             .builder
-            .get_or_insert_with(Default::default);
+            .get_or_insert_with(|| crate::related::Builder::new(bundle.language.as_deref()));
         // Title and lead; an archive's leads stay in the file (reading 100,000 of them would
         // take seconds), so there the titles alone. A lead is read without its story's body.
         let with_leads = bundle.articles.len() <= LEADS_UP_TO;
         let from = builder.len();
         let to = from.saturating_add(most).min(bundle.articles.len());
         for i in from..to {
-            let lead = with_leads
-                .then(|| bundle.open_article(i, 0).and_then(|(a, _)| a.lead.clone()))
-                .flatten();
-            let title = &bundle.articles[i].title;
-            match lead {
-                Some(lead) => builder.add(&format!("{title}. {lead}")),
-                None => builder.add(title),
-            }
+            builder.add(&crate::related::story_text(bundle, i, with_leads));
         }
         if builder.len() >= bundle.articles.len()
             && let Some(builder) = self.stories.related.builder.take()
