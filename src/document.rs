@@ -456,6 +456,20 @@ mod tests {
             "{text:?}"
         );
         assert!(text.contains(&"[2] https://b.org/x".to_owned()), "{text:?}");
+        // A bracketed address ends at its bracket even when a word follows it at once.
+        a.body = vec![Block::Paragraph("lib <https://c.org/l>for it".into())];
+        let text = plain(&build(&a, 100));
+        assert!(text.contains(&"lib [1]for it".to_owned()), "{text:?}");
+        assert!(text.contains(&"[1] https://c.org/l".to_owned()), "{text:?}");
+        // A caption's links are numbered like the text's.
+        a.body = vec![Block::Image {
+            caption: "Ảnh của <https://d.org/p>".into(),
+            url: None,
+            alt: None,
+        }];
+        let text = plain(&build(&a, 100));
+        assert!(text.contains(&"▣ Ảnh của [1]".to_owned()), "{text:?}");
+        assert!(text.contains(&"[1] https://d.org/p".to_owned()), "{text:?}");
     }
 
     #[test]

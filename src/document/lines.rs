@@ -32,7 +32,10 @@ impl Document {
                 let t = self.number_links(t);
                 self.marked(&t, Role::Quote, "│ ", "│ ");
             }
-            Block::Image { caption, .. } => self.marked(caption, Role::Caption, "▣ ", "  "),
+            Block::Image { caption, .. } => {
+                let caption = self.number_links(caption);
+                self.marked(&caption, Role::Caption, "▣ ", "  ");
+            }
             Block::List(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -167,7 +170,11 @@ pub(super) fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
             .next_back()
             .is_none_or(|c| c.is_whitespace() || "([{<\"'«“‘".contains(c));
         let rest = &text[start..];
-        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        // An address in angle brackets ends at the bracket, whatever follows it.
+        let bracketed = text[..start].ends_with('<');
+        let len = rest
+            .find(|c: char| c.is_whitespace() || (bracketed && c == '>'))
+            .unwrap_or(rest.len());
         let address = rest[..len].trim_end_matches(|c: char| ".,;:!?)]}>\"'»”’".contains(c));
         let scheme_len = if address.starts_with("https://") {
             8

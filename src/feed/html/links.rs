@@ -98,9 +98,13 @@ impl Blocks {
 
     /// The address after the anchor text in angle brackets, how plain text marks a link
     /// (RFC 3986, appendix C): the reader shows it as the link's number and lists it.
+    /// Whitespace that ended the link's text stays after the address, never inside it, so
+    /// the next word cannot run into the address (`library <…> for`, not `<…>for`).
     fn link_suffix(&mut self, url: &str) {
+        let after = self.space;
         self.space = true;
         self.word(&format!("<{url}>"));
+        self.space = after;
     }
 }
 
@@ -181,6 +185,10 @@ mod tests {
             (
                 r#"<a href="https://example.org/b"><b>bold</b> link</a>"#,
                 "bold link <https://example.org/b>",
+            ),
+            (
+                r#"the <a href="https://example.org/c">CIRCL library </a>for it"#,
+                "the CIRCL library <https://example.org/c> for it",
             ),
         ];
         for (html, text) in cases {
