@@ -35,6 +35,8 @@ pub enum Role {
     Marker,
     Caption,
     Link,
+    /// Preformatted text (code), kept as written.
+    Code,
 }
 
 /// One screen line of the reader.
@@ -108,7 +110,7 @@ impl Body {
 /// Bytes of text in a block.
 fn text_bytes(block: &Block) -> usize {
     match block {
-        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => t.len(),
+        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Code(t) => t.len(),
         Block::Image { caption, .. } => caption.len(),
         Block::List(items) => items.iter().map(String::len).sum(),
     }
@@ -470,6 +472,23 @@ mod tests {
         let text = plain(&build(&a, 100));
         assert!(text.contains(&"▣ Ảnh của [1]".to_owned()), "{text:?}");
         assert!(text.contains(&"[1] https://d.org/p".to_owned()), "{text:?}");
+    }
+
+    #[test]
+    fn code_is_kept_as_written_and_long_lines_go_on_behind_a_marker() {
+        let mut a = article();
+        a.url = None;
+        a.body = vec![Block::Code("if x {\n    call(a,  b);\n\n}".into())];
+        let doc = build(&a, 12);
+        let text = plain(&doc);
+        let at = text.iter().position(|l| l == "  if x {").unwrap();
+        assert_eq!(
+            &text[at..],
+            ["  if x {", "      call(a", "↪ ,  b);", "  ", "  }"],
+        );
+        let last = &doc.lines()[at + 4].spans;
+        assert_eq!(last[0], ("  ".to_owned(), Role::Marker));
+        assert_eq!(last[1], ("}".to_owned(), Role::Code));
     }
 
     #[test]

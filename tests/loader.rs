@@ -466,6 +466,21 @@ fn unknown_block_type_shows_its_text_or_is_skipped() {
 }
 
 #[test]
+fn code_keeps_its_lines_and_indents_and_is_cleaned() {
+    let bundle = loads(&with_body(
+        r#"{"type": "code", "text": "fn f() {\n\tx\u001b[31m  y\r\n}"}"#,
+    ));
+    assert_eq!(
+        bundle.full_article(0).unwrap().body,
+        [Block::Code("fn f() {\n    x  y\n}".into())]
+    );
+    assert_eq!(
+        refused(&with_body(r#"{"type": "code"}"#)),
+        "news.json: code block has no `text` at articles[0].body[0] (line 1, column 79)"
+    );
+}
+
+#[test]
 fn paragraph_without_text_is_refused() {
     assert_eq!(
         refused(&with_body(r#"{"type": "paragraph"}"#)),

@@ -106,6 +106,8 @@ pub enum Block {
         alt: Option<String>,
     },
     List(Vec<String>),
+    /// Preformatted text (code): its lines and spaces are kept as written, never reflowed.
+    Code(String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -392,7 +394,9 @@ impl Block {
     /// The texts a reader sees in the block: its text, its caption, its items.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         let (one, many): (Option<&str>, &[String]) = match self {
-            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => (Some(t), &[]),
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Code(t) => {
+                (Some(t), &[])
+            }
             Block::Image { caption, .. } => (Some(caption), &[]),
             Block::List(items) => (None, items),
         };
@@ -407,6 +411,7 @@ impl Block {
             BlockKind::Paragraph => Block::Paragraph(text?),
             BlockKind::Heading => Block::Heading(text?),
             BlockKind::Quote => Block::Quote(text?),
+            BlockKind::Code => Block::Code(text?),
             BlockKind::Image => Block::Image {
                 caption: clean(raw.caption.as_deref()?),
                 url: raw.url.as_deref().map(clean),

@@ -75,6 +75,9 @@ pub enum DocBlock {
     List {
         items: Vec<String>,
     },
+    Code {
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,6 +102,7 @@ impl From<&Block> for DocBlock {
             Block::List(items) => DocBlock::List {
                 items: items.clone(),
             },
+            Block::Code(text) => DocBlock::Code { text: text.clone() },
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Turning the parts of a story into wrapped, styled lines: a paragraph, a marked block
-//! (quote, caption, list item), runs of differently styled text wrapped as one.
+//! (quote, caption, list item), code kept as written, runs of differently styled text
+//! wrapped as one.
 
 use super::{DocLine, Document, Role};
 use crate::bundle::Block;
@@ -44,6 +45,38 @@ impl Document {
                     let item = self.number_links(item);
                     self.marked(&item, Role::Body, "• ", "  ");
                 }
+            }
+            Block::Code(t) => self.code(t),
+        }
+    }
+
+    /// Preformatted text line for line as written, never reflowed, in its own style behind an
+    /// indent. A line too long for the column goes on in pieces, each behind `↪`, so that no
+    /// piece reads as a line of its own. Addresses in it are left as written.
+    fn code(&mut self, text: &str) {
+        let (indent, more) = if self.columns() > 4 {
+            ("  ", "↪ ")
+        } else {
+            ("", "")
+        };
+        let room = self.columns() - text::width(indent);
+        for line in text.split('\n') {
+            let (mut rest, mut prefix) = (line, indent);
+            loop {
+                let cut = text::fit(rest, room);
+                let mut spans = Vec::with_capacity(2);
+                if !prefix.is_empty() {
+                    spans.push((prefix.to_owned(), Role::Marker));
+                }
+                if cut > 0 {
+                    spans.push((rest[..cut].to_owned(), Role::Code));
+                }
+                self.lines.push(DocLine { spans });
+                rest = &rest[cut..];
+                if rest.is_empty() {
+                    break;
+                }
+                prefix = more;
             }
         }
     }

@@ -36,6 +36,8 @@ pub struct Theme {
     pub marker: Style,
     pub caption: Style,
     pub link: Style,
+    /// Preformatted text (code blocks).
+    pub code: Style,
     pub glyphs: Glyphs,
 }
 
@@ -91,6 +93,7 @@ impl Glyphs {
             "│ " => "| ",
             "▣ " => "# ",
             "• " => "* ",
+            "↪ " => "> ",
             other => other,
         }
     }
@@ -130,6 +133,7 @@ impl Theme {
         marker: fg(Color::DarkGray),
         caption: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
         link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+        code: fg(Color::Green),
         glyphs: Glyphs::UNICODE,
     };
 
@@ -163,6 +167,7 @@ impl Theme {
         marker: Style::new(),
         caption: Style::new().add_modifier(Modifier::ITALIC),
         link: Style::new().add_modifier(Modifier::UNDERLINED),
+        code: Style::new(),
         glyphs: Glyphs::UNICODE,
     };
 
@@ -195,6 +200,7 @@ impl Theme {
             Role::Marker => self.marker,
             Role::Caption => self.caption,
             Role::Link => self.link,
+            Role::Code => self.code,
         }
     }
 }

@@ -19,7 +19,7 @@ impl<'de, T: Text> Deserialize<'de> for RawBlock<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Object(fields) = Object::<BlockFields<T>>::deserialize(deserializer)?;
         let needs = match fields.kind {
-            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote => {
+            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote | BlockKind::Code => {
                 fields.text.is_none().then_some("text")
             }
             BlockKind::Image => fields.caption.is_none().then_some("caption"),
@@ -104,6 +104,8 @@ pub enum BlockKind {
     Quote,
     Image,
     List,
+    /// Preformatted text (code), shown verbatim.
+    Code,
     Other,
 }
 
@@ -114,6 +116,7 @@ impl Named for BlockKind {
         (BlockKind::Quote, "quote"),
         (BlockKind::Image, "image"),
         (BlockKind::List, "list"),
+        (BlockKind::Code, "code"),
     ];
     const OTHER: Self = BlockKind::Other;
     const OTHER_NAME: &str = "unknown";
@@ -201,9 +204,11 @@ impl<T: Named> Visitor<'_> for NameVisitor<T> {
 /// type, so that a newer block type (or a newer field) never refuses a bundle.
 fn reads(kind: BlockKind, field: BlockField) -> bool {
     match kind {
-        BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote | BlockKind::Other => {
-            field == BlockField::Text
-        }
+        BlockKind::Paragraph
+        | BlockKind::Heading
+        | BlockKind::Quote
+        | BlockKind::Code
+        | BlockKind::Other => field == BlockField::Text,
         BlockKind::Image => matches!(
             field,
             BlockField::Caption | BlockField::Url | BlockField::Alt

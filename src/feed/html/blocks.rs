@@ -102,17 +102,12 @@ impl Blocks {
         self.words += 1;
     }
 
-    /// Text inside `pre`: lines and spaces kept, tabs expanded (a tab means nothing once the
-    /// text is cleaned and wrapped).
+    /// Text inside `pre`: lines, spaces and tabs kept as written (tabs are expanded to their
+    /// stops where all text is cleaned, which knows the column).
     pub(super) fn preformatted(&mut self, text: &str) {
         self.space = false;
         self.cell = false;
-        for c in text.chars() {
-            match c {
-                '\t' => self.line.push_str("    "),
-                c => self.line.push(c),
-            }
-        }
+        self.line.push_str(text);
         if text.contains(|c: char| !c.is_whitespace()) {
             self.words += 1;
         }
@@ -144,7 +139,7 @@ impl Blocks {
     }
 
     /// Ends the current block: its text goes to the innermost collector, or out as a paragraph
-    /// (a heading inside `h1`–`h6`), followed by any image met in its middle.
+    /// (a heading inside `h1`–`h6`, code inside `pre`), followed by any image met in its middle.
     pub(super) fn flush(&mut self) {
         self.flushes += 1;
         self.space = false;
@@ -152,13 +147,20 @@ impl Blocks {
         if !self.line.is_empty() {
             let line = std::mem::take(&mut self.line);
             let text = if self.pre > 0 {
+                // The first line's indent is part of the code: only blank lines go.
                 let lines: Vec<&str> = line.split('\n').map(str::trim_end).collect();
-                lines.join("\n").trim().to_owned()
+                lines
+                    .join("\n")
+                    .trim_start_matches('\n')
+                    .trim_end()
+                    .to_owned()
             } else {
                 trimmed(line)
             };
             if !text.is_empty() {
-                let block = if self.heading > 0 {
+                let block = if self.pre > 0 {
+                    Block::Code(text)
+                } else if self.heading > 0 {
                     Block::Heading(text)
                 } else {
                     Block::Paragraph(text)

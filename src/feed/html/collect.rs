@@ -43,6 +43,8 @@ impl Collector {
             Block::Paragraph(text) | Block::Heading(text) | Block::Quote(text) => {
                 self.absorb_text(text);
             }
+            // Code in a quote or list joins its text; only its first indent would show.
+            Block::Code(text) => self.absorb_text(text.trim_start().to_owned()),
             Block::List(nested) => match self {
                 // A list inside a quote keeps a bullet so its items still read as items.
                 Collector::Quote(lines) | Collector::Caption(lines) => {

@@ -62,6 +62,10 @@ impl Blocks {
     /// After a link's text: ` (address)` so the reader's link list picks the address up,
     /// unless the text already is the address.
     pub(super) fn close_anchor(&mut self, anchor: Anchor) {
+        // Code is kept as written: an address added to it would read as part of the code.
+        if self.pre > 0 {
+            return;
+        }
         if self.words == anchor.words {
             // No text (an anchor around an image, or an empty one): nothing to attach it to.
             return;

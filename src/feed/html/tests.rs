@@ -17,6 +17,10 @@ fn quote(text: &str) -> Block {
     Block::Quote(text.to_owned())
 }
 
+fn code(text: &str) -> Block {
+    Block::Code(text.to_owned())
+}
+
 fn list(items: &[&str]) -> Block {
     Block::List(items.iter().map(|&i| i.to_owned()).collect())
 }
@@ -45,6 +49,12 @@ pub(super) fn check_clean(out: &[Block]) -> Result<(), String> {
     for block in out {
         match block {
             Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => clean("text", t)?,
+            // Code keeps its indent, but no blank line starts or ends it.
+            Block::Code(t) => {
+                if t.trim().is_empty() || t.trim_end() != t || t.starts_with('\n') {
+                    return Err(format!("code {t:?} is empty or untrimmed in {out:?}"));
+                }
+            }
             Block::List(items) => {
                 if items.is_empty() {
                     return Err(format!("empty list in {out:?}"));
@@ -275,10 +285,15 @@ fn preformatted_text_keeps_lines() {
         blocks(html),
         [
             p("Code:"),
-            p("fn main() {\n    println!(\"hi\");\n\n    let  x = 1;\n}"),
+            code("fn main() {\n\tprintln!(\"hi\");\n\n    let  x = 1;\n}"),
         ]
     );
-    assert_eq!(blocks("<pre><code>a<br>  b</code></pre>"), [p("a\n  b")]);
+    assert_eq!(blocks("<pre><code>a<br>  b</code></pre>"), [code("a\n  b")]);
+    // The first line keeps its indent; a link in code adds no address to it.
+    assert_eq!(
+        blocks("<pre>\n\n    x = <a href=\"https://e.example/\">y</a>\n</pre>"),
+        [code("    x = y")]
+    );
 }
 
 #[test]
