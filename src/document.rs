@@ -8,6 +8,7 @@
 mod cache;
 mod dates;
 mod lines;
+mod table;
 
 pub use cache::DocCache;
 pub use dates::{date, day, duration, meta};
@@ -112,7 +113,8 @@ fn text_bytes(block: &Block) -> usize {
     match block {
         Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Code(t) => t.len(),
         Block::Image { caption, .. } => caption.len(),
-        Block::List(items) => items.iter().map(String::len).sum(),
+        Block::List { items, .. } => items.iter().map(String::len).sum(),
+        Block::Table(rows) => rows.iter().flatten().map(String::len).sum(),
     }
 }
 
@@ -359,7 +361,7 @@ mod tests {
                         url: None,
                         alt: None,
                     },
-                    Block::List(vec!["x".into(), "y".into()]),
+                    Block::list(vec!["x".into(), "y".into()]),
                 ],
                 audio: Some(Audio {
                     url: None,
@@ -370,6 +372,17 @@ mod tests {
             })),
             ..Article::default()
         }
+    }
+
+    /// The lines a story holding only `body` shows at `width`, after its title.
+    pub(super) fn shown(body: Vec<Block>, width: usize) -> Vec<String> {
+        let mut article = Article {
+            id: "a".into(),
+            title: "T".into(),
+            ..Article::default()
+        };
+        article.body = body;
+        plain(&build(&article, width)).split_off(2)
     }
 
     fn plain(doc: &Document) -> Vec<String> {
@@ -415,7 +428,7 @@ mod tests {
         let mut a = article();
         a.details.as_mut().unwrap().body = vec![
             Block::Paragraph("Xem https://example.org/a, và (http://b.vn/x?y=1).".into()),
-            Block::List(vec!["https://c.org".into(), "không có".into()]),
+            Block::list(vec!["https://c.org".into(), "không có".into()]),
         ];
         let doc = build(&a, 80);
         let text = plain(&doc);

@@ -160,7 +160,7 @@ fn rss_with_cdata_html_becomes_blocks() {
     );
     assert!(
         body.iter()
-            .any(|b| matches!(b, Block::List(items) if items.len() == 3)),
+            .any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)),
         "{body:?}"
     );
     let all = story_text(&bundle, 0);

@@ -6,6 +6,9 @@ use super::{DocLine, Document, Role};
 use crate::bundle::Block;
 use crate::text::{self, WrapLine};
 
+/// A list item's bullet by how deep it is nested, repeating past the last.
+const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
+
 impl Document {
     /// Starts a new part of the story at the next line.
     pub(super) fn part(&mut self) {
@@ -37,16 +40,26 @@ impl Document {
                 let caption = self.number_links(caption);
                 self.marked(&caption, Role::Caption, "▣ ", "  ");
             }
-            Block::List(items) => {
+            Block::List { items, levels } => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         self.part();
                     }
+                    let level = usize::from(levels.get(i).copied().unwrap_or(0));
                     let item = self.number_links(item);
-                    self.marked(&item, Role::Body, "• ", "  ");
+                    // Each level two columns further in, with a bullet of its own.
+                    let indent = "  ".repeat(level);
+                    let bullet = BULLETS[level % BULLETS.len()];
+                    self.marked(
+                        &item,
+                        Role::Body,
+                        &format!("{indent}{bullet}"),
+                        &format!("{indent}  "),
+                    );
                 }
             }
             Block::Code(t) => self.code(t),
+            Block::Table(rows) => self.table(rows),
         }
     }
 
@@ -86,7 +99,7 @@ impl Document {
     /// marks a link, and how links from feeds' HTML are written) is replaced by its number:
     /// the sentence reads as the page did, and the address is in the list. An address met
     /// again keeps its first number.
-    fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    pub(super) fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let found = web_addresses(text);
         if found.is_empty() {
             return std::borrow::Cow::Borrowed(text);
@@ -119,7 +132,7 @@ impl Document {
         std::borrow::Cow::Owned(out)
     }
 
-    fn columns(&self) -> usize {
+    pub(super) fn columns(&self) -> usize {
         self.width.max(1)
     }
 
@@ -239,6 +252,26 @@ fn next_scheme(text: &str, mut at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::next_scheme;
+    use crate::bundle::Block;
+    use crate::document::tests::shown;
+
+    #[test]
+    fn nested_items_go_further_in_with_a_bullet_per_level() {
+        let list = Block::List {
+            items: ["a", "b c d", "e", "f", "g"].map(String::from).to_vec(),
+            levels: vec![0, 1, 2, 3, 0],
+        };
+        assert_eq!(
+            shown(vec![list.clone()], 20)[3],
+            "      • f",
+            "the bullets start again past the third level"
+        );
+        // Where a level's indent leaves no room, its items lose their marker, not their text.
+        assert_eq!(
+            shown(vec![list], 8),
+            ["• a", "  ◦ b c", "    d", "    ▪ e", "f", "• g"]
+        );
+    }
 
     #[test]
     fn the_next_scheme_is_the_first_of_either() {

@@ -299,7 +299,7 @@ fn repeats(lead: &str, body: &[DocBlock]) -> bool {
             DocBlock::Paragraph { text }
             | DocBlock::Heading { text }
             | DocBlock::Quote { text } => vec![text.as_str()],
-            DocBlock::List { items } => items.iter().map(String::as_str).collect(),
+            DocBlock::List { items, .. } => items.iter().map(String::as_str).collect(),
             _ => Vec::new(),
         })
         .map(|text| without_addresses(text) + " ")

@@ -1,6 +1,8 @@
 //! Every style newsterm draws with, in one place: `COLOR` (dark), `LIGHT`, and `PLAIN`, the
 //! `NO_COLOR` and `mono` variant with the same emphasis by modifiers only.
 
+use std::borrow::Cow;
+
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
@@ -84,18 +86,24 @@ impl Glyphs {
         ascii: true,
     };
 
-    /// The reader's markers (quote bar, caption, bullet) as this set draws them.
-    pub fn marker<'a>(&self, marker: &'a str) -> &'a str {
+    /// The reader's markers (quote bar, caption, bullets behind their indent, the mark of a
+    /// code line going on) as this set draws them.
+    pub fn marker<'a>(&self, marker: &'a str) -> Cow<'a, str> {
         if !self.ascii {
-            return marker;
+            return Cow::Borrowed(marker);
         }
-        match marker {
+        let glyph = marker.trim_start_matches(' ');
+        let ascii = match glyph {
             "│ " => "| ",
             "▣ " => "# ",
             "• " => "* ",
+            "◦ " => "- ",
+            "▪ " => "+ ",
             "↪ " => "> ",
-            other => other,
-        }
+            _ => return Cow::Borrowed(marker),
+        };
+        let indent = &marker[..marker.len() - glyph.len()];
+        Cow::Owned(format!("{indent}{ascii}"))
     }
 }
 
@@ -202,5 +210,21 @@ impl Theme {
             Role::Link => self.link,
             Role::Code => self.code,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Glyphs;
+
+    #[test]
+    fn ascii_markers_keep_their_indent() {
+        let ascii = Glyphs::ASCII;
+        assert_eq!(ascii.marker("• "), "* ");
+        assert_eq!(ascii.marker("    ◦ "), "    - ");
+        assert_eq!(ascii.marker("  ▪ "), "  + ");
+        assert_eq!(ascii.marker("↪ "), "> ");
+        assert_eq!(ascii.marker("  "), "  ");
+        assert_eq!(Glyphs::UNICODE.marker("  ◦ "), "  ◦ ");
     }
 }

@@ -59,7 +59,7 @@ impl Blocks {
             self.close_figure();
         }
         while let Some(mut collector) = self.collectors.pop() {
-            if let Some(block) = collector.take() {
+            for block in collector.take() {
                 self.emit(block);
             }
         }
@@ -173,23 +173,35 @@ impl Blocks {
         }
     }
 
-    /// A finished block: into the innermost quote or list, or out. An image cannot go inside a
+    /// A finished block: into the innermost collector, or out. An image cannot go inside a
     /// quote or list, so it cuts them: what they hold so far goes out first, keeping the order.
+    /// A table's cell can hold one, so the cutting stops at the innermost table.
     pub(super) fn emit(&mut self, block: Block) {
         if let Block::Image { .. } = block {
-            for index in (0..self.collectors.len()).rev() {
-                let Some(part) = self.collectors.get_mut(index).and_then(Collector::take) else {
-                    continue;
-                };
-                match index
-                    .checked_sub(1)
-                    .and_then(|o| self.collectors.get_mut(o))
-                {
-                    Some(outer) => outer.absorb(part),
-                    None => self.out.push(part),
+            let table = self
+                .collectors
+                .iter()
+                .rposition(|c| matches!(c, Collector::Table(_)));
+            for index in (table.map_or(0, |t| t + 1)..self.collectors.len()).rev() {
+                let parts = self
+                    .collectors
+                    .get_mut(index)
+                    .map(Collector::take)
+                    .unwrap_or_default();
+                for part in parts {
+                    match index
+                        .checked_sub(1)
+                        .and_then(|o| self.collectors.get_mut(o))
+                    {
+                        Some(outer) => outer.absorb(part),
+                        None => self.out.push(part),
+                    }
                 }
             }
-            self.out.push(block);
+            match table.and_then(|t| self.collectors.get_mut(t)) {
+                Some(table) => table.absorb(block),
+                None => self.out.push(block),
+            }
             return;
         }
         match self.collectors.last_mut() {

@@ -22,7 +22,15 @@ fn code(text: &str) -> Block {
 }
 
 fn list(items: &[&str]) -> Block {
-    Block::List(items.iter().map(|&i| i.to_owned()).collect())
+    Block::list(items.iter().map(|&i| i.to_owned()).collect())
+}
+
+/// A list whose items are nested as `levels` say.
+fn nested(items: &[(&str, u8)]) -> Block {
+    Block::List {
+        items: items.iter().map(|&(i, _)| i.to_owned()).collect(),
+        levels: items.iter().map(|&(_, l)| l).collect(),
+    }
 }
 
 pub(super) fn image(caption: &str, url: Option<&str>, alt: Option<&str>) -> Block {
@@ -55,12 +63,26 @@ pub(super) fn check_clean(out: &[Block]) -> Result<(), String> {
                     return Err(format!("code {t:?} is empty or untrimmed in {out:?}"));
                 }
             }
-            Block::List(items) => {
-                if items.is_empty() {
-                    return Err(format!("empty list in {out:?}"));
+            Block::List { items, levels } => {
+                if items.is_empty() || levels.len() != items.len() {
+                    return Err(format!("empty list or levels amiss in {out:?}"));
                 }
                 for item in items {
                     clean("item", item)?;
+                }
+            }
+            // Every row has a cell with text; a cell is empty or trimmed text on one line.
+            Block::Table(rows) => {
+                for row in rows {
+                    if row.iter().all(String::is_empty) {
+                        return Err(format!("empty row in {out:?}"));
+                    }
+                    for cell in row.iter().filter(|c| !c.is_empty()) {
+                        clean("cell", cell)?;
+                        if cell.contains('\n') {
+                            return Err(format!("cell {cell:?} has a line break"));
+                        }
+                    }
                 }
             }
             Block::Image { caption, alt, url } => {
@@ -155,13 +177,55 @@ fn reddit_table() {
     );
 }
 
+fn table(rows: &[&[&str]]) -> Block {
+    Block::Table(
+        rows.iter()
+            .map(|row| row.iter().map(|&c| c.to_owned()).collect())
+            .collect(),
+    )
+}
+
 #[test]
-fn table_rows_become_paragraphs_with_cells_separated() {
-    let html = "<table><caption>Results</caption><thead><tr><th>Team</th><th>Score</th></tr></thead>
-        <tbody><tr><td>Red</td><td></td><td>3</td></tr><tr><td> </td></tr><tr><td>Blue</td><td>1</td></tr></tbody></table>";
+fn a_table_of_short_text_is_a_table() {
+    let html = "<table><caption>Results</caption><thead><tr><th>Team</th><th>Score</th><th></th></tr></thead>
+        <tbody><tr><td>Red</td><td></td><td>3</td><td> </td></tr><tr><td> </td></tr>
+        <tr><td><p>Blue</p></td><td>1 <a href=\"https://e.example/b\">link</a></td></tr></tbody></table>";
     assert_eq!(
         blocks(html),
-        [p("Results"), p("Team | Score"), p("Red | 3"), p("Blue | 1")]
+        [
+            p("Results"),
+            table(&[
+                &["Team", "Score"],
+                &["Red", "", "3"],
+                &["Blue", "1 link <https://e.example/b>"]
+            ]),
+        ]
+    );
+}
+
+#[test]
+fn a_table_that_lays_out_a_page_is_read_as_the_page() {
+    // One column: its cells are paragraphs.
+    assert_eq!(
+        blocks("<table><tr><td>One</td><td></td></tr><tr><td>Two</td></tr></table>"),
+        [p("One"), p("Two")]
+    );
+    // Cells holding blocks: the blocks in order, a row of short cells on one line.
+    let html = r#"<table><tr><td><h2>Title</h2><p>Text.</p></td><td><img src="https://e.example/i.png" alt="I"></td></tr>
+        <tr><td>a</td><td>b</td></tr></table>"#;
+    assert_eq!(
+        blocks(html),
+        [
+            h("Title"),
+            p("Text."),
+            image("I", Some("https://e.example/i.png"), Some("I")),
+            p("a | b"),
+        ]
+    );
+    // A table in a list item is a line per row of the item.
+    assert_eq!(
+        blocks("<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li></ul>"),
+        [list(&["x\na | b"])]
     );
 }
 
@@ -252,9 +316,20 @@ fn lists() {
         blocks(html),
         [
             list(&["One", "Two words"]),
-            list(&["First", "Second", "Nested a", "Nested b", "after"]),
+            nested(&[
+                ("First", 0),
+                ("Second", 0),
+                ("Nested a", 1),
+                ("Nested b", 1),
+                ("after", 0)
+            ]),
             list(&["Para 1\nPara 2"]),
         ]
+    );
+    // Each list inside an item goes one level further in, and back out when it closes.
+    assert_eq!(
+        blocks("<ul><li>a<ol><li>b<ul><li>c</li></ul></li><li>d</li></ol></li><li>e</li></ul>"),
+        [nested(&[("a", 0), ("b", 1), ("c", 2), ("d", 1), ("e", 0)])]
     );
     assert_eq!(
         blocks("<ul><li>quoted:<blockquote>q</blockquote></li></ul>"),
