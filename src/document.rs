@@ -16,6 +16,7 @@ pub use dates::{date, day, duration, meta};
 use std::borrow::Cow;
 
 use crate::bundle::{Article, Block, LazyBody};
+use crate::text;
 
 /// A story whose body blocks hold at most this many bytes of text is laid out whole when
 /// opened (well under a millisecond); a longer one block by block.
@@ -196,14 +197,26 @@ impl Document {
             self.text(&[("Links in the story:", Role::Meta)], "", "");
             for (n, address) in std::mem::take(&mut self.links).iter().enumerate() {
                 self.part();
-                let number = format!("[{}] ", n + 1);
-                self.text(&[(&number, Role::Meta), (address, Role::Link)], "", "");
+                self.labelled(&format!("[{}] ", n + 1), address);
             }
         }
         if let Some(url) = url {
             self.blank();
             self.part();
-            self.text(&[("Link: ", Role::Meta), (url, Role::Link)], "", "");
+            self.labelled("Link: ", url);
+        }
+    }
+
+    /// An address after its label, its lines after the first starting where it started (a
+    /// hanging indent), so that a long address reads as one thing. Where the column is too
+    /// narrow for that, the address wraps under the label.
+    fn labelled(&mut self, label: &str, address: &str) {
+        let indent = text::width(label);
+        if self.width < indent + 12 {
+            self.text(&[(label, Role::Meta), (address, Role::Link)], "", "");
+        } else {
+            let rest = " ".repeat(indent);
+            self.text_after(&[(address, Role::Link)], (label, Role::Meta), &rest);
         }
     }
 
@@ -502,6 +515,37 @@ mod tests {
         let last = &doc.lines()[at + 4].spans;
         assert_eq!(last[0], ("  ".to_owned(), Role::Marker));
         assert_eq!(last[1], ("}".to_owned(), Role::Code));
+    }
+
+    #[test]
+    fn a_long_address_in_the_links_hangs_under_its_start() {
+        let body = vec![Block::Paragraph(
+            "x <https://example.org/a/very/long/path/that-wraps>".into(),
+        )];
+        let text = shown(body.clone(), 30);
+        let at = text.iter().position(|l| l.starts_with("[1] ")).unwrap();
+        assert_eq!(
+            &text[at..],
+            [
+                "[1] https://example.org/a/",
+                "    very/long/path/that-wraps"
+            ]
+        );
+        let mut a = article();
+        a.url = Some("https://example.org/a/very/long/path/that-wraps".into());
+        let text = plain(&build(&a, 30));
+        assert_eq!(
+            &text[text.len() - 3..],
+            [
+                "Link: https://example.org/a/",
+                "      very/long/path/that-",
+                "      wraps"
+            ]
+        );
+        // Too narrow for the indent: the address goes on under the label.
+        let text = shown(body, 14);
+        let last = text.last().unwrap();
+        assert!(!last.starts_with(' '), "{text:?}");
     }
 
     #[test]

@@ -146,8 +146,19 @@ impl Document {
         }
     }
 
-    /// Wraps runs of differently styled text as one paragraph.
+    /// Wraps runs of differently styled text as one paragraph, `first` before its first line
+    /// and `rest` before the others, both as [`Role::Marker`].
     pub(super) fn text(&mut self, runs: &[(&str, Role)], first: &str, rest: &str) {
+        self.text_after(runs, (first, Role::Marker), rest);
+    }
+
+    /// [`Document::text`] with the role of what comes before the first line.
+    pub(super) fn text_after(
+        &mut self,
+        runs: &[(&str, Role)],
+        (first, first_role): (&str, Role),
+        rest: &str,
+    ) {
         // Most parts are one run: wrapped where it is.
         let joined: std::borrow::Cow<'_, str> = match runs {
             [(only, _)] => std::borrow::Cow::Borrowed(only),
@@ -161,10 +172,14 @@ impl Document {
             .find(|(_, role)| *role == Role::Link)
             .map(|(t, _)| *t);
         for (i, line) in lines.iter().enumerate() {
-            let prefix = if i == 0 { first } else { rest };
+            let (prefix, role) = if i == 0 {
+                (first, first_role)
+            } else {
+                (rest, Role::Marker)
+            };
             let mut spans = Vec::with_capacity(runs.len() + usize::from(!prefix.is_empty()));
             if !prefix.is_empty() {
-                spans.push((prefix.to_owned(), Role::Marker));
+                spans.push((prefix.to_owned(), role));
             }
             split_runs(&joined, line, runs, &mut spans);
             if let Some(url) = target
