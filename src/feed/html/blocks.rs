@@ -157,7 +157,7 @@ impl Blocks {
             } else {
                 trimmed(line)
             };
-            if !text.is_empty() {
+            if !text.is_empty() && !is_control_label(&text) {
                 let block = if self.pre > 0 {
                     Block::Code(text)
                 } else if self.heading > 0 {
@@ -209,4 +209,17 @@ impl Blocks {
             None => self.out.push(block),
         }
     }
+}
+
+/// A block that says nothing but what a control of the page said (`Dismiss` on a banner
+/// drawn with plain `div`s and `span`s): the page's chrome, not the story's words.
+fn is_control_label(text: &str) -> bool {
+    const LABELS: [&str; 5] = [
+        "dismiss",
+        "close",
+        "cancel",
+        "skip ad",
+        "skip advertisement",
+    ];
+    LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }

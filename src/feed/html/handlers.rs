@@ -6,7 +6,7 @@ use scraper::node::Element;
 use super::blocks::Blocks;
 use super::collect::{Collector, Table, finish_item};
 use super::links::Anchor;
-use super::tags::{is_block, is_dropped, local};
+use super::tags::{is_block, is_dropped_element, local};
 use super::walk::Visitor;
 
 /// What to do when an element's children are done.
@@ -112,7 +112,7 @@ impl Blocks {
     /// An element opening: `None` for one whose children are not walked (dropped or empty).
     fn element(&mut self, element: &Element) -> Option<Close> {
         let name = local(element.name());
-        if is_dropped(name) {
+        if is_dropped_element(name, element) {
             return None;
         }
         match name {

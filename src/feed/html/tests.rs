@@ -430,6 +430,19 @@ fn images() {
 }
 
 #[test]
+fn buttons_and_their_labels_are_not_text() {
+    let html = r#"<p>Story.</p><button>Share</button><div role="button">Save</div>
+        <form><input value="Go"><label>Email</label></form><p hidden>Secret</p>
+        <div class="x"><div aria-live="polite"></div><div><span>Dismiss</span></div></div>
+        <p>Close the door.</p>"#;
+    assert_eq!(blocks(html), [p("Story."), p("Close the door.")]);
+    assert_eq!(
+        text_from_html(r#"A <span role="button">Play</span>B"#),
+        "A B"
+    );
+}
+
+#[test]
 fn empty_blocks_are_never_emitted() {
     let html = "<p> </p><div>&nbsp;</div><ul><li> </li></ul><h2>\n</h2><blockquote> </blockquote>\
         <table><tr><td></td></tr></table><pre>\n\n</pre><figure></figure><br><hr>";
