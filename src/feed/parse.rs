@@ -304,7 +304,9 @@ fn repeats(lead: &str, body: &[DocBlock]) -> bool {
         })
         .map(|text| without_addresses(text) + " ")
         .collect();
+    // A link whose text was its address without the scheme is shown with it in the body.
     let words = |s: &str| -> String {
+        let s = s.replace("https://", " ").replace("http://", " ");
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
@@ -511,6 +513,10 @@ mod tests {
             },
         ];
         assert!(repeats("One two. Three four.", &body));
+        let linked = [DocBlock::Paragraph {
+            text: "See https://example.org/x now.".into(),
+        }];
+        assert!(repeats("See example.org/x now.", &linked));
         assert!(!repeats("One two. Five three.", &body));
     }
 
