@@ -7,21 +7,7 @@ use std::path::{Path, PathBuf};
 use newsterm::bundle::{self, Block, Bundle};
 use newsterm::feed;
 
-use crate::support::{Session, fresh_dir, newsterm, text};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/feeds")
-        .join(name)
-}
-
-fn open(path: &Path) -> bundle::Result<Bundle> {
-    feed::open(
-        path.to_str().expect("UTF-8 path"),
-        &newsterm::fetch::Options::default(),
-        &mut |_| {},
-    )
-}
+use crate::support::{Session, fixture, fresh_dir, newsterm, open, text};
 
 /// Every text a reader sees in story `i`: title, lead and body.
 fn story_text(bundle: &Bundle, i: usize) -> String {
