@@ -139,7 +139,7 @@ impl Document {
     /// A text with a marker before its first line and an indent before the others, both in
     /// [`Role::Marker`]. Falls back to no marker when the column is too narrow for one.
     pub(super) fn marked(&mut self, text: &str, role: Role, first: &str, rest: &str) {
-        if self.columns() <= text::width(first) + 1 {
+        if self.columns() <= text::width(first).max(text::width(rest)) + 1 {
             self.text(&[(text, role)], "", "");
         } else {
             self.text(&[(text, role)], first, rest);

@@ -96,8 +96,36 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use crate::bundle::Block;
     use crate::document::tests::shown;
+    use crate::text;
+
+    /// Text as a bundle holds it once cleaned: wide, combining and plain characters, spaces.
+    fn cell() -> impl Strategy<Value = String> {
+        "[a-z日本語é\u{301}🙂 ]{0,14}".prop_map(|s| text::clean(&s))
+    }
+
+    proptest! {
+        #[test]
+        fn tables_code_and_lists_never_overflow_the_column(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..5), 0..5),
+            lines in proptest::collection::vec(cell(), 1..4),
+            levels in proptest::collection::vec(0u8..8, 1..4),
+            width in 1usize..40,
+        ) {
+            let items: Vec<String> = levels.iter().map(|l| format!("item {l}")).collect();
+            let body = vec![
+                Block::Table(rows),
+                Block::Code(lines.join("\n")),
+                Block::List { items, levels },
+            ];
+            for line in shown(body, width) {
+                prop_assert!(text::width(&line) <= width.max(2), "{line:?} at {width}");
+            }
+        }
+    }
 
     fn table(rows: &[&[&str]]) -> Vec<Block> {
         let rows = rows
