@@ -21,7 +21,9 @@ pub use load::{
     SAMPLE, SAMPLE_NAME, load, load_full, load_owned, load_path, load_path_with, sample,
     source_name,
 };
-pub use model::{Article, Audio, Block, Bundle, Details, LazyBody, StoryOrigin, Warning};
+pub use model::{
+    Article, Audio, Block, Bundle, Details, LazyBody, MAX_LEVEL, StoryOrigin, Warning,
+};
 pub use write::{Doc, DocArticle, DocAudio, DocBlock, article_doc, doc_of, write_doc};
 
 /// The byte span of every article of a bundle document, found by the fast structural pass

@@ -8,6 +8,7 @@
 mod cache;
 mod dates;
 mod lines;
+mod table;
 
 pub use cache::DocCache;
 pub use dates::{date, day, duration, meta, short_day, year};
@@ -15,6 +16,7 @@ pub use dates::{date, day, duration, meta, short_day, year};
 use std::borrow::Cow;
 
 use crate::bundle::{Article, Block, LazyBody};
+use crate::text;
 
 /// A story whose body blocks hold at most this many bytes of text is laid out whole when
 /// opened (well under a millisecond); a longer one block by block.
@@ -35,6 +37,8 @@ pub enum Role {
     Marker,
     Caption,
     Link,
+    /// Preformatted text (code), kept as written.
+    Code,
 }
 
 /// One screen line of the reader.
@@ -108,9 +112,10 @@ impl Body {
 /// Bytes of text in a block.
 fn text_bytes(block: &Block) -> usize {
     match block {
-        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => t.len(),
+        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Code(t) => t.len(),
         Block::Image { caption, .. } => caption.len(),
-        Block::List(items) => items.iter().map(String::len).sum(),
+        Block::List { items, .. } => items.iter().map(String::len).sum(),
+        Block::Table(rows) => rows.iter().flatten().map(String::len).sum(),
     }
 }
 
@@ -194,15 +199,27 @@ impl Document {
             let links = std::mem::take(&mut self.links);
             for (n, address) in links.iter().enumerate() {
                 self.part();
-                let number = format!("[{}] ", n + 1);
-                self.text(&[(&number, Role::Meta), (address, Role::Link)], "", "");
+                self.labelled(&format!("[{}] ", n + 1), address);
             }
             self.links = links;
         }
         if let Some(url) = url {
             self.blank();
             self.part();
-            self.text(&[("Link: ", Role::Meta), (url, Role::Link)], "", "");
+            self.labelled("Link: ", url);
+        }
+    }
+
+    /// An address after its label, its lines after the first starting where it started (a
+    /// hanging indent), so that a long address reads as one thing. Where the column is too
+    /// narrow for that, the address wraps under the label.
+    fn labelled(&mut self, label: &str, address: &str) {
+        let indent = text::width(label);
+        if self.width < indent + 12 {
+            self.text(&[(label, Role::Meta), (address, Role::Link)], "", "");
+        } else {
+            let rest = " ".repeat(indent);
+            self.text_after(&[(address, Role::Link)], (label, Role::Meta), &rest);
         }
     }
 
@@ -366,7 +383,7 @@ mod tests {
                         url: None,
                         alt: None,
                     },
-                    Block::List(vec!["x".into(), "y".into()]),
+                    Block::list(vec!["x".into(), "y".into()]),
                 ],
                 audio: Some(Audio {
                     url: None,
@@ -377,6 +394,17 @@ mod tests {
             })),
             ..Article::default()
         }
+    }
+
+    /// The lines a story holding only `body` shows at `width`, after its title.
+    pub(super) fn shown(body: Vec<Block>, width: usize) -> Vec<String> {
+        let mut article = Article {
+            id: "a".into(),
+            title: "T".into(),
+            ..Article::default()
+        };
+        article.body = body;
+        plain(&build(&article, width)).split_off(2)
     }
 
     fn plain(doc: &Document) -> Vec<String> {
@@ -422,7 +450,7 @@ mod tests {
         let mut a = article();
         a.details.as_mut().unwrap().body = vec![
             Block::Paragraph("Xem https://example.org/a, và (http://b.vn/x?y=1).".into()),
-            Block::List(vec!["https://c.org".into(), "không có".into()]),
+            Block::list(vec!["https://c.org".into(), "không có".into()]),
         ];
         let doc = build(&a, 80);
         let text = plain(&doc);
@@ -473,6 +501,68 @@ mod tests {
             "{text:?}"
         );
         assert!(text.contains(&"[2] https://b.org/x".to_owned()), "{text:?}");
+        // A bracketed address ends at its bracket even when a word follows it at once.
+        a.body = vec![Block::Paragraph("lib <https://c.org/l>for it".into())];
+        let text = plain(&build(&a, 100));
+        assert!(text.contains(&"lib [1]for it".to_owned()), "{text:?}");
+        assert!(text.contains(&"[1] https://c.org/l".to_owned()), "{text:?}");
+        // A caption's links are numbered like the text's.
+        a.body = vec![Block::Image {
+            caption: "Ảnh của <https://d.org/p>".into(),
+            url: None,
+            alt: None,
+        }];
+        let text = plain(&build(&a, 100));
+        assert!(text.contains(&"▣ Ảnh của [1]".to_owned()), "{text:?}");
+        assert!(text.contains(&"[1] https://d.org/p".to_owned()), "{text:?}");
+    }
+
+    #[test]
+    fn code_is_kept_as_written_and_long_lines_go_on_behind_a_marker() {
+        let mut a = article();
+        a.url = None;
+        a.body = vec![Block::Code("if x {\n    call(a,  b);\n\n}".into())];
+        let doc = build(&a, 12);
+        let text = plain(&doc);
+        let at = text.iter().position(|l| l == "  if x {").unwrap();
+        assert_eq!(
+            &text[at..],
+            ["  if x {", "      call(a", "↪ ,  b);", "  ", "  }"],
+        );
+        let last = &doc.lines()[at + 4].spans;
+        assert_eq!(last[0], ("  ".to_owned(), Role::Marker));
+        assert_eq!(last[1], ("}".to_owned(), Role::Code));
+    }
+
+    #[test]
+    fn a_long_address_in_the_links_hangs_under_its_start() {
+        let body = vec![Block::Paragraph(
+            "x <https://example.org/a/very/long/path/that-wraps>".into(),
+        )];
+        let text = shown(body.clone(), 30);
+        let at = text.iter().position(|l| l.starts_with("[1] ")).unwrap();
+        assert_eq!(
+            &text[at..],
+            [
+                "[1] https://example.org/a/",
+                "    very/long/path/that-wraps"
+            ]
+        );
+        let mut a = article();
+        a.url = Some("https://example.org/a/very/long/path/that-wraps".into());
+        let text = plain(&build(&a, 30));
+        assert_eq!(
+            &text[text.len() - 3..],
+            [
+                "Link: https://example.org/a/",
+                "      very/long/path/that-",
+                "      wraps"
+            ]
+        );
+        // Too narrow for the indent: the address goes on under the label.
+        let text = shown(body, 14);
+        let last = text.last().unwrap();
+        assert!(!last.starts_with(' '), "{text:?}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod wrap;
 
 pub use clean::{TAB_STOP, clean, clean_owned};
 pub(crate) use measure::one_column;
-pub use measure::{grapheme_width, is_single_cell, truncate, width};
+pub use measure::{fit, grapheme_width, is_single_cell, truncate, width};
 pub use visible::{one_line, printable, visible};
 pub use wrap::{WrapLine, wrap};
 

@@ -168,6 +168,11 @@ fn blocks_with_their_type_last_load_the_same_both_ways() {
         r#"[{"text": {"x": 1}, "items": 3, "type": "video"}]"#,
         r#"[{"url": 5, "text": "shown", "type": "future"}]"#,
         r#"[{"text": null, "type": "paragraph"}]"#,
+        r#"[{"levels": [0, 1], "items": ["a", "b"], "type": "list"}, {"rows": [["a", "b"]], "type": "table"}, {"text": "\tx", "type": "code"}]"#,
+        r#"[{"levels": [-1], "items": ["a"], "type": "list"}]"#,
+        r#"[{"rows": [[1]], "type": "table"}]"#,
+        r#"[{"rows": "x", "levels": {}, "text": "P", "type": "paragraph"}]"#,
+        r#"[{"rows": [], "type": "table"}, {"type": "table"}]"#,
     ] {
         let json = format!(
             r#"{{"newsterm": 1, "title": "T", "articles": [{{"id": "a", "title": "A", "body": {body}}}]}}"#

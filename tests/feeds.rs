@@ -7,21 +7,7 @@ use std::path::{Path, PathBuf};
 use newsterm::bundle::{self, Block, Bundle};
 use newsterm::feed;
 
-use crate::support::{Session, fresh_dir, newsterm, text};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/feeds")
-        .join(name)
-}
-
-fn open(path: &Path) -> bundle::Result<Bundle> {
-    feed::open(
-        path.to_str().expect("UTF-8 path"),
-        &newsterm::fetch::Options::default(),
-        &mut |_| {},
-    )
-}
+use crate::support::{Session, fixture, fresh_dir, newsterm, open, text};
 
 /// Every text a reader sees in story `i`: title, lead and body.
 fn story_text(bundle: &Bundle, i: usize) -> String {
@@ -99,14 +85,11 @@ fn every_valid_feed_of_the_corpus_opens_with_titles_and_text() {
                 });
             if has_text {
                 let full = bundle.full_article(i).expect("story");
-                let words = full.lead.iter().chain(full.body.iter().flat_map(|b| {
-                    let texts: Vec<&String> = match b {
-                        Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => vec![t],
-                        Block::Image { caption, .. } => vec![caption],
-                        Block::List(items) => items.iter().collect(),
-                    };
-                    texts
-                }));
+                let words = full
+                    .lead
+                    .iter()
+                    .map(String::as_str)
+                    .chain(full.body.iter().flat_map(Block::texts));
                 let readable: usize = words
                     .map(|t| t.chars().filter(|c| c.is_alphanumeric()).count())
                     .sum();
@@ -163,7 +146,7 @@ fn rss_with_cdata_html_becomes_blocks() {
     );
     assert!(
         body.iter()
-            .any(|b| matches!(b, Block::List(items) if items.len() == 3)),
+            .any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)),
         "{body:?}"
     );
     let all = story_text(&bundle, 0);

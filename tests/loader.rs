@@ -466,6 +466,52 @@ fn unknown_block_type_shows_its_text_or_is_skipped() {
 }
 
 #[test]
+fn code_keeps_its_lines_and_indents_and_is_cleaned() {
+    let bundle = loads(&with_body(
+        r#"{"type": "code", "text": "fn f() {\n\tx\u001b[31m  y\r\n}"}"#,
+    ));
+    assert_eq!(
+        bundle.full_article(0).unwrap().body,
+        [Block::Code("fn f() {\n    x  y\n}".into())]
+    );
+    assert_eq!(
+        refused(&with_body(r#"{"type": "code"}"#)),
+        "news.json: code block has no `text` at articles[0].body[0] (line 1, column 79)"
+    );
+}
+
+#[test]
+fn list_levels_and_table_rows_load_cleaned() {
+    let bundle = loads(&with_body(
+        r#"{"levels": [0, 1, 99], "type": "list", "items": ["a", "b", "c", "d"]},
+           {"type": "table", "rows": [["Ver\u001b[1m:", "5.7"], []]},
+           {"type": "paragraph", "text": "P", "rows": 3, "levels": "x"}"#,
+    ));
+    assert_eq!(
+        bundle.full_article(0).unwrap().body,
+        [
+            Block::List {
+                items: ["a", "b", "c", "d"].map(String::from).to_vec(),
+                levels: vec![0, 1, newsterm::bundle::MAX_LEVEL, 0],
+            },
+            Block::Table(vec![vec!["Ver:".into(), "5.7".into()], vec![]]),
+            Block::Paragraph("P".into()),
+        ]
+    );
+    assert_eq!(
+        refused(&with_body(r#"{"type": "table"}"#)),
+        "news.json: table block has no `rows` at articles[0].body[0] (line 1, column 79)"
+    );
+    assert_eq!(
+        refused(&with_body(
+            r#"{"type": "list", "items": [], "levels": [-1]}"#
+        )),
+        "news.json: invalid value: integer `-1`, expected a whole number at \
+         articles[0].body[0].levels[0] (line 1, column 120)"
+    );
+}
+
+#[test]
 fn paragraph_without_text_is_refused() {
     assert_eq!(
         refused(&with_body(r#"{"type": "paragraph"}"#)),

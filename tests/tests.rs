@@ -18,6 +18,8 @@ mod fetch;
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.
 mod hostile;
+/// HTML in feeds as the reader shows it: code, nested lists, tables.
+mod html;
 /// The bundle contract, one test per rule.
 mod loader;
 /// Optimized frames replayed in a terminal emulator equal full redraws.

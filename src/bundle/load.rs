@@ -296,6 +296,7 @@ fn plain_words(message: &str) -> String {
         ("invalid type: sequence", "invalid type: array"),
         ("expected a sequence", "expected an array"),
         ("expected a map", "expected an object"),
+        ("expected u64", "expected a whole number"),
     ];
     let mut out = message.to_owned();
     for (serde, plain) in WORDS {

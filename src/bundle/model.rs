@@ -105,7 +105,27 @@ pub enum Block {
         url: Option<String>,
         alt: Option<String>,
     },
-    List(Vec<String>),
+    /// Items, each with how deep it is nested (`levels` is as long as `items`; 0 is the
+    /// outer list, at most [`MAX_LEVEL`]).
+    List {
+        items: Vec<String>,
+        levels: Vec<u8>,
+    },
+    /// Preformatted text (code): its lines and spaces are kept as written, never reflowed.
+    Code(String),
+    /// Rows of cells.
+    Table(Vec<Vec<String>>),
+}
+
+/// How deep a list item can be nested; deeper ones are shown at this depth.
+pub const MAX_LEVEL: u8 = 6;
+
+impl Block {
+    /// A list whose items are all in the outer list.
+    pub fn list(items: Vec<String>) -> Block {
+        let levels = vec![0; items.len()];
+        Block::List { items, levels }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -391,12 +411,17 @@ impl Article {
 impl Block {
     /// The texts a reader sees in the block: its text, its caption, its items.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        let (one, many): (Option<&str>, &[String]) = match self {
-            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => (Some(t), &[]),
-            Block::Image { caption, .. } => (Some(caption), &[]),
-            Block::List(items) => (None, items),
+        let (one, many, rows): (Option<&str>, &[String], &[Vec<String>]) = match self {
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Code(t) => {
+                (Some(t), &[], &[])
+            }
+            Block::Image { caption, .. } => (Some(caption), &[], &[]),
+            Block::List { items, .. } => (None, items, &[]),
+            Block::Table(rows) => (None, &[], rows),
         };
-        one.into_iter().chain(many.iter().map(String::as_str))
+        let cells = rows.iter().flatten();
+        one.into_iter()
+            .chain(many.iter().chain(cells).map(String::as_str))
     }
 
     /// A block the reader can show, or `None` for an unknown type without text. Required
@@ -407,12 +432,31 @@ impl Block {
             BlockKind::Paragraph => Block::Paragraph(text?),
             BlockKind::Heading => Block::Heading(text?),
             BlockKind::Quote => Block::Quote(text?),
+            BlockKind::Code => Block::Code(text?),
             BlockKind::Image => Block::Image {
                 caption: clean(raw.caption.as_deref()?),
                 url: raw.url.as_deref().map(clean),
                 alt: raw.alt.as_deref().map(clean),
             },
-            BlockKind::List => Block::List(raw.items?.iter().map(|i| clean(i)).collect()),
+            BlockKind::List => {
+                let items: Vec<String> = raw.items?.iter().map(|i| clean(i)).collect();
+                let levels = raw.levels.unwrap_or_default();
+                // Missing levels are the outer list's; extra ones name no item.
+                let levels = (0..items.len())
+                    .map(|i| {
+                        levels
+                            .get(i)
+                            .map_or(0, |&l| l.min(u64::from(MAX_LEVEL)) as u8)
+                    })
+                    .collect();
+                Block::List { items, levels }
+            }
+            BlockKind::Table => Block::Table(
+                raw.rows?
+                    .iter()
+                    .map(|row| row.iter().map(|cell| clean(cell)).collect())
+                    .collect(),
+            ),
             BlockKind::Other => Block::Paragraph(text?),
         })
     }

@@ -74,7 +74,20 @@ pub enum DocBlock {
     },
     List {
         items: Vec<String>,
+        #[serde(skip_serializing_if = "all_outer")]
+        levels: Vec<u8>,
     },
+    Code {
+        text: String,
+    },
+    Table {
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// Whether every item of a list is in the outer list: `levels` is then left out.
+fn all_outer(levels: &[u8]) -> bool {
+    levels.iter().all(|&l| l == 0)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,9 +109,12 @@ impl From<&Block> for DocBlock {
                 url: url.clone(),
                 alt: alt.clone(),
             },
-            Block::List(items) => DocBlock::List {
+            Block::List { items, levels } => DocBlock::List {
                 items: items.clone(),
+                levels: levels.clone(),
             },
+            Block::Code(text) => DocBlock::Code { text: text.clone() },
+            Block::Table(rows) => DocBlock::Table { rows: rows.clone() },
         }
     }
 }

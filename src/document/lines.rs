@@ -1,9 +1,13 @@
 //! Turning the parts of a story into wrapped, styled lines: a paragraph, a marked block
-//! (quote, caption, list item), runs of differently styled text wrapped as one.
+//! (quote, caption, list item), code kept as written, runs of differently styled text
+//! wrapped as one.
 
 use super::{DocLine, Document, Role};
 use crate::bundle::Block;
 use crate::text::{self, WrapLine};
+
+/// A list item's bullet by how deep it is nested, repeating past the last.
+const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 
 impl Document {
     /// Starts a new part of the story at the next line.
@@ -32,15 +36,60 @@ impl Document {
                 let t = self.number_links(t);
                 self.marked(&t, Role::Quote, "│ ", "│ ");
             }
-            Block::Image { caption, .. } => self.marked(caption, Role::Caption, "▣ ", "  "),
-            Block::List(items) => {
+            Block::Image { caption, .. } => {
+                let caption = self.number_links(caption);
+                self.marked(&caption, Role::Caption, "▣ ", "  ");
+            }
+            Block::List { items, levels } => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         self.part();
                     }
+                    let level = usize::from(levels.get(i).copied().unwrap_or(0));
                     let item = self.number_links(item);
-                    self.marked(&item, Role::Body, "• ", "  ");
+                    // Each level two columns further in, with a bullet of its own.
+                    let indent = "  ".repeat(level);
+                    let bullet = BULLETS[level % BULLETS.len()];
+                    self.marked(
+                        &item,
+                        Role::Body,
+                        &format!("{indent}{bullet}"),
+                        &format!("{indent}  "),
+                    );
                 }
+            }
+            Block::Code(t) => self.code(t),
+            Block::Table(rows) => self.table(rows),
+        }
+    }
+
+    /// Preformatted text line for line as written, never reflowed, in its own style behind an
+    /// indent. A line too long for the column goes on in pieces, each behind `↪`, so that no
+    /// piece reads as a line of its own. Addresses in it are left as written.
+    fn code(&mut self, text: &str) {
+        let (indent, more) = if self.columns() > 4 {
+            ("  ", "↪ ")
+        } else {
+            ("", "")
+        };
+        let room = self.columns() - text::width(indent);
+        for line in text.split('\n') {
+            let (mut rest, mut prefix) = (line, indent);
+            loop {
+                let cut = text::fit(rest, room);
+                let mut spans = Vec::with_capacity(2);
+                if !prefix.is_empty() {
+                    spans.push((prefix.to_owned(), Role::Marker));
+                }
+                if cut > 0 {
+                    spans.push((rest[..cut].to_owned(), Role::Code));
+                }
+                self.lines.push(DocLine { spans });
+                rest = &rest[cut..];
+                if rest.is_empty() {
+                    break;
+                }
+                prefix = more;
             }
         }
     }
@@ -50,7 +99,7 @@ impl Document {
     /// marks a link, and how links from feeds' HTML are written) is replaced by its number:
     /// the sentence reads as the page did, and the address is in the list. An address met
     /// again keeps its first number.
-    fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    pub(super) fn number_links<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let found = web_addresses(text);
         if found.is_empty() {
             return std::borrow::Cow::Borrowed(text);
@@ -83,22 +132,33 @@ impl Document {
         std::borrow::Cow::Owned(out)
     }
 
-    fn columns(&self) -> usize {
+    pub(super) fn columns(&self) -> usize {
         self.width.max(1)
     }
 
     /// A text with a marker before its first line and an indent before the others, both in
     /// [`Role::Marker`]. Falls back to no marker when the column is too narrow for one.
     pub(super) fn marked(&mut self, text: &str, role: Role, first: &str, rest: &str) {
-        if self.columns() <= text::width(first) + 1 {
+        if self.columns() <= text::width(first).max(text::width(rest)) + 1 {
             self.text(&[(text, role)], "", "");
         } else {
             self.text(&[(text, role)], first, rest);
         }
     }
 
-    /// Wraps runs of differently styled text as one paragraph.
+    /// Wraps runs of differently styled text as one paragraph, `first` before its first line
+    /// and `rest` before the others, both as [`Role::Marker`].
     pub(super) fn text(&mut self, runs: &[(&str, Role)], first: &str, rest: &str) {
+        self.text_after(runs, (first, Role::Marker), rest);
+    }
+
+    /// [`Document::text`] with the role of what comes before the first line.
+    pub(super) fn text_after(
+        &mut self,
+        runs: &[(&str, Role)],
+        (first, first_role): (&str, Role),
+        rest: &str,
+    ) {
         // Most parts are one run: wrapped where it is.
         let joined: std::borrow::Cow<'_, str> = match runs {
             [(only, _)] => std::borrow::Cow::Borrowed(only),
@@ -112,10 +172,14 @@ impl Document {
             .find(|(_, role)| *role == Role::Link)
             .map(|(t, _)| *t);
         for (i, line) in lines.iter().enumerate() {
-            let prefix = if i == 0 { first } else { rest };
+            let (prefix, role) = if i == 0 {
+                (first, first_role)
+            } else {
+                (rest, Role::Marker)
+            };
             let mut spans = Vec::with_capacity(runs.len() + usize::from(!prefix.is_empty()));
             if !prefix.is_empty() {
-                spans.push((prefix.to_owned(), Role::Marker));
+                spans.push((prefix.to_owned(), role));
             }
             split_runs(&joined, line, runs, &mut spans);
             if let Some(url) = target
@@ -167,7 +231,11 @@ pub(super) fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
             .next_back()
             .is_none_or(|c| c.is_whitespace() || "([{<\"'«“‘".contains(c));
         let rest = &text[start..];
-        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        // An address in angle brackets ends at the bracket, whatever follows it.
+        let bracketed = text[..start].ends_with('<');
+        let len = rest
+            .find(|c: char| c.is_whitespace() || (bracketed && c == '>'))
+            .unwrap_or(rest.len());
         let address = rest[..len].trim_end_matches(|c: char| ".,;:!?)]}>\"'»”’".contains(c));
         let scheme_len = if address.starts_with("https://") {
             8
@@ -199,6 +267,26 @@ fn next_scheme(text: &str, mut at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::next_scheme;
+    use crate::bundle::Block;
+    use crate::document::tests::shown;
+
+    #[test]
+    fn nested_items_go_further_in_with_a_bullet_per_level() {
+        let list = Block::List {
+            items: ["a", "b c d", "e", "f", "g"].map(String::from).to_vec(),
+            levels: vec![0, 1, 2, 3, 0],
+        };
+        assert_eq!(
+            shown(vec![list.clone()], 20)[3],
+            "      • f",
+            "the bullets start again past the third level"
+        );
+        // Where a level's indent leaves no room, its items lose their marker, not their text.
+        assert_eq!(
+            shown(vec![list], 8),
+            ["• a", "  ◦ b c", "    d", "    ▪ e", "f", "• g"]
+        );
+    }
 
     #[test]
     fn the_next_scheme_is_the_first_of_either() {

@@ -24,6 +24,7 @@ mod handlers;
 mod images;
 mod links;
 mod plain;
+mod table;
 mod tags;
 #[cfg(test)]
 mod tests;

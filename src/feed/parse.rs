@@ -136,7 +136,7 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
     let url = page_link(&entry.links, base.as_deref());
     // Relative links inside the text resolve against the story's own page first.
     let base = url.as_deref().or(base.as_deref());
-    let StoryText { lead, body } = story_text(entry, base);
+    let StoryText { lead, mut body } = story_text(entry, base);
     let title = entry
         .title
         .as_ref()
@@ -153,6 +153,9 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
         }
     }
     let audio = audio(entry, base);
+    // An image captioned with nothing but the headline says nothing the reader has not read.
+    let same = |caption: &str| caption.split_whitespace().eq(title.split_whitespace());
+    body.retain(|b| !matches!(b, DocBlock::Image { caption, .. } if same(caption)));
     DocArticle {
         id: String::new(),
         title,
@@ -183,12 +186,19 @@ fn plain(text: &Text) -> String {
     let text = if is_html(&kind) || tagged(&text.content) {
         text_from_html(&text.content)
     } else {
-        text.content
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        decoded(&text.content)
     };
     text.trim().to_owned()
+}
+
+/// Plain text on one line with its character references decoded: feeds escape titles twice
+/// (`Blog &amp;#8211; InfluxData`) and a `<` in plain text must stay a `<`.
+fn decoded(text: &str) -> String {
+    if text.contains('&') {
+        text_from_html(&text.replace('<', "&lt;"))
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// Whether text that says it is plain has HTML in it all the same: RSS titles and
@@ -281,20 +291,28 @@ fn split_lead(blocks: Vec<DocBlock>) -> StoryText {
 /// Whether `lead` only repeats the start of the body (a description that is the content's
 /// excerpt, often cut with an ellipsis).
 fn repeats(lead: &str, body: &[DocBlock]) -> bool {
-    let first = body.iter().find_map(|b| match b {
-        DocBlock::Paragraph { text } => Some(text.as_str()),
-        _ => None,
-    });
-    let Some(first) = first else {
-        return false;
-    };
+    // The body's words in reading order, without the addresses its links were given: a
+    // summary is often the whole content flattened, not only its first paragraph.
+    let first: String = body
+        .iter()
+        .flat_map(|b| match b {
+            DocBlock::Paragraph { text }
+            | DocBlock::Heading { text }
+            | DocBlock::Quote { text } => vec![text.as_str()],
+            DocBlock::List { items, .. } => items.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        })
+        .map(|text| without_addresses(text) + " ")
+        .collect();
+    // A link whose text was its address without the scheme is shown with it in the body.
     let words = |s: &str| -> String {
+        let s = s.replace("https://", " ").replace("http://", " ");
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (lead, first) = (words(lead), words(first));
+    let (lead, first) = (words(lead), words(&first));
     let lead = lead
         .strip_suffix(" Continue reading")
         .or_else(|| lead.strip_suffix(" Read more"))
@@ -302,6 +320,21 @@ fn repeats(lead: &str, body: &[DocBlock]) -> bool {
     // A cut excerpt may end inside a word.
     let stem = lead.rsplit_once(' ').map_or(lead, |(stem, _)| stem);
     !stem.is_empty() && first.starts_with(stem)
+}
+
+/// `text` without the `<https://…>` addresses the HTML reader writes after a link's words.
+fn without_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("<http") {
+        let Some(end) = rest[at..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A headline for an item without a title (RSS allows that): the start of its text.
@@ -312,6 +345,7 @@ fn headline_from(lead: Option<&str>, body: &[DocBlock]) -> Option<String> {
             _ => None,
         })
     })?;
+    let text = without_addresses(text);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     const MOST: usize = 80;
     if text.chars().count() <= MOST {
@@ -466,6 +500,41 @@ mod tests {
         }];
         assert!(repeats(lead, &body));
         assert!(!repeats("A summary of its own.", &body));
+    }
+
+    #[test]
+    fn a_summary_that_flattens_the_whole_content_is_not_the_lead() {
+        let body = vec![
+            DocBlock::Paragraph {
+                text: "One <https://example.org/1> two.".into(),
+            },
+            DocBlock::Paragraph {
+                text: "Three four.".into(),
+            },
+        ];
+        assert!(repeats("One two. Three four.", &body));
+        let linked = [DocBlock::Paragraph {
+            text: "See https://example.org/x now.".into(),
+        }];
+        assert!(repeats("See example.org/x now.", &linked));
+        assert!(!repeats("One two. Five three.", &body));
+    }
+
+    #[test]
+    fn titles_decode_references_and_captions_repeating_them_go() {
+        let doc = feed(
+            r#"<rss version="2.0"><channel><title>Blog &amp;#8211; A &lt; B</title><item>
+            <title>The boat</title><description><![CDATA[<figure><img src="https://e.example/b.jpg"
+            alt="x"><figcaption>The  boat</figcaption></figure><p>Words.</p>
+            <img src="https://e.example/c.jpg" alt="Other">]]></description></item>
+            <item><description><![CDATA[<p>See <a href="https://e.example/s">this</a> now</p>]]>
+            </description></item></channel></rss>"#,
+        );
+        assert_eq!(doc.title, "Blog \u{2013} A < B");
+        let body = &doc.articles[0].body;
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(matches!(&body[1], DocBlock::Image { caption, .. } if caption == "Other"));
+        assert_eq!(doc.articles[1].title, "See this now");
     }
 
     #[test]

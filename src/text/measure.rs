@@ -100,6 +100,28 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(cut(text.graphemes(true), max))
 }
 
+/// How many bytes of `text` fit in `max` columns, never splitting a grapheme cluster: at least
+/// one grapheme when `text` is not empty, so that cutting a line into pieces always moves on.
+///
+/// ```
+/// use newsterm::text::fit;
+/// assert_eq!(fit("Hà Nội", 3), "Hà ".len());
+/// assert_eq!(fit("日本", 3), "日".len());
+/// assert_eq!(fit("日本", 1), "日".len());
+/// ```
+pub fn fit(text: &str, max: usize) -> usize {
+    let mut used = 0;
+    let mut end = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        used += grapheme_width(g);
+        if used > max && at > 0 {
+            break;
+        }
+        end = at + g.len();
+    }
+    end
+}
+
 /// The leading `graphemes` that fit `max - 1` columns (`max` at least 1), then `…`.
 fn cut<'a>(graphemes: impl Iterator<Item = &'a str>, max: usize) -> String {
     let mut out = String::new();

@@ -60,8 +60,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         for (span, role) in &line.spans {
             let shown = match role {
                 Role::Marker => theme.glyphs.marker(span),
-                _ => span,
+                _ => std::borrow::Cow::Borrowed(span.as_str()),
             };
+            let shown = shown.as_ref();
             let style = theme.role(*role);
             if hits.is_empty() {
                 x = super::put_span(buf, x, y, shown, text.right().saturating_sub(x), style);

@@ -1,6 +1,8 @@
 //! Every style newsterm draws with, in one place: `COLOR` (dark), `LIGHT`, and `PLAIN`, the
 //! `NO_COLOR` and `mono` variant with the same emphasis by modifiers only.
 
+use std::borrow::Cow;
+
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
@@ -36,6 +38,8 @@ pub struct Theme {
     pub marker: Style,
     pub caption: Style,
     pub link: Style,
+    /// Preformatted text (code blocks).
+    pub code: Style,
     pub glyphs: Glyphs,
 }
 
@@ -82,17 +86,24 @@ impl Glyphs {
         ascii: true,
     };
 
-    /// The reader's markers (quote bar, caption, bullet) as this set draws them.
-    pub fn marker<'a>(&self, marker: &'a str) -> &'a str {
+    /// The reader's markers (quote bar, caption, bullets behind their indent, the mark of a
+    /// code line going on) as this set draws them.
+    pub fn marker<'a>(&self, marker: &'a str) -> Cow<'a, str> {
         if !self.ascii {
-            return marker;
+            return Cow::Borrowed(marker);
         }
-        match marker {
+        let glyph = marker.trim_start_matches(' ');
+        let ascii = match glyph {
             "│ " => "| ",
             "▣ " => "# ",
             "• " => "* ",
-            other => other,
-        }
+            "◦ " => "- ",
+            "▪ " => "+ ",
+            "↪ " => "> ",
+            _ => return Cow::Borrowed(marker),
+        };
+        let indent = &marker[..marker.len() - glyph.len()];
+        Cow::Owned(format!("{indent}{ascii}"))
     }
 }
 
@@ -130,6 +141,7 @@ impl Theme {
         marker: fg(Color::DarkGray),
         caption: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
         link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+        code: fg(Color::Green),
         glyphs: Glyphs::UNICODE,
     };
 
@@ -163,6 +175,7 @@ impl Theme {
         marker: Style::new(),
         caption: Style::new().add_modifier(Modifier::ITALIC),
         link: Style::new().add_modifier(Modifier::UNDERLINED),
+        code: Style::new(),
         glyphs: Glyphs::UNICODE,
     };
 
@@ -195,6 +208,23 @@ impl Theme {
             Role::Marker => self.marker,
             Role::Caption => self.caption,
             Role::Link => self.link,
+            Role::Code => self.code,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Glyphs;
+
+    #[test]
+    fn ascii_markers_keep_their_indent() {
+        let ascii = Glyphs::ASCII;
+        assert_eq!(ascii.marker("• "), "* ");
+        assert_eq!(ascii.marker("    ◦ "), "    - ");
+        assert_eq!(ascii.marker("  ▪ "), "  + ");
+        assert_eq!(ascii.marker("↪ "), "> ");
+        assert_eq!(ascii.marker("  "), "  ");
+        assert_eq!(Glyphs::UNICODE.marker("  ◦ "), "  ◦ ");
     }
 }

@@ -1,11 +1,13 @@
 //! Helpers the integration tests share, one place for each set-up: temporary directories,
-//! running the binary, the binary in a pseudo-terminal, headless frames, the presenter in a
-//! terminal emulator, and an HTTP server on 127.0.0.1.
+//! running the binary, feed fixtures, the binary in a pseudo-terminal, headless frames, the
+//! presenter in a terminal emulator, and an HTTP server on 127.0.0.1.
 
 /// Running the binary in a home of its own, and its output as text.
 pub mod bin;
 /// Temporary directories and files, removed when the test ends.
 pub mod dirs;
+/// Feed fixtures, opened as the reader opens a source.
+pub mod feeds;
 /// Headless frames of the real UI and the shared snapshot settings.
 pub mod frames;
 /// The real binary in a pseudo-terminal.
@@ -17,6 +19,7 @@ pub mod serve;
 
 pub use bin::{newsterm, newsterm_with, stderr, stdout, text};
 pub use dirs::{TempDir, fresh_dir};
+pub use feeds::{fixture, open};
 pub use frames::{app_frame, frame_of, sample_frame, settings};
 pub use pty::Session;
 pub use screen::{Term, nonzero, screen_matches};

@@ -19,11 +19,12 @@ impl<'de, T: Text> Deserialize<'de> for RawBlock<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Object(fields) = Object::<BlockFields<T>>::deserialize(deserializer)?;
         let needs = match fields.kind {
-            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote => {
+            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote | BlockKind::Code => {
                 fields.text.is_none().then_some("text")
             }
             BlockKind::Image => fields.caption.is_none().then_some("caption"),
             BlockKind::List => fields.items.is_none().then_some("items"),
+            BlockKind::Table => fields.rows.is_none().then_some("rows"),
             BlockKind::Other => None,
         };
         match needs {
@@ -81,6 +82,11 @@ pub struct BlockFields<T = String> {
     pub url: Option<T>,
     pub alt: Option<T>,
     pub items: Option<Vec<T>>,
+    /// How deep each list item is nested (0 for the outer list). Read whole in both modes,
+    /// like `rows`: they are short, and tables are rare.
+    pub levels: Option<Vec<u64>>,
+    /// A table's rows of cells.
+    pub rows: Option<Vec<Vec<String>>>,
 }
 
 impl<T> Default for BlockFields<T> {
@@ -92,6 +98,8 @@ impl<T> Default for BlockFields<T> {
             url: None,
             alt: None,
             items: None,
+            levels: None,
+            rows: None,
         }
     }
 }
@@ -104,6 +112,9 @@ pub enum BlockKind {
     Quote,
     Image,
     List,
+    /// Preformatted text (code), shown verbatim.
+    Code,
+    Table,
     Other,
 }
 
@@ -114,6 +125,8 @@ impl Named for BlockKind {
         (BlockKind::Quote, "quote"),
         (BlockKind::Image, "image"),
         (BlockKind::List, "list"),
+        (BlockKind::Code, "code"),
+        (BlockKind::Table, "table"),
     ];
     const OTHER: Self = BlockKind::Other;
     const OTHER_NAME: &str = "unknown";
@@ -135,6 +148,8 @@ enum BlockField {
     Url,
     Alt,
     Items,
+    Levels,
+    Rows,
     Other,
 }
 
@@ -146,6 +161,8 @@ impl Named for BlockField {
         (BlockField::Url, "url"),
         (BlockField::Alt, "alt"),
         (BlockField::Items, "items"),
+        (BlockField::Levels, "levels"),
+        (BlockField::Rows, "rows"),
     ];
     const OTHER: Self = BlockField::Other;
     const OTHER_NAME: &str = "";
@@ -201,14 +218,17 @@ impl<T: Named> Visitor<'_> for NameVisitor<T> {
 /// type, so that a newer block type (or a newer field) never refuses a bundle.
 fn reads(kind: BlockKind, field: BlockField) -> bool {
     match kind {
-        BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote | BlockKind::Other => {
-            field == BlockField::Text
-        }
+        BlockKind::Paragraph
+        | BlockKind::Heading
+        | BlockKind::Quote
+        | BlockKind::Code
+        | BlockKind::Other => field == BlockField::Text,
         BlockKind::Image => matches!(
             field,
             BlockField::Caption | BlockField::Url | BlockField::Alt
         ),
-        BlockKind::List => field == BlockField::Items,
+        BlockKind::List => matches!(field, BlockField::Items | BlockField::Levels),
+        BlockKind::Table => field == BlockField::Rows,
     }
 }
 
@@ -224,11 +244,12 @@ impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
                 let mut block = BlockFields::<T>::default();
                 let mut kind: Option<BlockKind> = None;
                 // Fields read so far, one bit each: no allocation per block.
-                let mut seen = 0u8;
+                let mut seen = 0u16;
                 // Fields that came before `type`, kept until it says which ones matter.
                 let mut early: Vec<(BlockField, T::Early)> = Vec::new();
+                let mut early_whole: Vec<(BlockField, serde_json::Value)> = Vec::new();
                 while let Some(field) = map.next_key::<BlockField>()? {
-                    let bit = 1u8 << (field as u8);
+                    let bit = 1u16 << (field as u16);
                     if field != BlockField::Other && seen & bit != 0 {
                         let name = field.name();
                         return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
@@ -243,16 +264,25 @@ impl<'de, T: Text> Deserialize<'de> for BlockFields<T> {
                         (_, Some(_)) => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
+                        (BlockField::Levels | BlockField::Rows, None) => {
+                            early_whole.push((field, map.next_value()?));
+                        }
                         (_, None) => early.push((field, map.next_value()?)),
                     }
                     seen |= bit;
                 }
                 let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
+                let in_field = |field: BlockField| {
+                    move |e| de::Error::custom(format_args!("{e} in `{}`", field.name()))
+                };
                 for (field, value) in early {
                     if reads(kind, field) {
-                        block.set_value(field, value).map_err(|e| {
-                            de::Error::custom(format_args!("{e} in `{}`", field.name()))
-                        })?;
+                        block.set_value(field, value).map_err(in_field(field))?;
+                    }
+                }
+                for (field, value) in early_whole {
+                    if reads(kind, field) {
+                        block.set_whole(field, value).map_err(in_field(field))?;
                     }
                 }
                 block.kind = kind;
@@ -271,7 +301,20 @@ impl<T: Text> BlockFields<T> {
     ) -> Result<(), A::Error> {
         match field {
             BlockField::Items => self.items = map.next_value()?,
+            BlockField::Levels => self.levels = map.next_value()?,
+            BlockField::Rows => self.rows = map.next_value()?,
             _ => *self.text_field(field) = map.next_value()?,
+        }
+        Ok(())
+    }
+
+    /// A field read whole in both modes (`levels`, `rows`), met before the block's type.
+    fn set_whole(&mut self, field: BlockField, value: serde_json::Value) -> Result<(), String> {
+        let error = |e: serde_json::Error| e.to_string();
+        match field {
+            BlockField::Levels => self.levels = serde_json::from_value(value).map_err(error)?,
+            BlockField::Rows => self.rows = serde_json::from_value(value).map_err(error)?,
+            _ => {}
         }
         Ok(())
     }

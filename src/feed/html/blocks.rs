@@ -59,7 +59,7 @@ impl Blocks {
             self.close_figure();
         }
         while let Some(mut collector) = self.collectors.pop() {
-            if let Some(block) = collector.take() {
+            for block in collector.take() {
                 self.emit(block);
             }
         }
@@ -102,17 +102,12 @@ impl Blocks {
         self.words += 1;
     }
 
-    /// Text inside `pre`: lines and spaces kept, tabs expanded (a tab means nothing once the
-    /// text is cleaned and wrapped).
+    /// Text inside `pre`: lines, spaces and tabs kept as written (tabs are expanded to their
+    /// stops where all text is cleaned, which knows the column).
     pub(super) fn preformatted(&mut self, text: &str) {
         self.space = false;
         self.cell = false;
-        for c in text.chars() {
-            match c {
-                '\t' => self.line.push_str("    "),
-                c => self.line.push(c),
-            }
-        }
+        self.line.push_str(text);
         if text.contains(|c: char| !c.is_whitespace()) {
             self.words += 1;
         }
@@ -144,7 +139,7 @@ impl Blocks {
     }
 
     /// Ends the current block: its text goes to the innermost collector, or out as a paragraph
-    /// (a heading inside `h1`–`h6`), followed by any image met in its middle.
+    /// (a heading inside `h1`–`h6`, code inside `pre`), followed by any image met in its middle.
     pub(super) fn flush(&mut self) {
         self.flushes += 1;
         self.space = false;
@@ -152,13 +147,20 @@ impl Blocks {
         if !self.line.is_empty() {
             let line = std::mem::take(&mut self.line);
             let text = if self.pre > 0 {
+                // The first line's indent is part of the code: only blank lines go.
                 let lines: Vec<&str> = line.split('\n').map(str::trim_end).collect();
-                lines.join("\n").trim().to_owned()
+                lines
+                    .join("\n")
+                    .trim_start_matches('\n')
+                    .trim_end()
+                    .to_owned()
             } else {
                 trimmed(line)
             };
-            if !text.is_empty() {
-                let block = if self.heading > 0 {
+            if !text.is_empty() && !is_control_label(&text) {
+                let block = if self.pre > 0 {
+                    Block::Code(text)
+                } else if self.heading > 0 {
                     Block::Heading(text)
                 } else {
                     Block::Paragraph(text)
@@ -171,23 +173,35 @@ impl Blocks {
         }
     }
 
-    /// A finished block: into the innermost quote or list, or out. An image cannot go inside a
+    /// A finished block: into the innermost collector, or out. An image cannot go inside a
     /// quote or list, so it cuts them: what they hold so far goes out first, keeping the order.
+    /// A table's cell can hold one, so the cutting stops at the innermost table.
     pub(super) fn emit(&mut self, block: Block) {
         if let Block::Image { .. } = block {
-            for index in (0..self.collectors.len()).rev() {
-                let Some(part) = self.collectors.get_mut(index).and_then(Collector::take) else {
-                    continue;
-                };
-                match index
-                    .checked_sub(1)
-                    .and_then(|o| self.collectors.get_mut(o))
-                {
-                    Some(outer) => outer.absorb(part),
-                    None => self.out.push(part),
+            let table = self
+                .collectors
+                .iter()
+                .rposition(|c| matches!(c, Collector::Table(_)));
+            for index in (table.map_or(0, |t| t + 1)..self.collectors.len()).rev() {
+                let parts = self
+                    .collectors
+                    .get_mut(index)
+                    .map(Collector::take)
+                    .unwrap_or_default();
+                for part in parts {
+                    match index
+                        .checked_sub(1)
+                        .and_then(|o| self.collectors.get_mut(o))
+                    {
+                        Some(outer) => outer.absorb(part),
+                        None => self.out.push(part),
+                    }
                 }
             }
-            self.out.push(block);
+            match table.and_then(|t| self.collectors.get_mut(t)) {
+                Some(table) => table.absorb(block),
+                None => self.out.push(block),
+            }
             return;
         }
         match self.collectors.last_mut() {
@@ -195,4 +209,17 @@ impl Blocks {
             None => self.out.push(block),
         }
     }
+}
+
+/// A block that says nothing but what a control of the page said (`Dismiss` on a banner
+/// drawn with plain `div`s and `span`s): the page's chrome, not the story's words.
+fn is_control_label(text: &str) -> bool {
+    const LABELS: [&str; 5] = [
+        "dismiss",
+        "close",
+        "cancel",
+        "skip ad",
+        "skip advertisement",
+    ];
+    LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }

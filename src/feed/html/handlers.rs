@@ -4,9 +4,9 @@ use scraper::Node;
 use scraper::node::Element;
 
 use super::blocks::Blocks;
-use super::collect::{Collector, finish_item};
+use super::collect::{Collector, Table, finish_item};
 use super::links::Anchor;
-use super::tags::{is_block, is_dropped, local};
+use super::tags::{is_block, is_dropped_element, local};
 use super::walk::Visitor;
 
 /// What to do when an element's children are done.
@@ -42,8 +42,10 @@ impl Close {
 enum End {
     #[default]
     Nothing,
-    /// Pop the quote or list collector this element pushed.
+    /// Pop the quote, list or table collector this element pushed.
     Collector,
+    /// A list inside a list closing: the outer list's items are no longer nested.
+    Unnest,
     ListItem,
     Figure,
     Caption,
@@ -83,12 +85,18 @@ impl Visitor for Blocks {
         match close.end {
             End::Nothing => {}
             End::Collector => {
-                if let Some(block) = self.collectors.pop().and_then(|mut c| c.take()) {
+                let blocks = self.collectors.pop().map(|mut c| c.take());
+                for block in blocks.into_iter().flatten() {
                     self.emit(block);
                 }
             }
+            End::Unnest => {
+                if let Some(Collector::List { depth, .. }) = self.collectors.last_mut() {
+                    *depth = depth.saturating_sub(1);
+                }
+            }
             End::ListItem => {
-                if let Some(Collector::List { items, item }) = self.collectors.last_mut() {
+                if let Some(Collector::List { items, item, .. }) = self.collectors.last_mut() {
                     finish_item(items, item);
                 }
             }
@@ -104,7 +112,7 @@ impl Blocks {
     /// An element opening: `None` for one whose children are not walked (dropped or empty).
     fn element(&mut self, element: &Element) -> Option<Close> {
         let name = local(element.name());
-        if is_dropped(name) {
+        if is_dropped_element(name, element) {
             return None;
         }
         match name {
@@ -139,10 +147,15 @@ impl Blocks {
                 Close { pre: true, ..close }
             }
             "blockquote" => self.open_collector(Collector::Quote(Vec::new())),
-            "ul" | "ol" | "menu" | "dir" => self.open_collector(Collector::List {
-                items: Vec::new(),
-                item: None,
-            }),
+            "ul" | "ol" | "menu" | "dir" => self.open_collector(Collector::list()),
+            "table" => self.open_collector(Collector::Table(Table::default())),
+            "tr" => {
+                self.flush();
+                if let Some(Collector::Table(table)) = self.collectors.last_mut() {
+                    table.row();
+                }
+                Close::block()
+            }
             "li" => self.open_list_item(),
             "figure" => {
                 self.flush();
@@ -184,17 +197,24 @@ impl Blocks {
         Close::ending(End::Quotation)
     }
 
-    /// A quote or list, collecting the blocks inside it. A quote in a quote just adds lines to
-    /// the outer one; a list in a list item has its items join the outer list (flattened).
+    /// A quote, list or table, collecting the blocks inside it. A quote in a quote just adds
+    /// lines to the outer one; a list in a list has its items join the outer list one level
+    /// deeper; a table in a table is a cell's text.
     fn open_collector(&mut self, collector: Collector) -> Close {
         self.flush();
-        let nested = self.collectors.last().is_some_and(|outer| {
-            std::mem::discriminant(outer) == std::mem::discriminant(&collector)
-        });
-        let end = if !nested && self.push_collector(collector) {
-            End::Collector
-        } else {
-            End::Nothing
+        let end = match (self.collectors.last_mut(), &collector) {
+            (Some(Collector::List { depth, .. }), Collector::List { .. }) => {
+                *depth = depth.saturating_add(1);
+                End::Unnest
+            }
+            (Some(Collector::Quote(_)), Collector::Quote(_)) => End::Nothing,
+            _ => {
+                if self.push_collector(collector) {
+                    End::Collector
+                } else {
+                    End::Nothing
+                }
+            }
         };
         Close {
             end,
@@ -205,9 +225,9 @@ impl Blocks {
     fn open_list_item(&mut self) -> Close {
         let close = self.open_tight();
         let end = match self.collectors.last_mut() {
-            Some(Collector::List { items, item }) => {
+            Some(Collector::List { items, item, depth }) => {
                 finish_item(items, item);
-                *item = Some(String::new());
+                *item = Some((String::new(), *depth));
                 End::ListItem
             }
             // An item outside any list reads as a paragraph.
@@ -229,9 +249,17 @@ impl Blocks {
         Close { end, ..close }
     }
 
-    /// Cells of a row share its paragraph, separated once there is text on both sides (so
-    /// empty cells add nothing); a cell holding blocks writes them as usual.
+    /// A cell of the table being collected: a block of its own, which that table gathers. A
+    /// cell outside one (past the collectors' depth) shares its row's paragraph, separated
+    /// once there is text on both sides (so empty cells add nothing).
     fn open_cell(&mut self) -> Close {
+        if let Some(Collector::Table(_)) = self.collectors.last() {
+            self.flush();
+            if let Some(Collector::Table(table)) = self.collectors.last_mut() {
+                table.cell();
+            }
+            return self.open_tight();
+        }
         if !self.line.is_empty() && !self.line.ends_with('\n') {
             self.cell = true;
         }

@@ -62,6 +62,10 @@ impl Blocks {
     /// After a link's text: ` (address)` so the reader's link list picks the address up,
     /// unless the text already is the address.
     pub(super) fn close_anchor(&mut self, anchor: Anchor) {
+        // Code is kept as written: an address added to it would read as part of the code.
+        if self.pre > 0 {
+            return;
+        }
         if self.words == anchor.words {
             // No text (an anchor around an image, or an empty one): nothing to attach it to.
             return;
@@ -98,9 +102,13 @@ impl Blocks {
 
     /// The address after the anchor text in angle brackets, how plain text marks a link
     /// (RFC 3986, appendix C): the reader shows it as the link's number and lists it.
+    /// Whitespace that ended the link's text stays after the address, never inside it, so
+    /// the next word cannot run into the address (`library <…> for`, not `<…>for`).
     fn link_suffix(&mut self, url: &str) {
+        let after = self.space;
         self.space = true;
         self.word(&format!("<{url}>"));
+        self.space = after;
     }
 }
 
@@ -181,6 +189,10 @@ mod tests {
             (
                 r#"<a href="https://example.org/b"><b>bold</b> link</a>"#,
                 "bold link <https://example.org/b>",
+            ),
+            (
+                r#"the <a href="https://example.org/c">CIRCL library </a>for it"#,
+                "the CIRCL library <https://example.org/c> for it",
             ),
         ];
         for (html, text) in cases {

@@ -3,7 +3,7 @@
 
 use scraper::Node;
 
-use super::tags::{is_block, is_dropped, local};
+use super::tags::{is_block, is_dropped_element, local};
 use super::walk::Visitor;
 use super::whitespace::{Run, for_each_run};
 
@@ -43,7 +43,7 @@ impl Visitor for Plain {
             }
             Node::Element(element) => {
                 let name = local(element.name());
-                if is_dropped(name) || matches!(name, "img" | "image") {
+                if is_dropped_element(name, element) || matches!(name, "img" | "image") {
                     return None;
                 }
                 if matches!(name, "br" | "hr") {

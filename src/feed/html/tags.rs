@@ -1,13 +1,26 @@
 //! What HTML elements are, by name: dropped with their content, or starting a block.
 
+use scraper::node::Element;
+
 /// The element's name without any namespace prefix (`xhtml:p` from Atom content is `p`).
 pub(super) fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
+/// Whether `element` (named `name`) goes with everything inside it: a dropped kind of element,
+/// or one the page hides or makes a button of (`hidden`, `role="button"`), whose label is
+/// no part of the story.
+pub(super) fn is_dropped_element(name: &str, element: &Element) -> bool {
+    is_dropped(name)
+        || element.attr("hidden").is_some()
+        || element
+            .attr("role")
+            .is_some_and(|role| role.trim().eq_ignore_ascii_case("button"))
+}
+
 /// Elements dropped with everything inside: code, styling, embedded objects, forms and
 /// document metadata are not text a reader wants (and `noscript` repeats lazy-loaded images).
-pub(super) fn is_dropped(name: &str) -> bool {
+fn is_dropped(name: &str) -> bool {
     matches!(
         name,
         "script"

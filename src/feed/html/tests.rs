@@ -17,8 +17,20 @@ fn quote(text: &str) -> Block {
     Block::Quote(text.to_owned())
 }
 
+fn code(text: &str) -> Block {
+    Block::Code(text.to_owned())
+}
+
 fn list(items: &[&str]) -> Block {
-    Block::List(items.iter().map(|&i| i.to_owned()).collect())
+    Block::list(items.iter().map(|&i| i.to_owned()).collect())
+}
+
+/// A list whose items are nested as `levels` say.
+fn nested(items: &[(&str, u8)]) -> Block {
+    Block::List {
+        items: items.iter().map(|&(i, _)| i.to_owned()).collect(),
+        levels: items.iter().map(|&(_, l)| l).collect(),
+    }
 }
 
 pub(super) fn image(caption: &str, url: Option<&str>, alt: Option<&str>) -> Block {
@@ -45,12 +57,32 @@ pub(super) fn check_clean(out: &[Block]) -> Result<(), String> {
     for block in out {
         match block {
             Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => clean("text", t)?,
-            Block::List(items) => {
-                if items.is_empty() {
-                    return Err(format!("empty list in {out:?}"));
+            // Code keeps its indent, but no blank line starts or ends it.
+            Block::Code(t) => {
+                if t.trim().is_empty() || t.trim_end() != t || t.starts_with('\n') {
+                    return Err(format!("code {t:?} is empty or untrimmed in {out:?}"));
+                }
+            }
+            Block::List { items, levels } => {
+                if items.is_empty() || levels.len() != items.len() {
+                    return Err(format!("empty list or levels amiss in {out:?}"));
                 }
                 for item in items {
                     clean("item", item)?;
+                }
+            }
+            // Every row has a cell with text; a cell is empty or trimmed text on one line.
+            Block::Table(rows) => {
+                for row in rows {
+                    if row.iter().all(String::is_empty) {
+                        return Err(format!("empty row in {out:?}"));
+                    }
+                    for cell in row.iter().filter(|c| !c.is_empty()) {
+                        clean("cell", cell)?;
+                        if cell.contains('\n') {
+                            return Err(format!("cell {cell:?} has a line break"));
+                        }
+                    }
                 }
             }
             Block::Image { caption, alt, url } => {
@@ -145,13 +177,55 @@ fn reddit_table() {
     );
 }
 
+fn table(rows: &[&[&str]]) -> Block {
+    Block::Table(
+        rows.iter()
+            .map(|row| row.iter().map(|&c| c.to_owned()).collect())
+            .collect(),
+    )
+}
+
 #[test]
-fn table_rows_become_paragraphs_with_cells_separated() {
-    let html = "<table><caption>Results</caption><thead><tr><th>Team</th><th>Score</th></tr></thead>
-        <tbody><tr><td>Red</td><td></td><td>3</td></tr><tr><td> </td></tr><tr><td>Blue</td><td>1</td></tr></tbody></table>";
+fn a_table_of_short_text_is_a_table() {
+    let html = "<table><caption>Results</caption><thead><tr><th>Team</th><th>Score</th><th></th></tr></thead>
+        <tbody><tr><td>Red</td><td></td><td>3</td><td> </td></tr><tr><td> </td></tr>
+        <tr><td><p>Blue</p></td><td>1 <a href=\"https://e.example/b\">link</a></td></tr></tbody></table>";
     assert_eq!(
         blocks(html),
-        [p("Results"), p("Team | Score"), p("Red | 3"), p("Blue | 1")]
+        [
+            p("Results"),
+            table(&[
+                &["Team", "Score"],
+                &["Red", "", "3"],
+                &["Blue", "1 link <https://e.example/b>"]
+            ]),
+        ]
+    );
+}
+
+#[test]
+fn a_table_that_lays_out_a_page_is_read_as_the_page() {
+    // One column: its cells are paragraphs.
+    assert_eq!(
+        blocks("<table><tr><td>One</td><td></td></tr><tr><td>Two</td></tr></table>"),
+        [p("One"), p("Two")]
+    );
+    // Cells holding blocks: the blocks in order, a row of short cells on one line.
+    let html = r#"<table><tr><td><h2>Title</h2><p>Text.</p></td><td><img src="https://e.example/i.png" alt="I"></td></tr>
+        <tr><td>a</td><td>b</td></tr></table>"#;
+    assert_eq!(
+        blocks(html),
+        [
+            h("Title"),
+            p("Text."),
+            image("I", Some("https://e.example/i.png"), Some("I")),
+            p("a | b"),
+        ]
+    );
+    // A table in a list item is a line per row of the item.
+    assert_eq!(
+        blocks("<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li></ul>"),
+        [list(&["x\na | b"])]
     );
 }
 
@@ -242,9 +316,20 @@ fn lists() {
         blocks(html),
         [
             list(&["One", "Two words"]),
-            list(&["First", "Second", "Nested a", "Nested b", "after"]),
+            nested(&[
+                ("First", 0),
+                ("Second", 0),
+                ("Nested a", 1),
+                ("Nested b", 1),
+                ("after", 0)
+            ]),
             list(&["Para 1\nPara 2"]),
         ]
+    );
+    // Each list inside an item goes one level further in, and back out when it closes.
+    assert_eq!(
+        blocks("<ul><li>a<ol><li>b<ul><li>c</li></ul></li><li>d</li></ol></li><li>e</li></ul>"),
+        [nested(&[("a", 0), ("b", 1), ("c", 2), ("d", 1), ("e", 0)])]
     );
     assert_eq!(
         blocks("<ul><li>quoted:<blockquote>q</blockquote></li></ul>"),
@@ -275,10 +360,15 @@ fn preformatted_text_keeps_lines() {
         blocks(html),
         [
             p("Code:"),
-            p("fn main() {\n    println!(\"hi\");\n\n    let  x = 1;\n}"),
+            code("fn main() {\n\tprintln!(\"hi\");\n\n    let  x = 1;\n}"),
         ]
     );
-    assert_eq!(blocks("<pre><code>a<br>  b</code></pre>"), [p("a\n  b")]);
+    assert_eq!(blocks("<pre><code>a<br>  b</code></pre>"), [code("a\n  b")]);
+    // The first line keeps its indent; a link in code adds no address to it.
+    assert_eq!(
+        blocks("<pre>\n\n    x = <a href=\"https://e.example/\">y</a>\n</pre>"),
+        [code("    x = y")]
+    );
 }
 
 #[test]
@@ -337,6 +427,19 @@ fn images() {
     for (html, expected) in cases {
         assert_eq!(blocks(html), expected, "{html}");
     }
+}
+
+#[test]
+fn buttons_and_their_labels_are_not_text() {
+    let html = r#"<p>Story.</p><button>Share</button><div role="button">Save</div>
+        <form><input value="Go"><label>Email</label></form><p hidden>Secret</p>
+        <div class="x"><div aria-live="polite"></div><div><span>Dismiss</span></div></div>
+        <p>Close the door.</p>"#;
+    assert_eq!(blocks(html), [p("Story."), p("Close the door.")]);
+    assert_eq!(
+        text_from_html(r#"A <span role="button">Play</span>B"#),
+        "A B"
+    );
 }
 
 #[test]
