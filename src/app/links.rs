@@ -57,8 +57,7 @@ impl App {
     /// Asks the loop to open `url` in the browser, and says so; only web addresses are
     /// opened (a `file:` or `javascript:` address in a feed is not the browser's to open).
     pub(super) fn open_address(&mut self, url: String) {
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("https://") || lower.starts_with("http://") {
+        if is_web_address(&url) {
             self.session.notice = Some(format!("Opening {url}"));
             self.session.effects.push(Effect::Open(url));
         } else {
@@ -71,6 +70,15 @@ impl App {
         self.session.notice = Some(format!("Link copied: {url}"));
         self.session.effects.push(Effect::Copy(url));
     }
+}
+
+/// Whether `url` is an `http` or `https` address with no control character in it: the only
+/// addresses handed to a browser or a player (a feed's `file:`, `javascript:` or an address
+/// starting with `-`, which a player would read as an option, are not).
+pub fn is_web_address(url: &str) -> bool {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (scheme.starts_with("https://") || scheme.starts_with("http://"))
+        && !url.chars().any(char::is_control)
 }
 
 /// OSC 52: sets the clipboard of the terminal the user sits at, also over SSH. Inside tmux

@@ -32,6 +32,12 @@ impl App {
             self.session.notice = Some("This story's audio has no address to play.".into());
             return;
         };
+        // What reaches the player is a web address, never an option or a local file.
+        if !super::links::is_web_address(&url) {
+            let shown = crate::text::truncate(&crate::text::one_line(&url), 60).into_owned();
+            self.session.notice = Some(format!("Not a web address, not played: {shown}"));
+            return;
+        }
         let length = audio
             .duration_s
             .filter(|&d| d > 0)
@@ -62,7 +68,9 @@ mod tests {
         let json = br#"{"newsterm": 1, "title": "T", "articles": [
             {"id": "a", "title": "A", "audio": {"url": "https://example.org/a.mp3", "duration_s": 312}},
             {"id": "b", "title": "B", "audio": {}},
-            {"id": "c", "title": "C"}]}"#;
+            {"id": "c", "title": "C"},
+            {"id": "d", "title": "D", "audio": {"url": "--script=/tmp/x.lua"}},
+            {"id": "e", "title": "E", "audio": {"url": "file:///etc/passwd"}}]}"#;
         App::new(crate::bundle::load("t.json", json).unwrap(), 80, 24)
     }
 
@@ -85,9 +93,14 @@ mod tests {
     }
 
     #[test]
-    fn no_audio_or_no_address_says_so() {
+    fn no_audio_no_address_or_not_a_web_address_says_so_and_plays_nothing() {
         let mut app = app();
-        for (story, says) in [(1, "no address"), (2, "no audio")] {
+        for (story, says) in [
+            (1, "no address"),
+            (2, "no audio"),
+            (3, "Not a web address, not played: --script"),
+            (4, "Not a web address, not played: file:"),
+        ] {
             app.stories.reader.current = story;
             app.update(Action::ToggleAudio);
             assert!(app.session.effects.is_empty());

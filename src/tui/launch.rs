@@ -75,8 +75,15 @@ fn start_player(url: &str, command: Option<&str>) -> io::Result<Child> {
                     "no audio player found: install mpv, ffplay or vlc, or set player in config.toml",
                 ));
             };
+            // Options end before the address, whatever it looks like.
             let mut cmd = Command::new(name);
-            cmd.args(args).arg(url);
+            cmd.args(args);
+            if name == "ffplay" {
+                cmd.arg("-i");
+            } else {
+                cmd.arg("--");
+            }
+            cmd.arg(url);
             cmd
         }
     };
