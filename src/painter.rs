@@ -137,8 +137,10 @@ fn links(app: &App) -> Vec<Link> {
     let mut out = Vec::new();
     for row in 0..text.height {
         let line = app.scroll() + usize::from(row);
-        let (Some(url), Some(shown)) = (app.doc().link_target(line), app.doc().lines().get(line))
-        else {
+        let (Some(url), Some(shown)) = (
+            app.doc().link_target(line).and_then(hyperlink_target),
+            app.doc().lines().get(line),
+        ) else {
             continue;
         };
         let mut x = usize::from(text.x);
@@ -150,7 +152,7 @@ fn links(app: &App) -> Vec<Link> {
                 out.push(Link {
                     row: text.y + row,
                     cols: col(x)..col(end),
-                    url: url.to_owned(),
+                    url: url.clone(),
                 });
             }
             x += width;
@@ -159,12 +161,51 @@ fn links(app: &App) -> Vec<Link> {
     out
 }
 
+/// The longest address written as a hyperlink: longer ones stay plain text, so a hostile
+/// address cannot cost kilobytes on every line it wraps over.
+const HYPERLINK_MOST: usize = 2048;
+
+/// What an OSC 8 hyperlink may point at: web addresses only (a terminal opens a clicked
+/// `file:` link), without control characters, at most [`HYPERLINK_MOST`] bytes, and with
+/// every byte outside printable ASCII percent-encoded, as the sequence requires.
+fn hyperlink_target(url: &str) -> Option<String> {
+    if !crate::app::is_web_address(url) || url.len() > HYPERLINK_MOST {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for &b in url.as_bytes() {
+        if (0x21..0x7f).contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::action::Action;
     use crate::layout::{Align, Measure};
     use ratatui::style::Color;
+
+    #[test]
+    fn only_web_addresses_become_hyperlinks_encoded_and_capped() {
+        assert_eq!(
+            hyperlink_target("https://vi.example/tin tức").as_deref(),
+            Some("https://vi.example/tin%20t%E1%BB%A9c")
+        );
+        for refused in [
+            "file:///etc/passwd".to_owned(),
+            "javascript:alert(1)".to_owned(),
+            "data:text/html,x".to_owned(),
+            "https://a.example/\nb".to_owned(),
+            format!("https://a.example/{}", "x".repeat(HYPERLINK_MOST)),
+        ] {
+            assert_eq!(hyperlink_target(&refused), None, "{refused:?}");
+        }
+    }
 
     #[test]
     fn links_and_search_hits_land_on_the_measured_text() {
