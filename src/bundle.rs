@@ -6,6 +6,7 @@
 
 mod error;
 mod fast;
+mod ids;
 mod json;
 mod load;
 mod locate;
@@ -17,6 +18,7 @@ mod write;
 
 pub use error::{JsonPlace, LoadError, Result};
 pub use fast::Progress;
+pub use ids::UniqueIds;
 pub use load::{
     SAMPLE, SAMPLE_NAME, load, load_full, load_owned, load_path, load_path_with, sample,
     source_name,

@@ -24,7 +24,7 @@ pub fn merge(mut bundles: Vec<Bundle>) -> Bundle {
         language,
         ..Bundle::default()
     };
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = crate::bundle::UniqueIds::new();
     for (n, bundle) in bundles.into_iter().enumerate() {
         let first = out.articles.len();
         let origin_base = out.origins.len();
@@ -40,15 +40,7 @@ pub fn merge(mut bundles: Vec<Bundle>) -> Bundle {
             for r in &mut article.related {
                 *r += first;
             }
-            if !ids.insert(article.id.clone()) {
-                let base = std::mem::take(&mut article.id);
-                let mut k = n + 1;
-                article.id = format!("{base}#{k}");
-                while !ids.insert(article.id.clone()) {
-                    k += 1;
-                    article.id = format!("{base}#{k}");
-                }
-            }
+            article.id = ids.claim(std::mem::take(&mut article.id), n + 1);
             out.articles.push(article);
         }
         out.origins.extend(bundle.origins);

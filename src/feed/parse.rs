@@ -95,7 +95,7 @@ fn doc(feed: &Feed, base: Option<&str>) -> Doc {
         .unwrap_or_else(|| "Untitled feed".to_owned());
     let home = page_link(&feed.links, base);
     let base = home.as_deref().or(base);
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = crate::bundle::UniqueIds::new();
     let articles = feed
         .entries
         .iter()
@@ -104,17 +104,12 @@ fn doc(feed: &Feed, base: Option<&str>) -> Doc {
             let mut article = article(entry, base);
             // Ids must be unique in a bundle; feeds repeat them (or leave them out, when
             // feed-rs makes one from the link and title, which may repeat too).
-            let mut id = if entry.id.trim().is_empty() {
+            let id = if entry.id.trim().is_empty() {
                 format!("item-{}", i + 1)
             } else {
                 entry.id.clone()
             };
-            let mut n = 1;
-            while !ids.insert(id.clone()) {
-                n += 1;
-                id = format!("{}#{n}", entry.id);
-            }
-            article.id = id;
+            article.id = ids.claim(id, 2);
             article
         })
         .collect();
