@@ -243,15 +243,24 @@ pub(super) fn resolve_related<S: AsRef<str>>(
         return Vec::new();
     };
     let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+    // Repeats are found in a set once the list is long: a search of the list per id would
+    // make a story related to a million others take minutes.
+    let mut seen = (ids.len() > 16).then(|| std::collections::HashSet::with_capacity(ids.len()));
     for (j, id) in ids.iter().enumerate() {
         let id = id.as_ref();
         let problem = match index.get(id) {
             None => "names no article",
             Some(&k) if k == at => "names the article itself",
-            Some(k) if out.contains(k) => "repeats an earlier related id",
             Some(&k) => {
-                out.push(k);
-                continue;
+                let new = match seen.as_mut() {
+                    Some(seen) => seen.insert(k),
+                    None => !out.contains(&k),
+                };
+                if new {
+                    out.push(k);
+                    continue;
+                }
+                "repeats an earlier related id"
             }
         };
         warnings.push(Warning {
@@ -459,5 +468,37 @@ impl Block {
             ),
             BlockKind::Other => Block::Paragraph(text?),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_in_a_long_related_list_are_dropped_as_in_a_short_one() {
+        let names: Vec<String> = (0..100).map(|i| format!("s{i}")).collect();
+        let index: FastMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        for len in [5, 60] {
+            let mut ids: Vec<&str> = names[1..=len].iter().map(String::as_str).collect();
+            ids.push("s3");
+            ids.push("s0");
+            let mut warnings = Vec::new();
+            let out = resolve_related(0, Some(&ids), &index, &mut warnings);
+            assert_eq!(out, (1..=len).collect::<Vec<_>>(), "{len}");
+            let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+            assert_eq!(
+                messages,
+                [
+                    "dropped \"s3\": repeats an earlier related id",
+                    "dropped \"s0\": names the article itself"
+                ],
+                "{len}"
+            );
+        }
     }
 }
