@@ -59,6 +59,8 @@ pub struct Document {
     rest: Option<Box<Rest>>,
     /// Web addresses found in the text so far, numbered in order, listed at the end.
     links: Vec<String>,
+    /// Each address's number, so that numbering a story's addresses takes one look each.
+    link_numbers: std::collections::HashMap<String, usize>,
     /// Lines that show a link, and its whole address (a long one wraps over several lines).
     targets: Vec<(usize, String)>,
 }

@@ -108,10 +108,12 @@ impl Document {
         let mut from = 0;
         for range in found {
             let address = &text[range.clone()];
-            let n = match self.links.iter().position(|l| l == address) {
-                Some(i) => i + 1,
+            let n = match self.link_numbers.get(address) {
+                Some(&n) => n,
                 None => {
                     self.links.push(address.to_owned());
+                    self.link_numbers
+                        .insert(address.to_owned(), self.links.len());
                     self.links.len()
                 }
             };
