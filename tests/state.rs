@@ -174,8 +174,10 @@ fn no_state_reads_and_writes_nothing() {
 fn a_word_pasted_into_the_search_line_searches_and_a_paste_elsewhere_is_not_keys() {
     let dir = fresh_dir("paste");
     let mut s = start(&dir, &[]);
-    // Outside the search line, a pasted "q" does not quit.
+    // Outside the search line, a pasted "q" does not quit, nor do 70,000 of them (more than
+    // a paste kept whole).
     s.press_nowait("\u{1b}[200~qqq\u{1b}[201~");
+    s.press_nowait(&format!("\u{1b}[200~{}\u{1b}[201~", "q".repeat(70_000)));
     s.press("/", "/");
     s.press(
         "\u{1b}[200~bộ trưởng\u{1b}[201~",

@@ -28,6 +28,8 @@ enum Parse {
     Paste(usize, usize, usize),
     /// A mouse report, and the bytes it took.
     Mouse(Mouse, usize),
+    /// A paste longer than [`MAX_PASTE`]: dropped, and what follows it up to its end marker.
+    PasteOverflow,
     /// The start of something whose end has not arrived.
     Incomplete,
 }
@@ -60,7 +62,13 @@ pub enum MouseDid {
 #[derive(Debug, Default)]
 pub struct Decoder {
     buf: Vec<u8>,
+    /// Inside a paste too long to keep: bytes are dropped up to its end marker, so none of
+    /// the pasted text turns into keys.
+    discarding: bool,
 }
+
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
 
 impl Decoder {
     pub fn feed(&mut self, bytes: &[u8]) {
@@ -79,6 +87,20 @@ impl Decoder {
     /// The next whole key or paste, if one has arrived.
     pub fn next(&mut self) -> Option<Decoded> {
         loop {
+            if self.discarding {
+                match memchr::memmem::find(&self.buf, PASTE_END) {
+                    Some(at) => {
+                        self.buf.drain(..at + PASTE_END.len());
+                        self.discarding = false;
+                    }
+                    None => {
+                        // Keep what could be the start of the end marker.
+                        let keep = self.buf.len().saturating_sub(PASTE_END.len() - 1);
+                        self.buf.drain(..keep);
+                        return None;
+                    }
+                }
+            }
             match parse(&self.buf) {
                 Parse::Key(key, used) => {
                     self.buf.drain(..used);
@@ -96,6 +118,10 @@ impl Decoder {
                 Parse::Skip(used) => {
                     self.buf.drain(..used);
                 }
+                Parse::PasteOverflow => {
+                    self.buf.clear();
+                    self.discarding = true;
+                }
                 Parse::Incomplete => return None,
             }
         }
@@ -105,23 +131,33 @@ impl Decoder {
     /// one), without taking it.
     pub fn has_event(&self) -> bool {
         let mut rest = self.buf.as_slice();
+        if self.discarding {
+            match memchr::memmem::find(rest, PASTE_END) {
+                Some(at) => rest = &rest[at + PASTE_END.len()..],
+                None => return false,
+            }
+        }
         loop {
             match parse(rest) {
                 Parse::Key(..) | Parse::Mouse(..) | Parse::Paste(..) => return true,
                 Parse::Skip(used) => rest = &rest[used.min(rest.len())..],
-                Parse::Incomplete => return false,
+                Parse::Incomplete | Parse::PasteOverflow => return false,
             }
         }
     }
 
-    /// Whether the start of a sequence (or a lone ESC) waits for more bytes.
+    /// Whether the start of a sequence (or a lone ESC) waits for more bytes. A paste under
+    /// way is not waiting: its end comes when it comes, and never as keys.
     pub fn waiting(&self) -> bool {
-        !self.buf.is_empty()
+        !self.buf.is_empty() && !self.discarding && !self.buf.starts_with(PASTE_START)
     }
 
     /// No more bytes came: a lone ESC is the Esc key, ESC and a character is Alt and that
     /// character, and the start of anything else is dropped.
     pub fn flush(&mut self) -> Option<KeyEvent> {
+        if self.discarding || self.buf.starts_with(PASTE_START) {
+            return None;
+        }
         let key = match self.buf.as_slice() {
             [0x1b] => Some(plain(KeyCode::Esc)),
             [0x1b, rest @ ..] => match parse(rest) {
@@ -216,7 +252,9 @@ fn escape(b: &[u8]) -> Parse {
             Parse::Key(key, used) => Parse::Key(alt(key), used + 1),
             Parse::Skip(_) => Parse::Skip(1),
             // ESC and then a paste or a report: the ESC is a key of its own.
-            Parse::Paste(..) | Parse::Mouse(..) => Parse::Key(plain(KeyCode::Esc), 1),
+            Parse::Paste(..) | Parse::Mouse(..) | Parse::PasteOverflow => {
+                Parse::Key(plain(KeyCode::Esc), 1)
+            }
             Parse::Incomplete => Parse::Incomplete,
         },
     }
@@ -254,8 +292,6 @@ fn function_key(n: u16) -> Option<KeyCode> {
 
 /// `ESC [` parameters, intermediates, final byte.
 fn csi(b: &[u8]) -> Parse {
-    const PASTE_START: &[u8] = b"\x1b[200~";
-    const PASTE_END: &[u8] = b"\x1b[201~";
     if b.starts_with(PASTE_START) {
         // Pasted text is not keys: it comes whole, for the search line (a word from an
         // input method, a name copied from elsewhere) or to be ignored.
@@ -265,7 +301,7 @@ fn csi(b: &[u8]) -> Parse {
                 PASTE_START.len() + at,
                 PASTE_START.len() + at + PASTE_END.len(),
             ),
-            None if b.len() > MAX_PASTE => Parse::Skip(b.len()),
+            None if b.len() > MAX_PASTE => Parse::PasteOverflow,
             None => Parse::Incomplete,
         };
     }
@@ -470,6 +506,39 @@ mod tests {
             keys(b"\x1bx"),
             [KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)]
         );
+    }
+
+    #[test]
+    fn a_paste_too_long_to_keep_is_dropped_to_its_end_never_keys() {
+        let mut d = Decoder::default();
+        d.feed(PASTE_START);
+        // Seventy thousand q in pieces, and a pause long enough to flush in the middle.
+        for piece in 0..70 {
+            d.feed(&[b'q'; 1000]);
+            assert_eq!(d.next_key(), None, "piece {piece}");
+            if piece == 40 {
+                assert_eq!(d.flush(), None);
+            }
+        }
+        assert!(!d.has_event());
+        d.feed(&PASTE_END[..3]);
+        assert_eq!(d.next_key(), None);
+        d.feed(&PASTE_END[3..]);
+        d.feed(b"j");
+        assert!(d.has_event());
+        assert_eq!(d.next_key(), Some(plain(KeyCode::Char('j'))));
+        assert!(!d.waiting());
+    }
+
+    #[test]
+    fn a_paste_cut_by_a_pause_is_still_a_paste() {
+        let mut d = Decoder::default();
+        d.feed(b"\x1b[200~qq");
+        assert!(!d.waiting(), "no flush timer for a paste");
+        assert_eq!(d.flush(), None);
+        d.feed(b"q\x1b[201~");
+        assert!(matches!(d.next(), Some(Decoded::Paste(p)) if p == "qqq"));
+        assert_eq!(d.next_key(), None);
     }
 
     #[test]
