@@ -280,11 +280,25 @@ fn bind(
                     ),
                 )
             })?;
-        keys.push(Key::of(event));
+        let key = Key::of(event);
+        if action != crate::action::Action::Quit && key == Key::of(CTRL_C) {
+            return Err(at_line(
+                text,
+                at.clone(),
+                format!("{name}: C-c always quits; choose another key"),
+            ));
+        }
+        keys.push(key);
     }
     keymap.bind(action, keys);
     Ok(())
 }
+
+/// The key that always quits.
+const CTRL_C: ratatui::crossterm::event::KeyEvent = ratatui::crossterm::event::KeyEvent::new(
+    ratatui::crossterm::event::KeyCode::Char('c'),
+    ratatui::crossterm::event::KeyModifiers::CONTROL,
+);
 
 /// Where `name` is first written as a key at the start of a line (for messages).
 fn find(text: &str, name: &str) -> Option<Range<usize>> {
@@ -409,6 +423,11 @@ mod tests {
         assert_eq!(config.keymap.action_for(key("Enter")), Some(Action::Open));
         let text = parse("[keys]\nhelp = \"F13\"\n").unwrap_err().to_string();
         assert!(text.contains("unknown key \"F13\""), "{text}");
+        // C-c always quits: it cannot go to another action, and unbinding quit keeps it.
+        let text = parse("[keys]\nhelp = \"C-c\"\n").unwrap_err().to_string();
+        assert!(text.contains("line 2: help: C-c always quits"), "{text}");
+        let config = parse("[keys]\nquit = []\n").unwrap();
+        assert_eq!(config.keymap.action_for(key("C-c")), Some(Action::Quit));
     }
 
     #[test]

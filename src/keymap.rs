@@ -42,6 +42,10 @@ impl Keymap {
     /// The action a key press asks for. Shift is part of the character; Ctrl and Alt count
     /// (`M-x` is not `x`).
     pub fn action_for(&self, event: KeyEvent) -> Option<Action> {
+        // C-c quits whatever the configuration says: there is always a way out.
+        if event.code == KeyCode::Char('c') && event.modifiers == KeyModifiers::CONTROL {
+            return Some(Action::Quit);
+        }
         let pressed = Key::of(event);
         self.rows
             .iter()
@@ -270,6 +274,15 @@ mod tests {
             ]
             .map(Some)
         );
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_with_quit_unbound() {
+        let mut keymap = Keymap::default();
+        keymap.bind(Action::Quit, Vec::new());
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action_for(ctrl_c), Some(Action::Quit));
+        assert_eq!(keymap.action_in(true, ctrl_c), Some(Action::Quit));
     }
 
     #[test]

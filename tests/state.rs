@@ -412,3 +412,24 @@ fn the_status_bar_names_the_keys_of_the_config() {
     s.press("x", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
 }
+
+#[test]
+fn ctrl_c_quits_when_the_config_unbinds_every_quit_key() {
+    let dir = fresh_dir("config-no-quit");
+    std::fs::create_dir_all(dir.join("newsterm")).unwrap();
+    std::fs::write(
+        dir.join("newsterm/config.toml"),
+        "[keys]\nquit = []\nclose = []\n",
+    )
+    .unwrap();
+    let home = dir.to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[],
+        &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
+    );
+    s.wait_for(0, "Headlines 1/8");
+    s.press("\u{3}", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+}
