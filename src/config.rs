@@ -348,7 +348,8 @@ pub fn defaults() -> String {
          # links in the reader as hyperlinks the terminal lets you click (OSC 8); false for a\n\
          # terminal that shows the sequences instead\n\
          hyperlinks = true\n\n\
-         # the command that plays a story's audio (a); unset: the first of mpv, ffplay, cvlc\n\
+         # the command that plays a story's audio (a), split into words and run without a\n\
+         # shell, %s for the address (else added at the end); unset: mpv, ffplay or cvlc\n\
          # player = \"mpv --no-video\"\n\n\
          # the most columns a line of the reader's text holds; 0 or \"none\" for the whole\n\
          # width of the pane\n\

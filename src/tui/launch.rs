@@ -46,14 +46,20 @@ impl Player {
     }
 }
 
-/// Starts the player on `url`: the user's command (the address added at the end), else the
-/// first of mpv, ffplay, cvlc found on PATH, silenced and with no terminal of its own.
+/// Starts the player on `url`: the user's command (split into words as a shell would, `%s`
+/// standing for the address, else the address added at the end; run without a shell), else
+/// the first of mpv, ffplay, cvlc found on PATH, silenced and with no terminal of its own.
 fn start_player(url: &str, command: Option<&str>) -> io::Result<Child> {
     let mut cmd = match command {
         Some(command) => {
-            // `exec`: the process newsterm keeps (to stop it) is the player itself.
-            let mut cmd = Command::new("sh");
-            cmd.args(["-c", &format!("exec {command} \"$1\""), "sh", url]);
+            let words = command_words(command, url).ok_or_else(|| {
+                io::Error::other(format!(
+                    "player {:?} is not a command (check its quotes)",
+                    crate::text::printable(command)
+                ))
+            })?;
+            let mut cmd = Command::new(&words[0]);
+            cmd.args(&words[1..]);
             cmd
         }
         None => {
@@ -104,37 +110,86 @@ fn on_path(name: &str) -> bool {
     })
 }
 
-/// Starts `$BROWSER` (its first entry; `%s` stands for the address, which is otherwise
-/// added at the end), else `xdg-open` or `open`, on `url`, detached from the terminal. The
-/// address reaches the shell as an argument, never as part of the command.
-pub fn open_in_browser(url: &str, browser: Option<String>) -> io::Result<()> {
-    let command = browser
-        .as_deref()
-        .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
-        .map(|c| {
-            if c.contains("%s") {
-                c.replace("%s", "\"$1\"")
-            } else {
-                format!("{c} \"$1\"")
-            }
-        });
-    let script = match command {
-        Some(c) => format!("( {c} ) </dev/null >/dev/null 2>&1 &"),
-        // Without $BROWSER, the desktop's opener, if there is one: its absence is an error
-        // the user should see, not a silent background failure.
-        None => "for c in xdg-open open; do if command -v \"$c\" >/dev/null 2>&1; then \
-                 ( \"$c\" \"$1\" ) </dev/null >/dev/null 2>&1 & exit 0; fi; done; exit 3"
-            .to_owned(),
-    };
-    let status = Command::new("sh")
-        .args(["-c", &script, "sh", url])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()?;
-    if status.success() {
-        Ok(())
+/// The words of a command the user configured, split as a shell splits them (quotes kept
+/// together, nothing expanded or run), with `url` for each `%s` or, without one, added as
+/// the last word. `None` when the command is empty or its quotes do not close.
+pub fn command_words(command: &str, url: &str) -> Option<Vec<String>> {
+    let mut words = shell_words::split(command).ok()?;
+    if words.is_empty() {
+        return None;
+    }
+    if words.iter().any(|w| w.contains("%s")) {
+        for word in &mut words {
+            *word = word.replace("%s", url);
+        }
     } else {
-        Err(io::Error::other("could not start a browser (set $BROWSER)"))
+        words.push(url.to_owned());
+    }
+    Some(words)
+}
+
+/// Starts the browser on `url`, detached from the terminal: the entries of `$BROWSER`
+/// (colon-separated, tried in order until one starts; `%s` stands for the address, which is
+/// otherwise added at the end), else `xdg-open` or `open`. No shell runs: the address is one
+/// argument whatever it holds.
+pub fn open_in_browser(url: &str, browser: Option<String>) -> io::Result<()> {
+    let commands: Vec<Vec<String>> = match browser.as_deref() {
+        Some(list) if !list.trim().is_empty() => list
+            .split(':')
+            .filter_map(|entry| command_words(entry, url))
+            .collect(),
+        _ => ["xdg-open", "open"]
+            .iter()
+            .map(|opener| vec![(*opener).to_owned(), url.to_owned()])
+            .collect(),
+    };
+    for words in commands {
+        let started = Command::new(&words[0])
+            .args(&words[1..])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = started {
+            // Reaped when it ends, while the reader goes on.
+            std::thread::spawn(move || child.wait());
+            return Ok(());
+        }
+    }
+    Err(io::Error::other("could not start a browser (set $BROWSER)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configured_commands_are_split_as_words_and_never_run_by_a_shell() {
+        let url = "https://x.example/a -new-tab b";
+        let words = |c: &str| command_words(c, url);
+        assert_eq!(
+            words(r#"firefox "%s""#),
+            Some(vec!["firefox".into(), url.into()])
+        );
+        assert_eq!(
+            words("mpv --no-video"),
+            Some(vec!["mpv".into(), "--no-video".into(), url.into()])
+        );
+        assert_eq!(
+            words("'/opt/my player/run' --url=%s"),
+            Some(vec!["/opt/my player/run".into(), format!("--url={url}")])
+        );
+        // What a shell would run stays text.
+        assert_eq!(
+            words("echo $(touch x)"),
+            Some(vec![
+                "echo".into(),
+                "$(touch".into(),
+                "x)".into(),
+                url.into()
+            ])
+        );
+        assert_eq!(words("  "), None);
+        assert_eq!(words("cmd 'open"), None);
     }
 }
