@@ -302,7 +302,7 @@ fn read(
         .collect();
     let notice = (!notices.is_empty()).then(|| notices.join(" · "));
     let (file, memory) = match opened {
-        Some(o) => (Some(o.file), o.memory),
+        Some(o) => (o.file, o.memory),
         None => (None, Memory::default()),
     };
     let setup = tui::Setup {

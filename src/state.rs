@@ -55,7 +55,9 @@ pub struct StateFile {
 /// What opening the state found.
 #[derive(Debug)]
 pub struct Opened {
-    pub file: StateFile,
+    /// Where changes are saved; `None` when the file is there but could not be read (saving
+    /// would replace marks this session never saw).
+    pub file: Option<StateFile>,
     pub memory: Memory,
     /// A problem that did not stop anything, for the status bar.
     pub warning: Option<String>,
@@ -81,48 +83,66 @@ impl StateFile {
         })
     }
 
-    /// Reads the state. A missing file is an empty state; a file that is not state is set
-    /// aside as `NAME.corrupt-SECONDS` with a warning, and the state starts empty.
+    /// Reads the state. A missing file is an empty state; a file that is not state (not
+    /// UTF-8, not JSON, another version) is set aside as `NAME.corrupt-SECONDS` with a
+    /// warning, and the state starts empty. A file that is there but cannot be read (its
+    /// permissions, an I/O error) is left alone and nothing is saved this session.
     pub fn open(self, now_secs: u64) -> Opened {
-        let text = match fs::read_to_string(&self.path) {
-            Ok(text) => text,
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Opened {
-                    file: self,
+                    file: Some(self),
                     memory: Memory::default(),
                     warning: None,
                 };
             }
             Err(e) => {
-                let warning = format!("cannot read {}: {e}", self.path.display());
+                let warning = format!(
+                    "cannot read {}: {e}; nothing is saved this session",
+                    self.path.display()
+                );
                 return Opened {
-                    file: self,
+                    file: None,
                     memory: Memory::default(),
                     warning: Some(crate::text::printable(&warning).into_owned()),
                 };
             }
         };
-        match serde_json::from_str::<Stored>(&text) {
+        let parsed = std::str::from_utf8(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str::<Stored>(text).map_err(|e| e.to_string()));
+        match parsed {
             Ok(stored) if stored.newsterm_state == VERSION => Opened {
-                file: self,
+                file: Some(self),
                 memory: stored.memory,
                 warning: None,
             },
             other => {
                 let why = match other {
                     Ok(stored) => format!("unknown version {}", stored.newsterm_state),
-                    Err(e) => e.to_string(),
+                    Err(e) => e,
                 };
                 let aside = self.path.with_extension(format!("json.corrupt-{now_secs}"));
-                let warning = match fs::rename(&self.path, &aside) {
-                    Ok(()) => format!(
-                        "state file was unreadable ({why}); set aside as {}",
-                        aside.display()
+                let (file, warning) = match fs::rename(&self.path, &aside) {
+                    Ok(()) => (
+                        Some(self),
+                        format!(
+                            "state file was unreadable ({why}); set aside as {}",
+                            aside.display()
+                        ),
                     ),
-                    Err(e) => format!("state file was unreadable ({why}) and not set aside: {e}"),
+                    // Not set aside: saving would replace it, so nothing is saved.
+                    Err(e) => (
+                        None,
+                        format!(
+                            "state file was unreadable ({why}) and not set aside: {e}; \
+                             nothing is saved this session"
+                        ),
+                    ),
                 };
                 Opened {
-                    file: self,
+                    file,
                     memory: Memory::default(),
                     warning: Some(crate::text::printable(&warning).into_owned()),
                 }
@@ -246,21 +266,42 @@ mod tests {
         let dir = dir("corrupt");
         let file = file_in(&dir);
         fs::create_dir_all(file.path.parent().unwrap()).unwrap();
-        for (n, junk) in ["{not json", r#"{"newsterm_state": 9}"#, r#"{"read": 5}"#]
-            .into_iter()
-            .enumerate()
-        {
+        let junks: [&[u8]; 4] = [
+            b"{not json",
+            br#"{"newsterm_state": 9}"#,
+            br#"{"read": 5}"#,
+            b"{\"newsterm_state\": 1, \"read\": [\"\xff\"]}",
+        ];
+        for (n, junk) in junks.into_iter().enumerate() {
             fs::write(&file.path, junk).unwrap();
             let opened = file.clone().open(1000 + n as u64);
             assert_eq!(opened.memory, Memory::default());
+            assert!(opened.file.is_some(), "saving goes on in a fresh file");
             let warning = opened.warning.unwrap();
             assert!(warning.contains("set aside"), "{warning}");
             assert!(!file.path.exists());
             let aside = file
                 .path
                 .with_extension(format!("json.corrupt-{}", 1000 + n));
-            assert_eq!(fs::read_to_string(aside).unwrap(), junk);
+            assert_eq!(fs::read(aside).unwrap(), junk);
         }
+        let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_left_alone_and_nothing_is_saved() {
+        let dir = dir("unreadable");
+        let file = file_in(&dir);
+        // A folder where the file should be cannot be read as one, by root or not.
+        fs::create_dir_all(&file.path).unwrap();
+        let opened = file.clone().open(1000);
+        assert!(opened.file.is_none(), "nothing is saved over it");
+        let warning = opened.warning.unwrap();
+        assert!(
+            warning.contains("nothing is saved this session"),
+            "{warning}"
+        );
+        assert!(file.path.is_dir());
         let _ = fs::remove_dir_all(dir);
     }
 }
