@@ -122,7 +122,13 @@ pub fn path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// the file and the line for a mistake.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let file = crate::text::printable(&path.display().to_string()).into_owned();
-    match std::fs::read_to_string(path) {
+    // Settings are small: a file larger than this is not settings.
+    const MOST: u64 = 1024 * 1024;
+    let read = crate::limits::read_regular(path, MOST).and_then(|bytes| {
+        String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    });
+    match read {
         Ok(text) => parse(&text).map_err(|mistake| ConfigError::Invalid { file, mistake }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(source) => Err(ConfigError::Read { file, source }),
@@ -379,6 +385,17 @@ pub fn defaults() -> String {
 mod tests {
     use super::*;
     use crate::action::Action;
+
+    #[test]
+    fn a_config_that_is_no_regular_file_is_refused_without_reading_it() {
+        let dir = crate::scratch::scratch_dir("config", "devices");
+        let link = dir.join("config.toml");
+        assert!(std::os::unix::fs::symlink("/dev/zero", &link).is_ok());
+        let err = load(&link).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[test]
     fn the_defaults_read_back_as_the_defaults() {

@@ -88,7 +88,7 @@ impl StateFile {
     /// warning, and the state starts empty. A file that is there but cannot be read (its
     /// permissions, an I/O error) is left alone and nothing is saved this session.
     pub fn open(self, now_secs: u64) -> Opened {
-        let bytes = match fs::read(&self.path) {
+        let bytes = match crate::limits::read_regular(&self.path, crate::limits::MOST_READ) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Opened {

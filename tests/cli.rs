@@ -276,3 +276,19 @@ fn file_addresses_open_and_other_schemes_are_refused() {
         assert!(err.contains(&format!(": {scheme}: ")), "{err}");
     }
 }
+
+#[test]
+fn an_endless_device_is_read_within_the_bound_and_refused() {
+    for args in [
+        &["--check", "/dev/zero"][..],
+        &["--render", "80x24", "/dev/zero"],
+    ] {
+        let out = newsterm(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "newsterm: /dev/zero: cannot read: more than 50 MB\n",
+            "{args:?}"
+        );
+    }
+}

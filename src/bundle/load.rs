@@ -1,6 +1,5 @@
 //! Reading bytes into a [`Bundle`], or a [`LoadError`] that says exactly what and where.
 
-use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -42,13 +41,17 @@ pub fn load_path(path: &Path) -> Result<Bundle> {
 pub fn load_path_with(path: &Path, progress: &dyn Fn(Progress)) -> Result<Bundle> {
     let file = source_name(path);
     let read = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map(|_| Source::Owned(bytes))
+        crate::limits::read_capped(std::io::stdin().lock(), crate::limits::MOST_READ)
+            .map(Source::Owned)
     } else {
-        std::fs::File::open(path).and_then(|f| Source::map(&f))
+        std::fs::File::open(path).and_then(|f| {
+            // A pipe or a device is read once, within the bound; a file is mapped.
+            if f.metadata()?.is_file() {
+                Source::map(&f)
+            } else {
+                crate::limits::read_capped(f, crate::limits::MOST_READ).map(Source::Owned)
+            }
+        })
     };
     match read {
         Ok(source) => load_source(&file, source, progress),

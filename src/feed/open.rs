@@ -97,15 +97,21 @@ pub fn open(
     }
     let path = Path::new(source);
     let name = bundle::source_name(path);
+    let read_error = |e| LoadError::Read {
+        file: name.clone(),
+        source: e,
+    };
     if source == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::Read {
-                file: name.clone(),
-                source: e,
-            })?;
+        let bytes = crate::limits::read_capped(std::io::stdin().lock(), crate::limits::MOST_READ)
+            .map_err(read_error)?;
+        return from_bytes(&name, bytes, None, step);
+    }
+    // A pipe or a device (`<(…)`, `/dev/stdin`) is read once, within the bound: reading its
+    // head and then the whole again would read different bytes, or for ever.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let bytes = std::fs::File::open(path)
+            .and_then(|f| crate::limits::read_capped(f, crate::limits::MOST_READ))
+            .map_err(read_error)?;
         return from_bytes(&name, bytes, None, step);
     }
     let mut head = [0u8; 512];

@@ -1,7 +1,7 @@
 //! The on-disk cache: one entry per address, a body and the metadata that vouches for it,
 //! named by a stable hash of the address and replaced atomically.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -87,14 +87,14 @@ impl Cache {
 
     /// The metadata, if it is readable, current and for this address.
     pub(super) fn read_meta(&self) -> Option<Meta> {
-        let text = fs::read(&self.meta).ok()?;
+        let text = crate::limits::read_regular(&self.meta, 1024 * 1024).ok()?;
         let meta: Meta = serde_json::from_slice(&text).ok()?;
         (meta.newsterm_cache == CACHE_VERSION && meta.url == self.url).then_some(meta)
     }
 
     /// The body, if it is the one `meta` describes.
     fn read_body(&self, meta: &Meta) -> Option<Vec<u8>> {
-        let file = File::open(&self.body).ok()?;
+        let file = crate::limits::open_regular(&self.body).ok()?;
         if file.metadata().ok()?.len() != meta.length {
             return None;
         }

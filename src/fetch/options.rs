@@ -26,7 +26,7 @@ impl Default for Options {
         Options {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
-            max_bytes: 50 * 1024 * 1024,
+            max_bytes: crate::limits::MOST_READ,
             max_redirects: 5,
             offline: false,
             cache_dir: None,
