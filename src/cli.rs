@@ -15,6 +15,7 @@ use crate::bundle::{self, Bundle, LoadError};
 use crate::config::{self, Config};
 use crate::feed;
 use crate::fetch;
+use crate::layout::{MAX_CELLS, MAX_SIDE};
 use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
 use crate::{headless, keys, tui};
@@ -125,23 +126,18 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
     let (cols, rows) = (parse(cols)?, parse(rows)?);
     // A frame is a buffer of cells held whole in memory: 65535x65535 would ask for hundreds
     // of gigabytes and abort. The caps are far beyond any real terminal.
-    if cols > MAX_RENDER_SIDE || rows > MAX_RENDER_SIDE {
+    if cols > MAX_SIDE || rows > MAX_SIDE {
         return Err(format!(
-            "{s:?}: at most {MAX_RENDER_SIDE} columns and {MAX_RENDER_SIDE} rows"
+            "{s:?}: at most {MAX_SIDE} columns and {MAX_SIDE} rows"
         ));
     }
-    if usize::from(cols) * usize::from(rows) > MAX_RENDER_CELLS {
+    if usize::from(cols) * usize::from(rows) > MAX_CELLS {
         return Err(format!(
-            "{s:?}: at most {MAX_RENDER_CELLS} cells (COLS times ROWS)"
+            "{s:?}: at most {MAX_CELLS} cells (COLS times ROWS)"
         ));
     }
     Ok((cols, rows))
 }
-
-/// The widest or tallest frame `--render` draws.
-const MAX_RENDER_SIDE: u16 = 4096;
-/// The most cells (columns times rows) in a frame `--render` draws.
-const MAX_RENDER_CELLS: usize = 1_000_000;
 
 /// Runs newsterm with these arguments and returns the exit status.
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {

@@ -205,9 +205,37 @@ pub fn help_area(cols: u16, rows: u16, lines: usize) -> Rect {
     Rect::new((cols - width) / 2, (rows - height) / 2, width, height)
 }
 
+/// The widest or tallest frame drawn.
+pub const MAX_SIDE: u16 = 4096;
+/// The most cells (columns times rows) in a frame drawn.
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// A terminal size as the frame is drawn: at most [`MAX_SIDE`] on a side and [`MAX_CELLS`]
+/// in all (rows give way first), so a terminal that reports 65535x65535 costs a bounded
+/// frame, not gigabytes. `--render` refuses larger sizes instead.
+pub fn drawn_size(cols: u16, rows: u16) -> (u16, u16) {
+    let cols = cols.min(MAX_SIDE);
+    let most_rows = MAX_CELLS / usize::from(cols.max(1));
+    let rows = usize::from(rows.min(MAX_SIDE)).min(most_rows);
+    (cols, u16::try_from(rows).unwrap_or(MAX_SIDE))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawn_sizes_are_bounded() {
+        assert_eq!(drawn_size(80, 24), (80, 24));
+        assert_eq!(drawn_size(65535, 65535), (4096, 244));
+        assert_eq!(drawn_size(0, 65535), (0, 4096));
+        assert_eq!(drawn_size(1000, 1000), (1000, 1000));
+        for (c, r) in [(65535, 1), (1, 65535), (4096, 4096), (u16::MAX, u16::MAX)] {
+            let (c, r) = drawn_size(c, r);
+            assert!(c <= MAX_SIDE && r <= MAX_SIDE);
+            assert!(usize::from(c) * usize::from(r) <= MAX_CELLS);
+        }
+    }
 
     #[test]
     fn wide_terminals_show_three_panes() {

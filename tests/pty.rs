@@ -91,3 +91,14 @@ fn a_refused_bundle_never_touches_the_terminal() {
         "{output}"
     );
 }
+
+#[test]
+fn a_terminal_that_says_it_is_65535_square_gets_a_bounded_frame_and_quits_cleanly() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(0, "Headlines 1/8");
+    s.report_size(65535, 65535);
+    s.idle(Duration::from_millis(300));
+    s.press("Q", "\u{1b}[?1049l");
+    let (status, _) = s.finish();
+    assert!(status.success(), "{status:?}");
+}

@@ -80,6 +80,7 @@ impl App {
     }
 
     pub(super) fn resize(&mut self, cols: u16, rows: u16) {
+        let (cols, rows) = crate::layout::drawn_size(cols, rows);
         if (cols, rows) == self.session.size {
             return;
         }

@@ -39,7 +39,7 @@ pub(super) struct Session {
 impl Session {
     pub(super) fn new(cols: u16, rows: u16) -> Self {
         Session {
-            size: (cols, rows),
+            size: crate::layout::drawn_size(cols, rows),
             focus: Pane::Headlines,
             zoom: false,
             notice: None,

@@ -142,6 +142,12 @@ impl Session {
             .set_size(nonzero(rows), nonzero(cols));
     }
 
+    /// Tells the program the terminal has this size while the emulated screen keeps its own,
+    /// as a terminal that reports a size it does not have.
+    pub fn report_size(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).expect("pty resizes");
+    }
+
     /// What the screen shows now, row by row.
     pub fn screen_text(&self) -> String {
         self.screen.screen().contents()
