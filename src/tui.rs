@@ -1,10 +1,12 @@
 //! The interactive terminal: raw mode and the alternate screen, entered only after loading;
 //! a loop that blocks on input, updates the app and draws through the byte-frugal
 //! [`Presenter`]; and a terminal that is always given back as it was: on quit, on an error
-//! (EIO after a hang-up ends the loop, it never spins), on a panic, on SIGHUP, SIGTERM and
-//! SIGINT, and around a suspend (Ctrl-z, SIGTSTP).
+//! (EIO after a hang-up ends the loop, it never spins), on a panic, on every signal whose
+//! default is to end the process (the loop's own, and faults such as SIGBUS in the handler),
+//! and around a suspend (Ctrl-z, SIGTSTP).
 
 mod decode;
+mod faults;
 mod input;
 mod launch;
 mod signals;
@@ -352,6 +354,8 @@ struct Term {
 impl Term {
     fn enter(mouse: bool, player_command: Option<String>) -> io::Result<Self> {
         install_panic_hook();
+        faults::remember_modes();
+        faults::catch()?;
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         let mut term = Term {
             out,

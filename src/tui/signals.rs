@@ -1,5 +1,8 @@
 //! Signals the terminal loop answers: SIGWINCH (resized), SIGHUP (the SSH connection
-//! dropped), SIGTERM, SIGINT, SIGTSTP and SIGCONT.
+//! dropped), SIGTERM, SIGINT, SIGTSTP, SIGCONT, and every other signal sent from outside
+//! whose default is to end the process (SIGQUIT, SIGUSR1, SIGALRM, the real-time ones…):
+//! each of those ends it as SIGTERM does, state saved and terminal restored. Faults, which
+//! cannot wait for the loop, are `faults`' part.
 //!
 //! Each signal sets a flag and writes a byte into a socket the loop polls together with the
 //! terminal, so a signal wakes the loop at once and is handled there, in order, by the only
@@ -29,11 +32,32 @@ pub enum Request {
     Child,
 }
 
-/// The signals that end newsterm, in the order they are checked.
-const ENDING: [i32; 3] = [SIGHUP, SIGTERM, SIGINT];
+/// The signals that end newsterm through the loop, in the order they are checked: the three
+/// a person sends, then every other one whose default action ends a process and that comes
+/// from outside rather than from a faulting instruction.
+fn ending() -> Vec<i32> {
+    let mut signals = vec![SIGHUP, SIGTERM, SIGINT];
+    signals.extend([
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGXCPU,
+        libc::SIGXFSZ,
+        libc::SIGIO,
+    ]);
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    signals.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    signals.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    signals
+}
 
 pub struct Signals {
-    ending: [Arc<AtomicBool>; 3],
+    /// Each ending signal with the flag it sets.
+    ending: Vec<(i32, Arc<AtomicBool>)>,
     suspend: Arc<AtomicBool>,
     repaint: Arc<AtomicBool>,
     resize: Arc<AtomicBool>,
@@ -50,14 +74,14 @@ impl Signals {
         ring.set_nonblocking(true)?;
         let flag = || Arc::new(AtomicBool::new(false));
         let signals = Signals {
-            ending: [flag(), flag(), flag()],
+            ending: ending().into_iter().map(|s| (s, flag())).collect(),
             suspend: flag(),
             repaint: flag(),
             resize: flag(),
             child: flag(),
             wake,
         };
-        let flags = ENDING.iter().zip(&signals.ending).chain([
+        let flags = signals.ending.iter().map(|(s, f)| (s, f)).chain([
             (&SIGTSTP, &signals.suspend),
             (&SIGCONT, &signals.repaint),
             (&SIGWINCH, &signals.resize),
@@ -78,7 +102,7 @@ impl Signals {
 
     /// The most urgent request waiting, taken (an ending signal stays: it ends everything).
     pub fn take(&self) -> Option<Request> {
-        for (signal, flag) in ENDING.iter().zip(&self.ending) {
+        for (signal, flag) in &self.ending {
             if flag.load(Ordering::SeqCst) {
                 return Some(Request::End(*signal));
             }
@@ -113,6 +137,19 @@ pub fn stop() {
 /// Dies of `signal`, as if newsterm had not caught it (the terminal already restored), so
 /// that the parent sees the real cause; exits with 128 + signal should that fail.
 pub fn die_of(signal: i32) -> ! {
-    let _ = low_level::emulate_default_handler(signal);
+    if low_level::emulate_default_handler(signal).is_err() {
+        // signal-hook emulates only the classic signals; the real-time ones get their
+        // default action back and are raised again.
+        // SAFETY: `sigaction` gets a valid, zeroed action set to the default.
+        #[expect(unsafe_code, reason = "restoring a signal's default action")]
+        unsafe {
+            let mut default: libc::sigaction = std::mem::zeroed();
+            default.sa_sigaction = libc::SIG_DFL;
+            libc::sigemptyset(&mut default.sa_mask);
+            if libc::sigaction(signal, &default, std::ptr::null_mut()) == 0 {
+                libc::raise(signal);
+            }
+        }
+    }
     low_level::exit(128 + signal)
 }
