@@ -36,7 +36,7 @@ mod tests;
 
 pub use find::Find;
 use find::Way;
-pub use links::{Effect, is_web_address, osc52};
+pub use links::{Copied, Effect, is_web_address, osc52};
 use list::Mark;
 pub use list::{Counts, Filter};
 pub use listen::Playing;

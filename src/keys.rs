@@ -85,7 +85,7 @@ pub const BINDINGS: &[Binding] = &[
     row("n", &[ch('n')], Action::NextMatch, "next match in the story"),
     row("N", &[ch('N')], Action::PrevMatch, "previous match in the story"),
     row("o", &[ch('o')], Action::OpenLink, "open the story's link in the browser"),
-    row("y", &[ch('y')], Action::CopyLink, "copy the story's link (OSC 52)"),
+    row("y", &[ch('y')], Action::CopyLink, "copy the story's link"),
     row("L", &[ch('L')], Action::OpenLinkNumber, "open link [n] of the story's text"),
     row("a", &[ch('a')], Action::ToggleAudio, "play the story's audio / stop"),
     row("r", &[ch('r')], Action::Reload, "reload the feeds and files"),

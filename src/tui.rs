@@ -5,6 +5,7 @@
 //! default is to end the process (the loop's own, and faults such as SIGBUS in the handler),
 //! and around a suspend (Ctrl-z, SIGTSTP).
 
+mod clipboard;
 mod decode;
 mod faults;
 mod input;
@@ -20,7 +21,7 @@ use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
 
 use crate::action::{Action, AppEvent, WheelTurn};
-use crate::app::{App, Effect, Outcome, osc52};
+use crate::app::{App, Effect, Outcome};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
 use crate::painter::{Mark, Painter};
@@ -319,12 +320,14 @@ fn carry_out_effects(
             saver.save(app);
             continue;
         }
-        if let Err(e) = term.carry_out(&effect) {
+        match term.carry_out(&effect) {
+            Ok(Some(outcome)) => app.apply(outcome),
+            Ok(None) => {}
             // A player that could not start plays nothing.
-            app.apply(Outcome::EffectFailed {
+            Err(e) => app.apply(Outcome::EffectFailed {
                 effect,
                 error: format!("{e}"),
-            });
+            }),
         }
     }
     Ok(())
@@ -389,13 +392,17 @@ impl Term {
         self.resume()
     }
 
-    /// Does what the app asked: opens a link with the browser (detached, never waited for:
-    /// the shell that starts it returns at once) or copies it with OSC 52.
-    fn carry_out(&mut self, effect: &Effect) -> io::Result<()> {
+    /// Does what the app asked: opens a link with the browser (detached, never waited for)
+    /// or copies it (through tmux inside tmux, else OSC 52); what the app should hear of it.
+    fn carry_out(&mut self, effect: &Effect) -> io::Result<Option<Outcome>> {
         match effect {
             Effect::Copy(text) => {
                 let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
-                self.out.write_all(&osc52(text, in_tmux))
+                let to = clipboard::copy(text, in_tmux, &mut self.out)?;
+                return Ok(Some(Outcome::Copied {
+                    url: text.clone(),
+                    to,
+                }));
             }
             Effect::Open(url) => launch::open_in_browser(url, std::env::var("BROWSER").ok()),
             Effect::Play(url) => self.player.play(url),
@@ -406,6 +413,7 @@ impl Term {
             // The event loop reads the sources and suspends itself.
             Effect::Reload | Effect::Suspend => Ok(()),
         }
+        .map(|()| None)
     }
 
     /// Draws the app and sends what changed in one write.

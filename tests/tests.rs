@@ -36,3 +36,5 @@ mod related;
 mod state;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.
 mod support;
+/// newsterm inside a real tmux with its default settings: copying, and bytes per key.
+mod tmux;

@@ -65,11 +65,39 @@ impl App {
         }
     }
 
-    /// Asks the loop to put `url` on the clipboard, and says so.
+    /// Asks the loop to put `url` on the clipboard; the loop says where it went
+    /// ([`Copied`]).
     pub(super) fn copy_address(&mut self, url: String) {
-        self.session.notice = Some(format!("Link copied: {url}"));
+        self.session.notice = Some(format!("Copying link: {url}"));
         self.session.effects.push(Effect::Copy(url));
     }
+
+    /// Says where a copied link went, as the loop found.
+    pub(super) fn copied(&mut self, url: &str, to: Copied) {
+        self.session.notice = Some(match to {
+            Copied::Terminal => format!("Link sent to the terminal's clipboard (OSC 52): {url}"),
+            Copied::TmuxAndTerminal => {
+                format!("Link in tmux's buffer, and on to the clipboard: {url}")
+            }
+            Copied::TmuxOnly => format!("Link in tmux's buffer (prefix ] pastes it): {url}"),
+            Copied::Passthrough(why) => {
+                format!("OSC 52 sent for tmux passthrough ({why}): {url}")
+            }
+        });
+    }
+}
+
+/// Where a copied link went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// OSC 52 was written: the terminal's clipboard, if the terminal takes it.
+    Terminal,
+    /// tmux's buffer, passed on to the terminal's clipboard as tmux's `set-clipboard` allows.
+    TmuxAndTerminal,
+    /// tmux's buffer only (a tmux older than 3.2).
+    TmuxOnly,
+    /// tmux could not take it (why); OSC 52 wrapped for tmux was written instead.
+    Passthrough(String),
 }
 
 /// Whether `url` is an `http` or `https` address with no control character in it: the only
@@ -154,7 +182,7 @@ mod tests {
                 .notice
                 .as_deref()
                 .unwrap()
-                .starts_with("Link copied")
+                .starts_with("Copying link")
         );
     }
 

@@ -2,7 +2,7 @@
 //! turned out, and the one-time messages it has for the user. [`App::apply`] is the one way
 //! in for them, as [`App::update`] is for actions.
 
-use super::{App, Effect};
+use super::{App, Copied, Effect};
 use crate::bundle::{Bundle, LoadError};
 
 /// Something that happened outside the app that the app must know of.
@@ -25,6 +25,8 @@ pub enum Outcome {
     EffectFailed { effect: Effect, error: String },
     /// The reading state could not be saved: why.
     SaveFailed(String),
+    /// A link was copied (`y`), and where it went.
+    Copied { url: String, to: Copied },
 }
 
 impl App {
@@ -43,6 +45,7 @@ impl App {
                 }
             }
             Outcome::AudioEnded => self.audio_ended(Some("Audio ended.".into())),
+            Outcome::Copied { url, to } => self.copied(&url, to),
             Outcome::EffectFailed { effect, error } => {
                 if matches!(effect, Effect::Play(_)) {
                     self.audio_ended(None);

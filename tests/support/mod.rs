@@ -17,7 +17,7 @@ pub mod screen;
 /// A tiny HTTP server on 127.0.0.1 that tests start themselves.
 pub mod serve;
 
-pub use bin::{newsterm, newsterm_with, stderr, stdout, text};
+pub use bin::{NEWSTERM, newsterm, newsterm_with, stderr, stdout, text};
 pub use dirs::{TempDir, fresh_dir};
 pub use feeds::{fixture, open};
 pub use frames::{app_frame, frame_of, sample_frame, settings};

@@ -45,10 +45,22 @@ impl Session {
 
     /// [`Session::start`] with these environment variables set.
     pub fn start_with(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::program(cols, rows, NEWSTERM, args, env)
+    }
+
+    /// Another program (tmux running newsterm) in the pty, with the environment a newsterm
+    /// session gets.
+    pub fn program(
+        cols: u16,
+        rows: u16,
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(NEWSTERM);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         for name in MACHINE_VARS {
             cmd.env_remove(name);

@@ -93,7 +93,7 @@ fn y_copies_the_link_instead() {
     assert_eq!(app.take_effects(), [Effect::Copy(url(3))]);
     assert_eq!(
         app.notice().map(String::from),
-        Some(format!("Link copied: {}", url(3)))
+        Some(format!("Copying link: {}", url(3)))
     );
     assert!(!app.typing());
     // `y` before a number waits for one.

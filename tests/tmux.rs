@@ -1,0 +1,94 @@
+//! newsterm inside a real tmux, started with tmux's default settings (`-f /dev/null`) in a
+//! pseudo-terminal of its own: what a person over SSH inside tmux gets.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Session, fresh_dir};
+
+const URL: &str = "https://example.org/tin?id=1&x='2'";
+
+/// A bundle of one story linking to [`URL`].
+fn linked_bundle(dir: &Path) -> PathBuf {
+    let path = dir.join("linked.json");
+    let bundle = format!(
+        r#"{{"newsterm": 1, "title": "Links", "articles": [
+            {{"id": "a", "title": "Tin có link", "url": "{URL}"}}]}}"#
+    );
+    std::fs::write(&path, bundle).expect("a bundle file");
+    path
+}
+
+/// A tmux server of the test's own (its socket in `dir`), killed when the test ends however
+/// it ends.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    #[track_caller]
+    fn new(dir: &Path) -> Tmux {
+        let found = Command::new("tmux").arg("-V").output();
+        assert!(
+            found.is_ok_and(|out| out.status.success()),
+            "these tests run newsterm inside a real tmux: install tmux (apt-get install tmux)"
+        );
+        Tmux {
+            socket: dir.join("tmux.sock"),
+        }
+    }
+
+    fn socket(&self) -> &str {
+        self.socket.to_str().expect("a UTF-8 path")
+    }
+
+    /// tmux's default settings, a session running newsterm with `args`, at `cols`x`rows`.
+    fn start(&self, cols: u16, rows: u16, args: &[&str]) -> Session {
+        let mut command = vec!["-S", self.socket(), "-f", "/dev/null", "new-session"];
+        command.push(crate::support::NEWSTERM);
+        command.extend(args);
+        Session::program(cols, rows, "tmux", &command, &[("TERM", "xterm-256color")])
+    }
+
+    /// What `tmux show-buffer` says.
+    fn buffer(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-S", self.socket(), "show-buffer"])
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-S", self.socket(), "kill-server"])
+            .output();
+    }
+}
+
+#[test]
+fn y_inside_tmux_as_installed_puts_the_link_in_its_buffer_and_the_clipboard() {
+    let dir = fresh_dir("tmux-copy");
+    let bundle = linked_bundle(&dir);
+    let tmux = Tmux::new(&dir);
+    let mut s = tmux.start(80, 24, &[bundle.to_str().expect("UTF-8 path")]);
+    s.wait_for(0, "Headlines 1/1");
+    let from = s.output().len();
+    s.press("y", "tmux's buffer");
+    assert_eq!(tmux.buffer(), URL);
+    // tmux passes it on to the terminal it runs in (set-clipboard external): OSC 52 with the
+    // link in base64.
+    let code = String::from_utf8(newsterm::app::osc52(URL, false)).expect("ASCII");
+    let encoded = code
+        .trim_start_matches("\u{1b}]52;c;")
+        .trim_end_matches('\u{7}');
+    // tmux names the selection its own way; the link follows it.
+    s.wait_for(from, "\u{1b}]52;");
+    let sent = String::from_utf8_lossy(&s.output()[from..]).into_owned();
+    assert!(sent.contains(encoded), "OSC 52 with the link: {sent:?}");
+    s.press("Q", "\u{1b}[?1049l");
+    let (status, _) = s.finish();
+    assert!(status.success(), "{status:?}");
+}
