@@ -98,6 +98,13 @@ impl Painter {
         self
     }
 
+    /// For a terminal inside tmux: frames that scroll go without synchronized-output
+    /// brackets ([`Presenter::scrolls_unbracketed`]).
+    pub fn inside_tmux(mut self) -> Self {
+        self.presenter = self.presenter.scrolls_unbracketed();
+        self
+    }
+
     /// The next frame repaints the whole screen (the terminal's contents are unknown).
     pub fn invalidate(&mut self) {
         self.presenter.invalidate();

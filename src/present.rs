@@ -70,6 +70,9 @@ pub struct Presenter {
     end: FrameEnd,
     /// Cells the next frame writes as hyperlinks.
     links: Vec<Link>,
+    /// Whether a frame that scrolls goes without synchronized-output brackets whatever its
+    /// size (inside tmux: see [`Presenter::scrolls_unbracketed`]).
+    scrolls_bare: bool,
 }
 
 impl Default for Presenter {
@@ -85,7 +88,17 @@ impl Presenter {
             pen: Pen::UNKNOWN,
             end: FrameEnd::DefaultColours,
             links: Vec::new(),
+            scrolls_bare: false,
         }
+    }
+
+    /// Frames that scroll are never wrapped in synchronized-output brackets: tmux redraws a
+    /// whole scroll region to the outer terminal when the scroll comes inside a synchronized
+    /// update (tmux#5611), which costs more than the brackets could save. Such a frame still
+    /// leaves in one `write`, which tmux parses whole before it draws.
+    pub fn scrolls_unbracketed(mut self) -> Self {
+        self.scrolls_bare = true;
+        self
     }
 
     /// Cells of the next frame to write as hyperlinks (OSC 8): the terminal lets them be
@@ -150,7 +163,8 @@ impl Presenter {
             .shown
             .as_ref()
             .is_some_and(|s| s.area.width == next.area.width && s.area.height == next.area.height);
-        let body = match self.shown.as_mut() {
+        let bare = self.scrolls_bare;
+        let (body, scrolls) = match self.shown.as_mut() {
             Some(shown) if same_size => {
                 // An unchanged frame sends nothing, whatever the hint says.
                 let shift = scroll
@@ -165,7 +179,7 @@ impl Presenter {
                         let body =
                             finish(scrolled(shown, next, shift, &mut pen, links), &mut pen, end);
                         self.pen = pen;
-                        body
+                        (body, true)
                     }
                     // A long one is weighed against the plain diff, which can use what
                     // happens to be in place already.
@@ -179,19 +193,19 @@ impl Presenter {
                             &mut spen,
                             end,
                         );
-                        if framed_len(&body) < framed_len(&plain) {
+                        if framed_len(&body, bare) < framed_len(&plain, false) {
                             self.pen = spen;
-                            body
+                            (body, true)
                         } else {
                             self.pen = pen;
-                            plain
+                            (plain, false)
                         }
                     }
                     None => {
                         let mut pen = self.pen;
                         let body = finish(diff(shown, next, &mut pen, links), &mut pen, end);
                         self.pen = pen;
-                        body
+                        (body, false)
                     }
                 }
             }
@@ -199,10 +213,10 @@ impl Presenter {
                 let mut pen = self.pen;
                 let body = finish(repaint(next, &mut pen, links), &mut pen, end);
                 self.pen = pen;
-                body
+                (body, false)
             }
         };
-        frame(&body, out);
+        frame(&body, scrolls && bare, out);
     }
 }
 
@@ -251,24 +265,25 @@ fn finish(mut body: Vec<u8>, pen: &mut Pen, end: FrameEnd) -> Vec<u8> {
     body
 }
 
-/// Whether a frame body is wrapped in synchronized-output brackets.
-fn synced(body: &[u8]) -> bool {
-    body.len() >= SYNC_AT
+/// Whether a frame body is wrapped in synchronized-output brackets (never when `bare`).
+fn synced(body: &[u8], bare: bool) -> bool {
+    !bare && body.len() >= SYNC_AT
 }
 
 /// Bytes `body` takes on the wire.
-fn framed_len(body: &[u8]) -> usize {
+fn framed_len(body: &[u8], bare: bool) -> usize {
     body.len()
-        + if synced(body) {
+        + if synced(body, bare) {
             SYNC_BEGIN.len() + SYNC_END.len()
         } else {
             0
         }
 }
 
-/// Appends `body` to `out`, bracketed when it is large; nothing for an empty body.
-fn frame(body: &[u8], out: &mut Vec<u8>) {
-    if synced(body) {
+/// Appends `body` to `out`, bracketed when it is large and not `bare`; nothing for an empty
+/// body.
+fn frame(body: &[u8], bare: bool, out: &mut Vec<u8>) {
+    if synced(body, bare) {
         out.extend_from_slice(SYNC_BEGIN);
         out.extend_from_slice(body);
         out.extend_from_slice(SYNC_END);
@@ -285,16 +300,44 @@ mod tests {
     #[test]
     fn brackets_only_for_large_frames() {
         let mut out = Vec::new();
-        frame(b"", &mut out);
+        frame(b"", false, &mut out);
         assert!(out.is_empty());
-        frame(b"abc", &mut out);
+        frame(b"abc", false, &mut out);
         assert_eq!(out, b"abc");
-        assert_eq!(framed_len(b"abc"), 3);
+        assert_eq!(framed_len(b"abc", false), 3);
         let big = vec![b'x'; SYNC_AT];
         out.clear();
-        frame(&big, &mut out);
+        frame(&big, false, &mut out);
         assert!(out.starts_with(SYNC_BEGIN) && out.ends_with(SYNC_END));
-        assert_eq!(framed_len(&big), out.len());
+        assert_eq!(framed_len(&big, false), out.len());
+        out.clear();
+        frame(&big, true, &mut out);
+        assert_eq!(out, big);
+    }
+
+    #[test]
+    fn for_tmux_a_large_scroll_goes_without_brackets_and_other_frames_keep_them() {
+        let rows: Vec<String> = (0..40)
+            .map(|i| format!("{i:>3} {}", "word ".repeat(39)))
+            .collect();
+        let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let (a, b) = (lines(&refs[..20]), lines(&refs[8..28]));
+        for bare in [false, true] {
+            let mut p = if bare {
+                Presenter::new().scrolls_unbracketed()
+            } else {
+                Presenter::new()
+            };
+            let mut out = Vec::new();
+            p.present(&a, None, &mut out);
+            assert!(out.starts_with(SYNC_BEGIN), "a repaint is bracketed");
+            out.clear();
+            p.present(&b, Some(hint(0, 20, 8)), &mut out);
+            assert!(out.len() > SYNC_AT, "{}", out.len());
+            let scrolled = String::from_utf8_lossy(&out).contains("\x1b[8S");
+            assert!(scrolled, "the terminal scrolls");
+            assert_eq!(out.starts_with(SYNC_BEGIN), !bare, "bare: {bare}");
+        }
     }
 
     #[test]

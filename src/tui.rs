@@ -156,6 +156,9 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if !setup.hyperlinks {
         term.painter = Painter::new().without_hyperlinks();
     }
+    if in_tmux() {
+        term.painter = std::mem::take(&mut term.painter).inside_tmux();
+    }
     let sources = Sources {
         sources: setup.sources,
         fetch: setup.fetch,
@@ -397,8 +400,7 @@ impl Term {
     fn carry_out(&mut self, effect: &Effect) -> io::Result<Option<Outcome>> {
         match effect {
             Effect::Copy(text) => {
-                let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
-                let to = clipboard::copy(text, in_tmux, &mut self.out)?;
+                let to = clipboard::copy(text, in_tmux(), &mut self.out)?;
                 return Ok(Some(Outcome::Copied {
                     url: text.clone(),
                     to,
@@ -444,6 +446,11 @@ fn restore() {
         let _ = out.flush();
         let _ = terminal::disable_raw_mode();
     }
+}
+
+/// Whether newsterm runs inside tmux (which sets `TMUX` for what runs in it).
+fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
 }
 
 fn install_panic_hook() {

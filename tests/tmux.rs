@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 use crate::support::{Session, fresh_dir};
 
@@ -91,4 +92,68 @@ fn y_inside_tmux_as_installed_puts_the_link_in_its_buffer_and_the_clipboard() {
     s.press("Q", "\u{1b}[?1049l");
     let (status, _) = s.finish();
     assert!(status.success(), "{status:?}");
+}
+
+/// The keys of a first walk through the sample: open, scroll by lines and half pages, page,
+/// the reader zoomed to the full width (where the terminal scrolls it), related, follow, back,
+/// search, close.
+const WALK: [&str; 19] = [
+    "\r", "j", "j", "j", "\u{4}", "\u{15}", " ", "k", "z", "j", "\u{4}", "z", "\t", "j", "\r", "h",
+    "/", "t", "\u{1b}",
+];
+
+/// What is written to the terminal for each of `keys`, each taken once the output is quiet.
+fn bytes_per_key(s: &mut Session, keys: &[&str]) -> Vec<Vec<u8>> {
+    keys.iter()
+        .map(|&key| {
+            let from = s.output().len();
+            s.press_nowait(key);
+            // tmux holds a lone Esc for its `escape-time` (500 ms) before passing it on.
+            let quiet = if key == "\u{1b}" { 900 } else { 200 };
+            s.idle(Duration::from_millis(quiet));
+            s.output()[from..].to_vec()
+        })
+        .collect()
+}
+
+/// Room for one redraw of tmux's status line (a row of `cols` and its colours), which its
+/// clock asks for once a minute, within whatever key is being measured then.
+fn clock(cols: u16) -> usize {
+    usize::from(cols) + 48
+}
+
+#[test]
+fn bytes_per_key_through_tmux_stay_within_one_and_a_half_times_the_direct_ones() {
+    for (cols, rows) in [(80, 24), (120, 40), (200, 60)] {
+        let mut direct = Session::start(cols, rows, &[]);
+        direct.wait_for(0, "Headlines 1/8");
+        direct.idle(Duration::from_millis(300));
+        let alone = bytes_per_key(&mut direct, &WALK);
+        let dir = fresh_dir("tmux-bytes");
+        let tmux = Tmux::new(&dir);
+        let mut inside = tmux.start(cols, rows, &[]);
+        inside.wait_for(0, "Headlines 1/8");
+        inside.idle(Duration::from_millis(300));
+        let through = bytes_per_key(&mut inside, &WALK);
+        let lens = |bytes: &[Vec<u8>]| bytes.iter().map(Vec::len).collect::<Vec<_>>();
+        eprintln!("{cols}x{rows} direct {:?}", lens(&alone));
+        eprintln!("{cols}x{rows} tmux   {:?}", lens(&through));
+        for ((key, a), t) in WALK.iter().zip(&alone).zip(&through) {
+            assert!(
+                t.len() * 2 <= a.len() * 3 + clock(cols) * 2,
+                "{cols}x{rows} {key:?}: {} bytes through tmux, {} direct: {:?}",
+                t.len(),
+                a.len(),
+                String::from_utf8_lossy(t)
+            );
+        }
+        let (a, t) = (
+            lens(&alone).iter().sum::<usize>(),
+            lens(&through).iter().sum::<usize>(),
+        );
+        assert!(
+            t * 2 <= a * 3,
+            "{cols}x{rows}: {t} bytes through tmux, {a} direct"
+        );
+    }
 }

@@ -98,6 +98,11 @@ pub fn languages_of(word: &str) -> Languages {
 pub struct Tally {
     hits: [u32; MOST_LANGUAGES],
     before: [u32; MOST_LANGUAGES],
+    /// Whether `hits` holds anything: most titles have no stop word, and a million of them
+    /// must not each pay for a pass over every language.
+    counted: bool,
+    /// What the texts before used most (see [`Tally::languages`]), kept as `before` changes.
+    usual: Languages,
 }
 
 impl Default for Tally {
@@ -105,6 +110,8 @@ impl Default for Tally {
         Tally {
             hits: [0; MOST_LANGUAGES],
             before: [0; MOST_LANGUAGES],
+            counted: false,
+            usual: 0,
         }
     }
 }
@@ -123,15 +130,23 @@ fn those_at(counts: &[u32; MOST_LANGUAGES], most: u32) -> Languages {
 impl Tally {
     /// Starts counting the next text.
     pub fn next_text(&mut self) {
+        if !std::mem::take(&mut self.counted) {
+            return;
+        }
         for (before, hits) in self.before.iter_mut().zip(&mut self.hits) {
             *before = before.saturating_add(std::mem::take(hits));
         }
+        self.usual = match self.before.iter().copied().max() {
+            Some(most) if most >= EVIDENCE => those_at(&self.before, most),
+            _ => 0,
+        };
     }
 
     /// Counts a word that is a stop word of `stop_in` (see [`languages_of`]).
     pub fn count(&mut self, stop_in: Languages) {
         // The `*` list says nothing of the language.
         let mut languages = stop_in & !EVERY;
+        self.counted |= languages != 0;
         while languages != 0 {
             self.hits[languages.trailing_zeros() as usize] += 1;
             languages &= languages - 1;
@@ -144,12 +159,12 @@ impl Tally {
     /// has most of (a short text may tie, and each tied list then applies).
     pub fn languages(&self, declared: Languages) -> Languages {
         let usual = match declared {
-            0 => match self.before.iter().copied().max() {
-                Some(most) if most >= EVIDENCE => those_at(&self.before, most),
-                _ => 0,
-            },
+            0 => self.usual,
             _ => declared,
         };
+        if !self.counted {
+            return usual;
+        }
         let most = self.hits.iter().copied().max().unwrap_or(0);
         let of_usual = (0..MOST_LANGUAGES)
             .filter(|&at| usual & 1 << at != 0)
