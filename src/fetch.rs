@@ -3,8 +3,9 @@
 //! [`fetch`] gets one address with a [`ureq`] agent: only `http` and `https`, bounded in time
 //! ([`Options::connect_timeout`], [`Options::timeout`] for the whole request including the
 //! body and redirects), in size ([`Options::max_bytes`], counted after gzip decoding) and in
-//! redirects ([`Options::max_redirects`]). Every failure is a [`FetchError`] whose message is
-//! one line naming the address.
+//! redirects ([`Options::max_redirects`], each one to an http or https address only: a
+//! redirect to `file:` or any other scheme is refused). Every failure is a [`FetchError`]
+//! whose message is one line naming the address.
 //!
 //! With a [`Options::cache_dir`], each successful response is kept as two files named by a
 //! stable hash of the address: `<hash>.body` (the bytes) and `<hash>.json` (the final address,
