@@ -440,6 +440,14 @@ impl ProgressBar {
                 self.shown.set(true);
                 return;
             }
+            feed::Step::FetchMany { done, of, bytes } => {
+                eprint!(
+                    "\r\x1b[2Knewsterm: fetching {of} addresses, {done} done, {:.0} KiB",
+                    bytes as f64 / 1024.0
+                );
+                self.shown.set(true);
+                return;
+            }
         };
         if self.started.elapsed() < Duration::from_millis(200) || p.total == 0 {
             return;

@@ -19,6 +19,7 @@
 mod cache;
 mod error;
 mod http;
+mod many;
 mod options;
 
 use cache::Cache;
@@ -26,6 +27,7 @@ use http::{Got, agent, get, normalize};
 
 pub use error::FetchError;
 pub use http::ACCEPT;
+pub use many::{AT_ONCE, Progress, fetch_all};
 pub use options::{Options, cache_dir, default_cache_dir};
 
 /// A fetched body.
