@@ -13,8 +13,9 @@ use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 mod redirects;
 
 pub(crate) const RSS: &str = "application/rss+xml; charset=utf-8";
-pub(crate) const FEED: &[u8] = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
-                      <item><title>One</title></item></channel></rss>";
+pub(crate) const FEED: &[u8] =
+    b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+      <item><title>One</title></item></channel></rss>";
 const DATE: &str = "Tue, 03 Jun 2025 10:00:00 GMT";
 
 /// A temporary directory as a fetch cache.

@@ -3,9 +3,9 @@
 //! [`Options::timeout`] has passed since the start is reported as timed out. The caller gets
 //! one result per address, in the order given, whatever order they finished in.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{FetchError, Fetched, Options, fetch};
@@ -113,9 +113,7 @@ pub fn fetch_all(
     results
         .into_iter()
         .zip(urls)
-        .map(|(result, url)| {
-            result.unwrap_or_else(|| Err(timed_out(url, options.timeout)))
-        })
+        .map(|(result, url)| result.unwrap_or_else(|| Err(timed_out(url, options.timeout))))
         .collect()
 }
 
