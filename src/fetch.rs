@@ -14,10 +14,14 @@
 //! served from the cache ([`FetchedFrom::NotModified`]). [`Options::offline`] reads the cache only.
 //! Writes are atomic (a temporary file in the same directory, synced, renamed); an entry that
 //! cannot be read or does not match its metadata is treated as absent; a cache that cannot be
-//! written never fails a fetch.
+//! written never fails a fetch. The cache takes at most [`Options::cache_limit`] bytes: after
+//! each write, the entries used least recently go.
+//!
+//! [`fetch_all`] fetches several addresses at once within one [`Options::timeout`].
 
 mod cache;
 mod error;
+mod evict;
 mod http;
 mod many;
 mod options;
@@ -86,7 +90,7 @@ pub fn fetch(
                 validators,
             } => {
                 if let Some(cache) = &cache {
-                    cache.keep(&address, &fetched, validators);
+                    cache.keep(&address, &fetched, validators, options.cache_limit);
                 }
                 return Ok(fetched);
             }
