@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long)]
     pub offline: bool,
 
-    /// Give up on a web address after this many seconds (default 30; connecting, 10 at most).
+    /// Give up on the web addresses still unanswered after this many seconds, for them all
+    /// together (default 30; connecting, 10 at most).
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
     pub timeout: Option<f64>,
 
@@ -106,7 +107,7 @@ pub enum Command {
         /// Read web addresses from the cache only.
         #[arg(long)]
         offline: bool,
-        /// Give up on a web address after this many seconds (default 30).
+        /// Give up on the web addresses still unanswered after this many seconds (default 30).
         #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
         timeout: Option<f64>,
     },
@@ -435,6 +436,14 @@ impl ProgressBar {
                 let url = crate::text::printable(url);
                 eprint!(
                     "\r\x1b[2Knewsterm: fetching {url} {:.0} KiB",
+                    bytes as f64 / 1024.0
+                );
+                self.shown.set(true);
+                return;
+            }
+            feed::Step::FetchMany { done, of, bytes } => {
+                eprint!(
+                    "\r\x1b[2Knewsterm: fetching {of} addresses, {done} done, {:.0} KiB",
                     bytes as f64 / 1024.0
                 );
                 self.shown.set(true);

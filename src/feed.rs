@@ -28,17 +28,25 @@ pub struct Opened {
 }
 
 /// Opens every source in `sources` and merges what opened into one bundle, with one error per
-/// source that did not.
+/// source that did not. The web addresses are fetched first, together, within one
+/// [`Options::timeout`](crate::fetch::Options::timeout) for them all (one that misses it
+/// fails as timed out); then each source opens in the order given, so the merged stories
+/// do not depend on which answered first.
 pub fn open_all(
     sources: &[String],
     options: &crate::fetch::Options,
     step: &mut dyn FnMut(Step<'_>),
 ) -> Opened {
+    let mut fetched = fetch_web(sources, options, step);
     let mut opened = Vec::new();
     let mut failed = Vec::new();
     let mut which = Vec::new();
     for (i, source) in sources.iter().enumerate() {
-        match open(source, options, step) {
+        let result = match fetched.get_mut(i).and_then(Option::take) {
+            Some(got) => open::from_fetched(source, got, step),
+            None => open(source, options, step),
+        };
+        match result {
             Ok(bundle) => {
                 opened.push(bundle);
                 which.push(i);
@@ -52,4 +60,36 @@ pub fn open_all(
         failed,
         opened: which,
     }
+}
+
+/// What fetching gave, for each source that is a web address (`None` for the others).
+type FetchedEach = Vec<Option<Result<crate::fetch::Fetched, crate::fetch::FetchError>>>;
+
+/// Fetches the web addresses among `sources` at once, telling `step` how far they are.
+fn fetch_web(
+    sources: &[String],
+    options: &crate::fetch::Options,
+    step: &mut dyn FnMut(Step<'_>),
+) -> FetchedEach {
+    let web: Vec<usize> = (0..sources.len())
+        .filter(|&i| open::is_url(&sources[i]))
+        .collect();
+    let urls: Vec<String> = web.iter().map(|&i| sources[i].clone()).collect();
+    let results = crate::fetch::fetch_all(&urls, options, &mut |p| match urls.as_slice() {
+        // One address keeps a line of its own; several share one.
+        [url] => step(Step::Fetch {
+            url,
+            bytes: p.bytes,
+        }),
+        _ => step(Step::FetchMany {
+            done: p.done,
+            of: p.of,
+            bytes: p.bytes,
+        }),
+    });
+    let mut each: FetchedEach = sources.iter().map(|_| None).collect();
+    for (i, result) in web.into_iter().zip(results) {
+        each[i] = Some(result);
+    }
+    each
 }

@@ -3,8 +3,9 @@
 //! [`fetch`] gets one address with a [`ureq`] agent: only `http` and `https`, bounded in time
 //! ([`Options::connect_timeout`], [`Options::timeout`] for the whole request including the
 //! body and redirects), in size ([`Options::max_bytes`], counted after gzip decoding) and in
-//! redirects ([`Options::max_redirects`]). Every failure is a [`FetchError`] whose message is
-//! one line naming the address.
+//! redirects ([`Options::max_redirects`], each one to an http or https address only: a
+//! redirect to `file:` or any other scheme is refused). Every failure is a [`FetchError`]
+//! whose message is one line naming the address.
 //!
 //! With a [`Options::cache_dir`], each successful response is kept as two files named by a
 //! stable hash of the address: `<hash>.body` (the bytes) and `<hash>.json` (the final address,
@@ -13,11 +14,16 @@
 //! served from the cache ([`FetchedFrom::NotModified`]). [`Options::offline`] reads the cache only.
 //! Writes are atomic (a temporary file in the same directory, synced, renamed); an entry that
 //! cannot be read or does not match its metadata is treated as absent; a cache that cannot be
-//! written never fails a fetch.
+//! written never fails a fetch. The cache takes at most [`Options::cache_limit`] bytes: after
+//! each write, the entries used least recently go.
+//!
+//! [`fetch_all`] fetches several addresses at once within one [`Options::timeout`].
 
 mod cache;
 mod error;
+mod evict;
 mod http;
+mod many;
 mod options;
 
 use cache::Cache;
@@ -25,6 +31,7 @@ use http::{Got, agent, get, normalize};
 
 pub use error::FetchError;
 pub use http::ACCEPT;
+pub use many::{AT_ONCE, Progress, fetch_all};
 pub use options::{Options, cache_dir, default_cache_dir};
 
 /// A fetched body.
@@ -83,7 +90,7 @@ pub fn fetch(
                 validators,
             } => {
                 if let Some(cache) = &cache {
-                    cache.keep(&address, &fetched, validators);
+                    cache.keep(&address, &fetched, validators, options.cache_limit);
                 }
                 return Ok(fetched);
             }

@@ -10,6 +10,7 @@ mod decode;
 mod faults;
 mod input;
 mod launch;
+mod reload;
 mod signals;
 
 use std::fs::File;
@@ -30,6 +31,7 @@ use crate::ui::Theme;
 use decode::MouseDid;
 use input::{Event, Input};
 use launch::Player;
+use reload::Reloader;
 use signals::{Request, Signals};
 use std::time::Instant;
 
@@ -93,48 +95,6 @@ pub struct Setup {
     pub fetch: crate::fetch::Options,
 }
 
-/// Why `r` does nothing when a source was standard input.
-const STDIN_ONCE: &str = "standard input cannot be read again: nothing reloaded";
-
-/// Reads the sources again for `r`.
-struct Sources {
-    sources: Vec<String>,
-    fetch: crate::fetch::Options,
-}
-
-impl Sources {
-    /// The stories as they are now, or why not (the reader keeps what it has). A source
-    /// that fails while others open is told too.
-    fn read(&self) -> Outcome {
-        if self.sources.is_empty() {
-            return match crate::bundle::sample() {
-                Ok(bundle) => Outcome::Reloaded {
-                    bundle: Box::new(bundle),
-                    failed: None,
-                },
-                Err(e) => Outcome::ReloadFailed(e),
-            };
-        }
-        // What came on standard input was read to its end once; reading it again would only
-        // find nothing and call the stories empty.
-        if self.sources.iter().any(|s| s == "-") {
-            return Outcome::Notice(STDIN_ONCE.into());
-        }
-        let crate::feed::Opened { bundle, failed, .. } =
-            crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
-        let mut failed = failed.into_iter();
-        match (bundle, failed.next()) {
-            (Some(bundle), failed) => Outcome::Reloaded {
-                bundle: Box::new(bundle),
-                failed,
-            },
-            (None, Some(error)) => Outcome::ReloadFailed(error),
-            // Not reached with sources given: each one opens or fails.
-            (None, None) => Outcome::Notice("nothing to reload".into()),
-        }
-    }
-}
-
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
 /// signal, once the terminal is restored.
 pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
@@ -159,13 +119,18 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if in_tmux() {
         term.painter = std::mem::take(&mut term.painter).inside_tmux();
     }
-    let sources = Sources {
-        sources: setup.sources,
-        fetch: setup.fetch,
-    };
-    let result = event_loop(&mut app, theme, &mut term, &mut input, &mut saver, &sources);
+    let mut reloader = Reloader::new(setup.sources, setup.fetch)?;
+    let result = event_loop(
+        &mut app,
+        theme,
+        &mut term,
+        &mut input,
+        &mut saver,
+        &mut reloader,
+    );
     // Whatever ended the loop (a key, a signal, a hang-up, an error), the state is kept
-    // first; only then is the terminal given back.
+    // first; only then is the terminal given back. A reload still running is not waited
+    // for: its worker ends with the process.
     app.remember_place();
     saver.save(&mut app);
     restore();
@@ -209,7 +174,7 @@ fn event_loop(
     term: &mut Term,
     input: &mut Input,
     saver: &mut Saver,
-    sources: &Sources,
+    reloader: &mut Reloader,
 ) -> io::Result<End> {
     term.draw(app, theme)?;
     let mut last_click: Option<(Instant, u16, u16)> = None;
@@ -227,7 +192,7 @@ fn event_loop(
         // frame is drawn again once it is complete, for the exact scrollbar.
         // Work is done while no key is waiting: laying out a long story and searching (the
         // frame shows it), and preparing the related index (it does not).
-        let event = input.next(!app.busy() && !app.preparing())?;
+        let event = input.next(!app.busy() && !app.preparing(), &reloader.wake)?;
         match event {
             Event::Nothing => {
                 let shown = app.busy();
@@ -245,6 +210,11 @@ fn event_loop(
             Event::Signal(Request::Child) => {
                 if term.player.ended() {
                     app.apply(Outcome::AudioEnded);
+                }
+            }
+            Event::Woken => {
+                if let Some(outcome) = reloader.finished() {
+                    app.apply(outcome);
                 }
             }
             Event::Mouse(mouse) => {
@@ -270,7 +240,7 @@ fn event_loop(
         }
         follow_size(app);
         saver.save(app);
-        carry_out_effects(app, theme, term, input, saver, sources)?;
+        carry_out_effects(app, term, input, saver, reloader)?;
         owed = owed.or_else(|| Some(Instant::now()));
     }
     Ok(End::Quit)
@@ -298,15 +268,14 @@ fn mouse_event(mouse: decode::Mouse, last_click: &mut Option<(Instant, u16, u16)
     }
 }
 
-/// Does what the app asked for since the last event: suspending, reading the sources again,
-/// and the effects [`Term`] carries out, telling the app how each turned out.
+/// Does what the app asked for since the last event: suspending, starting to read the
+/// sources again, and the effects [`Term`] carries out, telling the app how each turned out.
 fn carry_out_effects(
     app: &mut App,
-    theme: &Theme,
     term: &mut Term,
     input: &Input,
     saver: &mut Saver,
-    sources: &Sources,
+    reloader: &mut Reloader,
 ) -> io::Result<()> {
     for effect in app.take_effects() {
         if effect == Effect::Suspend {
@@ -316,11 +285,8 @@ fn carry_out_effects(
             continue;
         }
         if effect == Effect::Reload {
-            // Reading may take a while (the network): say so first.
-            app.apply(Outcome::Reloading);
-            term.draw(app, theme)?;
-            app.apply(sources.read());
-            saver.save(app);
+            // Read on a worker (the network may take a while); its result wakes the loop.
+            app.apply(reloader.start());
             continue;
         }
         match term.carry_out(&effect) {
@@ -412,7 +378,7 @@ impl Term {
                 self.player.stop();
                 Ok(())
             }
-            // The event loop reads the sources and suspends itself.
+            // The event loop starts the reload and suspends itself.
             Effect::Reload | Effect::Suspend => Ok(()),
         }
         .map(|()| None)
@@ -453,29 +419,19 @@ fn in_tmux() -> bool {
     std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
 }
 
+/// On a panic of the loop's thread, the terminal is given back before the message is
+/// printed. Other threads (a reload's workers) never write to the terminal, not even a
+/// panic message over the frame: their caller reports what stopped.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
+    let looping = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != looping {
+            return;
+        }
         restore();
         previous(info);
     }));
-}
-
-#[cfg(test)]
-mod reload_tests {
-    use super::*;
-
-    #[test]
-    fn standard_input_is_not_read_again() {
-        let sources = Sources {
-            sources: vec!["-".into()],
-            fetch: crate::fetch::Options::default(),
-        };
-        match sources.read() {
-            Outcome::Notice(text) => assert_eq!(text, STDIN_ONCE),
-            other => panic!("expected a notice, got {other:?}"),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -9,9 +9,13 @@ use newsterm::fetch::{FetchError, Fetched, FetchedFrom, Options, fetch};
 
 use crate::support::{Reply, Route, Server, TempDir, fresh_dir, serve_one};
 
-const RSS: &str = "application/rss+xml; charset=utf-8";
-const FEED: &[u8] = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
-                      <item><title>One</title></item></channel></rss>";
+/// Redirects: followed within the limit, and only to web addresses.
+mod redirects;
+
+pub(crate) const RSS: &str = "application/rss+xml; charset=utf-8";
+pub(crate) const FEED: &[u8] =
+    b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+      <item><title>One</title></item></channel></rss>";
 const DATE: &str = "Tue, 03 Jun 2025 10:00:00 GMT";
 
 /// A temporary directory as a fetch cache.
@@ -40,7 +44,7 @@ impl CacheDir for TempDir {
 }
 
 /// No cache; timeouts of a couple of seconds so a hang fails fast.
-fn quick() -> Options {
+pub(crate) fn quick() -> Options {
     Options {
         connect_timeout: Duration::from_secs(2),
         timeout: Duration::from_secs(5),
@@ -56,16 +60,16 @@ fn limited(max_bytes: u64) -> Options {
     }
 }
 
-fn get(url: &str, options: &Options) -> Result<Fetched, FetchError> {
+pub(crate) fn get(url: &str, options: &Options) -> Result<Fetched, FetchError> {
     fetch(url, options, &mut |_| {})
 }
 
-fn ok(url: &str, options: &Options) -> Fetched {
+pub(crate) fn ok(url: &str, options: &Options) -> Fetched {
     get(url, options).unwrap_or_else(|e| panic!("{url} fetched: {e}"))
 }
 
 /// The error's message, checked to be one line beginning with the address.
-fn message(url: &str, result: Result<Fetched, FetchError>) -> String {
+pub(crate) fn message(url: &str, result: Result<Fetched, FetchError>) -> String {
     let error = match result {
         Ok(f) => panic!("{url} should have failed, got {} bytes", f.bytes.len()),
         Err(e) => e,
@@ -200,72 +204,6 @@ fn a_changed_feed_replaces_the_cached_one() {
         2,
         "no temporary files left: {:?}",
         dir.cached()
-    );
-}
-
-#[test]
-fn redirects_are_followed_to_the_feed() {
-    let server = Server::start(vec![
-        Route::new("/old", Reply::redirect(301, "/older")),
-        Route::new("/older", Reply::redirect(302, "/feed.xml")),
-        Route::new("/feed.xml", Reply::ok(RSS, FEED)),
-    ]);
-    let fetched = ok(&server.url("/old"), &quick());
-    assert_eq!(fetched.bytes, FEED);
-    assert_eq!(fetched.url, server.url("/feed.xml"));
-    let paths: Vec<_> = server.requests().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/old", "/older", "/feed.xml"]);
-}
-
-#[test]
-fn the_redirect_limit_is_exact() {
-    // /r0 → /r1 → … → /r5 → /feed.xml: six redirects.
-    let mut routes: Vec<Route> = (0..6)
-        .map(|i| {
-            let next = if i == 5 {
-                "/feed.xml".to_owned()
-            } else {
-                format!("/r{}", i + 1)
-            };
-            Route::new(&format!("/r{i}"), Reply::redirect(307, &next))
-        })
-        .collect();
-    routes.push(Route::new("/feed.xml", Reply::ok(RSS, FEED)));
-    let server = Server::start(routes);
-    // Five are fine (from /r1), six are too many (from /r0).
-    assert_eq!(ok(&server.url("/r1"), &quick()).bytes, FEED);
-    let url = server.url("/r0");
-    assert_eq!(
-        message(&url, get(&url, &quick())),
-        format!("{url}: more than 5 redirects")
-    );
-    // With none allowed, the first is too many.
-    let none = Options {
-        max_redirects: 0,
-        ..quick()
-    };
-    let url = server.url("/r5");
-    assert_eq!(
-        message(&url, get(&url, &none)),
-        format!("{url}: more than 0 redirects")
-    );
-}
-
-#[test]
-fn a_redirect_loop_is_an_error() {
-    let server = Server::start(vec![
-        Route::new("/a", Reply::redirect(302, "/b")),
-        Route::new("/b", Reply::redirect(302, "/a")),
-    ]);
-    let url = server.url("/a");
-    assert_eq!(
-        message(&url, get(&url, &quick())),
-        format!("{url}: more than 5 redirects")
-    );
-    assert_eq!(
-        server.requests().len(),
-        6,
-        "the first request and five redirects"
     );
 }
 
@@ -569,11 +507,4 @@ fn only_web_addresses_are_fetched() {
     }
     let text = message("feed.xml", get("feed.xml", &quick()));
     assert!(text.starts_with("feed.xml: not a web address"), "{text}");
-}
-
-#[test]
-fn a_redirect_without_a_location_is_an_error() {
-    let (_server, url) = serve_one("/r", Reply::status(302, "nowhere"));
-    let text = message(&url, get(&url, &quick()));
-    assert!(text.contains("location"), "{text}");
 }

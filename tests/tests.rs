@@ -32,6 +32,10 @@ mod pty;
 mod reading;
 /// Related stories worked out from the words, against a labelled set.
 mod related;
+/// `r` on a worker thread: keys, quitting and signals while a source hangs.
+mod reload;
+/// Several sources fetched together within one deadline, merged in the order given.
+mod sources;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.

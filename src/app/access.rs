@@ -78,9 +78,12 @@ impl App {
         self.session.zoom
     }
 
-    /// The one-time message for the status bar, if any.
+    /// The status bar's message, if any: the one-time message, else that a reload runs.
     pub fn notice(&self) -> Option<&str> {
-        self.session.notice.as_deref()
+        self.session
+            .notice
+            .as_deref()
+            .or(self.session.reloading.then_some(super::reload::RELOADING))
     }
 
     /// Scroll position of the help overlay, when it is open.

@@ -10,7 +10,8 @@ use crate::bundle::{Bundle, LoadError};
 pub enum Outcome {
     /// A message for the status bar until the next key (such as a locale that is not UTF-8).
     Notice(String),
-    /// The sources are being read again: said first, since reading may take a while.
+    /// The sources are being read again: said first, and in the status bar until the
+    /// result comes, since reading may take a while.
     Reloading,
     /// The sources were read again; `failed` is the first source that could not be, if any.
     Reloaded {
@@ -36,9 +37,16 @@ impl App {
             Outcome::Notice(text) | Outcome::SaveFailed(text) => {
                 self.session.notice = Some(text);
             }
-            Outcome::ReloadFailed(error) => self.session.notice = Some(not_reloaded(&error)),
-            Outcome::Reloading => self.session.notice = Some("Reloading…".into()),
+            Outcome::ReloadFailed(error) => {
+                self.session.reloading = false;
+                self.session.notice = Some(not_reloaded(&error));
+            }
+            Outcome::Reloading => {
+                self.session.reloading = true;
+                self.session.notice = Some(super::reload::RELOADING.into());
+            }
             Outcome::Reloaded { bundle, failed } => {
+                self.session.reloading = false;
                 self.reload(*bundle);
                 if let Some(error) = failed {
                     self.session.notice = Some(not_reloaded(&error));

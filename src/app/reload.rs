@@ -1,15 +1,26 @@
 //! `r`: the sources read again. The app only asks (an [`Effect::Reload`]); the terminal loop
-//! reads them and hands the new stories to [`App::reload`], which keeps everything the reader
-//! had: the story in the reader and its place, the cursor, the filter, the search, the
-//! stories read and starred (all by story id, since positions change).
+//! reads them, meanwhile answering keys as ever, and hands the new stories to
+//! [`App::reload`], which keeps everything the reader had: the story in the reader and its
+//! place, the cursor, the filter, the search, the stories read and starred (all by story id,
+//! since positions change). One reload runs at a time.
 
 use super::links::Effect;
 use super::stories::Stories;
 use super::{App, Filter, Visit};
 use crate::bundle::Bundle;
 
+/// What `r` says while the sources are being read again.
+pub(super) const ALREADY: &str = "Already reloading: one reload at a time.";
+
+/// What the status bar says while they are, once no other message is shown.
+pub(super) const RELOADING: &str = "Reloading…";
+
 impl App {
     pub(super) fn ask_reload(&mut self) {
+        if self.session.reloading {
+            self.session.notice = Some(ALREADY.into());
+            return;
+        }
         self.session.effects.push(Effect::Reload);
     }
 

@@ -34,6 +34,9 @@ pub(super) struct Session {
     pub(super) measure: Measure,
     /// The digits typed after `L`, while the status line asks for a link number.
     pub(super) link_prompt: Option<String>,
+    /// The sources are being read again (the loop said so, and has not yet brought the
+    /// result).
+    pub(super) reloading: bool,
 }
 
 impl Session {
@@ -52,6 +55,7 @@ impl Session {
             playing: None,
             measure: Measure::default(),
             link_prompt: None,
+            reloading: false,
         }
     }
 }

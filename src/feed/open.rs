@@ -17,6 +17,9 @@ pub enum Step<'a> {
     Load(bundle::Progress),
     /// A web address being downloaded: bytes so far.
     Fetch { url: &'a str, bytes: u64 },
+    /// Several web addresses being downloaded at once: how many have ended, of how many,
+    /// and the bytes received from all of them so far.
+    FetchMany { done: usize, of: usize, bytes: u64 },
 }
 
 /// Whether `source` names a web address rather than a file.
@@ -90,10 +93,8 @@ pub fn open(
     if web {
         let fetched = fetch::fetch(source, options, &mut |bytes| {
             step(Step::Fetch { url: source, bytes })
-        })
-        .map_err(LoadError::Fetch)?;
-        let name = crate::text::printable(source).into_owned();
-        return from_bytes(&name, fetched.bytes, Some(&fetched.url), step);
+        });
+        return from_fetched(source, fetched, step);
     }
     let path = Path::new(source);
     let name = bundle::source_name(path);
@@ -145,6 +146,17 @@ pub fn open(
             }
         }
     }
+}
+
+/// A web address's stories from what fetching it gave.
+pub fn from_fetched(
+    source: &str,
+    fetched: Result<fetch::Fetched, fetch::FetchError>,
+    step: &mut dyn FnMut(Step<'_>),
+) -> bundle::Result<Bundle> {
+    let fetched = fetched.map_err(LoadError::Fetch)?;
+    let name = crate::text::printable(source).into_owned();
+    from_bytes(&name, fetched.bytes, Some(&fetched.url), step)
 }
 
 /// Reads up to `head.len()` bytes (fewer only at the end of the file).

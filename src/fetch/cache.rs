@@ -1,5 +1,6 @@
 //! The on-disk cache: one entry per address, a body and the metadata that vouches for it,
-//! named by a stable hash of the address and replaced atomically.
+//! named by a stable hash of the address and replaced atomically, the whole kept within its
+//! bound (`evict`).
 
 use std::fs;
 use std::io::{self, Read};
@@ -70,6 +71,8 @@ pub(super) struct Entry {
 pub(super) struct Cache {
     dir: PathBuf,
     url: String,
+    /// The hashed name of the entry's files.
+    name: String,
     body: PathBuf,
     meta: PathBuf,
 }
@@ -82,6 +85,7 @@ impl Cache {
             url: url.to_owned(),
             body: dir.join(format!("{name}.body")),
             meta: dir.join(format!("{name}.json")),
+            name,
         }
     }
 
@@ -103,16 +107,31 @@ impl Cache {
         (bytes.len() as u64 == meta.length && fnv1a(&bytes) == meta.fnv1a).then_some(bytes)
     }
 
+    /// The entry, marked as used (see `evict`), if it is whole and for this address.
     pub(super) fn read(&self) -> Option<Entry> {
         let meta = self.read_meta()?;
         let body = self.read_body(&meta)?;
+        let _ = super::evict::touch(&self.meta);
         Some(Entry { meta, body })
     }
 
-    /// Keeps a body fetched from `address`. The cache is a convenience: failing to write it
-    /// fails nothing.
-    pub(super) fn keep(&self, address: &str, fetched: &Fetched, validators: Validators) {
-        let _ = self.write(&Meta::of(address, fetched, validators), &fetched.bytes);
+    /// Keeps a body fetched from `address`, then removes the entries used least recently
+    /// until the cache takes at most `limit` bytes; a body that alone would not fit is not
+    /// kept. The cache is a convenience: failing to write it fails nothing.
+    pub(super) fn keep(
+        &self,
+        address: &str,
+        fetched: &Fetched,
+        validators: Validators,
+        limit: u64,
+    ) {
+        let meta = Meta::of(address, fetched, validators);
+        if fetched.bytes.len() as u64 >= limit {
+            return;
+        }
+        if self.write(&meta, &fetched.bytes).is_ok() {
+            super::evict::evict(&self.dir, limit, &self.name);
+        }
     }
 
     /// The cached body after the server answered `304 Not Modified` to a request conditional
@@ -137,6 +156,7 @@ impl Cache {
         if changed {
             let _ = self.write_meta(&meta);
         }
+        let _ = super::evict::touch(&self.meta);
         Some(Fetched {
             bytes,
             url: final_url,
@@ -150,7 +170,8 @@ impl Cache {
     fn write(&self, meta: &Meta, bytes: &[u8]) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         crate::atomic::replace_with(&self.body, bytes)?;
-        self.write_meta(meta)
+        self.write_meta(meta)?;
+        super::evict::touch(&self.meta)
     }
 
     fn write_meta(&self, meta: &Meta) -> io::Result<()> {

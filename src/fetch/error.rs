@@ -26,6 +26,9 @@ pub enum FetchError {
     TooLarge { url: String, limit: u64 },
     #[error("{}: more than {max} redirects", printable(.url))]
     TooManyRedirects { url: String, max: u32 },
+    /// A redirect to an address that is not http or https (`file:`, `ftp:`…), not followed.
+    #[error("{}: redirect to {} address refused", printable(.url), a_scheme(.scheme))]
+    RedirectRefused { url: String, scheme: String },
     #[error("{}: HTTP {}", printable(.url), status_line(*.status))]
     Status { url: String, status: u16 },
     #[error("{}: not in the cache (offline)", printable(.url))]
@@ -46,6 +49,7 @@ impl FetchError {
             | FetchError::Timeout { url, .. }
             | FetchError::TooLarge { url, .. }
             | FetchError::TooManyRedirects { url, .. }
+            | FetchError::RedirectRefused { url, .. }
             | FetchError::Status { url, .. }
             | FetchError::NotCached { url }
             | FetchError::Network { url, .. } => url,
@@ -179,6 +183,16 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// "a file:", "an irc:": a scheme as the message names it.
+fn a_scheme(scheme: &str) -> String {
+    let article = if scheme.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {}:", printable(scheme))
+}
+
 /// "30 s", "0.3 s", "1.25 s".
 fn seconds(d: Duration) -> String {
     let ms = d.as_millis();
@@ -272,6 +286,13 @@ mod tests {
                     max: 5,
                 },
                 "https://x/feed: more than 5 redirects",
+            ),
+            (
+                FetchError::RedirectRefused {
+                    url: url.clone(),
+                    scheme: "irc".to_owned(),
+                },
+                "https://x/feed: redirect to an irc: address refused",
             ),
             (
                 FetchError::NotCached { url: url.clone() },

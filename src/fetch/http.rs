@@ -2,6 +2,7 @@
 //! request made conditional on what the cache holds, and the body read up to its size limit.
 
 use std::io::{self, Read};
+use std::time::{Duration, Instant};
 
 use ureq::ResponseExt;
 use ureq::http::{HeaderValue, StatusCode, header};
@@ -53,7 +54,8 @@ pub(super) fn agent(options: &Options, address: &str) -> ureq::Agent {
         .proxy(proxy)
         .timeout_connect(Some(options.connect_timeout))
         .timeout_global(Some(options.timeout))
-        .max_redirects(options.max_redirects)
+        // Redirects are followed by `get`, which checks where each one leads.
+        .max_redirects(0)
         .http_status_as_error(false)
         .user_agent(concat!("newsterm/", env!("CARGO_PKG_VERSION")))
         .accept(ACCEPT)
@@ -74,7 +76,9 @@ pub(super) enum Got {
     },
 }
 
-/// One request, conditional on `cached`.
+/// One request, conditional on `cached`, with its redirects: followed here rather than by
+/// ureq, so that each new address is checked (only http and https) and the time limit spans
+/// them all.
 pub(super) fn get(
     agent: &ureq::Agent,
     url: &str,
@@ -83,23 +87,39 @@ pub(super) fn get(
     cached: Option<&Meta>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Got, FetchError> {
-    let scheme = if address.starts_with("https:") {
-        WebScheme::Https
-    } else {
-        WebScheme::Http
+    let started = Instant::now();
+    let mut at = address.to_owned();
+    let mut redirects = 0;
+    let (response, scheme) = loop {
+        let scheme = if at.starts_with("https:") {
+            WebScheme::Https
+        } else {
+            WebScheme::Http
+        };
+        let left = options.timeout.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return Err(FetchError::Timeout {
+                url: url.to_owned(),
+                after: options.timeout,
+            });
+        }
+        let response = request(agent, &at, cached, left, options.connect_timeout)
+            .call()
+            .map_err(|e| error(url, scheme, options, e))?;
+        let status = response.status();
+        if !status.is_redirection() || status == StatusCode::NOT_MODIFIED {
+            break (response, scheme);
+        }
+        if redirects == options.max_redirects {
+            return Err(FetchError::TooManyRedirects {
+                url: url.to_owned(),
+                max: options.max_redirects,
+            });
+        }
+        redirects += 1;
+        at = redirected(url, &at, status, response.headers().get(header::LOCATION))?;
     };
     let fail = |e: ureq::Error| error(url, scheme, options, e);
-    let mut request = agent.get(address);
-    if let Some(meta) = cached {
-        // Only values that are valid header values (the file may have been edited).
-        if let Some(etag) = meta.etag.as_deref().filter(|v| valid_header(v)) {
-            request = request.header(header::IF_NONE_MATCH, etag);
-        }
-        if let Some(date) = meta.last_modified.as_deref().filter(|v| valid_header(v)) {
-            request = request.header(header::IF_MODIFIED_SINCE, date);
-        }
-    }
-    let response = request.call().map_err(fail)?;
     let status = response.status();
     let final_url = response.get_uri().to_string();
     let text = |name: header::HeaderName| {
@@ -117,13 +137,6 @@ pub(super) fn get(
         return Ok(Got::NotModified {
             final_url,
             validators,
-        });
-    }
-    if status.is_redirection() && response.headers().contains_key(header::LOCATION) {
-        // Only when no redirects are allowed does ureq hand one back.
-        return Err(FetchError::TooManyRedirects {
-            url: url.to_owned(),
-            max: options.max_redirects,
         });
     }
     if !status.is_success() {
@@ -149,6 +162,60 @@ pub(super) fn get(
         },
         validators,
     })
+}
+
+/// A GET of `at`, conditional on what the cache holds, within `left` of the time limit.
+fn request(
+    agent: &ureq::Agent,
+    at: &str,
+    cached: Option<&Meta>,
+    left: Duration,
+    connect: Duration,
+) -> ureq::RequestBuilder<ureq::typestate::WithoutBody> {
+    let mut request = agent.get(at);
+    if let Some(meta) = cached {
+        // Only values that are valid header values (the file may have been edited).
+        if let Some(etag) = meta.etag.as_deref().filter(|v| valid_header(v)) {
+            request = request.header(header::IF_NONE_MATCH, etag);
+        }
+        if let Some(date) = meta.last_modified.as_deref().filter(|v| valid_header(v)) {
+            request = request.header(header::IF_MODIFIED_SINCE, date);
+        }
+    }
+    request
+        .config()
+        .timeout_global(Some(left))
+        .timeout_connect(Some(connect.min(left)))
+        .build()
+}
+
+/// Where a redirect from `at` leads: its `Location` resolved against `at`, if that is a web
+/// address. Any other scheme (`file:`, `ftp:`, `data:`) is refused, never fetched.
+fn redirected(
+    url: &str,
+    at: &str,
+    status: StatusCode,
+    location: Option<&HeaderValue>,
+) -> Result<String, FetchError> {
+    let network = |reason: String| FetchError::Network {
+        url: url.to_owned(),
+        reason,
+    };
+    let location = location
+        .ok_or_else(|| network(format!("redirect ({status}) without a location")))?
+        .to_str()
+        .map_err(|_| network("a redirect to a location that is not text".to_owned()))?;
+    let mut next = url::Url::parse(at)
+        .and_then(|base| base.join(location))
+        .map_err(|e| network(format!("a redirect to a bad address: {e}")))?;
+    if !matches!(next.scheme(), "http" | "https") {
+        return Err(FetchError::RedirectRefused {
+            url: url.to_owned(),
+            scheme: next.scheme().to_owned(),
+        });
+    }
+    next.set_fragment(None);
+    Ok(next.into())
 }
 
 /// Why a body could not be read whole.

@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The cache's bound unless set otherwise: four of the largest downloads.
+pub const CACHE_LIMIT: u64 = 200 * 1024 * 1024;
+
 /// Limits and the cache for [`fetch`](super::fetch).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -19,6 +22,9 @@ pub struct Options {
     pub offline: bool,
     /// Where responses are cached; `None` caches nothing (and offline finds nothing).
     pub cache_dir: Option<PathBuf>,
+    /// The most the cache keeps, bodies and metadata together; the entries used least
+    /// recently are removed to stay within it. Default 200 MB (200 × 2²⁰).
+    pub cache_limit: u64,
 }
 
 impl Default for Options {
@@ -30,6 +36,7 @@ impl Default for Options {
             max_redirects: 5,
             offline: false,
             cache_dir: None,
+            cache_limit: CACHE_LIMIT,
         }
     }
 }

@@ -1,6 +1,6 @@
-//! Waiting for the next thing the terminal loop must answer: a key, a signal, or the
-//! terminal going away. One `poll` on the terminal and the signals' wake-up socket; no
-//! threads, no timers, no CPU while nothing happens.
+//! Waiting for the next thing the terminal loop must answer: a key, a signal, work done
+//! elsewhere (a reload), or the terminal going away. One `poll` on the terminal, the signals'
+//! wake-up socket and the loop's other one; no timers, no CPU while nothing happens.
 //!
 //! crossterm's own event reader is not used: after a hang-up its read loop retries EIO
 //! forever (a CPU spin while the SSH session is gone), and it can drop a SIGWINCH that
@@ -29,6 +29,8 @@ pub enum Event {
     Paste(String),
     Mouse(super::decode::Mouse),
     Signal(Request),
+    /// The other descriptor the loop waits on is readable (a reload has finished).
+    Woken,
     /// The terminal is gone (end of file, EIO, hang-up).
     Closed,
     /// Nothing, when asked not to wait.
@@ -98,7 +100,8 @@ impl Input {
     }
 
     /// The next event; with `wait` false, [`Event::Nothing`] rather than waiting for one.
-    pub fn next(&mut self, wait: bool) -> io::Result<Event> {
+    /// `other` is waited on too: [`Event::Woken`] when it is readable (the caller reads it).
+    pub fn next(&mut self, wait: bool, other: &impl AsFd) -> io::Result<Event> {
         loop {
             if let Some(request) = self.signals.take() {
                 return Ok(Event::Signal(request));
@@ -126,16 +129,20 @@ impl Input {
             let mut fds = [
                 PollFd::new(&self.tty, PollFlags::IN),
                 PollFd::new(&self.signals.wake, PollFlags::IN),
+                PollFd::new(other, PollFlags::IN),
             ];
             match poll(&mut fds, timespec.as_ref()) {
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => continue,
                 Err(e) => return Err(e.into()),
             }
-            let (tty, wake) = (fds[0].revents(), fds[1].revents());
+            let (tty, wake, woken) = (fds[0].revents(), fds[1].revents(), fds[2].revents());
             if wake.contains(PollFlags::IN) {
                 self.signals.drain();
                 continue;
+            }
+            if woken.contains(PollFlags::IN) {
+                return Ok(Event::Woken);
             }
             if tty.contains(PollFlags::IN) {
                 // Keys read before the end are still answered, then `Closed`.

@@ -18,7 +18,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -61,6 +61,9 @@ pub enum Reply {
     Huge { bytes: u64, with_length: bool },
     /// Close the connection without answering.
     Close,
+    /// Read the request, then send nothing and keep the connection open until the server is
+    /// dropped: a server that hangs for longer than any test waits.
+    Hang,
 }
 
 /// A complete response, with the conditional and encoding behaviour of a real server.
@@ -154,7 +157,8 @@ pub struct Request {
     pub path: String,
     /// Header names in lower case, values trimmed, in the order sent.
     pub headers: Vec<(String, String)>,
-    /// The status answered; `None` for [`Reply::Close`] or a request that could not be read.
+    /// The status answered; `None` for [`Reply::Close`], [`Reply::Hang`] or a request that
+    /// could not be read.
     pub status: Option<u16>,
 }
 
@@ -174,6 +178,8 @@ struct Shared {
     routes: Mutex<Vec<Route>>,
     log: Mutex<Vec<Request>>,
     stop: AtomicBool,
+    /// Set (and announced) when the server is dropped: what hanging connections wait for.
+    stopped: (Mutex<bool>, Condvar),
 }
 
 /// A server on 127.0.0.1 that answers until dropped.
@@ -192,6 +198,7 @@ impl Server {
             routes: Mutex::new(routes),
             log: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
+            stopped: (Mutex::new(false), Condvar::new()),
         });
         let state = Arc::clone(&shared);
         let accept = std::thread::spawn(move || {
@@ -243,6 +250,9 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
+        let (stopped, announce) = &self.shared.stopped;
+        *lock(stopped) = true;
+        announce.notify_all();
         // Wake the accepting thread so it sees the flag. Connection threads finish on their own.
         let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
         if let Some(accept) = self.accept.take() {
@@ -351,6 +361,17 @@ fn answer(
     match reply {
         Reply::Close => {
             log(&mut request, None);
+            Ok(())
+        }
+        Reply::Hang => {
+            log(&mut request, None);
+            let (stopped, announce) = &shared.stopped;
+            let mut done = lock(stopped);
+            while !*done {
+                done = announce
+                    .wait(done)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
             Ok(())
         }
         Reply::Redirect { status, location } => {

@@ -1,5 +1,5 @@
 //! What the terminal loop feeds back in: reloads that fail in part or whole keep the stories
-//! and say which source failed.
+//! and say which source failed; keys work while a reload runs, and only one runs at a time.
 
 use super::*;
 use crate::bundle::LoadError;
@@ -45,4 +45,27 @@ fn a_reload_that_fails_in_part_takes_the_new_stories_and_names_the_failed_source
         app.session.notice.as_deref(),
         Some("Reloaded: 8 stories, none new.")
     );
+}
+
+#[test]
+fn keys_work_while_a_reload_runs_and_a_second_r_starts_none() {
+    let mut app = app(120, 40);
+    app.update(Action::Reload);
+    assert_eq!(app.take_effects(), [Effect::Reload]);
+    app.apply(Outcome::Reloading);
+    // A key clears one-time messages; the reload is still said to run.
+    app.update(Action::Down);
+    assert_eq!(app.stories.list.selected, 1);
+    assert_eq!(app.notice(), Some("Reloading…"));
+    app.update(Action::Reload);
+    assert!(app.take_effects().is_empty(), "one reload at a time");
+    assert_eq!(
+        app.notice(),
+        Some("Already reloading: one reload at a time.")
+    );
+    app.apply(Outcome::ReloadFailed(feed_error()));
+    app.update(Action::Down);
+    assert_eq!(app.notice(), None, "nothing runs any more");
+    app.update(Action::Reload);
+    assert_eq!(app.take_effects(), [Effect::Reload]);
 }
