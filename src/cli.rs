@@ -169,7 +169,25 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             eprintln!("newsterm: {message}");
             ExitCode::FAILURE
         }
+        // What was written went to a reader that left (`| head`): nothing to say.
+        Err(Failure::ReaderLeft) => ExitCode::SUCCESS,
     }
+}
+
+/// A write to standard output, done: a reader that went away (`newsterm … | head -1`) ends
+/// newsterm quietly, as Unix filters end, rather than as a failure; any other error is said
+/// by `what`.
+fn to_stdout(
+    result: std::io::Result<()>,
+    what: impl FnOnce(std::io::Error) -> String,
+) -> Result<(), Failure> {
+    result.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::ReaderLeft
+        } else {
+            Failure::Other(what(e))
+        }
+    })
 }
 
 enum Failure {
@@ -180,14 +198,16 @@ enum Failure {
     /// An argument clap let through but newsterm cannot use (a key name): status 2.
     Argument(String),
     Other(String),
+    /// Standard output's reader closed it: status 0, no message.
+    ReaderLeft,
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
     if args.print_config {
-        return std::io::stdout()
+        let written = std::io::stdout()
             .lock()
-            .write_all(config::defaults().as_bytes())
-            .map_err(|e| Failure::Other(e.to_string()));
+            .write_all(config::defaults().as_bytes());
+        return to_stdout(written, |e| e.to_string());
     }
     // The reader's settings are read before the bundle: a mistake in them is reported at once,
     // not after loading an archive. `--render` and `--check` use none of them.
@@ -221,7 +241,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         eprintln!("newsterm: {e}");
     }
     if args.check {
-        check(&name, &bundle).map_err(|e| Failure::Other(e.to_string()))?;
+        to_stdout(check(&name, &bundle), |e| e.to_string())?;
         return if failed.is_empty() {
             Ok(())
         } else {
@@ -259,10 +279,8 @@ fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failu
     } else {
         headless::to_text(&buf)
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write the frame: {e}")))
+    let written = std::io::stdout().lock().write_all(text.as_bytes());
+    to_stdout(written, |e| format!("cannot write the frame: {e}"))
 }
 
 /// The reader in the terminal, with the settings, the reading state and the first notices.
@@ -491,12 +509,17 @@ fn convert(sources: &[String], output: &Path, options: &fetch::Options) -> Resul
     } else {
         feed::convert::write_file(&bundle, output)
     };
-    written.map_err(|e| {
-        Failure::Other(format!(
+    let what = |e| {
+        format!(
             "{}: cannot write: {e}",
             crate::text::printable(&output.display().to_string())
-        ))
-    })
+        )
+    };
+    if output.as_os_str() == "-" {
+        to_stdout(written, what)
+    } else {
+        written.map_err(|e| Failure::Other(what(e)))
+    }
 }
 
 fn check(name: &str, bundle: &Bundle) -> std::io::Result<()> {

@@ -292,3 +292,27 @@ fn an_endless_device_is_read_within_the_bound_and_refused() {
         );
     }
 }
+
+#[test]
+fn a_reader_that_leaves_the_pipe_ends_newsterm_quietly() {
+    let feed = crate::support::fixture("rss-cdata-html.xml");
+    let feed = feed.to_str().expect("UTF-8 path");
+    for args in [
+        &["--render", "200x60"][..],
+        &["--print-config"],
+        &["--check", feed],
+        &["convert", feed],
+    ] {
+        // The reading end is closed before newsterm writes a byte: every write is EPIPE.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = std::process::Command::new(crate::support::NEWSTERM)
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("newsterm runs");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(crate::support::text(&out.stderr), "", "{args:?}");
+    }
+}
