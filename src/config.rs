@@ -143,8 +143,21 @@ fn line_of(text: &str, at: usize) -> usize {
 fn at_line(text: &str, span: Range<usize>, what: impl std::fmt::Display) -> ConfigMistake {
     ConfigMistake::AtLine {
         line: line_of(text, span.start),
-        what: what.to_string(),
+        what: at_most(what.to_string()),
     }
+}
+
+/// The most of a mistake's words an error line shows: it quotes the value it refuses, and a
+/// value may be a megabyte long.
+const MOST_SAID: usize = 200;
+
+/// `what`, cut to [`MOST_SAID`] characters (an ellipsis says it was cut).
+fn at_most(mut what: String) -> String {
+    if let Some((at, _)) = what.char_indices().nth(MOST_SAID) {
+        what.truncate(at);
+        what.push('…');
+    }
+    what
 }
 
 /// Parses a configuration file's text.
@@ -336,7 +349,7 @@ fn one_line(text: &str, e: &toml::de::Error) -> ConfigMistake {
     match e.span() {
         Some(span) => at_line(text, span, message.trim()),
         None => ConfigMistake::Unplaced {
-            what: message.trim().to_owned(),
+            what: at_most(message.trim().to_owned()),
         },
     }
 }
@@ -395,6 +408,21 @@ mod tests {
         assert!(err.contains("not a regular file"), "{err}");
         assert!(!err.contains('\n'), "{err}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_huge_value_is_quoted_short_in_its_error_line() {
+        let long = "x".repeat(900_000);
+        for text in [
+            format!("theme = \"{long}\"\n"),
+            format!("[keys]\n{long} = \"j\"\n"),
+            format!("[keys]\ndown = \"{long}\"\n"),
+            format!("mouse = {long}\n"),
+        ] {
+            let said = parse(&text).unwrap_err().to_string();
+            assert!(said.len() < 1000, "{} bytes: {}", said.len(), &said[..100]);
+            assert!(said.starts_with("line "), "{}", &said[..100]);
+        }
     }
 
     #[test]
