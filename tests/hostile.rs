@@ -79,10 +79,6 @@ const REFUSED: &[(&str, &str)] = &[
         "unsupported bundle version 7 (this reader reads version 1) at newsterm (line 1, column 14)",
     ),
     (
-        "deep-nesting.json",
-        "nested deeper than 64 levels (line 2, column 98)",
-    ),
-    (
         "trailing-garbage.json",
         "not valid JSON: trailing characters (line 2, column 1)",
     ),
@@ -344,4 +340,36 @@ fn no_pane_draws_into_its_neighbour() {
             }
         }
     }
+}
+
+#[test]
+fn an_unknown_field_nested_a_million_levels_deep_is_read_empty_and_said_once() {
+    let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    let json = format!(
+        r#"{{"newsterm": 1, "title": "T", "articles": [
+  {{"id": "a", "title": "A", "x": {deep}, "y": {{"z": {deep}}}}}]}}"#
+    );
+    let bundle = load("deep.json", json.as_bytes()).expect("opens");
+    assert_eq!(bundle.articles.len(), 1);
+    let said: Vec<String> = bundle.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "line 2, column 95: 2 values nested deeper than 64 levels, read empty (this is the first)"
+        ]
+    );
+    let out = newsterm(
+        &[
+            "--check",
+            corpus("opens", "deep-unknown-field.json")
+                .to_str()
+                .expect("UTF-8"),
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    assert!(
+        crate::support::stdout(&out).contains("nested deeper than 64 levels, read empty"),
+        "{out:?}"
+    );
 }

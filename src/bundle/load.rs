@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use super::error::{JsonPlace, LoadError, Result};
 use super::fast::{self, BOM, Progress};
-use super::locate::{locate, locate_duplicate, too_deep};
-use super::model::Bundle;
+use super::locate::{cut_deep, locate, locate_duplicate, too_deep};
+use super::model::{Bundle, Warning};
 use super::raw::{self, MAX_DEPTH, Object, RawBundle, VersionOnly};
 use super::source::Source;
 use crate::text::printable;
@@ -101,15 +101,39 @@ pub fn load_full(file: &str, bytes: &[u8]) -> Result<Bundle> {
             place: JsonPlace::default(),
         });
     }
-    if let Some(at) = too_deep(text, MAX_DEPTH) {
-        return Err(LoadError::Contract {
-            file: file.to_owned(),
-            what: format!("nested deeper than {MAX_DEPTH} levels"),
-            place: place_at(String::new(), text.as_bytes(), at),
-        });
-    }
+    // What nests deeper than the limit is read empty and said once: serde has no limit of
+    // its own for unknown fields but the stack.
+    let (shallow, cut) = match too_deep(text, MAX_DEPTH) {
+        Some(_) => {
+            let (shallow, cuts) = cut_deep(text, MAX_DEPTH);
+            let cut = cuts.first().map(|&at| {
+                let place = place_at(String::new(), text.as_bytes(), at);
+                Warning {
+                    path: format!(
+                        "line {}, column {}",
+                        place.line.unwrap_or(0),
+                        place.column.unwrap_or(0)
+                    ),
+                    message: match cuts.len() {
+                        1 => format!("a value nested deeper than {MAX_DEPTH} levels, read empty"),
+                        n => format!(
+                            "{n} values nested deeper than {MAX_DEPTH} levels, read empty \
+                             (this is the first)"
+                        ),
+                    },
+                }
+            });
+            (Some(shallow), cut)
+        }
+        None => (None, None),
+    };
+    let text = shallow.as_deref().unwrap_or(text);
     match parse::<Object<RawBundle>>(text) {
-        Ok(Object(raw)) => Ok(Bundle::from_raw(raw)),
+        Ok(Object(raw)) => {
+            let mut bundle = Bundle::from_raw(raw);
+            bundle.warnings.extend(cut);
+            Ok(bundle)
+        }
         Err(err) => {
             // A bundle of another version is named as such even when its content would fail
             // first: the version explains everything else.

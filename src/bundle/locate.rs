@@ -34,6 +34,50 @@ pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
     None
 }
 
+/// `text` with the inside of every array or object that opens level `limit + 1` blanked
+/// (its brackets kept, line breaks kept, every other byte a space), and where each one was.
+/// Nothing moves: every later error keeps its line and its byte offset. What nests that deep
+/// is an unknown field's (the format itself needs six levels), which newsterm would ignore
+/// anyway; serde then reads it empty, well within its own limit.
+pub fn cut_deep(text: &str, limit: usize) -> (String, Vec<usize>) {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut cuts = Vec::new();
+    let mut s = JsonCursor::new(text.as_bytes(), 0, usize::MAX / 2);
+    let mut depth = 0usize;
+    while let Some(b) = s.peek() {
+        match b {
+            b'"' => {
+                if s.string().is_none() {
+                    break;
+                }
+                continue;
+            }
+            b'[' | b'{' if depth == limit => {
+                let start = s.at;
+                // An unclosed one is left for the parser to name.
+                if s.value(depth + 1).is_none() {
+                    break;
+                }
+                for byte in bytes.get_mut(start + 1..s.at - 1).unwrap_or_default() {
+                    if *byte != b'\n' {
+                        *byte = b' ';
+                    }
+                }
+                cuts.push(start);
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        s.at += 1;
+    }
+    // Only ASCII brackets and whole strings' bytes were replaced by spaces: still UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, cuts)
+}
+
 enum Segment<'a> {
     Key(&'a str),
     Index(usize),
@@ -141,7 +185,26 @@ fn name(s: &mut JsonCursor<'_>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{locate, too_deep};
+    use super::{cut_deep, locate, too_deep};
+
+    #[test]
+    fn what_nests_too_deep_is_blanked_in_place_and_the_rest_kept() {
+        let deep = format!("{}1{}", "[".repeat(5), "]".repeat(5));
+        let text = format!("{{\"a\": [\"[[[\"], \"x\": {deep},\n\"y\": {{\"z\": [[\"é\",\n2]]}}}}");
+        let (cut, at) = cut_deep(&text, 2);
+        assert_eq!(cut.len(), text.len());
+        assert_eq!(cut.matches('\n').count(), text.matches('\n').count());
+        assert_eq!(
+            cut,
+            "{\"a\": [\"[[[\"], \"x\": [[       ]],\n\"y\": {\"z\": [      \n  ]}}"
+        );
+        let x = text.find(": [[").map(|at| at + 3);
+        let z = text.find("[[\"é");
+        assert_eq!(Some(at), x.zip(z).map(|(x, z)| vec![x, z]));
+        assert_eq!(too_deep(&cut, 3), None);
+        // Nothing that deep: unchanged.
+        assert_eq!(cut_deep(&text, 9), (text.clone(), Vec::new()));
+    }
 
     #[test]
     fn depth_counts_brackets_outside_strings() {
