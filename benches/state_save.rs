@@ -56,7 +56,9 @@ fn reader(path: &Path) -> (SharedFile, Memory) {
 fn star(file: &mut SharedFile, memory: &mut Memory, n: usize) -> Duration {
     let id = format!("story-{n:07}");
     let mut changes = Changes::default();
-    changes.starred.insert(id.clone(), !memory.starred.contains(&id));
+    changes
+        .starred
+        .insert(id.clone(), !memory.starred.contains(&id));
     changes.apply_to(memory);
     let start = Instant::now();
     let saved = file
@@ -121,7 +123,11 @@ fn main() {
     // The first save reads the file as it was opened: not counted.
     let _ = star(&mut a, &mut mem, rounds);
     let times = (0..rounds).map(|n| star(&mut a, &mut mem, n)).collect();
-    rows.push(("compact, merged, file unchanged", size(&path), median(times)));
+    rows.push((
+        "compact, merged, file unchanged",
+        size(&path),
+        median(times),
+    ));
 
     let (mut b, mut mem_b) = reader(&path);
     let times: Vec<Duration> = (0..rounds)
@@ -141,7 +147,11 @@ fn main() {
     let begin = Instant::now();
     let _ = a.save(&mem, Changes::default(), true);
     let nothing = begin.elapsed();
-    let written = if inode(&path) == before { 0 } else { size(&path) };
+    let written = if inode(&path) == before {
+        0
+    } else {
+        size(&path)
+    };
     rows.push(("a key that changes nothing", written, nothing));
 
     let reference = rows.first().map_or(Duration::ZERO, |r| r.2);
