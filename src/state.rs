@@ -3,17 +3,30 @@
 //! in the `App`; the file ([`StateFile`]) is written by the terminal loop, never by the app.
 //!
 //! One JSON file per bundle under `$XDG_STATE_HOME/newsterm/` (default
-//! `~/.local/state/newsterm/`), keyed by the bundle's title and url, stories by id. Writes are
-//! atomic: a temporary file in the same directory, flushed to disk, renamed over the old one,
-//! so a crash or a kill at any moment leaves either the old state or the new, never half. A
-//! file that cannot be read as state is set aside (renamed with a timestamp), never fatal.
+//! `~/.local/state/newsterm/`), keyed by the bundle's title and url, stories by id, written
+//! compact (a pretty-printed file reads as well). Writes are atomic: a temporary file in the
+//! same directory, flushed to disk, renamed over the old one, so a crash or a kill at any
+//! moment leaves either the old state or the new, never half. A file that cannot be read as
+//! state is set aside (renamed with a timestamp), never fatal.
+//!
+//! Several readers of one bundle share its file: each save merges this reader's changes into
+//! the file as it is on disk, under a lock ([`SharedFile`], `src/state/shared.rs`).
+
+mod changes;
+mod lock;
+mod shared;
+
+pub use changes::Changes;
+pub use lock::{Lock, lock_path};
+pub use shared::{PATIENCE, Saved, SharedFile};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Where the reader was in a story: the part at the top of the reader and how many lines
 /// into it, so the place survives a different width.
@@ -27,12 +40,18 @@ pub struct ReadingPlace {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Memory {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_set")]
     pub read: BTreeSet<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_set")]
     pub starred: BTreeSet<String>,
     #[serde(default)]
     pub places: BTreeMap<String, ReadingPlace>,
+}
+
+/// A set read as a list and built in one go: the file holds it sorted, so building it costs
+/// one pass instead of a search per id (every save after another reader's reads it whole).
+fn sorted_set<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeSet<String>, D::Error> {
+    Vec::<String>::deserialize(d).map(BTreeSet::from_iter)
 }
 
 /// The file's outer shape: a version, so a later format can tell an older file.
@@ -46,10 +65,22 @@ struct Stored {
 
 const VERSION: u32 = 1;
 
+/// The borrowed form of [`Stored`], for writing without a copy of the memory.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    newsterm_state: u32,
+    read: &'a BTreeSet<String>,
+    starred: &'a BTreeSet<String>,
+    places: &'a BTreeMap<String, ReadingPlace>,
+}
+
 /// The state file of one bundle.
 #[derive(Debug, Clone)]
 pub struct StateFile {
     pub path: PathBuf,
+    /// The file as [`StateFile::open`] read it, so the first save can tell whether another
+    /// reader has written it since.
+    known: Option<Arc<shared::Known>>,
 }
 
 /// What opening the state found.
@@ -80,6 +111,7 @@ impl StateFile {
         let name = format!("{}-{:016x}.json", slug(title), fnv1a(key.as_bytes()));
         Some(StateFile {
             path: base.join("newsterm").join(name),
+            known: None,
         })
     }
 
@@ -87,9 +119,12 @@ impl StateFile {
     /// UTF-8, not JSON, another version) is set aside as `NAME.corrupt-SECONDS` with a
     /// warning, and the state starts empty. A file that is there but cannot be read (its
     /// permissions, an I/O error) is left alone and nothing is saved this session.
-    pub fn open(self, now_secs: u64) -> Opened {
-        let bytes = match crate::limits::read_regular(&self.path, crate::limits::MOST_READ) {
-            Ok(bytes) => bytes,
+    pub fn open(mut self, now_secs: u64) -> Opened {
+        let bytes = match shared::read_known(&self.path) {
+            Ok((bytes, known)) => {
+                self.known = Some(Arc::new(known));
+                bytes
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Opened {
                     file: Some(self),
@@ -109,37 +144,17 @@ impl StateFile {
                 };
             }
         };
-        let parsed = std::str::from_utf8(&bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str::<Stored>(text).map_err(|e| e.to_string()));
-        match parsed {
-            Ok(stored) if stored.newsterm_state == VERSION => Opened {
+        match parse(&bytes) {
+            Ok(memory) => Opened {
                 file: Some(self),
-                memory: stored.memory,
+                memory,
                 warning: None,
             },
-            other => {
-                let why = match other {
-                    Ok(stored) => format!("unknown version {}", stored.newsterm_state),
-                    Err(e) => e,
-                };
-                let aside = self.path.with_extension(format!("json.corrupt-{now_secs}"));
-                let (file, warning) = match fs::rename(&self.path, &aside) {
-                    Ok(()) => (
-                        Some(self),
-                        format!(
-                            "state file was unreadable ({why}); set aside as {}",
-                            aside.display()
-                        ),
-                    ),
+            Err(why) => {
+                let (file, warning) = match set_aside(&self.path, now_secs, &why) {
+                    Ok(said) => (Some(self), said),
                     // Not set aside: saving would replace it, so nothing is saved.
-                    Err(e) => (
-                        None,
-                        format!(
-                            "state file was unreadable ({why}) and not set aside: {e}; \
-                             nothing is saved this session"
-                        ),
-                    ),
+                    Err(said) => (None, format!("{said}; nothing is saved this session")),
                 };
                 Opened {
                     file,
@@ -149,19 +164,52 @@ impl StateFile {
             }
         }
     }
+}
 
-    /// Writes `memory` atomically: a temporary file beside the state file, synced, renamed
-    /// over it, and the directory synced so the rename itself survives a crash.
-    pub fn save(&self, memory: &Memory) -> io::Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let stored = Stored {
-            newsterm_state: VERSION,
-            memory: memory.clone(),
-        };
-        let json = serde_json::to_vec_pretty(&stored).map_err(io::Error::other)?;
-        crate::atomic::replace_with(&self.path, &json)
+/// The memory in a state file's bytes, or why they are not state (not UTF-8, not JSON,
+/// another version). Either form is read: compact, or pretty-printed as files were once
+/// written.
+fn parse(bytes: &[u8]) -> Result<Memory, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let stored = serde_json::from_str::<Stored>(text).map_err(|e| e.to_string())?;
+    if stored.newsterm_state == VERSION {
+        Ok(stored.memory)
+    } else {
+        Err(format!("unknown version {}", stored.newsterm_state))
     }
+}
+
+/// Renames a file that is not state to `NAME.corrupt-SECONDS`, so that nothing is lost by
+/// writing a new one; what happened, for the status bar, either way.
+fn set_aside(path: &Path, now_secs: u64, why: &str) -> Result<String, String> {
+    let aside = path.with_extension(format!("json.corrupt-{now_secs}"));
+    match fs::rename(path, &aside) {
+        Ok(()) => Ok(format!(
+            "state file was unreadable ({why}); set aside as {}",
+            aside.display()
+        )),
+        Err(e) => Err(format!(
+            "state file was unreadable ({why}) and not set aside: {e}"
+        )),
+    }
+}
+
+/// Writes `memory` to `path` atomically (see [`crate::atomic`]), compact (the whole file is
+/// written at every change, so no byte is spent on layout) and as it is serialized, without
+/// a copy of the memory.
+fn write(path: &Path, memory: &Memory) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let stored = StoredRef {
+        newsterm_state: VERSION,
+        read: &memory.read,
+        starred: &memory.starred,
+        places: &memory.places,
+    };
+    crate::atomic::replace(path, |out| {
+        serde_json::to_writer(out, &stored).map_err(io::Error::other)
+    })
 }
 
 /// A short, safe file-name part from a bundle title (ASCII letters and digits).
@@ -253,12 +301,26 @@ mod tests {
         memory
             .places
             .insert("a".into(), ReadingPlace { part: 3, line: 2 });
-        file.save(&memory).unwrap();
+        let changes = Changes::between(&Memory::default(), &memory);
+        let mut shared = SharedFile::new(opened.file.unwrap());
+        shared.save(&memory, changes, false).unwrap();
         assert_eq!(file.clone().open(2).memory, memory);
-        // Nothing but the state file is left behind.
-        let names: Vec<_> = fs::read_dir(file.path.parent().unwrap()).unwrap().collect();
-        assert_eq!(names.len(), 1);
+        // Nothing but the state file and its lock file is left behind.
+        let mut names: Vec<_> = fs::read_dir(file.path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        assert_eq!(names, [file.path.clone(), lock_path(&file.path)]);
         let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn lists_out_of_order_or_with_repeats_read_as_sets() {
+        let bytes = br#"{"newsterm_state": 1, "read": ["b", "a", "b"], "starred": ["z", "y"]}"#;
+        let memory = parse(bytes).unwrap();
+        assert_eq!(memory.read.iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(memory.starred.iter().collect::<Vec<_>>(), ["y", "z"]);
     }
 
     #[test]

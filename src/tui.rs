@@ -26,7 +26,7 @@ use crate::app::{App, Effect, Outcome};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
 use crate::painter::{Mark, Painter};
-use crate::state::{Memory, StateFile};
+use crate::state::{Memory, SharedFile, StateFile};
 use crate::ui::Theme;
 use decode::MouseDid;
 use input::{Event, Input};
@@ -108,8 +108,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
         app.apply(Outcome::Notice(notice));
     }
     let mut saver = Saver {
-        file: setup.state,
-        saved: app.memory_changes(),
+        file: setup.state.map(SharedFile::new),
     };
     let theme = &setup.theme;
     let mut term = Term::enter(setup.mouse, setup.player)?;
@@ -132,7 +131,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     // first; only then is the terminal given back. A reload still running is not waited
     // for: its worker ends with the process.
     app.remember_place();
-    saver.save(&mut app);
+    saver.save_within(&mut app, true);
     restore();
     match result? {
         End::Quit => Ok(()),
@@ -145,25 +144,62 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
 }
 
 /// Writes the state after every change, before the frame that shows it: what the screen shows
-/// as done is on disk.
+/// as done is on disk. Each save merges into the file what other readers of the bundle saved
+/// meanwhile, and the App is given the result.
 struct Saver {
-    file: Option<StateFile>,
-    saved: u64,
+    file: Option<SharedFile>,
 }
 
 impl Saver {
     fn save(&mut self, app: &mut App) {
-        if app.memory_changes() == self.saved {
+        self.save_within(app, false);
+    }
+
+    /// `last`: the save at exit, which waits for the lock even after it was not had.
+    fn save_within(&mut self, app: &mut App, last: bool) {
+        let changes = app.take_unsaved();
+        let Some(file) = &mut self.file else {
             return;
-        }
-        self.saved = app.memory_changes();
-        if let Some(file) = &self.file
-            && let Err(e) = file.save(app.memory())
-        {
-            app.apply(Outcome::SaveFailed(format!(
+        };
+        match file.save(app.memory(), changes, last) {
+            Ok(saved) => {
+                if let Some(memory) = saved.merged {
+                    app.apply(Outcome::MemoryOnDisk(memory));
+                }
+                if let Some(warning) = saved.warning {
+                    app.apply(Outcome::Notice(warning));
+                }
+            }
+            // Said short: the status bar has room for little more.
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                app.apply(Outcome::SaveFailed(
+                    "state not saved: its lock is held elsewhere; trying again at the next key"
+                        .into(),
+                ));
+            }
+            Err(e) => app.apply(Outcome::SaveFailed(format!(
                 "cannot save the reading state to {}: {e}",
-                crate::text::printable(&file.path.display().to_string())
-            )));
+                crate::text::printable(&file.path().display().to_string())
+            ))),
+        }
+    }
+
+    /// After a quiet while: saves what an earlier save could not, or takes in what another
+    /// reader of the bundle saved. Whether the App may have changed.
+    fn look(&mut self, app: &mut App) -> bool {
+        let Some(file) = &mut self.file else {
+            return false;
+        };
+        if file.unsaved() {
+            self.save(app);
+            return true;
+        }
+        match file.look() {
+            Some(memory) => {
+                app.apply(Outcome::MemoryOnDisk(Box::new(memory)));
+                true
+            }
+            None => false,
         }
     }
 }
@@ -198,6 +234,12 @@ fn event_loop(
                 let shown = app.busy();
                 app.update(AppEvent::Idle);
                 if shown && !app.busy() {
+                    owed = owed.or_else(|| Some(Instant::now()));
+                }
+                continue;
+            }
+            Event::Quiet => {
+                if saver.look(app) {
                     owed = owed.or_else(|| Some(Instant::now()));
                 }
                 continue;

@@ -4,32 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use newsterm::state::{Memory, StateFile};
-
+use crate::support::state::{read_state, start_in as start, state_file};
 use crate::support::{Session, fresh_dir, newsterm};
-
-/// The sample bundle's state file under `dir`.
-fn state_file(dir: &Path) -> StateFile {
-    let bundle = newsterm::bundle::sample().expect("sample");
-    let home = dir.to_string_lossy().into_owned();
-    StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), |v| {
-        (v == "XDG_STATE_HOME").then(|| home.clone())
-    })
-    .expect("a state path")
-}
-
-fn start(dir: &Path, args: &[&str]) -> Session {
-    let dir = dir.to_string_lossy().into_owned();
-    let mut s = Session::start_with(80, 24, args, &[("TERM", "xterm"), ("XDG_STATE_HOME", &dir)]);
-    s.wait_for(0, "Headlines 1/8");
-    s
-}
-
-fn read_state(dir: &Path) -> Memory {
-    let opened = state_file(dir).open(0);
-    assert!(opened.warning.is_none(), "{:?}", opened.warning);
-    opened.memory
-}
 
 #[test]
 fn read_and_starred_stories_are_there_next_time() {

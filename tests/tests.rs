@@ -28,6 +28,8 @@ mod present;
 mod props;
 /// The real binary in a pseudo-terminal: keys in, clean exit out.
 mod pty;
+/// Two readers of one bundle sharing its state file.
+mod readers;
 /// What a new reader meets first: going back, search, marks, lists of several feeds.
 mod reading;
 /// Related stories worked out from the words, against a labelled set.

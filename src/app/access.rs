@@ -7,7 +7,7 @@ use crate::bundle::Bundle;
 use crate::document::Document;
 use crate::keymap::Keymap;
 use crate::layout::{Measure, Pane};
-use crate::state::Memory;
+use crate::state::{Changes, Memory};
 
 impl App {
     pub fn bundle(&self) -> &Bundle {
@@ -101,9 +101,15 @@ impl App {
         &self.session.memory
     }
 
-    /// How many times the memory changed: the terminal loop saves when this moves.
+    /// How many times the memory changed.
     pub fn memory_changes(&self) -> u64 {
         self.session.memory_changes
+    }
+
+    /// The changes to the memory since the terminal loop last took them, taken out to be
+    /// saved (merged into the state file).
+    pub fn take_unsaved(&mut self) -> Changes {
+        std::mem::take(&mut self.session.unsaved)
     }
 
     /// Whether keys go to a line that takes typing: the search line or the link number.

@@ -141,8 +141,13 @@ impl App {
         // Read stories lower the unread count; starred ones raise the starred count.
         let added = !set.remove(&id);
         if added {
-            set.insert(id);
+            set.insert(id.clone());
         }
+        let unsaved = match mark {
+            Mark::Read => &mut self.session.unsaved.read,
+            Mark::Star => &mut self.session.unsaved.starred,
+        };
+        unsaved.insert(id, added);
         if added == (mark == Mark::Read) {
             *count = count.saturating_sub(1);
         } else {
@@ -247,6 +252,7 @@ impl App {
             && !self.session.memory.read.contains(&article.id)
         {
             self.session.memory.read.insert(article.id.clone());
+            self.session.unsaved.read.insert(article.id.clone(), true);
             self.session.memory_changes += 1;
             self.stories.list.counts.unread -= 1;
         }

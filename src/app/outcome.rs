@@ -4,6 +4,7 @@
 
 use super::{App, Copied, Effect};
 use crate::bundle::{Bundle, LoadError};
+use crate::state::Memory;
 
 /// Something that happened outside the app that the app must know of.
 #[derive(Debug)]
@@ -28,6 +29,9 @@ pub enum Outcome {
     SaveFailed(String),
     /// A link was copied (`y`), and where it went.
     Copied { url: String, to: Copied },
+    /// The reading state as the state file holds it now: this reader's changes with the
+    /// marks other readers of the bundle saved meanwhile, to be shown.
+    MemoryOnDisk(Box<Memory>),
 }
 
 impl App {
@@ -50,6 +54,13 @@ impl App {
                 self.reload(*bundle);
                 if let Some(error) = failed {
                     self.session.notice = Some(not_reloaded(&error));
+                }
+            }
+            Outcome::MemoryOnDisk(memory) => {
+                // Not a change of this reader's: nothing to save again.
+                if *memory != self.session.memory {
+                    self.session.memory = *memory;
+                    self.stories.list.counts = self.count();
                 }
             }
             Outcome::AudioEnded => self.audio_ended(Some("Audio ended.".into())),

@@ -84,10 +84,11 @@ impl App {
         let place = (self.stories.reader.scroll > 0).then_some(ReadingPlace { part, line });
         let id = article.id.clone();
         let old = match place {
-            Some(place) => self.session.memory.places.insert(id, place),
+            Some(place) => self.session.memory.places.insert(id.clone(), place),
             None => self.session.memory.places.remove(&id),
         };
         if old != place {
+            self.session.unsaved.places.insert(id, place);
             self.session.memory_changes += 1;
         }
     }

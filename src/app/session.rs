@@ -4,7 +4,7 @@
 use super::{Effect, Playing};
 use crate::keymap::Keymap;
 use crate::layout::{Measure, Pane};
-use crate::state::Memory;
+use crate::state::{Changes, Memory};
 
 #[derive(Debug)]
 pub(super) struct Session {
@@ -24,6 +24,9 @@ pub(super) struct Session {
     pub(super) memory: Memory,
     /// Counts changes to `memory`, for the terminal loop to save after each.
     pub(super) memory_changes: u64,
+    /// The changes to `memory` the terminal loop has not taken yet: what it merges into the
+    /// state file, which other readers of the bundle may have written meanwhile.
+    pub(super) unsaved: Changes,
     /// What the terminal loop is asked to do (open a link, copy it); it takes them.
     pub(super) effects: Vec<Effect>,
     /// The keys in force (the defaults, or the user's), for the help overlay and the loop.
@@ -50,6 +53,7 @@ impl Session {
             running: true,
             memory: Memory::default(),
             memory_changes: 0,
+            unsaved: Changes::default(),
             effects: Vec::new(),
             keymap: Keymap::default(),
             playing: None,

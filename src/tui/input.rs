@@ -1,6 +1,7 @@
 //! Waiting for the next thing the terminal loop must answer: a key, a signal, work done
-//! elsewhere (a reload), or the terminal going away. One `poll` on the terminal, the signals'
-//! wake-up socket and the loop's other one; no timers, no CPU while nothing happens.
+//! elsewhere (a reload), the terminal going away, or a quiet while ([`QUIET`], for a look at
+//! the state file). One `poll` on the terminal, the signals' wake-up socket and the loop's
+//! other one; no timers running while nothing happens.
 //!
 //! crossterm's own event reader is not used: after a hang-up its read loop retries EIO
 //! forever (a CPU spin while the SSH session is gone), and it can drop a SIGWINCH that
@@ -21,6 +22,11 @@ use super::signals::{Request, Signals};
 /// Local terminals send a sequence in one write; over SSH its bytes can arrive apart.
 const ESC_WAIT: Duration = Duration::from_millis(30);
 
+/// How long nothing happens before the loop is told ([`Event::Quiet`]): it then looks whether
+/// another reader of the bundle changed the state file (one `stat`), so the marks it made
+/// show here without a key.
+const QUIET: Duration = Duration::from_secs(2);
+
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -35,6 +41,8 @@ pub enum Event {
     Closed,
     /// Nothing, when asked not to wait.
     Nothing,
+    /// Nothing for [`QUIET`], when asked to wait.
+    Quiet,
 }
 
 pub struct Input {
@@ -118,12 +126,12 @@ impl Input {
             let timeout = if self.decoder.waiting() {
                 Some(ESC_WAIT)
             } else if wait {
-                None
+                Some(QUIET)
             } else {
                 Some(Duration::ZERO)
             };
             let timespec = timeout.map(|t| Timespec {
-                tv_sec: 0,
+                tv_sec: i64::try_from(t.as_secs()).unwrap_or(i64::MAX),
                 tv_nsec: i64::from(t.subsec_nanos()),
             });
             let mut fds = [
@@ -156,6 +164,8 @@ impl Input {
                 }
             } else if !wait {
                 return Ok(Event::Nothing);
+            } else {
+                return Ok(Event::Quiet);
             }
         }
     }

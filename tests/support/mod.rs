@@ -16,6 +16,8 @@ pub mod pty;
 pub mod screen;
 /// A tiny HTTP server on 127.0.0.1 that tests start themselves.
 pub mod serve;
+/// The sample bundle's reading state in a directory of the test's own.
+pub mod state;
 
 pub use bin::{NEWSTERM, newsterm, newsterm_with, stderr, stdout, text};
 pub use dirs::{TempDir, fresh_dir};

@@ -105,3 +105,40 @@ fn a_story_reopens_where_the_reader_left_it() {
         anchor
     );
 }
+
+#[test]
+fn every_change_to_the_memory_is_handed_to_the_loop_once() {
+    let mut app = app(120, 40);
+    run(&mut app, &[Action::ToggleStar, Action::Open, Action::Down]);
+    app.remember_place();
+    let ids: Vec<String> = app.bundle().articles.iter().map(|a| a.id.clone()).collect();
+    let changes = app.take_unsaved();
+    assert_eq!(changes.starred.get(&ids[0]), Some(&true));
+    assert_eq!(changes.read.get(&ids[0]), Some(&true));
+    assert!(changes.places.get(&ids[0]).is_some_and(Option::is_some));
+    assert!(app.take_unsaved().is_empty(), "taken once");
+    run(&mut app, &[Action::FocusPrev, Action::ToggleStar]);
+    assert_eq!(app.take_unsaved().starred.get(&ids[0]), Some(&false));
+}
+
+#[test]
+fn marks_another_reader_saved_are_shown_and_not_saved_again() {
+    let mut app = app(120, 40);
+    let ids: Vec<String> = app.bundle().articles.iter().map(|a| a.id.clone()).collect();
+    run(&mut app, &[Action::ToggleStar]);
+    let _ = app.take_unsaved();
+    let mut disk = app.memory().clone();
+    disk.starred.insert(ids[1].clone());
+    disk.read.insert(ids[2].clone());
+    app.apply(Outcome::MemoryOnDisk(Box::new(disk.clone())));
+    assert_eq!(app.memory(), &disk);
+    assert!(app.is_starred(1) && app.is_read(2));
+    assert_eq!(
+        app.counts(),
+        Counts {
+            unread: 7,
+            starred: 2
+        }
+    );
+    assert!(app.take_unsaved().is_empty());
+}
