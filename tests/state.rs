@@ -102,7 +102,11 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
         let temporary: Vec<PathBuf> = std::fs::read_dir(&parent)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.to_string_lossy().contains(".tmp-"))
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                // The atomic writer's names: `.NAME.PID-N.tmp`.
+                name.starts_with('.') && name.ends_with(".tmp")
+            })
             .collect();
         assert!(temporary.len() <= 1, "{temporary:?}");
         for p in temporary {
