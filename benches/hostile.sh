@@ -5,13 +5,14 @@
 # ratio says how far each is from an ordinary start. Median of R runs.
 #
 #   benches/hostile.sh            R=5 BENCH_DIR=/tmp/newsterm-hostile benches/hostile.sh
+#   (CARGO_TARGET_DIR is honoured, for a release build kept elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${R:-3}
 dir=${BENCH_DIR:-/tmp/newsterm-hostile}
 mkdir -p "$dir"
 cargo build --release --locked --quiet --bin newsterm
-bin=target/release/newsterm
+bin=${CARGO_TARGET_DIR:-target}/release/newsterm
 
 python3 - "$dir" <<'PY'
 import json, sys
