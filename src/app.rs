@@ -122,9 +122,19 @@ impl App {
                 }
             }
             AppEvent::Wheel(col, row, turn) => self.wheel(col, row, turn),
+            AppEvent::Paste(text) => self.paste(&text),
         }
         self.read_in_reader();
         self.keep_in_view();
+    }
+
+    /// Text pasted while a line is typed goes into it; elsewhere it is not keys.
+    fn paste(&mut self, text: &str) {
+        if self.typing() {
+            for c in text.chars() {
+                self.act(Action::Type(c));
+            }
+        }
     }
 
     /// Asks the terminal loop to suspend (an [`Effect::Suspend`]); nothing of the reader

@@ -32,6 +32,8 @@ pub struct Find {
     folded: Option<Vec<String>>,
     /// Titles lower-cased, made on the first search with diacritics in it.
     lowered: Option<Vec<String>>,
+    /// Titles compared with the query since the search line was opened.
+    pub(super) compared: usize,
 }
 
 /// Which way `n` and `N` look for the next match.
@@ -73,6 +75,7 @@ impl App {
 
     pub(super) fn start_search(&mut self) {
         self.stories.find.editing = true;
+        self.stories.find.compared = 0;
         self.stories.find.anchor = Some(self.stories.list.selected);
         self.stories.find.input.clear();
         // Every title folded now, once, so that no key typed in the search line waits for it.
@@ -131,6 +134,7 @@ impl App {
             };
             let titles = titles.as_deref().unwrap_or_default();
             let key = query.key_text();
+            self.stories.find.compared += titles.len();
             self.stories.find.matches = titles
                 .iter()
                 .enumerate()
