@@ -128,12 +128,19 @@ impl App {
         self.keep_in_view();
     }
 
-    /// Text pasted while a line is typed goes into it; elsewhere it is not keys.
+    /// Text pasted while a line is typed goes into it: the search line takes it whole, as
+    /// one change of the query; the link number a character at a time, as typed, until a
+    /// character closes it. Elsewhere a paste is not keys.
     fn paste(&mut self, text: &str) {
-        if self.typing() {
+        if self.session.link_prompt.is_some() {
             for c in text.chars() {
-                self.act(Action::Type(c));
+                if self.session.link_prompt.is_none() {
+                    break;
+                }
+                self.prompt_takes(Action::Type(c));
             }
+        } else if self.stories.find.editing {
+            self.type_text(text);
         }
     }
 

@@ -16,6 +16,7 @@ mod link_number;
 mod long_story;
 mod marks;
 mod memory;
+mod narrowing;
 mod navigation;
 mod outcome;
 mod related;
