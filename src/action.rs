@@ -75,7 +75,7 @@ pub enum Action {
 /// What [`App::update`](crate::app::App::update) takes: what the user asks (an [`Action`],
 /// from a key), or what the terminal loop reports on its own: the size, the mouse, and the
 /// moments with no key waiting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AppEvent {
     Action(Action),
     /// The terminal now has this many columns and rows.
@@ -89,6 +89,9 @@ pub enum AppEvent {
     /// Nothing is waiting: lay out a little more of a long story (sent by the terminal loop,
     /// never bound to a key).
     Idle,
+    /// Text pasted into the terminal (bracketed paste): typed into the line being typed,
+    /// whole; elsewhere it is not keys.
+    Paste(String),
 }
 
 impl From<Action> for AppEvent {

@@ -122,9 +122,26 @@ impl App {
                 }
             }
             AppEvent::Wheel(col, row, turn) => self.wheel(col, row, turn),
+            AppEvent::Paste(text) => self.paste(&text),
         }
         self.read_in_reader();
         self.keep_in_view();
+    }
+
+    /// Text pasted while a line is typed goes into it: the search line takes it whole, as
+    /// one change of the query; the link number a character at a time, as typed, until a
+    /// character closes it. Elsewhere a paste is not keys.
+    fn paste(&mut self, text: &str) {
+        if self.session.link_prompt.is_some() {
+            for c in text.chars() {
+                if self.session.link_prompt.is_none() {
+                    break;
+                }
+                self.prompt_takes(Action::Type(c));
+            }
+        } else if self.stories.find.editing {
+            self.type_text(text);
+        }
     }
 
     /// Asks the terminal loop to suspend (an [`Effect::Suspend`]); nothing of the reader

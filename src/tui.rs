@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::crossterm::event::KeyEventKind;
 use ratatui::crossterm::terminal;
 
-use crate::action::{Action, AppEvent, WheelTurn};
+use crate::action::{AppEvent, WheelTurn};
 use crate::app::{App, Effect, Outcome};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
@@ -269,9 +269,7 @@ fn event_loop(
             // it is not keys.
             Event::Paste(text) => {
                 if app.typing() {
-                    for c in text.chars() {
-                        app.update(Action::Type(c));
-                    }
+                    app.update(AppEvent::Paste(text));
                 }
             }
             Event::Key(key) => match app.keymap().action_in(app.typing(), key) {

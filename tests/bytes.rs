@@ -51,7 +51,7 @@ impl Session {
                 .set_size(nonzero(rows), nonzero(cols));
         }
         let mark = Mark::of(&self.app);
-        self.app.update(action);
+        self.app.update(action.clone());
         let sent = self.paint(Some(&mark));
         let full = headless::draw(&self.app, &Theme::COLOR);
         if let Err(diff) = screen_matches(self.terminal.screen(), &full) {

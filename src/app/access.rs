@@ -127,6 +127,12 @@ impl App {
         &self.stories.find
     }
 
+    /// Titles compared with the query since the search line was opened: what keys in the
+    /// search line cost, for tests and benches.
+    pub fn titles_compared(&self) -> usize {
+        self.stories.find.compared
+    }
+
     /// The keys in force.
     pub fn keymap(&self) -> &Keymap {
         &self.session.keymap

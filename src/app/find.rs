@@ -1,7 +1,8 @@
 //! Search: the query typed at `/`, the stories it matches, and `n`/`N` inside a story.
 //!
 //! Titles are checked at once, against folded copies made the first time anything is
-//! searched; leads and bodies are checked a few stories at a time while no key is waiting
+//! searched. A query that holds the one before it (a key typed at the end, a paste) can only
+//! match titles that matched before, so only those are checked again; leads and bodies are checked a few stories at a time while no key is waiting
 //! (`AppEvent::Idle`), so a keystroke never waits for 100,000 stories. The list shows what has
 //! been found so far, and the title bar how far the search has got.
 
@@ -32,6 +33,11 @@ pub struct Find {
     folded: Option<Vec<String>>,
     /// Titles lower-cased, made on the first search with diacritics in it.
     lowered: Option<Vec<String>>,
+    /// The query as compared (and whether diacritics had to match) that the titles in
+    /// `matches` were found with: every title that holds it is there.
+    titles_held: Option<(String, bool)>,
+    /// Titles compared with the query since the search line was opened.
+    pub(super) compared: usize,
 }
 
 /// Which way `n` and `N` look for the next match.
@@ -73,6 +79,7 @@ impl App {
 
     pub(super) fn start_search(&mut self) {
         self.stories.find.editing = true;
+        self.stories.find.compared = 0;
         self.stories.find.anchor = Some(self.stories.list.selected);
         self.stories.find.input.clear();
         // Every title folded now, once, so that no key typed in the search line waits for it.
@@ -83,9 +90,17 @@ impl App {
     }
 
     pub(super) fn type_char(&mut self, c: char) {
-        // What arrives here is a key's character: text::clean's rules apply to it too.
-        if !c.is_control() {
-            self.stories.find.input.push(c);
+        self.type_text(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Text typed into the search line at once (a paste): one change of the query, ending
+    /// where its characters typed one by one would.
+    pub(super) fn type_text(&mut self, text: &str) {
+        // What arrives here is typed or pasted text: text::clean's rules apply to it too.
+        let before = self.stories.find.input.len();
+        let typed = text.chars().filter(|c| !c.is_control());
+        self.stories.find.input.extend(typed);
+        if self.stories.find.input.len() != before {
             self.requery();
         }
     }
@@ -115,7 +130,8 @@ impl App {
     /// Starts the search over for the input as it is now.
     pub(super) fn requery(&mut self) {
         let query = Query::new(&self.stories.find.input);
-        self.stories.find.matches.clear();
+        let before = std::mem::take(&mut self.stories.find.matches);
+        let held = self.stories.find.titles_held.take();
         self.stories.find.scanned = 0;
         if let Some(query) = &query {
             if query.exact_marks() && self.stories.find.lowered.is_none() {
@@ -131,12 +147,21 @@ impl App {
             };
             let titles = titles.as_deref().unwrap_or_default();
             let key = query.key_text();
-            self.stories.find.matches = titles
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.contains(key.as_str()))
-                .map(|(i, _)| i)
-                .collect();
+            let holds = |i: &usize| titles.get(*i).is_some_and(|t| t.contains(key.as_str()));
+            // A title that holds this key holds every part of it: when the key the titles
+            // in `before` were found with is part of it, compared the same way, no other
+            // title can match. `before` has those titles and the bodies found so far, in
+            // bundle order.
+            let narrows = held
+                .is_some_and(|(k, exact)| exact == query.exact_marks() && key.contains(k.as_str()));
+            self.stories.find.matches = if narrows {
+                self.stories.find.compared += before.len();
+                before.into_iter().filter(holds).collect()
+            } else {
+                self.stories.find.compared += titles.len();
+                (0..titles.len()).filter(holds).collect()
+            };
+            self.stories.find.titles_held = Some((key, query.exact_marks()));
         }
         self.stories.find.query = query;
         self.refresh_list();

@@ -16,6 +16,7 @@ mod link_number;
 mod long_story;
 mod marks;
 mod memory;
+mod narrowing;
 mod navigation;
 mod outcome;
 mod related;
@@ -29,8 +30,8 @@ pub(super) fn app(cols: u16, rows: u16) -> App {
 }
 
 /// Carries out `actions` (or events) in turn.
-pub(super) fn run<E: Into<AppEvent> + Copy>(app: &mut App, actions: &[E]) {
-    for &a in actions {
-        app.update(a);
+pub(super) fn run<E: Into<AppEvent> + Clone>(app: &mut App, actions: &[E]) {
+    for a in actions {
+        app.update(a.clone());
     }
 }

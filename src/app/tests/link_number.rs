@@ -187,3 +187,18 @@ fn keys_reach_the_number_through_the_key_table() {
     assert_eq!(app.take_effects(), [Effect::Open(url(5))]);
     assert_eq!(app.scroll(), 0);
 }
+
+#[test]
+fn a_paste_types_the_number_and_stops_where_the_line_closes() {
+    let mut app = asked("");
+    app.update(AppEvent::Paste("3y45".into()));
+    assert_eq!(app.take_effects(), [Effect::Copy(url(3))]);
+    assert!(!app.typing() && app.link_prompt().is_none());
+    assert_eq!(
+        app.find().input,
+        "",
+        "what follows `y` is not typed anywhere"
+    );
+    assert!(!app.find().active());
+    assert_eq!(app.list(), [0, 1]);
+}

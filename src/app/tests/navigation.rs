@@ -358,8 +358,8 @@ fn work_ahead_changes_no_frame() {
     let (mut ahead, mut plain) = (app(120, 40), app(120, 40));
     for action in keys {
         idle_ahead(&mut ahead);
-        ahead.update(action);
-        plain.update(action);
+        ahead.update(action.clone());
+        plain.update(action.clone());
         assert_eq!(
             crate::headless::draw(&ahead, &theme),
             crate::headless::draw(&plain, &theme),
