@@ -38,14 +38,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    for (row, line) in app
-        .doc()
-        .lines()
-        .iter()
-        .skip(app.scroll())
-        .take(rows)
-        .enumerate()
-    {
+    let shown = app.scroll()..app.scroll().saturating_add(rows);
+    for (row, line) in app.doc().lines(shown).enumerate() {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         let mut x = text.x;
         // What the search matches on this line, in characters of the whole line.
