@@ -272,6 +272,8 @@ impl Document {
         };
         if rest.next >= rest.body.len() {
             self.link(rest.url.as_deref());
+            // Complete: no more lines come, so the room kept for them goes.
+            self.lines.shrink_to_fit();
             return false;
         }
         let before = self.lines.len();

@@ -142,6 +142,18 @@ impl Document {
         DocLine { spans }
     }
 
+    /// About how much memory the layout takes, in bytes.
+    pub fn held_bytes(&self) -> usize {
+        let parts: usize = self.parts.iter().map(|p| p.text.capacity() + 64).sum();
+        let own: usize = self
+            .own
+            .iter()
+            .flat_map(|l| &l.spans)
+            .map(|(text, _)| text.capacity() + 32)
+            .sum();
+        parts + own + self.lines.capacity() * std::mem::size_of::<Line>()
+    }
+
     /// Whether the last line laid out shows something.
     pub(super) fn ends_with_text(&self) -> bool {
         self.lines
