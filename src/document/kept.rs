@@ -96,17 +96,10 @@ impl Document {
 
     /// Line `index` as drawn, if it has been laid out.
     pub fn line(&self, index: usize) -> Option<DocLine> {
-        Some(match self.lines.get(index)? {
-            Line::Blank => DocLine::default(),
-            Line::Own(i) => self.own.get(*i).cloned().unwrap_or_default(),
-            Line::Text {
-                part,
-                start,
-                end,
-                first,
-                hyphen,
-            } => self.text_line(*part, *start..*end, *first, *hyphen),
-        })
+        let mut spans = Vec::new();
+        self.lines.get(index)?;
+        self.each_span(index, |span, role| spans.push((span.to_owned(), role)));
+        Some(DocLine { spans })
     }
 
     /// The lines in `range` that have been laid out, as drawn.
@@ -114,32 +107,47 @@ impl Document {
         range.map_while(|i| self.line(i))
     }
 
-    fn text_line(&self, part: usize, range: Range<usize>, first: bool, hyphen: bool) -> DocLine {
-        let Some(part) = self.parts.get(part) else {
-            return DocLine::default();
-        };
-        let (prefix, role) = if first {
-            (part.first.0.as_str(), part.first.1)
-        } else {
-            (part.rest.as_str(), Role::Marker)
-        };
-        let mut spans = Vec::with_capacity(part.runs.len() + 1);
-        if !prefix.is_empty() {
-            spans.push((prefix.to_owned(), role));
-        }
-        if part.verbatim {
-            if let Some(shown) = part.text.get(range).filter(|s| !s.is_empty()) {
-                spans.push((shown.to_owned(), Role::Code));
+    /// Each span of line `index` as drawn, with its role, in order: what [`Document::line`]
+    /// holds, without making it (drawing a frame reads a screen of lines this way).
+    pub fn each_span(&self, index: usize, mut each: impl FnMut(&str, Role)) {
+        match self.lines.get(index) {
+            None | Some(Line::Blank) => {}
+            Some(Line::Own(i)) => {
+                for (span, role) in self.own.get(*i).map_or(&[][..], |l| &l.spans) {
+                    each(span, *role);
+                }
             }
-        } else {
-            split_runs(
-                &part.text,
-                &WrapLine { range, hyphen },
-                &part.runs,
-                &mut spans,
-            );
+            Some(&Line::Text {
+                part,
+                start,
+                end,
+                first,
+                hyphen,
+            }) => {
+                let Some(part) = self.parts.get(part) else {
+                    return;
+                };
+                let (prefix, role) = if first {
+                    (part.first.0.as_str(), part.first.1)
+                } else {
+                    (part.rest.as_str(), Role::Marker)
+                };
+                if !prefix.is_empty() {
+                    each(prefix, role);
+                }
+                let line = WrapLine {
+                    range: start..end,
+                    hyphen,
+                };
+                if part.verbatim {
+                    if let Some(shown) = part.text.get(line.range).filter(|s| !s.is_empty()) {
+                        each(shown, Role::Code);
+                    }
+                } else {
+                    split_runs(&part.text, &line, &part.runs, &mut each);
+                }
+            }
         }
-        DocLine { spans }
     }
 
     /// About how much memory the layout takes, in bytes.
@@ -213,13 +221,12 @@ impl Document {
 }
 
 /// Cuts one wrapped line of `joined` (the texts of the runs one after another, each ending
-/// where `runs` says) into spans at run boundaries, each with its run's role, appended to
-/// `spans`.
+/// where `runs` says) into spans at run boundaries, each handed to `each` with its run's role.
 fn split_runs(
     joined: &str,
     line: &WrapLine,
     runs: &[(usize, Role)],
-    spans: &mut Vec<(String, Role)>,
+    each: &mut impl FnMut(&str, Role),
 ) {
     let mut start = line.range.start;
     for &(run_end, role) in runs {
@@ -231,7 +238,7 @@ fn split_runs(
             };
             let shown = piece.render(joined);
             if !shown.is_empty() {
-                spans.push((shown.into_owned(), role));
+                each(&shown, role);
             }
             start = end;
         }

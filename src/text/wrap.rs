@@ -66,7 +66,7 @@ pub fn wrap_each(text: &str, width: usize, emit: impl FnMut(WrapLine)) {
     wrap_in_stretches(text, width, STRETCH, emit);
 }
 
-/// Bytes of a line whose words are found at a time (see [`stretches`]).
+/// How many bytes of a long line have their words found at a time (see [`stretches`]).
 const STRETCH: usize = 16 * 1024;
 
 /// [`wrap_each`] with the words of a long line found `stretch` bytes at a time.
