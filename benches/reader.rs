@@ -224,22 +224,14 @@ fn benches(c: &mut Criterion) {
     });
     let story = bundle.full_article(1).expect("story 1").into_owned();
     c.bench_function("lay out a news story at 196 columns", |b| {
-        b.iter(|| {
-            newsterm::document::build(black_box(&story), 196)
-                .lines()
-                .len()
-        })
+        b.iter(|| newsterm::document::build(black_box(&story), 196).line_count())
     });
     c.bench_function("read the 1 MB story from its span", |b| {
         b.iter(|| bundle.full_article(black_box(5)).map(|a| a.body.len()))
     });
     let big = bundle.full_article(5).expect("story 5").into_owned();
     c.bench_function("lay out all of the 1 MB story (idle work, or End)", |b| {
-        b.iter(|| {
-            newsterm::document::build(black_box(&big), 196)
-                .lines()
-                .len()
-        })
+        b.iter(|| newsterm::document::build(black_box(&big), 196).line_count())
     });
     let mut app = App::new(bundle.clone(), 200, 60);
     for _ in 0..5 {

@@ -146,7 +146,7 @@ fn links(app: &App) -> Vec<Link> {
         let line = app.scroll() + usize::from(row);
         let (Some(url), Some(shown)) = (
             app.doc().link_target(line).and_then(hyperlink_target),
-            app.doc().lines().get(line),
+            app.doc().line(line),
         ) else {
             continue;
         };

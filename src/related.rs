@@ -80,17 +80,43 @@ impl Names {
     }
 }
 
-/// The text of story `i` of `bundle` that is indexed: its title, and its lead if `with_lead`
-/// (reading a lead opens the story's span, too slow for every story of an archive).
+/// The most of a lead that is indexed, in bytes: a lead says what its story is about in its
+/// first words, and every term of a text is listed while it is indexed (a lead that is a
+/// whole book would need memory many times its size).
+const LEAD_INDEXED: usize = 16 * 1024;
+
+/// The text of story `i` of `bundle` that is indexed: its title, and the start of its lead if
+/// `with_lead` (reading a lead opens the story's span, too slow for every story of an
+/// archive).
 pub fn story_text(bundle: &crate::bundle::Bundle, i: usize, with_lead: bool) -> String {
     let title = bundle.articles.get(i).map_or("", |a| a.title.as_str());
     let lead = with_lead
-        .then(|| bundle.open_article(i, 0).and_then(|(a, _)| a.lead.clone()))
+        .then(|| {
+            let (article, _) = bundle.open_article(i, 0)?;
+            article
+                .lead
+                .as_deref()
+                .map(|l| start_of(l, LEAD_INDEXED).to_owned())
+        })
         .flatten();
     match lead {
         Some(lead) => format!("{title}. {lead}"),
         None => title.to_owned(),
     }
+}
+
+/// The first `most` bytes of `text`, or fewer: cut after a whole word where there is one.
+fn start_of(text: &str, most: usize) -> &str {
+    if text.len() <= most {
+        return text;
+    }
+    let mut end = most;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    head.rfind(char::is_whitespace)
+        .map_or(head, |space| &head[..space])
 }
 
 /// An index being built a story at a time (the terminal does it while no key is waiting,
@@ -324,6 +350,24 @@ fn weight_of(doc: &[(u32, f32)], term: u32) -> Option<f32> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_the_start_of_a_long_lead_is_indexed() {
+        let lead = "Mưa lớn ở Hà Nội. ".repeat(5_000);
+        let json = serde_json::json!({"newsterm": 1, "title": "T", "articles": [
+            {"id": "a", "title": "Tin", "lead": lead},
+        ]});
+        let bundle = crate::bundle::load("a.json", json.to_string().as_bytes()).unwrap();
+        let text = story_text(&bundle, 0, true);
+        assert!(text.len() <= "Tin. ".len() + LEAD_INDEXED, "{}", text.len());
+        assert!(
+            text.starts_with("Tin. Mưa lớn") && text.ends_with("Nội."),
+            "{text}"
+        );
+        assert_eq!(start_of("ab cd", 4), "ab");
+        assert_eq!(start_of("ab cd", 5), "ab cd");
+        assert_eq!(start_of("ờờ", 4), "ờ");
+    }
 
     /// The related stories by the definition: every other story's cosine, term by term.
     fn related_by_definition(index: &Related, story: usize) -> Vec<usize> {

@@ -23,7 +23,7 @@ pub use clean::{TAB_STOP, clean, clean_owned};
 pub(crate) use measure::one_column;
 pub use measure::{fit, grapheme_width, is_single_cell, truncate, width};
 pub use visible::{one_line, printable, visible};
-pub use wrap::{WrapLine, wrap};
+pub use wrap::{WrapLine, wrap, wrap_each};
 
 /// A break hint: a place a word may be broken, drawn as `-` only where it is.
 pub(crate) const SOFT_HYPHEN: char = '\u{ad}';

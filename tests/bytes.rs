@@ -62,8 +62,9 @@ impl Session {
 
     /// UTF-8 bytes of the reader's text lines `from..to` (trailing blanks left out).
     fn text_bytes(&self, from: usize, to: usize) -> usize {
-        self.app.doc().lines()[from..to]
-            .iter()
+        self.app
+            .doc()
+            .lines(from..to)
             .map(|l| l.spans.iter().map(|(t, _)| t.len()).sum::<usize>())
             .sum()
     }

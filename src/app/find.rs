@@ -215,13 +215,15 @@ impl App {
             });
             return;
         };
-        let text = |line: &crate::document::DocLine| -> String {
-            line.spans.iter().map(|(t, _)| t.as_str()).collect()
+        let text = |doc: &crate::document::Document, line: usize| -> String {
+            doc.line(line)
+                .map(|l| l.spans.iter().map(|(t, _)| t.as_str()).collect())
+                .unwrap_or_default()
         };
         if way == Way::Forward {
             let mut line = self.stories.reader.scroll + 1;
             loop {
-                if line >= self.stories.reader.doc.lines().len() {
+                if line >= self.stories.reader.doc.line_count() {
                     if self.stories.reader.doc.is_complete() {
                         self.session.notice = Some("No more matches below.".into());
                         return;
@@ -229,7 +231,7 @@ impl App {
                     self.stories.reader.doc.lay_out_to(line);
                     continue;
                 }
-                if query.matches(&text(&self.stories.reader.doc.lines()[line])) {
+                if query.matches(&text(&self.stories.reader.doc, line)) {
                     self.scroll_to(line);
                     return;
                 }
@@ -237,7 +239,7 @@ impl App {
             }
         } else if let Some(line) = (0..self.stories.reader.scroll)
             .rev()
-            .find(|&l| query.matches(&text(&self.stories.reader.doc.lines()[l])))
+            .find(|&l| query.matches(&text(&self.stories.reader.doc, l)))
         {
             self.scroll_to(line);
         } else {

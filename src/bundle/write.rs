@@ -98,6 +98,20 @@ pub struct DocAudio {
     pub duration_s: Option<u64>,
 }
 
+impl From<Block> for DocBlock {
+    fn from(block: Block) -> Self {
+        match block {
+            Block::Paragraph(text) => DocBlock::Paragraph { text },
+            Block::Heading(text) => DocBlock::Heading { text },
+            Block::Quote(text) => DocBlock::Quote { text },
+            Block::Image { caption, url, alt } => DocBlock::Image { caption, url, alt },
+            Block::List { items, levels } => DocBlock::List { items, levels },
+            Block::Code(text) => DocBlock::Code { text },
+            Block::Table(rows) => DocBlock::Table { rows },
+        }
+    }
+}
+
 impl From<&Block> for DocBlock {
     fn from(block: &Block) -> Self {
         match block {
@@ -124,8 +138,33 @@ impl Doc {
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::new();
         // Writing to a Vec fails only on a serializer error, which these plain types have not.
-        let _ = write_doc(&mut out, self, self.articles.iter().cloned().map(Ok));
+        let _ = write_doc(&mut out, self, self.articles.iter().map(Ok));
         out
+    }
+
+    /// [`Doc::to_vec`], each story dropped once it is written, into bytes of exactly the
+    /// size needed (counted first): a feed's text is never held three times over.
+    pub fn into_vec(mut self) -> Vec<u8> {
+        let articles = std::mem::take(&mut self.articles);
+        let mut counted = Counted(0);
+        let _ = write_doc(&mut counted, &self, articles.iter().map(Ok));
+        let mut out = Vec::with_capacity(counted.0);
+        let _ = write_doc(&mut out, &self, articles.into_iter().map(Ok));
+        out
+    }
+}
+
+/// A writer that only counts the bytes written to it.
+struct Counted(usize);
+
+impl Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -173,10 +212,10 @@ pub fn article_doc(bundle: &Bundle, index: usize) -> Option<DocArticle> {
 
 /// Writes `top` with `articles` as one bundle document, a story per line: readable in a diff,
 /// and never more than one story in memory.
-pub fn write_doc<W: Write>(
+pub fn write_doc<W: Write, A: std::borrow::Borrow<DocArticle>>(
     out: &mut W,
     top: &Doc,
-    articles: impl IntoIterator<Item = io::Result<DocArticle>>,
+    articles: impl IntoIterator<Item = io::Result<A>>,
 ) -> io::Result<()> {
     // The top level's fields first, then the stories; the version leads so that a reader of
     // another version can tell at once.
@@ -189,7 +228,7 @@ pub fn write_doc<W: Write>(
     for (i, article) in articles.into_iter().enumerate() {
         let article = article?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &article).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, article.borrow()).map_err(io::Error::other)?;
     }
     out.write_all(b"\n]}\n")
 }

@@ -5,6 +5,12 @@ use std::collections::VecDeque;
 
 use super::Document;
 
+/// The most memory the kept layouts take in all, in bytes: a few long stories, or every
+/// story the reader may go back to. A story longer than this is laid out again when it is
+/// shown again (as far as the screen, at once) rather than held a second time beside the
+/// one in the reader.
+pub const MOST_BYTES: usize = 4 << 20;
+
 /// Laid-out stories other than the one in the reader, keyed by story and width. The reader
 /// takes its story out while showing it (it goes on laying a long story out) and puts it
 /// back when it moves on.
@@ -37,13 +43,23 @@ impl DocCache {
     }
 
     /// Keeps the layout of `story`, as the most recent, dropping the least recent beyond the
-    /// capacity.
+    /// capacity or beyond [`MOST_BYTES`] in all.
     pub fn put(&mut self, story: usize, doc: Document) {
         // One width per story: a resize drag would otherwise fill the cache with layouts of
         // the same story at every width it passed through.
         self.entries.retain(|((s, _), _)| *s != story);
         self.entries.push_front(((story, doc.width), doc));
         self.entries.truncate(self.capacity);
+        let mut held = 0;
+        let within = self
+            .entries
+            .iter()
+            .take_while(|(_, doc)| {
+                held += doc.held_bytes();
+                held <= MOST_BYTES
+            })
+            .count();
+        self.entries.truncate(within);
     }
 
     pub fn len(&self) -> usize {
@@ -77,6 +93,38 @@ mod tests {
         assert!(cache.take(0, 12).is_none());
         assert_eq!(cache.take(0, 13).map(|d| d.width), Some(13));
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn keeps_layouts_within_their_bytes() {
+        use crate::bundle::{Article, Block, Details};
+        let story = |text: String, width| {
+            let article = Article {
+                title: "t".into(),
+                details: Some(Box::new(Details {
+                    body: vec![Block::Paragraph(text)],
+                    ..Details::default()
+                })),
+                ..Article::default()
+            };
+            crate::document::build(&article, width)
+        };
+        let long = |width| story("chữ ".repeat(MOST_BYTES / 24), width);
+        let held = long(40).held_bytes();
+        assert!(held * 2 < MOST_BYTES && held * 3 > MOST_BYTES, "{held}");
+        let mut cache = DocCache::new(8);
+        cache.put(0, doc(10));
+        cache.put(1, long(40));
+        cache.put(2, long(40));
+        assert!(cache.has(2, 40) && cache.has(1, 40) && cache.has(0, 10));
+        cache.put(3, long(40));
+        assert_eq!(cache.len(), 2, "the older ones go");
+        assert!(cache.has(3, 40) && cache.has(2, 40));
+        cache.put(5, story("x ".repeat(MOST_BYTES), 40));
+        assert!(
+            cache.is_empty(),
+            "a layout larger than all the bytes is not kept"
+        );
     }
 
     #[test]

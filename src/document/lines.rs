@@ -2,9 +2,10 @@
 //! (quote, caption, list item), code kept as written, runs of differently styled text
 //! wrapped as one.
 
-use super::{DocLine, Document, Role};
+use super::kept::{Line, Part};
+use super::{Document, Role};
 use crate::bundle::Block;
-use crate::text::{self, WrapLine};
+use crate::text;
 
 /// A list item's bullet by how deep it is nested, repeating past the last.
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
@@ -17,41 +18,42 @@ impl Document {
 
     /// One empty line between parts, never two and never at the top.
     pub(super) fn blank(&mut self) {
-        if self.lines.last().is_some_and(|l| !l.spans.is_empty()) {
-            self.lines.push(DocLine::default());
+        if self.ends_with_text() {
+            self.lines.push(Line::Blank);
         }
     }
 
-    /// A body block as its own part (a list: one part per item), after a blank line.
-    pub(super) fn block(&mut self, block: &Block) {
+    /// A body block as its own part (a list: one part per item), after a blank line. Its
+    /// texts are kept as they are, not copied.
+    pub(super) fn block(&mut self, block: Block) {
         self.blank();
         self.part();
         match block {
             Block::Paragraph(t) => {
-                let t = self.number_links(t);
-                self.text(&[(&t, Role::Body)], "", "");
+                let t = self.numbered(t);
+                self.wrap_part(Part::plain(t, Role::Body));
             }
-            Block::Heading(t) => self.text(&[(t, Role::Heading)], "", ""),
+            Block::Heading(t) => self.wrap_part(Part::plain(t, Role::Heading)),
             Block::Quote(t) => {
-                let t = self.number_links(t);
-                self.marked(&t, Role::Quote, "│ ", "│ ");
+                let t = self.numbered(t);
+                self.marked(t, Role::Quote, "│ ", "│ ");
             }
             Block::Image { caption, .. } => {
-                let caption = self.number_links(caption);
-                self.marked(&caption, Role::Caption, "▣ ", "  ");
+                let caption = self.numbered(caption);
+                self.marked(caption, Role::Caption, "▣ ", "  ");
             }
             Block::List { items, levels } => {
-                for (i, item) in items.iter().enumerate() {
+                for (i, item) in items.into_iter().enumerate() {
                     if i > 0 {
                         self.part();
                     }
                     let level = usize::from(levels.get(i).copied().unwrap_or(0));
-                    let item = self.number_links(item);
+                    let item = self.numbered(item);
                     // Each level two columns further in, with a bullet of its own.
                     let indent = "  ".repeat(level);
                     let bullet = BULLETS[level % BULLETS.len()];
                     self.marked(
-                        &item,
+                        item,
                         Role::Body,
                         &format!("{indent}{bullet}"),
                         &format!("{indent}  "),
@@ -59,39 +61,57 @@ impl Document {
                 }
             }
             Block::Code(t) => self.code(t),
-            Block::Table(rows) => self.table(rows),
+            Block::Table(rows) => self.table(&rows),
         }
     }
 
     /// Preformatted text line for line as written, never reflowed, in its own style behind an
     /// indent. A line too long for the column goes on in pieces, each behind `↪`, so that no
     /// piece reads as a line of its own. Addresses in it are left as written.
-    fn code(&mut self, text: &str) {
+    fn code(&mut self, text: String) {
         let (indent, more) = if self.columns() > 4 {
             ("  ", "↪ ")
         } else {
             ("", "")
         };
         let room = self.columns() - text::width(indent);
+        let index = self.parts.len();
+        let from = self.lines.len();
+        let mut start = 0;
         for line in text.split('\n') {
-            let (mut rest, mut prefix) = (line, indent);
+            let (mut rest, mut first) = (line, true);
+            let mut at = start;
             loop {
                 let cut = text::fit(rest, room);
-                let mut spans = Vec::with_capacity(2);
-                if !prefix.is_empty() {
-                    spans.push((prefix.to_owned(), Role::Marker));
-                }
-                if cut > 0 {
-                    spans.push((rest[..cut].to_owned(), Role::Code));
-                }
-                self.lines.push(DocLine { spans });
+                self.lines.push(Line::Text {
+                    part: index,
+                    start: at,
+                    end: at + cut,
+                    first,
+                    hyphen: false,
+                });
                 rest = &rest[cut..];
+                at += cut;
                 if rest.is_empty() {
                     break;
                 }
-                prefix = more;
+                first = false;
             }
+            start += line.len() + 1;
         }
+        let mut part = Part::marked(text, Role::Code, indent, more);
+        part.verbatim = true;
+        self.keep(part, from);
+    }
+
+    /// `text` with its web addresses numbered (see [`Document::number_links`]): the same
+    /// string when it has none.
+    fn numbered(&mut self, text: String) -> String {
+        let numbered = match self.number_links(&text) {
+            std::borrow::Cow::Owned(numbered) => Some(numbered),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        numbered.unwrap_or(text)
     }
 
     /// `text` with `[n]` after each web address in it, the addresses kept for the list at
@@ -140,11 +160,11 @@ impl Document {
 
     /// A text with a marker before its first line and an indent before the others, both in
     /// [`Role::Marker`]. Falls back to no marker when the column is too narrow for one.
-    pub(super) fn marked(&mut self, text: &str, role: Role, first: &str, rest: &str) {
+    pub(super) fn marked(&mut self, text: String, role: Role, first: &str, rest: &str) {
         if self.columns() <= text::width(first).max(text::width(rest)) + 1 {
-            self.text(&[(text, role)], "", "");
+            self.wrap_part(Part::plain(text, role));
         } else {
-            self.text(&[(text, role)], first, rest);
+            self.wrap_part(Part::marked(text, role, first, rest));
         }
     }
 
@@ -155,69 +175,8 @@ impl Document {
     }
 
     /// [`Document::text`] with the role of what comes before the first line.
-    pub(super) fn text_after(
-        &mut self,
-        runs: &[(&str, Role)],
-        (first, first_role): (&str, Role),
-        rest: &str,
-    ) {
-        // Most parts are one run: wrapped where it is.
-        let joined: std::borrow::Cow<'_, str> = match runs {
-            [(only, _)] => std::borrow::Cow::Borrowed(only),
-            _ => std::borrow::Cow::Owned(runs.iter().map(|(t, _)| *t).collect()),
-        };
-        let indent = text::width(first).max(text::width(rest));
-        let lines = text::wrap(&joined, self.columns() - indent);
-        // A link's address, for the lines that show (part of) it.
-        let target = runs
-            .iter()
-            .find(|(_, role)| *role == Role::Link)
-            .map(|(t, _)| *t);
-        for (i, line) in lines.iter().enumerate() {
-            let (prefix, role) = if i == 0 {
-                (first, first_role)
-            } else {
-                (rest, Role::Marker)
-            };
-            let mut spans = Vec::with_capacity(runs.len() + usize::from(!prefix.is_empty()));
-            if !prefix.is_empty() {
-                spans.push((prefix.to_owned(), role));
-            }
-            split_runs(&joined, line, runs, &mut spans);
-            if let Some(url) = target
-                && spans.iter().any(|(_, role)| *role == Role::Link)
-            {
-                self.targets.push((self.lines.len(), url.to_owned()));
-            }
-            self.lines.push(DocLine { spans });
-        }
-    }
-}
-
-/// Cuts one wrapped line of `joined` (the texts of `runs` one after another) into spans at
-/// run boundaries, each with its run's role, appended to `spans`.
-fn split_runs(
-    joined: &str,
-    line: &WrapLine,
-    runs: &[(&str, Role)],
-    spans: &mut Vec<(String, Role)>,
-) {
-    let mut start = line.range.start;
-    let mut run_end = 0;
-    for &(run, role) in runs {
-        run_end += run.len();
-        if run_end > start && start < line.range.end {
-            let end = run_end.min(line.range.end);
-            let piece = WrapLine {
-                range: start..end,
-                hyphen: line.hyphen && end == line.range.end,
-            };
-            let shown = piece.render(joined);
-            if !shown.is_empty() {
-                spans.push((shown.into_owned(), role));
-            }
-            start = end;
-        }
+    pub(super) fn text_after(&mut self, runs: &[(&str, Role)], first: (&str, Role), rest: &str) {
+        self.wrap_part(Part::runs(runs, first, rest));
     }
 }
 

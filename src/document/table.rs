@@ -41,7 +41,7 @@ impl Document {
                     .map(String::as_str)
                     .filter(|c| !c.is_empty())
                     .collect();
-                self.marked(&cells.join(" | "), Role::Body, "", "  ");
+                self.marked(cells.join(" | "), Role::Body, "", "  ");
             }
         }
     }
@@ -63,7 +63,7 @@ impl Document {
         let lines = text::wrap(last, self.columns() - offset);
         if lines.is_empty() {
             let shown = lead.trim_end().to_owned();
-            self.lines.push(DocLine {
+            self.push_own(DocLine {
                 spans: vec![(shown, Role::Body)],
             });
             return;
@@ -72,7 +72,7 @@ impl Document {
         for (i, line) in lines.iter().enumerate() {
             let before = if i == 0 { &lead } else { &indent };
             let shown = format!("{before}{}", line.render(last));
-            self.lines.push(DocLine {
+            self.push_own(DocLine {
                 spans: vec![(shown.trim_end().to_owned(), Role::Body)],
             });
         }

@@ -38,6 +38,72 @@ pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     Ok(text)
 }
 
+/// [`utf8_xml`] and [`pad_contacts`] of bytes the caller gives up, as a reader that lets go
+/// of them a piece at a time as the parser reads them: no copy of the document is made when
+/// it is UTF-8 already, and what the parser has read is not held while it builds its model
+/// (feed-rs copies a text twice over while it reads it).
+pub fn xml_pieces(bytes: Vec<u8>) -> Result<Pieces, DecodeError> {
+    let decoded = utf8_xml(&bytes)?;
+    let padded = match pad_contacts(&decoded) {
+        Cow::Owned(padded) => Some(padded),
+        Cow::Borrowed(_) => None,
+    };
+    let (owned, start) = match (padded, decoded) {
+        (Some(padded), _) | (None, Cow::Owned(padded)) => (Some(padded), 0),
+        // The text is the end of `bytes`, after a byte-order mark and declaration.
+        (None, Cow::Borrowed(text)) => (None, bytes.len() - text.len()),
+    };
+    Ok(match owned {
+        Some(text) => {
+            drop(bytes);
+            Pieces::new(text.into_bytes(), 0)
+        }
+        None => Pieces::new(bytes, start),
+    })
+}
+
+/// Bytes read a piece at a time, each piece let go of once it has been read.
+#[derive(Debug)]
+pub struct Pieces {
+    /// The pieces, the next one last.
+    pieces: Vec<Vec<u8>>,
+    /// How far into the next piece reading has got.
+    at: usize,
+}
+
+/// Bytes in a piece of [`Pieces`].
+const PIECE: usize = 1 << 20;
+
+impl Pieces {
+    /// `bytes` from `start` on, cut into pieces from its end (each cut gives the memory back).
+    pub fn new(mut bytes: Vec<u8>, start: usize) -> Pieces {
+        let start = start.min(bytes.len());
+        let mut pieces = Vec::new();
+        while bytes.len() - start > PIECE {
+            pieces.push(bytes.split_off(bytes.len() - PIECE));
+            bytes.shrink_to_fit();
+        }
+        pieces.push(bytes);
+        Pieces { pieces, at: start }
+    }
+}
+
+impl std::io::Read for Pieces {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while let Some(next) = self.pieces.last() {
+            if let Some(rest) = next.get(self.at..).filter(|rest| !rest.is_empty()) {
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                self.at += n;
+                return Ok(n);
+            }
+            self.pieces.pop();
+            self.at = 0;
+        }
+        Ok(0)
+    }
+}
+
 /// RSS contacts (`author`, `managingEditor`, `webMaster`) with a space put between an e-mail
 /// address and a character next to it that is not ASCII (or an entity, which becomes one):
 /// feed-rs 3.0 cuts the name off the address one byte past it and panics inside such a
@@ -209,6 +275,44 @@ fn later_declaration(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn pieces_are_read_in_order_and_let_go_of() {
+        let bytes: Vec<u8> = (0..PIECE * 3 + 5).map(|i| (i % 251) as u8).collect();
+        let mut pieces = Pieces::new(bytes.clone(), 3);
+        assert_eq!(pieces.pieces.len(), 4);
+        let mut read = vec![0; PIECE + 7];
+        let mut got = Vec::new();
+        while let Ok(n @ 1..) = pieces.read(&mut read) {
+            got.extend_from_slice(&read[..n]);
+            assert!(
+                pieces.pieces.len() <= 4 - (got.len() + 3) / PIECE,
+                "a piece read is gone"
+            );
+        }
+        assert_eq!(got, bytes[3..]);
+        assert!(pieces.pieces.is_empty());
+    }
+
+    #[test]
+    fn pieces_of_xml_hold_what_utf8_xml_and_pad_contacts_make() {
+        let docs: [&[u8]; 4] = [
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss>K\xF6ln</rss>",
+            "\u{feff}<?xml version=\"1.0\"?><rss>Hà Nội</rss>".as_bytes(),
+            "<rss><author>a@b.org–Ann</author></rss>".as_bytes(),
+            b"",
+        ];
+        for doc in docs {
+            let want = pad_contacts(&utf8_xml(doc).unwrap()).into_owned();
+            let mut got = String::new();
+            xml_pieces(doc.to_vec())
+                .unwrap()
+                .read_to_string(&mut got)
+                .unwrap();
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn declared_encodings_are_decoded_and_the_declaration_dropped() {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::bundle::{self, Bundle, LoadError};
 
-use super::parse::read_feed;
+use super::parse::read_feed_owned;
 use super::sniff::{ContentFormat, content_format, is_json_feed};
 use crate::fetch;
 
@@ -126,7 +126,7 @@ pub fn open(
             file: name.clone(),
             source: e,
         })?;
-        return read_feed(&name, &bytes, None);
+        return read_feed_owned(&name, bytes, None);
     }
     let shown = &mut *step;
     let cell = std::cell::RefCell::new(shown);
@@ -141,7 +141,7 @@ pub fn open(
             // A JSON Feed is refused by the bundle loader (it has no `newsterm` version);
             // only then is the file read again to see whether it is one.
             match std::fs::read(path) {
-                Ok(bytes) if is_json_feed(&bytes) => read_feed(&name, &bytes, None),
+                Ok(bytes) if is_json_feed(&bytes) => read_feed_owned(&name, bytes, None),
                 _ => Err(err),
             }
         }
@@ -181,7 +181,7 @@ fn from_bytes(
     step: &mut dyn FnMut(Step<'_>),
 ) -> bundle::Result<Bundle> {
     if content_format(&bytes) == ContentFormat::Xml || is_json_feed(&bytes) {
-        return read_feed(name, &bytes, base);
+        return read_feed_owned(name, bytes, base);
     }
     let cell = std::cell::RefCell::new(step);
     bundle::load_owned(name, bytes, &|p| {

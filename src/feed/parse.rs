@@ -10,7 +10,9 @@ use url::Url;
 
 use crate::bundle::{self, Bundle, Doc, DocArticle, DocAudio, DocBlock, LoadError};
 
-use super::decode::{DecodeError, pad_contacts, utf8_xml};
+use std::io::Read;
+
+use super::decode::{DecodeError, Pieces, pad_contacts, utf8_xml, xml_pieces};
 use super::html::{blocks_from_html, text_from_html};
 use super::sniff::{ContentFormat, content_format};
 use crate::text::printable;
@@ -37,30 +39,59 @@ pub enum FeedError {
 /// Reads the feed in `bytes` into a bundle. `file` names it in messages; `base` is the address
 /// it was fetched from, against which relative links resolve.
 pub fn read_feed(file: &str, bytes: &[u8], base: Option<&str>) -> bundle::Result<Bundle> {
-    let doc = feed_doc(bytes, base).map_err(|e| LoadError::Feed {
+    let feed = parsed(bytes, base).map_err(|e| refused(file, &e))?;
+    load_doc(file, doc(feed, base))
+}
+
+/// [`read_feed`] of bytes it may drop as soon as they are parsed: each form the text takes
+/// (the bytes, feed-rs's model, the bundle document, its JSON, the bundle) is let go of once
+/// the next is made, so that a long story is never held many times over.
+pub fn read_feed_owned(file: &str, bytes: Vec<u8>, base: Option<&str>) -> bundle::Result<Bundle> {
+    let parser = feed_rs::parser::Builder::new().base_uri(base).build();
+    let feed = if content_format(&bytes) == ContentFormat::Xml {
+        xml_pieces(bytes)
+            .map_err(FeedError::from)
+            .and_then(|pieces| guarded(&parser, pieces))
+    } else {
+        guarded(&parser, Pieces::new(bytes, 0))
+    };
+    let feed = feed.map_err(|e| refused(file, &e))?;
+    load_doc(file, doc(feed, base))
+}
+
+fn refused(file: &str, e: &FeedError) -> LoadError {
+    LoadError::Feed {
         file: printable(file).into_owned(),
         what: e.to_string(),
-    })?;
-    bundle::load_full(file, &doc.to_vec())
+    }
+}
+
+/// `doc` loaded by the bundle loader, as a bundle file would be.
+fn load_doc(file: &str, doc: Doc) -> bundle::Result<Bundle> {
+    bundle::load_full(file, &doc.into_vec())
 }
 
 /// The feed in `bytes` as a bundle document, or why it cannot be read.
 pub fn feed_doc(bytes: &[u8], base: Option<&str>) -> Result<Doc, FeedError> {
+    Ok(doc(parsed(bytes, base)?, base))
+}
+
+/// The feed in `bytes` as feed-rs reads it.
+fn parsed(bytes: &[u8], base: Option<&str>) -> Result<Feed, FeedError> {
     let parser = feed_rs::parser::Builder::new().base_uri(base).build();
-    let feed = if content_format(bytes) == ContentFormat::Xml {
+    if content_format(bytes) == ContentFormat::Xml {
         let text = utf8_xml(bytes)?;
         let text = pad_contacts(&text);
         guarded(&parser, text.as_bytes())
     } else {
         guarded(&parser, bytes)
-    }?;
-    Ok(doc(&feed, base))
+    }
 }
 
 /// feed-rs's parse, with a panic in it (feed-rs 3.0 slices strings at byte offsets in places,
 /// found by fuzzing; see `decode::pad_contacts`) turned into the feed's refusal rather than
 /// the reader's end. The panic hook is silenced meanwhile: the one line is the message.
-fn guarded(parser: &feed_rs::parser::Parser, bytes: &[u8]) -> Result<Feed, FeedError> {
+fn guarded(parser: &feed_rs::parser::Parser, bytes: impl Read) -> Result<Feed, FeedError> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)));
@@ -86,7 +117,8 @@ fn refusal(message: &str) -> FeedError {
     }
 }
 
-fn doc(feed: &Feed, base: Option<&str>) -> Doc {
+/// The bundle document of `feed`, its entries let go of one by one as they are read.
+fn doc(feed: Feed, base: Option<&str>) -> Doc {
     let title = feed
         .title
         .as_ref()
@@ -96,18 +128,19 @@ fn doc(feed: &Feed, base: Option<&str>) -> Doc {
     let home = page_link(&feed.links, base);
     let base = home.as_deref().or(base);
     let mut ids = crate::bundle::UniqueIds::new();
+    let language = feed.language.filter(|l| !l.trim().is_empty());
     let articles = feed
         .entries
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, entry)| {
-            let mut article = article(entry, base);
+            let mut article = article(&entry, base);
             // Ids must be unique in a bundle; feeds repeat them (or leave them out, when
             // feed-rs makes one from the link and title, which may repeat too).
             let id = if entry.id.trim().is_empty() {
                 format!("item-{}", i + 1)
             } else {
-                entry.id.clone()
+                entry.id
             };
             article.id = ids.claim(id, 2);
             article
@@ -116,7 +149,7 @@ fn doc(feed: &Feed, base: Option<&str>) -> Doc {
     Doc {
         title,
         url: home,
-        language: feed.language.clone().filter(|l| !l.trim().is_empty()),
+        language,
         generated: None,
         articles,
     }
@@ -192,7 +225,7 @@ fn decoded(text: &str) -> String {
     if text.contains('&') {
         text_from_html(&text.replace('<', "&lt;"))
     } else {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        one_spaced(text)
     }
 }
 
@@ -211,7 +244,7 @@ fn is_html(kind: &str) -> bool {
 fn blocks(content: &str, kind: &str, base: Option<&str>) -> Vec<DocBlock> {
     if is_html(kind) || tagged(content) {
         blocks_from_html(content, base)
-            .iter()
+            .into_iter()
             .map(DocBlock::from)
             .collect()
     } else {
@@ -221,12 +254,30 @@ fn blocks(content: &str, kind: &str, base: Option<&str>) -> Vec<DocBlock> {
 
 /// Plain text: paragraphs where a blank line separates them.
 fn paragraphs(text: &str) -> Vec<DocBlock> {
-    let text = text.replace("\r\n", "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
+    };
     text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(one_spaced)
         .filter(|p| !p.is_empty())
         .map(|text| DocBlock::Paragraph { text })
         .collect()
+}
+
+/// `text`'s words with one space between them: `split_whitespace` joined by spaces, without
+/// a list of the words (eight million of them in a 50 MB paragraph).
+fn one_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// A story's words from a feed item: its lead (a summary that is not the body's excerpt) and
@@ -270,12 +321,18 @@ fn story_text(entry: &Entry, base: Option<&str>) -> StoryText {
 }
 
 /// A summary that is one paragraph is the story's lead; a longer one is its body.
-fn split_lead(blocks: Vec<DocBlock>) -> StoryText {
-    match blocks.as_slice() {
-        [DocBlock::Paragraph { text }] => StoryText {
-            lead: Some(text.replace('\n', " ")),
-            body: Vec::new(),
-        },
+fn split_lead(mut blocks: Vec<DocBlock>) -> StoryText {
+    match blocks.as_mut_slice() {
+        [DocBlock::Paragraph { text }] => {
+            let mut lead = std::mem::take(text);
+            if lead.contains('\n') {
+                lead = lead.replace('\n', " ");
+            }
+            StoryText {
+                lead: Some(lead),
+                body: Vec::new(),
+            }
+        }
         _ => StoryText {
             lead: None,
             body: blocks,
@@ -340,13 +397,40 @@ fn headline_from(lead: Option<&str>, body: &[DocBlock]) -> Option<String> {
             _ => None,
         })
     })?;
-    let text = without_addresses(text);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    const MOST: usize = 80;
-    if text.chars().count() <= MOST {
+    // Only the start of the text can be the headline: it is looked for in longer and longer
+    // starts cut at a space outside an address, rather than in a copy of a whole book.
+    let mut most = 4096;
+    while let Some(cut) = start_for_headline(text, most) {
+        let start = one_spaced(&without_addresses(&text[..cut]));
+        if start.chars().count() > HEADLINE_MOST {
+            return headline_of(start);
+        }
+        most = most.saturating_mul(4);
+    }
+    headline_of(one_spaced(&without_addresses(text)))
+}
+
+/// The most characters of a headline made from a story's text.
+const HEADLINE_MOST: usize = 80;
+
+/// Where to cut `text` at or after byte `most`: at a space, after the end of every address
+/// begun before it. `None` when it is shorter, or nothing fits.
+fn start_for_headline(text: &str, most: usize) -> Option<usize> {
+    let at = most + text.get(most..)?.find(char::is_whitespace)?;
+    let head = &text[..at];
+    let open = head
+        .rfind("<http")
+        .is_some_and(|i| !head[i..].contains('>'));
+    (!open).then_some(at)
+}
+
+/// A headline from the start of a story's text, one-spaced and without addresses: cut after
+/// a word, with `…`, when it is longer than [`HEADLINE_MOST`].
+fn headline_of(text: String) -> Option<String> {
+    if text.chars().count() <= HEADLINE_MOST {
         return Some(text).filter(|t| !t.is_empty());
     }
-    let cut: String = text.chars().take(MOST).collect();
+    let cut: String = text.chars().take(HEADLINE_MOST).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     Some(format!("{cut}…"))
 }
@@ -438,133 +522,4 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn feed(xml: &str) -> Doc {
-        feed_doc(xml.as_bytes(), None).unwrap()
-    }
-
-    #[test]
-    fn rss_items_become_stories() {
-        let doc = feed(
-            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Tin &amp; Báo</title>
-            <link>https://example.org/</link><language>vi</language>
-            <item><title>Một</title><link>https://example.org/1</link><guid>g1</guid>
-            <pubDate>Tue, 03 Nov 2026 10:00:00 +0700</pubDate><category>Thế giới</category>
-            <description><![CDATA[<p>Đoạn một.</p><p>Đoạn hai.</p>]]></description></item>
-            <item><title>Hai</title><guid>g1</guid><description>Chỉ một đoạn.</description>
-            <enclosure url="https://example.org/a.mp3" type="audio/mpeg" length="1"/></item>
-            </channel></rss>"#,
-        );
-        assert_eq!(doc.title, "Tin & Báo");
-        assert_eq!(doc.url.as_deref(), Some("https://example.org/"));
-        assert_eq!(doc.language.as_deref(), Some("vi"));
-        let [one, two] = &doc.articles[..] else {
-            panic!("{doc:?}")
-        };
-        assert_eq!(one.id, "g1");
-        assert_eq!(two.id, "g1#2");
-        assert_eq!(one.published.as_deref(), Some("2026-11-03T03:00:00Z"));
-        assert_eq!(one.section.as_deref(), Some("Thế giới"));
-        assert_eq!(one.lead, None);
-        assert_eq!(
-            one.body,
-            vec![
-                DocBlock::Paragraph {
-                    text: "Đoạn một.".into()
-                },
-                DocBlock::Paragraph {
-                    text: "Đoạn hai.".into()
-                }
-            ]
-        );
-        assert_eq!(two.lead.as_deref(), Some("Chỉ một đoạn."));
-        assert_eq!(
-            two.audio.as_ref().and_then(|a| a.url.as_deref()),
-            Some("https://example.org/a.mp3")
-        );
-    }
-
-    #[test]
-    fn an_excerpt_of_the_content_is_not_repeated_as_the_lead() {
-        let lead = "The first words of the story, cut in the mid…";
-        let body = vec![DocBlock::Paragraph {
-            text: "The first words of the story, cut in the middle.".into(),
-        }];
-        assert!(repeats(lead, &body));
-        assert!(!repeats("A summary of its own.", &body));
-    }
-
-    #[test]
-    fn a_summary_that_flattens_the_whole_content_is_not_the_lead() {
-        let body = vec![
-            DocBlock::Paragraph {
-                text: "One <https://example.org/1> two.".into(),
-            },
-            DocBlock::Paragraph {
-                text: "Three four.".into(),
-            },
-        ];
-        assert!(repeats("One two. Three four.", &body));
-        let linked = [DocBlock::Paragraph {
-            text: "See https://example.org/x now.".into(),
-        }];
-        assert!(repeats("See example.org/x now.", &linked));
-        assert!(!repeats("One two. Five three.", &body));
-    }
-
-    #[test]
-    fn titles_decode_references_and_captions_repeating_them_go() {
-        let doc = feed(
-            r#"<rss version="2.0"><channel><title>Blog &amp;#8211; A &lt; B</title><item>
-            <title>The boat</title><description><![CDATA[<figure><img src="https://e.example/b.jpg"
-            alt="x"><figcaption>The  boat</figcaption></figure><p>Words.</p>
-            <img src="https://e.example/c.jpg" alt="Other">]]></description></item>
-            <item><description><![CDATA[<p>See <a href="https://e.example/s">this</a> now</p>]]>
-            </description></item></channel></rss>"#,
-        );
-        assert_eq!(doc.title, "Blog \u{2013} A < B");
-        let body = &doc.articles[0].body;
-        assert_eq!(body.len(), 2, "{body:?}");
-        assert!(matches!(&body[1], DocBlock::Image { caption, .. } if caption == "Other"));
-        assert_eq!(doc.articles[1].title, "See this now");
-    }
-
-    #[test]
-    fn an_item_without_a_title_is_named_by_its_text() {
-        let doc = feed(
-            r#"<rss version="2.0"><channel><title>T</title><item>
-            <description>A note with no title but a long enough text to be cut somewhere after eighty characters.</description>
-            </item></channel></rss>"#,
-        );
-        assert_eq!(
-            doc.articles[0].title,
-            "A note with no title but a long enough text to be cut somewhere after eighty…"
-        );
-    }
-
-    #[test]
-    fn relative_links_resolve_against_the_document_address() {
-        let doc = feed_doc(
-            br#"<rss version="2.0"><channel><title>T</title><link>https://example.org/news/</link>
-            <item><title>A</title><link>a.html</link></item></channel></rss>"#,
-            Some("https://example.org/feed.xml"),
-        )
-        .unwrap();
-        assert_eq!(
-            doc.articles[0].url.as_deref(),
-            Some("https://example.org/a.html")
-        );
-    }
-
-    #[test]
-    fn not_a_feed_is_one_line() {
-        let err = feed_doc(b"<html><body>hi</body></html>", None)
-            .unwrap_err()
-            .to_string();
-        assert!(!err.contains('\n'), "{err}");
-        assert!(feed_doc(b"<rss", None).is_err());
-    }
-}
+mod tests;

@@ -38,35 +38,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    for (row, line) in app
-        .doc()
-        .lines()
-        .iter()
-        .skip(app.scroll())
-        .take(rows)
-        .enumerate()
-    {
+    let doc = app.doc();
+    let first = app.scroll();
+    let last = first.saturating_add(rows).min(doc.line_count());
+    for (row, index) in (first..last).enumerate() {
         let y = text.y + u16::try_from(row).unwrap_or(0);
         let mut x = text.x;
         // What the search matches on this line, in characters of the whole line.
         let hits: Vec<std::ops::Range<usize>> = match &app.find().query {
             Some(query) => {
-                let whole: String = line.spans.iter().map(|(t, _)| t.as_str()).collect();
+                let mut whole = String::new();
+                doc.each_span(index, |span, _| whole.push_str(span));
                 query.all(&whole).collect()
             }
             None => Vec::new(),
         };
         let mut from = 0;
-        for (span, role) in &line.spans {
+        doc.each_span(index, |span, role| {
             let shown = match role {
                 Role::Marker => theme.glyphs.marker(span),
-                _ => std::borrow::Cow::Borrowed(span.as_str()),
+                _ => std::borrow::Cow::Borrowed(span),
             };
             let shown = shown.as_ref();
-            let style = theme.role(*role);
+            let style = theme.role(role);
             if hits.is_empty() {
                 x = super::put_span(buf, x, y, shown, text.right().saturating_sub(x), style);
-                continue;
+                return;
             }
             for (piece, hit) in super::split_at_ranges(shown, from, &hits) {
                 let room = text.right().saturating_sub(x);
@@ -78,7 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 x = super::put_span(buf, x, y, piece, room, style);
             }
             from += span.chars().count();
-        }
+        });
     }
     if !app.zoom() {
         super::scrollbar(area, buf, theme, total, rows, app.scroll());

@@ -8,7 +8,7 @@ fn starts_on_the_first_story_with_headlines_focused() {
     let app = app(120, 40);
     assert_eq!(app.stories.reader.current, 0);
     assert_eq!(app.session.focus, Pane::Headlines);
-    assert!(app.stories.reader.doc.lines().len() > 40);
+    assert!(app.stories.reader.doc.line_count() > 40);
     assert!(app.session.running);
 }
 
@@ -40,7 +40,7 @@ fn the_cursor_moves_and_enter_opens_its_story() {
         (2, 2)
     );
     assert_eq!(app.session.focus, Pane::Reader);
-    let first_line = &app.stories.reader.doc.lines()[0].spans[0].0;
+    let first_line = &app.stories.reader.doc.line(0).unwrap().spans[0].0;
     assert!(
         app.stories.bundle.articles[2]
             .title

@@ -76,7 +76,12 @@ fn n_and_shift_n_go_from_match_to_match_in_the_story() {
     }
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
     assert!(seen[0] > 0);
-    let line: String = app.stories.reader.doc.lines()[app.stories.reader.scroll]
+    let line: String = app
+        .stories
+        .reader
+        .doc
+        .line(app.stories.reader.scroll)
+        .unwrap()
         .spans
         .iter()
         .map(|(t, _)| t.as_str())
