@@ -7,22 +7,13 @@
 
 use std::io::{BufWriter, Write};
 
-/// xorshift64*: small, fast, and the same everywhere.
-struct Rng(u64);
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
-        &items[self.below(items.len())]
-    }
+/// One of `items`, at random.
+fn pick<'a>(rng: &mut Rng, items: &'a [String]) -> &'a str {
+    &items[rng.below(items.len())]
 }
 
 fn sentences() -> Vec<String> {
@@ -72,7 +63,7 @@ fn paragraph(rng: &mut Rng, sentences: &[String], bytes: usize) -> String {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str(rng.pick(sentences));
+        text.push_str(pick(rng, sentences));
     }
     text
 }
@@ -90,7 +81,7 @@ fn main() -> std::io::Result<()> {
         "{{\"newsterm\": 1, \"title\": \"Ngày Nay — lưu trữ\", \"language\": \"vi\", \"articles\": ["
     )?;
     for i in 0..n {
-        let title = format!("{} ({})", rng.pick(&titles), i + 1);
+        let title = format!("{} ({})", pick(&mut rng, &titles), i + 1);
         let day = 1 + rng.below(28);
         let month = 1 + rng.below(12);
         let paragraphs = 6 + rng.below(7);

@@ -20,20 +20,9 @@ const TYPED: &str = "truong dang quoc kha";
 /// Characters pasted into a fresh search line.
 const PASTED: usize = 3_000;
 
-/// xorshift64*: small, fast, and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// The sample's titles and paragraphs, one after the other.
 fn sample_text() -> String {

@@ -6,23 +6,13 @@ use std::time::{Duration, Instant};
 
 use newsterm::tui::RESTORE;
 
-use crate::support::Session;
+use crate::support::{Session, assert_restored_at_the_end};
 
 fn started() -> Session {
     let mut s = Session::start(80, 24, &[]);
     s.wait_for(0, "Headlines 1/8");
     s.press("j\r", "· Reader");
     s
-}
-
-#[track_caller]
-fn assert_restored_at_the_end(output: &str) {
-    let restore = std::str::from_utf8(RESTORE).expect("ASCII");
-    assert!(
-        output.ends_with(restore),
-        "the output ends with the restore sequence: {:?}",
-        &output[output.len().saturating_sub(200)..]
-    );
 }
 
 #[test]

@@ -4,9 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsterm::tui::RESTORE;
-
-use crate::support::{Reply, Route, Server, Session, fixture};
+use crate::support::{Reply, Route, Server, Session, assert_restored_at_the_end, fixture};
 
 /// newsterm reading a feed from a server that answered once and now hangs, with `r` pressed
 /// and the reload waiting on the hung server.
@@ -38,16 +36,6 @@ fn requests_reach(server: &Server, n: usize) {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
-}
-
-#[track_caller]
-fn assert_restored_at_the_end(output: &str) {
-    let restore = std::str::from_utf8(RESTORE).expect("ASCII");
-    assert!(
-        output.ends_with(restore),
-        "the output ends with the restore sequence: {:?}",
-        &output[output.len().saturating_sub(200)..]
-    );
 }
 
 #[test]

@@ -272,3 +272,15 @@ fn wait(child: &mut (dyn Child + Send + Sync)) -> portable_pty::ExitStatus {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Fails unless `output` (all a session wrote) ends with the restore sequence: the terminal
+/// was given back last.
+#[track_caller]
+pub fn assert_restored_at_the_end(output: &str) {
+    let restore = std::str::from_utf8(newsterm::tui::RESTORE).expect("ASCII");
+    assert!(
+        output.ends_with(restore),
+        "the output ends with the restore sequence: {:?}",
+        &output[output.len().saturating_sub(200)..]
+    );
+}
