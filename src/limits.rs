@@ -27,16 +27,22 @@ pub fn read_capped(reader: impl Read, limit: u64) -> io::Result<Vec<u8>> {
 }
 
 /// Opens `path` if it is a regular file (after links); anything else (a pipe, a device, a
-/// folder) is an error without being opened, so nothing blocks.
+/// folder) is an error. Opened without blocking and checked once open, so that a pipe put in
+/// its place at any moment cannot hold the reader (non-blocking means nothing for a regular
+/// file's reads).
 pub fn open_regular(path: &Path) -> io::Result<File> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "not a regular file",
         ));
     }
-    File::open(path)
+    Ok(file)
 }
 
 /// The whole of the regular file at `path`, if it is at most `limit` bytes.
