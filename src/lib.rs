@@ -20,6 +20,7 @@ pub mod headless;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod library;
 pub mod limits;
 pub mod painter;
 pub mod present;

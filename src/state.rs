@@ -169,6 +169,12 @@ impl StateFile {
 /// The memory in a state file's bytes, or why they are not state (not UTF-8, not JSON,
 /// another version). Either form is read: compact, or pretty-printed as files were once
 /// written.
+/// The memory in the state file at `path`, if it can be read as state.
+pub fn read_memory(path: &Path) -> Option<Memory> {
+    let bytes = crate::limits::read_regular(path, crate::limits::MOST_READ).ok()?;
+    parse(&bytes).ok()
+}
+
 fn parse(bytes: &[u8]) -> Result<Memory, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
     let stored = serde_json::from_str::<Stored>(text).map_err(|e| e.to_string())?;

@@ -1,0 +1,226 @@
+//! Read, starred and the place in each story, in the library's `marks` table: one scope for
+//! the library's own stories ([`LIBRARY_SCOPE`]) and one per bundle opened by path (the name
+//! its JSON state file had). The reader's [`Memory`] is read from a scope, and its
+//! [`Changes`] are made in one transaction, row by row, so two processes marking different
+//! stories never lose each other's marks.
+
+use std::path::Path;
+
+use rusqlite::params;
+
+use super::{Library, LibraryError, Result};
+use crate::state::{Changes, Memory, ReadingPlace};
+
+/// The scope of the library's own stories.
+pub const LIBRARY_SCOPE: &str = "library";
+
+/// The meta key that says the JSON state files were taken in.
+const STATE_MIGRATED: &str = "state_files_migrated";
+
+/// The scope of the bundle whose JSON state file is `path` (its file name without `.json`).
+pub fn scope_of_state_file(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".json")?;
+    Some(format!("bundle:{stem}"))
+}
+
+impl Library {
+    /// What the reader remembers of the stories in `scope`.
+    pub fn memory(&self, scope: &str) -> Result<Memory> {
+        let read = || -> rusqlite::Result<Memory> {
+            let mut memory = Memory::default();
+            let mut stmt = self
+                .conn
+                .prepare("SELECT story, read, starred, part, line FROM marks WHERE scope = ?1")?;
+            let mut rows = stmt.query([scope])?;
+            while let Some(row) = rows.next()? {
+                let story: String = row.get(0)?;
+                let place = match (row.get::<_, Option<i64>>(3)?, row.get::<_, Option<i64>>(4)?) {
+                    (Some(part), Some(line)) => Some(ReadingPlace {
+                        part: usize::try_from(part).unwrap_or(0),
+                        line: usize::try_from(line).unwrap_or(0),
+                    }),
+                    _ => None,
+                };
+                if let Some(place) = place {
+                    memory.places.insert(story.clone(), place);
+                }
+                if row.get::<_, bool>(2)? {
+                    memory.starred.insert(story.clone());
+                }
+                if row.get::<_, bool>(1)? {
+                    memory.read.insert(story);
+                }
+            }
+            Ok(memory)
+        };
+        read().map_err(|e| self.err(&e))
+    }
+
+    /// Makes `changes` in `scope`, in one transaction that waits for another writer.
+    pub fn apply(&mut self, scope: &str, changes: &Changes) -> Result<()> {
+        self.refuse_read_only()?;
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        apply_in(&tx, scope, changes).map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// Takes in the JSON state files of earlier versions (`NAME.json` under `dir`), once:
+    /// each becomes the scope of its bundle. The files stay where they are, as a backup.
+    /// How many files were taken in.
+    pub fn migrate_state_files(&mut self, dir: &Path) -> Result<usize> {
+        if self.read_only {
+            return Ok(0);
+        }
+        let done: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [STATE_MIGRATED],
+                |r| r.get(0),
+            )
+            .ok();
+        if done.is_some() {
+            return Ok(0);
+        }
+        let mut files: Vec<(String, Memory)> = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Some(scope) = scope_of_state_file(&path) else {
+                    continue;
+                };
+                // A file that cannot be read as state is left for the JSON reader's own
+                // setting aside; it is not the library's to judge.
+                if let Some(memory) = crate::state::read_memory(&path) {
+                    files.push((scope, memory));
+                }
+            }
+        }
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let again: Option<String> = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [STATE_MIGRATED],
+                |r| r.get(0),
+            )
+            .ok();
+        if again.is_some() {
+            return Ok(0);
+        }
+        let count = files.len();
+        for (scope, memory) in files {
+            let changes = Changes::between(&Memory::default(), &memory);
+            apply_in(&tx, &scope, &changes).map_err(fail)?;
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+            params![STATE_MIGRATED, super::now_secs().to_string()],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(count)
+    }
+}
+
+fn apply_in(
+    tx: &rusqlite::Transaction<'_>,
+    scope: &str,
+    changes: &Changes,
+) -> rusqlite::Result<()> {
+    let mut ensure = tx.prepare("INSERT OR IGNORE INTO marks (scope, story) VALUES (?1, ?2)")?;
+    let mut read = tx.prepare("UPDATE marks SET read = ?3 WHERE scope = ?1 AND story = ?2")?;
+    let mut starred =
+        tx.prepare("UPDATE marks SET starred = ?3 WHERE scope = ?1 AND story = ?2")?;
+    let mut place =
+        tx.prepare("UPDATE marks SET part = ?3, line = ?4 WHERE scope = ?1 AND story = ?2")?;
+    for (story, &on) in &changes.read {
+        ensure.execute(params![scope, story])?;
+        read.execute(params![scope, story, on])?;
+    }
+    for (story, &on) in &changes.starred {
+        ensure.execute(params![scope, story])?;
+        starred.execute(params![scope, story, on])?;
+    }
+    for (story, at) in &changes.places {
+        ensure.execute(params![scope, story])?;
+        let (part, line) = match at {
+            Some(p) => (
+                Some(i64::try_from(p.part).unwrap_or(i64::MAX)),
+                Some(i64::try_from(p.line).unwrap_or(i64::MAX)),
+            ),
+            None => (None, None),
+        };
+        place.execute(params![scope, story, part, line])?;
+    }
+    // Rows that say nothing any more go.
+    tx.execute(
+        "DELETE FROM marks WHERE scope = ?1 AND read = 0 AND starred = 0 AND part IS NULL",
+        [scope],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library(name: &str) -> (Library, std::path::PathBuf) {
+        let dir = crate::scratch::scratch_dir("marks", name);
+        let path = dir.join("library.db");
+        (Library::open(&path).unwrap(), path)
+    }
+
+    #[test]
+    fn changes_made_are_the_memory_read_back() {
+        let (mut lib, _) = library("roundtrip");
+        let mut changes = Changes::default();
+        changes.read.insert("1".into(), true);
+        changes.read.insert("2".into(), true);
+        changes.starred.insert("2".into(), true);
+        changes
+            .places
+            .insert("3".into(), Some(ReadingPlace { part: 4, line: 7 }));
+        lib.apply(LIBRARY_SCOPE, &changes).unwrap();
+        let mut expected = Memory::default();
+        changes.apply_to(&mut expected);
+        assert_eq!(lib.memory(LIBRARY_SCOPE).unwrap(), expected);
+        assert_eq!(lib.memory("bundle:other").unwrap(), Memory::default());
+        let mut undo = Changes::default();
+        undo.read.insert("1".into(), false);
+        lib.apply(LIBRARY_SCOPE, &undo).unwrap();
+        undo.apply_to(&mut expected);
+        assert_eq!(lib.memory(LIBRARY_SCOPE).unwrap(), expected);
+        assert_eq!(lib.integrity_check(), Ok(()));
+    }
+
+    #[test]
+    fn another_connections_marks_are_seen_and_kept() {
+        let (mut one, path) = library("two");
+        let mut two = Library::open(&path).unwrap();
+        assert!(!one.changed(), "the first look only takes note");
+        let mut a = Changes::default();
+        a.starred.insert("10".into(), true);
+        one.apply(LIBRARY_SCOPE, &a).unwrap();
+        assert!(!one.changed(), "its own change is not news");
+        let mut b = Changes::default();
+        b.starred.insert("11".into(), true);
+        two.apply(LIBRARY_SCOPE, &b).unwrap();
+        assert!(one.changed());
+        let memory = one.memory(LIBRARY_SCOPE).unwrap();
+        assert!(memory.starred.contains("10") && memory.starred.contains("11"));
+    }
+}

@@ -1,0 +1,279 @@
+//! Stories going into the library: a feed's document stored in one transaction, each story
+//! found again if it was seen before (same feed and guid, else link, else title and date)
+//! and updated in place, so it keeps its id and with it its read state. A feed's failures
+//! are kept beside it.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Library, Result};
+use crate::bundle::{Doc, DocArticle};
+
+/// What storing a feed did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stored {
+    /// Stories never seen before.
+    pub new: usize,
+    /// Stories seen before whose text changed.
+    pub updated: usize,
+}
+
+/// A feed's last fetch as the library keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedStatus {
+    pub url: String,
+    pub title: Option<String>,
+    /// When it was last fetched, and last fetched without an error (seconds since 1970).
+    pub last_try: Option<i64>,
+    pub last_ok: Option<i64>,
+    /// Failures in a row (0: the last fetch worked).
+    pub failures: i64,
+    pub last_error: Option<String>,
+    /// The HTTP status of the last failure, when the server answered.
+    pub last_status: Option<i64>,
+}
+
+/// A story already in the library, as it is found again.
+struct Known {
+    id: i64,
+    guid: String,
+    link: Option<String>,
+    title: String,
+    published: Option<String>,
+    article: String,
+}
+
+impl Library {
+    /// The feed at `url`'s row, made if it is new.
+    fn feed_id(tx: &rusqlite::Transaction<'_>, url: &str) -> rusqlite::Result<i64> {
+        if let Some(id) = tx
+            .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(id);
+        }
+        tx.execute("INSERT INTO feeds (url) VALUES (?1)", [url])?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// Stores the stories of the feed at `url` as its latest fetch gave them (`doc`), `now`
+    /// being the time of the fetch.
+    pub fn store_feed(&mut self, url: &str, doc: &Doc, now: i64) -> Result<Stored> {
+        self.refuse_read_only()?;
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let feed = Self::feed_id(&tx, url).map_err(fail)?;
+        tx.execute(
+            "UPDATE feeds SET title = ?2, home = ?3, language = ?4, last_try = ?5, last_ok = ?5,
+                failures = 0, last_error = NULL, last_status = NULL WHERE id = ?1",
+            params![feed, doc.title, doc.url, doc.language, now],
+        )
+        .map_err(fail)?;
+        let known = known_stories(&tx, feed).map_err(fail)?;
+        let stored = store_stories(&tx, feed, &doc.articles, known, now).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(stored)
+    }
+
+    /// Notes that the feed at `url` answered `304 Not Modified`: nothing new, and not a
+    /// failure.
+    pub fn feed_unchanged(&mut self, url: &str, now: i64) -> Result<()> {
+        self.refuse_read_only()?;
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let feed = Self::feed_id(&tx, url).map_err(fail)?;
+        tx.execute(
+            "UPDATE feeds SET last_try = ?2, last_ok = ?2, failures = 0, last_error = NULL,
+                last_status = NULL WHERE id = ?1",
+            params![feed, now],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// Keeps a failed fetch of the feed at `url`: when, why (and the HTTP status if the
+    /// server gave one), and how many in a row. Its stories stay.
+    pub fn feed_failed(
+        &mut self,
+        url: &str,
+        error: &str,
+        status: Option<u16>,
+        now: i64,
+    ) -> Result<()> {
+        self.refuse_read_only()?;
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let feed = Self::feed_id(&tx, url).map_err(fail)?;
+        tx.execute(
+            "UPDATE feeds SET last_try = ?2, failures = failures + 1, last_error = ?3,
+                last_status = ?4 WHERE id = ?1",
+            params![feed, now, error, status],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// Every feed the library has fetched, with its last fetch, by URL.
+    pub fn feeds(&self) -> Result<Vec<FeedStatus>> {
+        let read = || -> rusqlite::Result<Vec<FeedStatus>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT url, title, last_try, last_ok, failures, last_error, last_status
+                 FROM feeds ORDER BY url",
+            )?;
+            stmt.query_map([], |r| {
+                Ok(FeedStatus {
+                    url: r.get(0)?,
+                    title: r.get(1)?,
+                    last_try: r.get(2)?,
+                    last_ok: r.get(3)?,
+                    failures: r.get(4)?,
+                    last_error: r.get(5)?,
+                    last_status: r.get(6)?,
+                })
+            })?
+            .collect()
+        };
+        read().map_err(|e| self.err(&e))
+    }
+
+    /// How many stories the library keeps.
+    pub fn story_count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| self.err(&e))
+    }
+}
+
+fn known_stories(tx: &rusqlite::Transaction<'_>, feed: i64) -> rusqlite::Result<Vec<Known>> {
+    let mut stmt = tx
+        .prepare("SELECT id, guid, link, title, published, article FROM stories WHERE feed = ?1")?;
+    stmt.query_map([feed], |r| {
+        Ok(Known {
+            id: r.get(0)?,
+            guid: r.get(1)?,
+            link: r.get(2)?,
+            title: r.get(3)?,
+            published: r.get(4)?,
+            article: r.get(5)?,
+        })
+    })?
+    .collect()
+}
+
+/// Finds each story of the fetch among those known, then updates or inserts it. A known
+/// story is matched by link, or by title and date, only when its guid is not among the
+/// fetch's (a feed that changed its guids), so two stories that share a link (a feed
+/// pointing every item at its home page) stay two.
+fn store_stories(
+    tx: &rusqlite::Transaction<'_>,
+    feed: i64,
+    articles: &[DocArticle],
+    known: Vec<Known>,
+    now: i64,
+) -> rusqlite::Result<Stored> {
+    let fetched_guids: std::collections::HashSet<&str> =
+        articles.iter().map(|a| a.id.as_str()).collect();
+    let mut by_guid: HashMap<&str, usize> = HashMap::new();
+    let mut by_link: HashMap<&str, usize> = HashMap::new();
+    let mut by_title: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for (i, k) in known.iter().enumerate() {
+        by_guid.insert(k.guid.as_str(), i);
+        if !fetched_guids.contains(k.guid.as_str()) {
+            if let Some(link) = &k.link {
+                by_link.entry(link.as_str()).or_insert(i);
+            }
+            by_title
+                .entry((k.title.as_str(), k.published.as_deref()))
+                .or_insert(i);
+        }
+    }
+    let mut taken = vec![false; known.len()];
+    let mut next_id: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM stories", [], |r| {
+            r.get(0)
+        })?;
+    let mut insert = tx.prepare(
+        "INSERT INTO stories (id, feed, guid, link, title, published, sort, first_seen,
+            last_seen, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    )?;
+    let mut update = tx.prepare(
+        "UPDATE stories SET guid = ?2, link = ?3, title = ?4, published = ?5, sort = ?6,
+            last_seen = ?7, article = ?8 WHERE id = ?1",
+    )?;
+    let mut seen = tx.prepare("UPDATE stories SET last_seen = ?2 WHERE id = ?1")?;
+    let mut stored = Stored::default();
+    for a in articles {
+        let found = by_guid
+            .get(a.id.as_str())
+            .or_else(|| a.url.as_deref().and_then(|l| by_link.get(l)))
+            .or_else(|| by_title.get(&(a.title.as_str(), a.published.as_deref())))
+            .copied()
+            .filter(|&i| !taken[i]);
+        let published_sort = a.published.as_deref().and_then(crate::feed::merge::instant);
+        match found {
+            Some(i) => {
+                taken[i] = true;
+                let k = &known[i];
+                let article = article_json(a, k.id);
+                if article == k.article {
+                    seen.execute(params![k.id, now])?;
+                    continue;
+                }
+                let sort = published_sort.unwrap_or(now);
+                update.execute(params![
+                    k.id,
+                    a.id,
+                    a.url,
+                    a.title,
+                    a.published,
+                    sort,
+                    now,
+                    article
+                ])?;
+                stored.updated += 1;
+            }
+            None => {
+                let id = next_id;
+                next_id += 1;
+                let sort = published_sort.unwrap_or(now);
+                insert.execute(params![
+                    id,
+                    feed,
+                    a.id,
+                    a.url,
+                    a.title,
+                    a.published,
+                    sort,
+                    now,
+                    article_json(a, id)
+                ])?;
+                stored.new += 1;
+            }
+        }
+    }
+    Ok(stored)
+}
+
+/// A story as the library keeps it: bundle JSON with the library's id, without related
+/// ids (they named the feed's ids, which the library does not use).
+fn article_json(article: &DocArticle, id: i64) -> String {
+    let mut kept = article.clone();
+    kept.id = id.to_string();
+    kept.related = None;
+    // Serializing these plain types cannot fail.
+    serde_json::to_string(&kept).unwrap_or_default()
+}

@@ -1,0 +1,274 @@
+//! The library's stories as a bundle, newest first: what the reader shows and what
+//! `newsterm export --bundle` writes. The stories are kept as bundle JSON, so the bundle is
+//! their texts joined and read by the bundle loader (the same checks, the same lazily read
+//! bodies); each story's feed becomes its origin, named as the subscription names it.
+
+use rusqlite::params_from_iter;
+
+use super::{Library, Result};
+use crate::bundle::{self, Bundle, StoryOrigin};
+
+/// Which stories: all, or those of the feeds at these URLs.
+#[derive(Debug, Clone, Copy)]
+pub enum Selection<'a> {
+    All,
+    Feeds(&'a [String]),
+}
+
+/// How a feed is named in the list: the subscription's own name (`"~Name"`) if it gives
+/// one, else the feed's title, else its URL.
+pub type FeedName<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The title the library's bundle has.
+pub const TITLE: &str = "Library";
+
+/// The library's stories as bundle JSON, and for each story the index of its feed in the
+/// list of feeds (named) that comes with it.
+pub struct Assembled {
+    pub bytes: Vec<u8>,
+    pub feeds: Vec<String>,
+    pub origin_of: Vec<u16>,
+}
+
+impl Library {
+    /// The stories `selection` picks, newest first, as one bundle's JSON.
+    pub fn assemble(&self, selection: Selection<'_>, name: FeedName<'_>) -> Result<Assembled> {
+        let run = || -> rusqlite::Result<Assembled> {
+            let mut feed_index: std::collections::HashMap<i64, u16> =
+                std::collections::HashMap::new();
+            let mut feeds = Vec::new();
+            {
+                let mut stmt = self
+                    .conn
+                    .prepare("SELECT id, url, title FROM feeds ORDER BY id")?;
+                let mut rows = stmt.query([])?;
+                while let Some(row) = rows.next()? {
+                    let id: i64 = row.get(0)?;
+                    let url: String = row.get(1)?;
+                    let title: Option<String> = row.get(2)?;
+                    let shown = name(&url)
+                        .or(title.filter(|t| !t.trim().is_empty()))
+                        .unwrap_or(url);
+                    let at = u16::try_from(feeds.len()).unwrap_or(u16::MAX);
+                    feed_index.insert(id, at);
+                    feeds.push(crate::text::clean(&shown));
+                }
+            }
+            let mut bytes = Vec::with_capacity(1 << 16);
+            bytes.extend_from_slice(b"{\"newsterm\":1,\"title\":");
+            bytes.extend_from_slice(
+                serde_json::to_string(TITLE)
+                    .unwrap_or_else(|_| "\"\"".into())
+                    .as_bytes(),
+            );
+            bytes.extend_from_slice(b",\"articles\":[");
+            let mut origin_of = Vec::new();
+            let (sql, urls): (String, Vec<&String>) = match selection {
+                Selection::All => (
+                    "SELECT feed, article FROM stories ORDER BY sort DESC, id DESC".into(),
+                    Vec::new(),
+                ),
+                Selection::Feeds(urls) => (
+                    format!(
+                        "SELECT s.feed, s.article FROM stories s JOIN feeds f ON f.id = s.feed
+                         WHERE f.url IN ({}) ORDER BY s.sort DESC, s.id DESC",
+                        vec!["?"; urls.len()].join(",")
+                    ),
+                    urls.iter().collect(),
+                ),
+            };
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut rows = stmt.query(params_from_iter(urls))?;
+            while let Some(row) = rows.next()? {
+                let feed: i64 = row.get(0)?;
+                let article = row.get_ref(1)?.as_str()?;
+                if !origin_of.is_empty() {
+                    bytes.push(b',');
+                }
+                bytes.extend_from_slice(article.as_bytes());
+                origin_of.push(feed_index.get(&feed).copied().unwrap_or(0));
+            }
+            bytes.extend_from_slice(b"]}");
+            Ok(Assembled {
+                bytes,
+                feeds,
+                origin_of,
+            })
+        };
+        run().map_err(|e| self.err(&e))
+    }
+
+    /// The stories `selection` picks as the bundle the reader shows.
+    pub fn bundle(&self, selection: Selection<'_>, name: FeedName<'_>) -> Result<Bundle> {
+        let Assembled {
+            bytes,
+            feeds,
+            origin_of,
+        } = self.assemble(selection, name)?;
+        let file = crate::text::printable(&self.path.display().to_string()).into_owned();
+        let mut bundle = bundle::load_owned(&file, bytes, &|_| {}).map_err(|e| {
+            super::LibraryError::Damaged {
+                path: file.clone(),
+                reason: format!("a story cannot be read: {e}"),
+            }
+        })?;
+        // One origin per feed, each holding the same bytes the stories' bodies are read from.
+        let source = bundle.origins.first().and_then(|o| o.source.clone());
+        bundle.origins = feeds
+            .into_iter()
+            .map(|name| StoryOrigin {
+                name,
+                source: source.clone(),
+            })
+            .collect();
+        if bundle.origins.is_empty() {
+            bundle.origins.push(StoryOrigin {
+                name: TITLE.into(),
+                source,
+            });
+        }
+        for (article, origin) in bundle.articles.iter_mut().zip(origin_of) {
+            article.origin = origin;
+        }
+        Ok(bundle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{Doc, DocArticle, DocBlock};
+    use crate::library::LIBRARY_SCOPE;
+    use crate::state::Changes;
+
+    fn story(id: &str, title: &str, published: &str) -> DocArticle {
+        DocArticle {
+            id: id.into(),
+            title: title.into(),
+            url: Some(format!("https://example.org/{id}")),
+            published: Some(published.into()),
+            body: vec![DocBlock::Paragraph {
+                text: format!("The body of {title}."),
+            }],
+            ..DocArticle::default()
+        }
+    }
+
+    fn doc(title: &str, articles: Vec<DocArticle>) -> Doc {
+        Doc {
+            title: title.into(),
+            articles,
+            ..Doc::default()
+        }
+    }
+
+    fn library(name: &str) -> Library {
+        let dir = crate::scratch::scratch_dir("library-view", name);
+        Library::open(&dir.join("library.db")).unwrap()
+    }
+
+    #[test]
+    fn stories_stay_after_they_leave_their_feed_and_keep_their_marks() {
+        let mut lib = library("kept");
+        let first = doc(
+            "Tech",
+            vec![
+                story("a", "Alpha", "2026-11-01T10:00:00Z"),
+                story("b", "Beta", "2026-11-02T10:00:00Z"),
+            ],
+        );
+        let stored = lib
+            .store_feed("https://t.example/feed", &first, 100)
+            .unwrap();
+        assert_eq!((stored.new, stored.updated), (2, 0));
+        let bundle = lib.bundle(Selection::All, &|_| None).unwrap();
+        let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Beta", "Alpha"], "newest first");
+        let alpha = bundle.articles[1].id.clone();
+        let mut changes = Changes::default();
+        changes.read.insert(alpha.clone(), true);
+        lib.apply(LIBRARY_SCOPE, &changes).unwrap();
+        // Alpha leaves the feed; Beta is edited; Gamma is new.
+        let mut beta = story("b", "Beta, updated", "2026-11-02T10:00:00Z");
+        beta.body.push(DocBlock::Paragraph {
+            text: "More.".into(),
+        });
+        let second = doc(
+            "Tech",
+            vec![beta, story("c", "Gamma", "2026-11-03T10:00:00Z")],
+        );
+        let stored = lib
+            .store_feed("https://t.example/feed", &second, 200)
+            .unwrap();
+        assert_eq!((stored.new, stored.updated), (1, 1));
+        let bundle = lib.bundle(Selection::All, &|_| None).unwrap();
+        let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Gamma", "Beta, updated", "Alpha"]);
+        assert_eq!(bundle.articles[2].id, alpha, "the same story keeps its id");
+        assert!(lib.memory(LIBRARY_SCOPE).unwrap().read.contains(&alpha));
+        let full = bundle.full_article(1).unwrap();
+        assert_eq!(full.details.as_ref().map(|d| d.body.len()), Some(2));
+        assert_eq!(lib.integrity_check(), Ok(()));
+    }
+
+    #[test]
+    fn a_story_whose_guid_changed_is_found_by_its_link() {
+        let mut lib = library("link");
+        let url = "https://t.example/feed";
+        lib.store_feed(
+            url,
+            &doc("T", vec![story("a", "Alpha", "2026-11-01T10:00:00Z")]),
+            1,
+        )
+        .unwrap();
+        let mut moved = story("a", "Alpha", "2026-11-01T10:00:00Z");
+        moved.id = "new-guid".into();
+        let stored = lib.store_feed(url, &doc("T", vec![moved]), 2).unwrap();
+        assert_eq!(stored.new, 0);
+        assert_eq!(lib.story_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn two_stories_sharing_a_link_stay_two() {
+        let mut lib = library("shared-link");
+        let url = "https://t.example/feed";
+        let mut a = story("a", "Alpha", "2026-11-01T10:00:00Z");
+        let mut b = story("b", "Beta", "2026-11-01T11:00:00Z");
+        a.url = Some("https://t.example/".into());
+        b.url = Some("https://t.example/".into());
+        lib.store_feed(url, &doc("T", vec![a.clone(), b.clone()]), 1)
+            .unwrap();
+        let stored = lib.store_feed(url, &doc("T", vec![a, b]), 2).unwrap();
+        assert_eq!(stored, crate::library::Stored::default());
+        assert_eq!(lib.story_count().unwrap(), 2);
+    }
+
+    #[test]
+    fn each_story_is_named_by_its_feed_and_a_selection_picks_feeds() {
+        let mut lib = library("origins");
+        lib.store_feed(
+            "https://a.example/f",
+            &doc("Feed A", vec![story("1", "One", "2026-11-01T00:00:00Z")]),
+            1,
+        )
+        .unwrap();
+        lib.store_feed(
+            "https://b.example/f",
+            &doc("Feed B", vec![story("2", "Two", "2026-11-02T00:00:00Z")]),
+            1,
+        )
+        .unwrap();
+        let rename = |url: &str| (url == "https://b.example/f").then(|| "Bee".to_owned());
+        let bundle = lib.bundle(Selection::All, &rename).unwrap();
+        let names: Vec<&str> = bundle
+            .articles
+            .iter()
+            .map(|a| bundle.origins[usize::from(a.origin)].name.as_str())
+            .collect();
+        assert_eq!(names, ["Bee", "Feed A"]);
+        let only = ["https://a.example/f".to_owned()];
+        let bundle = lib.bundle(Selection::Feeds(&only), &rename).unwrap();
+        assert_eq!(bundle.articles.len(), 1);
+        assert_eq!(bundle.articles[0].title, "One");
+    }
+}
