@@ -317,7 +317,7 @@ fn read(
         .collect();
     let notice = (!notices.is_empty()).then(|| notices.join(" · "));
     let (file, memory) = match opened {
-        Some(o) => (o.file, o.memory),
+        Some(o) => (o.file.map(tui::Keeper::file), o.memory),
         None => (None, Memory::default()),
     };
     let setup = tui::Setup {
@@ -330,8 +330,10 @@ fn read(
         keymap: config.keymap,
         measure: config.measure,
         player: config.player,
-        sources: args.sources.clone(),
-        fetch: fetch_options(args.offline, args.timeout),
+        reload: tui::reload::Job::Sources {
+            sources: args.sources.clone(),
+            fetch: fetch_options(args.offline, args.timeout),
+        },
     };
     tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }

@@ -50,6 +50,10 @@ pub struct Config {
     /// How wide the reader's lines may be, and where they sit in a wider pane.
     pub measure: Measure,
     pub keymap: Keymap,
+    /// How long the library keeps stories that have left their feeds.
+    pub keep: crate::library::Keep,
+    /// Refresh the library every this many minutes while the reader is open.
+    pub refresh_minutes: Option<u32>,
 }
 
 impl Default for Config {
@@ -61,6 +65,8 @@ impl Default for Config {
             player: None,
             measure: Measure::default(),
             keymap: Keymap::default(),
+            keep: crate::library::Keep::default(),
+            refresh_minutes: None,
         }
     }
 }
@@ -76,6 +82,9 @@ struct File {
     /// A number of columns, or "none".
     reader_width: Option<Spanned<toml::Value>>,
     reader_align: Option<Spanned<String>>,
+    keep_days: Option<u32>,
+    keep_per_feed: Option<u32>,
+    refresh_minutes: Option<u32>,
     /// Read by hand, below (entries in order, each checked with its line).
     #[serde(default, rename = "keys")]
     _keys: Option<toml::Value>,
@@ -175,6 +184,12 @@ pub fn parse(text: &str) -> Result<Config, ConfigMistake> {
     config.mouse = file.mouse.unwrap_or(true);
     config.hyperlinks = file.hyperlinks.unwrap_or(true);
     config.player = file.player.filter(|p| !p.trim().is_empty());
+    // 0 is the default: keep everything, never refresh on a timer.
+    config.keep = crate::library::Keep {
+        days: file.keep_days.filter(|&d| d > 0),
+        per_feed: file.keep_per_feed.filter(|&n| n > 0),
+    };
+    config.refresh_minutes = file.refresh_minutes.filter(|&m| m > 0);
     if let Some(width) = file.reader_width {
         config.measure.columns = reader_width(text, &width)?;
     }
@@ -375,6 +390,14 @@ pub fn defaults() -> String {
          reader_width = {READER_WIDTH}\n\n\
          # where the text sits when the reader pane is wider: left or centre\n\
          reader_align = \"left\"\n\n\
+         # the library (newsterm with subscriptions) keeps every story ever fetched; these\n\
+         # let stories that have left their feed go after so many days, or beyond the\n\
+         # newest so many of each feed (0: keep them all); starred stories always stay\n\
+         keep_days = 0\n\
+         keep_per_feed = 0\n\n\
+         # refresh the library's feeds every so many minutes while newsterm is open (0: only\n\
+         # when you press r)\n\
+         refresh_minutes = 0\n\n\
          # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, M-x for Alt, or\n\
          # Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space\n\
          # Insert Delete F1-F12 (in any case). A key given to an action here is taken from\n\

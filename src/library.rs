@@ -9,11 +9,13 @@
 //! terminal code and no network here: `src/refresh.rs` fetches, this stores.
 
 mod marks;
+mod retention;
 mod schema;
 mod store;
 mod view;
 
 pub use marks::{LIBRARY_SCOPE, scope_of_state_file};
+pub use retention::Keep;
 pub use store::{FeedStatus, Stored};
 pub use view::{FeedName, Selection};
 

@@ -103,14 +103,11 @@ impl StateFile {
         url: Option<&str>,
         var: impl Fn(&str) -> Option<String>,
     ) -> Option<StateFile> {
-        let base = var("XDG_STATE_HOME")
-            .filter(|v| Path::new(v).is_absolute())
-            .map(PathBuf::from)
-            .or_else(|| var("HOME").map(|home| Path::new(&home).join(".local/state")))?;
+        let dir = state_dir(var)?;
         let key = format!("{title}\n{}", url.unwrap_or(""));
         let name = format!("{}-{:016x}.json", slug(title), fnv1a(key.as_bytes()));
         Some(StateFile {
-            path: base.join("newsterm").join(name),
+            path: dir.join(name),
             known: None,
         })
     }
@@ -169,6 +166,16 @@ impl StateFile {
 /// The memory in a state file's bytes, or why they are not state (not UTF-8, not JSON,
 /// another version). Either form is read: compact, or pretty-printed as files were once
 /// written.
+/// The folder of the state files: `$XDG_STATE_HOME/newsterm`, else
+/// `~/.local/state/newsterm`. `None` when neither variable is set.
+pub fn state_dir(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let base = var("XDG_STATE_HOME")
+        .filter(|v| Path::new(v).is_absolute())
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|home| Path::new(&home).join(".local/state")))?;
+    Some(base.join("newsterm"))
+}
+
 /// The memory in the state file at `path`, if it can be read as state.
 pub fn read_memory(path: &Path) -> Option<Memory> {
     let bytes = crate::limits::read_regular(path, crate::limits::MOST_READ).ok()?;

@@ -9,8 +9,9 @@ mod clipboard;
 mod decode;
 mod faults;
 mod input;
+mod keeper;
 mod launch;
-mod reload;
+pub mod reload;
 mod signals;
 
 use std::fs::File;
@@ -26,10 +27,11 @@ use crate::app::{App, Effect, Outcome};
 use crate::bundle::Bundle;
 use crate::keymap::Keymap;
 use crate::painter::{Mark, Painter};
-use crate::state::{Memory, SharedFile, StateFile};
+use crate::state::Memory;
 use crate::ui::Theme;
 use decode::MouseDid;
 use input::{Event, Input};
+pub use keeper::Keeper;
 use launch::Player;
 use reload::Reloader;
 use signals::{Request, Signals};
@@ -79,7 +81,7 @@ pub struct Setup {
     /// A first message for the status bar.
     pub notice: Option<String>,
     /// Where the reading state is kept (`None`: nowhere), and what it holds.
-    pub state: Option<StateFile>,
+    pub state: Option<Keeper>,
     pub memory: Memory,
     /// Whether the mouse is reported (clicks, wheel).
     pub mouse: bool,
@@ -90,9 +92,8 @@ pub struct Setup {
     pub measure: crate::layout::Measure,
     /// The command that plays audio, if the user chose one.
     pub player: Option<String>,
-    /// What the stories were read from, to read again at `r` (none: the sample).
-    pub sources: Vec<String>,
-    pub fetch: crate::fetch::Options,
+    /// What `r` does: read the sources again, or refresh the library.
+    pub reload: reload::Job,
 }
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
@@ -107,9 +108,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if let Some(notice) = setup.notice {
         app.apply(Outcome::Notice(notice));
     }
-    let mut saver = Saver {
-        file: setup.state.map(SharedFile::new),
-    };
+    let mut saver = Saver { file: setup.state };
     let theme = &setup.theme;
     let mut term = Term::enter(setup.mouse, setup.player)?;
     if !setup.hyperlinks {
@@ -118,7 +117,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if in_tmux() {
         term.painter = std::mem::take(&mut term.painter).inside_tmux();
     }
-    let mut reloader = Reloader::new(setup.sources, setup.fetch)?;
+    let mut reloader = Reloader::new(setup.reload)?;
     let result = event_loop(
         &mut app,
         theme,
@@ -147,7 +146,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
 /// as done is on disk. Each save merges into the file what other readers of the bundle saved
 /// meanwhile, and the App is given the result.
 struct Saver {
-    file: Option<SharedFile>,
+    file: Option<Keeper>,
 }
 
 impl Saver {

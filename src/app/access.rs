@@ -86,6 +86,12 @@ impl App {
             .or(self.session.reloading.then_some(super::reload::RELOADING))
     }
 
+    /// How far a refresh of the library's feeds has got (feeds done, of how many), while
+    /// one runs.
+    pub fn refreshing(&self) -> Option<(usize, usize)> {
+        self.session.refreshing
+    }
+
     /// Scroll position of the help overlay, when it is open.
     pub fn help_scroll(&self) -> Option<usize> {
         self.session.help

@@ -14,10 +14,15 @@ pub enum Outcome {
     /// The sources are being read again: said first, and in the status bar until the
     /// result comes, since reading may take a while.
     Reloading,
-    /// The sources were read again; `failed` is the first source that could not be, if any.
+    /// The library's feeds are being refreshed: how many are done, of how many.
+    Refreshing { done: usize, of: usize },
+    /// The sources were read again; `failed` is the first source that could not be, if any;
+    /// `summary` what the status bar says of it, when the reader has more to say than the
+    /// count of stories (a refresh's new stories and failed feeds).
     Reloaded {
         bundle: Box<Bundle>,
         failed: Option<LoadError>,
+        summary: Option<String>,
     },
     /// No source could be read again: the stories stay as they were.
     ReloadFailed(LoadError),
@@ -43,15 +48,28 @@ impl App {
             }
             Outcome::ReloadFailed(error) => {
                 self.session.reloading = false;
+                self.session.refreshing = None;
                 self.session.notice = Some(not_reloaded(&error));
             }
             Outcome::Reloading => {
                 self.session.reloading = true;
                 self.session.notice = Some(super::reload::RELOADING.into());
             }
-            Outcome::Reloaded { bundle, failed } => {
+            Outcome::Refreshing { done, of } => {
+                self.session.reloading = true;
+                self.session.refreshing = Some((done, of));
+            }
+            Outcome::Reloaded {
+                bundle,
+                failed,
+                summary,
+            } => {
                 self.session.reloading = false;
+                self.session.refreshing = None;
                 self.reload(*bundle);
+                if let Some(summary) = summary {
+                    self.session.notice = Some(summary);
+                }
                 if let Some(error) = failed {
                     self.session.notice = Some(not_reloaded(&error));
                 }

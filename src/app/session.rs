@@ -40,6 +40,8 @@ pub(super) struct Session {
     /// The sources are being read again (the loop said so, and has not yet brought the
     /// result).
     pub(super) reloading: bool,
+    /// A refresh of the library's feeds runs: how many are done, of how many.
+    pub(super) refreshing: Option<(usize, usize)>,
 }
 
 impl Session {
@@ -60,6 +62,7 @@ impl Session {
             measure: Measure::default(),
             link_prompt: None,
             reloading: false,
+            refreshing: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::app::Outcome;
@@ -17,14 +18,93 @@ pub const STDIN_ONCE: &str = "standard input cannot be read again: nothing reloa
 /// The name of the worker thread.
 pub const WORKER: &str = "reload";
 
-/// What the stories were read from, to read again at `r` (none: the sample).
-#[derive(Clone)]
-struct Sources {
-    sources: Vec<String>,
-    fetch: crate::fetch::Options,
+/// What `r` does: read the sources named again, or refresh the library's feeds.
+#[derive(Clone, Debug)]
+pub enum Job {
+    /// The stories were read from these (none: the sample).
+    Sources {
+        sources: Vec<String>,
+        fetch: crate::fetch::Options,
+    },
+    Library(LibraryJob),
 }
 
-impl Sources {
+/// A refresh of the library at `path`: its subscriptions fetched and stored, then its
+/// stories shown.
+#[derive(Clone, Debug)]
+pub struct LibraryJob {
+    pub path: PathBuf,
+    /// The subscriptions' feed addresses.
+    pub feeds: Vec<String>,
+    /// The names the subscriptions give their feeds (`"~Name"`), by address.
+    pub names: std::sync::Arc<std::collections::HashMap<String, String>>,
+    pub fetch: crate::fetch::Options,
+}
+
+impl LibraryJob {
+    /// Refreshes, telling `progress` as feeds are done; the library's stories after it.
+    fn run(&self, progress: &dyn Fn(usize, usize)) -> Outcome {
+        let mut library = match crate::library::Library::open(&self.path) {
+            Ok(library) => library,
+            Err(e) => return Outcome::Notice(format!("not refreshed: {e}")),
+        };
+        let now = crate::library::now_secs();
+        let mut last = usize::MAX;
+        let report =
+            crate::refresh::refresh(&mut library, &self.feeds, &self.fetch, now, &mut |p| {
+                if p.done != last {
+                    last = p.done;
+                    progress(p.done, p.of);
+                }
+            });
+        let name = |url: &str| self.names.get(url).cloned();
+        match library.bundle(crate::library::Selection::All, &name) {
+            Ok(bundle) => Outcome::Reloaded {
+                bundle: Box::new(bundle),
+                failed: None,
+                summary: Some(report.summary()),
+            },
+            Err(e) => Outcome::Notice(format!("{}; cannot show: {e}", report.summary())),
+        }
+    }
+}
+
+impl Job {
+    fn name(&self) -> String {
+        match self {
+            Job::Sources { sources, .. } => sources.first().map_or("the sample".into(), |s| {
+                crate::text::printable(s).into_owned()
+            }),
+            Job::Library(job) => {
+                crate::text::printable(&job.path.display().to_string()).into_owned()
+            }
+        }
+    }
+
+    fn run(&self, progress: &dyn Fn(usize, usize)) -> Outcome {
+        match self {
+            Job::Sources { sources, fetch } => read_sources(sources, fetch),
+            Job::Library(job) => job.run(progress),
+        }
+    }
+}
+
+/// What a worker sends: how far it has got, then its result.
+enum Message {
+    Progress(usize, usize),
+    Done(Outcome),
+}
+
+struct Sources<'a> {
+    sources: &'a [String],
+    fetch: &'a crate::fetch::Options,
+}
+
+fn read_sources(sources: &[String], fetch: &crate::fetch::Options) -> Outcome {
+    Sources { sources, fetch }.read()
+}
+
+impl Sources<'_> {
     /// The stories as they are now, or why not (the reader keeps what it has). A source
     /// that fails while others open is told too.
     fn read(&self) -> Outcome {
@@ -33,17 +113,19 @@ impl Sources {
                 Ok(bundle) => Outcome::Reloaded {
                     bundle: Box::new(bundle),
                     failed: None,
+                    summary: None,
                 },
                 Err(e) => Outcome::ReloadFailed(e),
             };
         }
         let crate::feed::Opened { bundle, failed, .. } =
-            crate::feed::open_all(&self.sources, &self.fetch, &mut |_| {});
+            crate::feed::open_all(self.sources, self.fetch, &mut |_| {});
         let mut failed = failed.into_iter();
         match (bundle, failed.next()) {
             (Some(bundle), failed) => Outcome::Reloaded {
                 bundle: Box::new(bundle),
                 failed,
+                summary: None,
             },
             (None, Some(error)) => Outcome::ReloadFailed(error),
             // Not reached with sources given: each one opens or fails.
@@ -54,9 +136,9 @@ impl Sources {
 
 /// Reads the sources again for `r`, one reload at a time.
 pub struct Reloader {
-    sources: Sources,
-    /// Where the running reload's result comes, if one runs.
-    running: Option<Receiver<Outcome>>,
+    job: Job,
+    /// Where the running reload's progress and result come, if one runs.
+    running: Option<Receiver<Message>>,
     /// Readable once a worker has finished; the loop polls it.
     pub wake: UnixStream,
     /// The other end, a copy of which each worker rings.
@@ -64,12 +146,12 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    pub fn new(sources: Vec<String>, fetch: crate::fetch::Options) -> io::Result<Self> {
+    pub fn new(job: Job) -> io::Result<Self> {
         let (wake, ring) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         ring.set_nonblocking(true)?;
         Ok(Reloader {
-            sources: Sources { sources, fetch },
+            job,
             running: None,
             wake,
             ring,
@@ -85,20 +167,27 @@ impl Reloader {
         }
         // What came on standard input was read to its end once; reading it again would only
         // find nothing and call the stories empty.
-        if self.sources.sources.iter().any(|s| s == "-") {
+        if let Job::Sources { sources, .. } = &self.job
+            && sources.iter().any(|s| s == "-")
+        {
             return Outcome::Notice(STDIN_ONCE.into());
         }
         let (tx, rx) = mpsc::channel();
-        let sources = self.sources.clone();
+        let job = self.job.clone();
         let spawned = self.ring.try_clone().and_then(|ring| {
             std::thread::Builder::new()
                 .name(WORKER.into())
                 .spawn(move || {
-                    let outcome =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sources.read()))
-                            .unwrap_or_else(|_| stopped(&sources.sources));
+                    let progress = |done, of| {
+                        let _ = tx.send(Message::Progress(done, of));
+                        let _ = (&ring).write_all(&[1]);
+                    };
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        job.run(&progress)
+                    }))
+                    .unwrap_or_else(|_| stopped(&job.name()));
                     // The loop may be gone (quitting does not wait): nothing to tell then.
-                    let _ = tx.send(outcome);
+                    let _ = tx.send(Message::Done(outcome));
                     let _ = (&ring).write_all(&[1]);
                 })
         });
@@ -113,29 +202,35 @@ impl Reloader {
 
     /// The running reload's result, if it has come; the loop asks when [`Reloader::wake`]
     /// is readable.
+    /// A refresh's progress comes the same way, as [`Outcome::Refreshing`], the latest
+    /// only.
     pub fn finished(&mut self) -> Option<Outcome> {
         let mut buf = [0u8; 64];
         while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
-        let result = self.running.as_ref()?.try_recv();
-        match result {
-            Ok(outcome) => {
-                self.running = None;
-                Some(outcome)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.running = None;
-                Some(stopped(&self.sources.sources))
+        let mut progress = None;
+        loop {
+            let result = self.running.as_ref()?.try_recv();
+            match result {
+                Ok(Message::Progress(done, of)) => {
+                    progress = Some(Outcome::Refreshing { done, of });
+                }
+                Ok(Message::Done(outcome)) => {
+                    self.running = None;
+                    return Some(outcome);
+                }
+                Err(TryRecvError::Empty) => return progress,
+                Err(TryRecvError::Disconnected) => {
+                    self.running = None;
+                    return Some(stopped(&self.job.name()));
+                }
             }
         }
     }
 }
 
 /// The outcome of a worker that stopped without a result.
-fn stopped(sources: &[String]) -> Outcome {
-    let file = sources.first().map_or("the sample".into(), |s| {
-        crate::text::printable(s).into_owned()
-    });
+fn stopped(file: &str) -> Outcome {
+    let file = file.to_owned();
     Outcome::ReloadFailed(LoadError::Read {
         file,
         source: io::Error::other("reading stopped unexpectedly"),
@@ -148,7 +243,11 @@ mod tests {
 
     fn reloader(sources: &[&str]) -> Reloader {
         let sources = sources.iter().map(|s| (*s).to_owned()).collect();
-        Reloader::new(sources, crate::fetch::Options::default()).unwrap_or_else(|e| {
+        let job = Job::Sources {
+            sources,
+            fetch: crate::fetch::Options::default(),
+        };
+        Reloader::new(job).unwrap_or_else(|e| {
             panic!("a socket pair: {e}");
         })
     }
@@ -159,8 +258,9 @@ mod tests {
         loop {
             let mut fds = [PollFd::new(&reloader.wake, PollFlags::IN)];
             let _ = poll(&mut fds, None);
-            if let Some(outcome) = reloader.finished() {
-                return outcome;
+            match reloader.finished() {
+                Some(Outcome::Refreshing { .. }) | None => {}
+                Some(outcome) => return outcome,
             }
         }
     }
@@ -178,7 +278,7 @@ mod tests {
         let mut reloader = reloader(&[]);
         assert!(matches!(reloader.start(), Outcome::Reloading));
         match result(&mut reloader) {
-            Outcome::Reloaded { bundle, failed } => {
+            Outcome::Reloaded { bundle, failed, .. } => {
                 assert!(!bundle.articles.is_empty());
                 assert!(failed.is_none());
             }

@@ -61,6 +61,10 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         counts
     };
+    let counts = match app.refreshing() {
+        Some((done, of)) => format!("refreshing {done}/{of} · {counts}"),
+        None => counts,
+    };
     let pane = if app.screen().single {
         format!(" · {}", app.focus().name())
     } else {

@@ -32,6 +32,7 @@ fn a_reload_that_fails_in_part_takes_the_new_stories_and_names_the_failed_source
     app.apply(Outcome::Reloaded {
         bundle: Box::new(sample().unwrap()),
         failed: Some(feed_error()),
+        summary: None,
     });
     assert_eq!(
         app.session.notice.as_deref(),
@@ -40,10 +41,29 @@ fn a_reload_that_fails_in_part_takes_the_new_stories_and_names_the_failed_source
     app.apply(Outcome::Reloaded {
         bundle: Box::new(sample().unwrap()),
         failed: None,
+        summary: None,
     });
     assert_eq!(
         app.session.notice.as_deref(),
         Some("Reloaded: 8 stories, none new.")
+    );
+}
+
+#[test]
+fn a_refresh_shows_its_progress_then_its_summary() {
+    let mut app = app(120, 40);
+    app.apply(Outcome::Reloading);
+    app.apply(Outcome::Refreshing { done: 12, of: 40 });
+    assert_eq!(app.refreshing(), Some((12, 40)));
+    app.apply(Outcome::Reloaded {
+        bundle: Box::new(sample().unwrap()),
+        failed: None,
+        summary: Some("+23 new from 40 feeds, 2 feeds failed".into()),
+    });
+    assert_eq!(app.refreshing(), None);
+    assert_eq!(
+        app.session.notice.as_deref(),
+        Some("+23 new from 40 feeds, 2 feeds failed")
     );
 }
 

@@ -1,0 +1,203 @@
+//! Refreshing the library: every subscription fetched (a few at a time, with the
+//! conditional-GET cache), read as a feed, and stored; a feed that fails is kept as failed
+//! with why. Used by `r` in the reader (on its worker thread) and by `newsterm refresh`.
+//! No terminal code.
+
+use std::time::Duration;
+
+use crate::bundle::Doc;
+use crate::fetch::{self, FetchError, Fetched, FetchedFrom};
+use crate::library::{Library, Stored};
+
+/// What became of one feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedResult {
+    /// Read and stored: how many stories were new or changed.
+    Read(Stored),
+    /// The server said nothing changed (or `--offline` read the cache).
+    Unchanged,
+    /// Not read: why, and the HTTP status when the server answered with one.
+    Failed { error: String, status: Option<u16> },
+}
+
+/// What a refresh did, feed by feed, in the order of the subscriptions.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub feeds: Vec<(String, FeedResult)>,
+    /// The library could not be written (the stories fetched are not kept): why.
+    pub not_stored: Option<String>,
+}
+
+impl Report {
+    /// Stories never seen before, in all feeds.
+    pub fn new_stories(&self) -> usize {
+        self.feeds
+            .iter()
+            .map(|(_, r)| match r {
+                FeedResult::Read(s) => s.new,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    pub fn failed(&self) -> usize {
+        self.feeds
+            .iter()
+            .filter(|(_, r)| matches!(r, FeedResult::Failed { .. }))
+            .count()
+    }
+
+    /// One line for the status bar and the end of `newsterm refresh`: `+23 new, 2 feeds
+    /// failed`.
+    pub fn summary(&self) -> String {
+        let new = self.new_stories();
+        let failed = self.failed();
+        let mut out = format!("+{new} new from {} feeds", self.feeds.len());
+        if failed > 0 {
+            let feeds = if failed == 1 { "feed" } else { "feeds" };
+            out.push_str(&format!(", {failed} {feeds} failed"));
+        }
+        if let Some(why) = &self.not_stored {
+            out.push_str(&format!(", not stored: {why}"));
+        }
+        out
+    }
+}
+
+/// How far a refresh has got: feeds done, of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub of: usize,
+}
+
+/// The time a refresh of `feeds` may take in all: the single fetch's limit for a few feeds,
+/// more for many (they are fetched [`fetch::AT_ONCE`] at a time), never more than ten
+/// minutes.
+pub fn time_for(feeds: usize, single: Duration) -> Duration {
+    let rounds = u32::try_from(feeds.div_ceil(fetch::AT_ONCE).max(1)).unwrap_or(u32::MAX);
+    (single * rounds.min(20)).clamp(single, Duration::from_secs(600))
+}
+
+/// Fetches every feed in `urls` and stores what each gave in `library`, `now` being the time
+/// of the refresh.
+pub fn refresh(
+    library: &mut Library,
+    urls: &[String],
+    options: &fetch::Options,
+    now: i64,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
+    let options = fetch::Options {
+        timeout: time_for(urls.len(), options.timeout),
+        ..options.clone()
+    };
+    let of = urls.len();
+    let fetched = fetch::fetch_all(urls, &options, &mut |p| {
+        progress(Progress { done: p.done, of });
+    });
+    let mut report = Report::default();
+    for (url, result) in urls.iter().zip(fetched) {
+        let outcome = match result {
+            Ok(Fetched {
+                origin: FetchedFrom::NotModified | FetchedFrom::Offline,
+                ..
+            }) => Step::Unchanged,
+            Ok(fetched) => match read(&fetched) {
+                Ok(doc) => Step::Doc(doc),
+                Err(error) => Step::Failed(error, None),
+            },
+            Err(e) => {
+                let status = match &e {
+                    FetchError::Status { status, .. } => Some(*status),
+                    _ => None,
+                };
+                Step::Failed(crate::text::printable(&e.to_string()).into_owned(), status)
+            }
+        };
+        let (result, stored) = match outcome {
+            Step::Unchanged => (FeedResult::Unchanged, library.feed_unchanged(url, now)),
+            Step::Doc(doc) => match library.store_feed(url, &doc, now) {
+                Ok(stored) => (FeedResult::Read(stored), Ok(())),
+                Err(e) => (FeedResult::Read(Stored::default()), Err(e)),
+            },
+            Step::Failed(error, status) => {
+                let kept = library.feed_failed(url, &error, status, now);
+                (FeedResult::Failed { error, status }, kept)
+            }
+        };
+        if let Err(e) = stored
+            && report.not_stored.is_none()
+        {
+            report.not_stored = Some(e.to_string());
+        }
+        report.feeds.push((url.clone(), result));
+    }
+    report
+}
+
+enum Step {
+    Unchanged,
+    Doc(Doc),
+    Failed(String, Option<u16>),
+}
+
+/// The stories in a fetched body: a feed (RSS, Atom, JSON Feed) or an article bundle.
+fn read(fetched: &Fetched) -> Result<Doc, String> {
+    use crate::feed::sniff::{ContentFormat, content_format, is_json_feed};
+    let bytes = &fetched.bytes;
+    if content_format(bytes) == ContentFormat::Xml || is_json_feed(bytes) {
+        return crate::feed::parse::feed_doc(bytes, Some(&fetched.url)).map_err(|e| e.to_string());
+    }
+    let bundle = crate::bundle::load(&fetched.url, bytes).map_err(|e| e.to_string())?;
+    let (mut doc, articles) = crate::bundle::doc_of(&bundle);
+    doc.articles = articles.collect();
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_allowed_grows_with_the_feeds_within_bounds() {
+        let single = Duration::from_secs(30);
+        assert_eq!(time_for(0, single), single);
+        assert_eq!(time_for(fetch::AT_ONCE, single), single);
+        assert_eq!(time_for(fetch::AT_ONCE + 1, single), single * 2);
+        assert_eq!(time_for(100_000, single), Duration::from_secs(600));
+    }
+
+    #[test]
+    fn a_summary_counts_new_stories_and_failures() {
+        let report = Report {
+            feeds: vec![
+                (
+                    "a".into(),
+                    FeedResult::Read(Stored {
+                        new: 20,
+                        updated: 1,
+                    }),
+                ),
+                ("b".into(), FeedResult::Read(Stored { new: 3, updated: 0 })),
+                ("c".into(), FeedResult::Unchanged),
+                (
+                    "d".into(),
+                    FeedResult::Failed {
+                        error: "gone".into(),
+                        status: Some(404),
+                    },
+                ),
+                (
+                    "e".into(),
+                    FeedResult::Failed {
+                        error: "timed out".into(),
+                        status: None,
+                    },
+                ),
+            ],
+            not_stored: None,
+        };
+        assert_eq!(report.summary(), "+23 new from 5 feeds, 2 feeds failed");
+    }
+}
