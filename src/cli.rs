@@ -20,6 +20,8 @@ use crate::state::{Memory, StateFile};
 use crate::ui::{Glyphs, Theme};
 use crate::{headless, keys, tui};
 
+mod subs;
+
 /// Exit status for a bundle that was refused (and for bad arguments, as clap does).
 pub const EXIT_REFUSED: u8 = 2;
 
@@ -111,6 +113,14 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
         timeout: Option<f64>,
     },
+    /// Subscribe to a feed, or to the feeds a web page names.
+    Add(subs::Add),
+    /// Unsubscribe from a feed.
+    Remove(subs::Remove),
+    /// Subscribe to the feeds of an OPML file or a newsboat urls file.
+    Import(subs::Import),
+    /// Write the subscriptions as OPML 2.0 to standard output.
+    Export(subs::Export),
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -208,6 +218,9 @@ fn run(args: &Args) -> Result<(), Failure> {
             .lock()
             .write_all(config::defaults().as_bytes());
         return to_stdout(written, |e| e.to_string());
+    }
+    if let Some(done) = subs::run(args) {
+        return done;
     }
     // The reader's settings are read before the bundle: a mistake in them is reported at once,
     // not after loading an archive. `--render` and `--check` use none of them.

@@ -8,6 +8,7 @@ pub mod html;
 pub mod merge;
 pub mod open;
 pub mod parse;
+mod roots;
 pub mod sniff;
 
 use crate::bundle::{Bundle, LoadError};

@@ -30,6 +30,7 @@ pub mod related;
 mod scratch;
 pub mod search;
 pub mod state;
+pub mod subs;
 pub mod text;
 pub mod tui;
 pub mod ui;

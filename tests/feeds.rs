@@ -114,6 +114,37 @@ fn every_valid_feed_of_the_corpus_opens_with_titles_and_text() {
 }
 
 #[test]
+fn every_rss_version_from_0_90_to_2_0_opens() {
+    let dir = fixture("versions");
+    for (file, version) in [
+        ("rdf-0.90.xml", "0.90"),
+        ("rss-0.90.xml", "0.90"),
+        ("rss-0.91.xml", "0.91"),
+        ("rss-0.92.xml", "0.92"),
+        ("rss-0.93.xml", "0.93"),
+        ("rss-0.94.xml", "0.94"),
+        ("rss-2.0.xml", "2.0"),
+        ("rss-no-version.xml", "without a version"),
+    ] {
+        let bundle = open(&dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(bundle.title, format!("RSS {version} news"), "{file}");
+        let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles.len(), 2, "{file}: {titles:?}");
+        for n in ["First", "Second"] {
+            let title = format!("{n} story in RSS {version}");
+            assert!(titles.contains(&title.as_str()), "{file}: {titles:?}");
+        }
+    }
+    // The binary says the same.
+    let out = newsterm(
+        &["--check", dir.join("rss-0.94.xml").to_str().expect("UTF-8")],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("ok: 2 stories"));
+}
+
+#[test]
 fn rss_with_cdata_html_becomes_blocks() {
     let bundle = open(&fixture("rss-cdata-html.xml")).expect("opens");
     assert_eq!(bundle.title, "Tin Nhanh & Sâu");

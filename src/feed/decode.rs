@@ -1,6 +1,6 @@
 //! An XML feed's bytes made UTF-8 before the feed parser sees them: decoded by the encoding its
 //! byte-order mark or XML declaration names (windows-1258, ISO-8859-1, UTF-16 …), with the
-//! declaration taken off.
+//! declaration taken off, and the root tag of older RSS made one feed-rs reads (`roots`).
 //!
 //! Why not leave it to the parser: quick-xml (under feed-rs) panics when a second XML
 //! declaration naming another encoding turns up later in the document (found by fuzzing). A
@@ -35,7 +35,15 @@ pub fn utf8_xml(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
         let line = text[..at].matches('\n').count() + 1;
         return Err(DecodeError::LateDeclaration { line });
     }
-    Ok(text)
+    // Older RSS feed-rs would refuse: its root tag rewritten (a copy only for those).
+    Ok(match super::roots::root_fix(&text) {
+        Some((range, tag)) => {
+            let mut text = text.into_owned();
+            text.replace_range(range, &tag);
+            Cow::Owned(text)
+        }
+        None => text,
+    })
 }
 
 /// [`utf8_xml`] and [`pad_contacts`] of bytes the caller gives up, as a reader that lets go
