@@ -16,10 +16,11 @@ use crate::config::{self, Config};
 use crate::feed;
 use crate::fetch;
 use crate::layout::{MAX_CELLS, MAX_SIDE};
-use crate::state::{Memory, StateFile};
-use crate::ui::{Glyphs, Theme};
-use crate::{headless, keys, tui};
+use crate::ui::Theme;
+use crate::{headless, keys};
 
+mod library;
+mod read;
 mod subs;
 
 /// Exit status for a bundle that was refused (and for bad arguments, as clap does).
@@ -119,8 +120,16 @@ pub enum Command {
     Remove(subs::Remove),
     /// Subscribe to the feeds of an OPML file or a newsboat urls file.
     Import(subs::Import),
-    /// Write the subscriptions as OPML 2.0 to standard output.
+    /// Write the subscriptions as OPML 2.0 to standard output (or, with --bundle, the
+    /// library's stories as an article bundle).
     Export(subs::Export),
+    /// Fetch every subscription into the library without opening the reader (for cron and
+    /// systemd timers): one line per feed that changed or failed, then a summary. Exit
+    /// status 0 when every feed was read, 1 when some failed.
+    Refresh(library::Refresh),
+    /// List the library's feeds: address, name, and whether the last fetch failed (how many
+    /// times in a row, and why).
+    Feeds(library::Feeds),
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -179,6 +188,7 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             eprintln!("newsterm: {message}");
             ExitCode::FAILURE
         }
+        Err(Failure::FeedsFailed) => ExitCode::FAILURE,
         // What was written went to a reader that left (`| head`): nothing to say.
         Err(Failure::ReaderLeft) => ExitCode::SUCCESS,
     }
@@ -208,6 +218,8 @@ enum Failure {
     /// An argument clap let through but newsterm cannot use (a key name): status 2.
     Argument(String),
     Other(String),
+    /// Some feeds of a refresh failed; each was said already: status 1, nothing more.
+    FeedsFailed,
     /// Standard output's reader closed it: status 0, no message.
     ReaderLeft,
 }
@@ -243,6 +255,34 @@ fn run(args: &Args) -> Result<(), Failure> {
         let output = output.as_deref().unwrap_or(Path::new("-"));
         return convert(sources, output, &fetch_options(*offline, *timeout));
     }
+    match &args.command {
+        Some(Command::Refresh(refresh)) => {
+            return match library::refresh(refresh, config.keep)? {
+                true => Ok(()),
+                false => Err(Failure::FeedsFailed),
+            };
+        }
+        Some(Command::Feeds(feeds)) => return library::feeds(feeds),
+        _ => {}
+    }
+    // No source: the library, when there are subscriptions.
+    if args.sources.is_empty()
+        && !args.check
+        && let Some(opened) = library::open(args.offline, args.timeout)?
+    {
+        if let Some((cols, rows)) = args.render {
+            return render(args, opened.bundle, cols, rows);
+        }
+        let start = read::Start {
+            bundle: opened.bundle,
+            keeper: opened.keeper,
+            memory: opened.memory,
+            notices: opened.notice.into_iter().collect(),
+            job: opened.job,
+            refresh_now: opened.refresh_now,
+        };
+        return read::start(args, config, start);
+    }
     let Loaded {
         name,
         bundle,
@@ -264,7 +304,7 @@ fn run(args: &Args) -> Result<(), Failure> {
     if let Some((cols, rows)) = args.render {
         return render(args, bundle, cols, rows);
     }
-    read(args, config, bundle, not_opened(&failed))
+    read::read(args, config, bundle, not_opened(&failed))
 }
 
 /// The status bar's word on the sources that did not open, if any.
@@ -283,7 +323,7 @@ fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failu
         .map_err(|e| Failure::Argument(e.to_string()))?;
     let mut app = App::new(bundle, cols, rows);
     headless::press(&mut app, &keys);
-    let buf = headless::draw(&app, &glyphs(args, &Theme::COLOR));
+    let buf = headless::draw(&app, &read::glyphs(args, &Theme::COLOR));
     // The process ends now: freeing every story one by one would only delay the exit
     // (tens of milliseconds for 100,000), and the system takes the memory back at once.
     std::mem::forget(app);
@@ -294,88 +334,6 @@ fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failu
     };
     let written = std::io::stdout().lock().write_all(text.as_bytes());
     to_stdout(written, |e| format!("cannot write the frame: {e}"))
-}
-
-/// The reader in the terminal, with the settings, the reading state and the first notices.
-fn read(
-    args: &Args,
-    config: Config,
-    bundle: Bundle,
-    not_opened: Option<String>,
-) -> Result<(), Failure> {
-    // NO_COLOR wins over the configured theme (no-color.org).
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = if no_color {
-        Theme::PLAIN
-    } else {
-        config.theme.theme()
-    };
-    let theme = glyphs(args, &theme);
-    let env = |name: &str| std::env::var(name).ok();
-    let opened = (!args.no_state)
-        .then(|| StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), env))
-        .flatten()
-        .map(|file| {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            file.open(now)
-        });
-    let notices: Vec<String> = opened
-        .as_ref()
-        .and_then(|o| o.warning.clone())
-        .into_iter()
-        .chain(not_opened)
-        .chain(locale_notice(env))
-        .collect();
-    let notice = (!notices.is_empty()).then(|| notices.join(" · "));
-    let (file, memory) = match opened {
-        Some(o) => (o.file.map(tui::Keeper::file), o.memory),
-        None => (None, Memory::default()),
-    };
-    let setup = tui::Setup {
-        theme,
-        notice,
-        state: file,
-        memory,
-        mouse: config.mouse && !args.no_mouse,
-        hyperlinks: config.hyperlinks,
-        keymap: config.keymap,
-        measure: config.measure,
-        player: config.player,
-        reload: tui::reload::Job::Sources {
-            sources: args.sources.clone(),
-            fetch: fetch_options(args.offline, args.timeout),
-        },
-    };
-    tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
-}
-
-fn glyphs(args: &Args, theme: &Theme) -> Theme {
-    theme.with_glyphs(if args.ascii {
-        Glyphs::ASCII
-    } else {
-        Glyphs::UNICODE
-    })
-}
-
-/// A note for the status bar when the locale's character set is not UTF-8 (`LANG=C` on a
-/// server): newsterm writes UTF-8 whatever the locale says, and says so once, short enough
-/// for the status bar of an 80-column terminal.
-fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
-    // The first of these that is set and not empty decides, as in setlocale(3).
-    let (name, value) = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .into_iter()
-        .find_map(|name| var(name).filter(|v| !v.is_empty()).map(|v| (name, v)))
-        .unwrap_or(("LANG", "C".to_owned()));
-    let lower = value.to_ascii_lowercase();
-    if lower.contains("utf-8") || lower.contains("utf8") {
-        return None;
-    }
-    Some(format!(
-        "{name}={} is not UTF-8; if text looks wrong, set LANG=C.UTF-8",
-        crate::text::printable(&value)
-    ))
 }
 
 /// The settings for fetching web addresses: the defaults, the cache under
@@ -560,30 +518,6 @@ fn stories(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_locale_that_is_not_utf8_gets_a_notice() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| (*v).to_owned())
-            }
-        };
-        assert_eq!(locale_notice(env(&[("LANG", "en_US.UTF-8")])), None);
-        assert_eq!(
-            locale_notice(env(&[("LC_ALL", "vi_VN.utf8"), ("LANG", "C")])),
-            None
-        );
-        let c = locale_notice(env(&[("LANG", "C")])).unwrap();
-        assert!(c.starts_with("LANG=C is not UTF-8"), "{c}");
-        // The status bar of an 80-column terminal shows it whole, with a space either side.
-        assert!(c.len() <= 78, "{} columns: {c}", c.len());
-        let all = locale_notice(env(&[("LC_ALL", "POSIX"), ("LANG", "en_US.UTF-8")])).unwrap();
-        assert!(all.starts_with("LC_ALL=POSIX"), "{all}");
-        assert!(locale_notice(env(&[])).unwrap().starts_with("LANG=C"));
-    }
 
     #[test]
     fn sizes() {

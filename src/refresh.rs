@@ -99,10 +99,13 @@ pub fn refresh(
     let mut report = Report::default();
     for (url, result) in urls.iter().zip(fetched) {
         let outcome = match result {
+            // Unchanged since the cache got it, and the library has it: nothing to do. A
+            // feed the library has not stored yet (its first fetch was by `newsterm add`,
+            // or the library is new) is read from the cached body.
             Ok(Fetched {
                 origin: FetchedFrom::NotModified | FetchedFrom::Offline,
                 ..
-            }) => Step::Unchanged,
+            }) if library.has_stored(url) => Step::Unchanged,
             Ok(fetched) => match read(&fetched) {
                 Ok(doc) => Step::Doc(doc),
                 Err(error) => Step::Failed(error, None),
@@ -112,7 +115,13 @@ pub fn refresh(
                     FetchError::Status { status, .. } => Some(*status),
                     _ => None,
                 };
-                Step::Failed(crate::text::printable(&e.to_string()).into_owned(), status)
+                // The message names the address; the report names it already.
+                let said = e.to_string();
+                let said = said
+                    .strip_prefix(url.as_str())
+                    .and_then(|rest| rest.strip_prefix(": "))
+                    .unwrap_or(&said);
+                Step::Failed(crate::text::printable(said).into_owned(), status)
             }
         };
         let (result, stored) = match outcome {

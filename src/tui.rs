@@ -94,6 +94,10 @@ pub struct Setup {
     pub player: Option<String>,
     /// What `r` does: read the sources again, or refresh the library.
     pub reload: reload::Job,
+    /// Start `r` at once (a library never refreshed yet).
+    pub refresh_now: bool,
+    /// Refresh on a timer too, this often.
+    pub refresh_every: Option<std::time::Duration>,
 }
 
 /// Runs the reader until the user quits. A signal that ends it ends the process too, by that
@@ -117,7 +121,10 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if in_tmux() {
         term.painter = std::mem::take(&mut term.painter).inside_tmux();
     }
-    let mut reloader = Reloader::new(setup.reload)?;
+    let mut reloader = Reloader::new(setup.reload)?.every(setup.refresh_every);
+    if setup.refresh_now {
+        app.apply(reloader.start());
+    }
     let result = event_loop(
         &mut app,
         theme,
@@ -239,6 +246,10 @@ fn event_loop(
             }
             Event::Quiet => {
                 if saver.look(app) {
+                    owed = owed.or_else(|| Some(Instant::now()));
+                }
+                if reloader.due() {
+                    app.apply(reloader.start());
                     owed = owed.or_else(|| Some(Instant::now()));
                 }
                 continue;

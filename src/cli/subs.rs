@@ -43,9 +43,20 @@ pub struct Import {
     pub file: String,
 }
 
-/// `newsterm export`: OPML to standard output (the subscriptions' tags as folders).
+/// `newsterm export`: OPML to standard output (the subscriptions' tags as folders), or with
+/// `--bundle` the library's stories as an article bundle.
 #[derive(Debug, clap::Args)]
-pub struct Export {}
+pub struct Export {
+    /// Write the library's stories as an article bundle instead of the subscriptions.
+    #[arg(long)]
+    pub bundle: bool,
+    /// With --bundle: the file to write (`-` or none for standard output), replaced whole.
+    #[arg(short, long, value_name = "FILE", requires = "bundle")]
+    pub output: Option<std::path::PathBuf>,
+    /// With --bundle: only the stories of the feeds with this tag.
+    #[arg(value_name = "TAG", requires = "bundle")]
+    pub tag: Option<String>,
+}
 
 /// Carries out a subscription command, or `--check` of the subscriptions file; `None` for
 /// anything else.
@@ -54,7 +65,12 @@ pub(super) fn run(args: &Args) -> Option<Result<(), Failure>> {
         Some(Command::Add(add_args)) => add(add_args),
         Some(Command::Remove(Remove { url })) => remove(url),
         Some(Command::Import(Import { file })) => import(file),
-        Some(Command::Export(Export {})) => {
+        Some(Command::Export(Export {
+            bundle: true,
+            output,
+            tag,
+        })) => super::library::export_bundle(output.as_deref(), tag.as_deref()),
+        Some(Command::Export(Export { .. })) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             export_opml(&mut out).and_then(|()| to_stdout(out.flush(), |e| e.to_string()))
         }

@@ -149,6 +149,18 @@ impl Library {
         read().map_err(|e| self.err(&e))
     }
 
+    /// Whether the feed at `url` was ever stored (read and its stories kept; storing sets
+    /// its title).
+    pub fn has_stored(&self, url: &str) -> bool {
+        self.conn
+            .query_row(
+                "SELECT title IS NOT NULL FROM feeds WHERE url = ?1",
+                [url],
+                |r| r.get::<_, bool>(0),
+            )
+            .unwrap_or(false)
+    }
+
     /// How many stories the library keeps.
     pub fn story_count(&self) -> Result<usize> {
         self.conn

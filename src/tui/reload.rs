@@ -143,6 +143,10 @@ pub struct Reloader {
     pub wake: UnixStream,
     /// The other end, a copy of which each worker rings.
     ring: UnixStream,
+    /// Refresh on a timer, this often (`refresh_minutes`).
+    every: Option<std::time::Duration>,
+    /// When the last reload started (or the reader did).
+    last_start: std::time::Instant,
 }
 
 impl Reloader {
@@ -155,7 +159,20 @@ impl Reloader {
             running: None,
             wake,
             ring,
+            every: None,
+            last_start: std::time::Instant::now(),
         })
+    }
+
+    /// Reloads on a timer too, every `every`.
+    pub fn every(mut self, every: Option<std::time::Duration>) -> Self {
+        self.every = every;
+        self
+    }
+
+    /// Whether the timer says to reload now (none runs, and the time has come).
+    pub fn due(&self) -> bool {
+        self.running.is_none() && self.every.is_some_and(|e| self.last_start.elapsed() >= e)
     }
 
     /// Starts reading the sources again: what the app is told now. [`Outcome::Reloading`]
@@ -172,6 +189,7 @@ impl Reloader {
         {
             return Outcome::Notice(STDIN_ONCE.into());
         }
+        self.last_start = std::time::Instant::now();
         let (tx, rx) = mpsc::channel();
         let job = self.job.clone();
         let spawned = self.ring.try_clone().and_then(|ring| {

@@ -31,6 +31,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " No story matches."
     } else {
         match app.filter() {
+            // The library before its first refresh.
+            Filter::All if app.bundle().title == crate::library::TITLE => {
+                " No stories yet: r fetches the feeds."
+            }
             Filter::All => " No stories in this bundle.",
             Filter::Unread => " No unread stories.",
             Filter::Starred => " No starred stories.",

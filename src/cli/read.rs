@@ -1,0 +1,172 @@
+//! Opening the reader in the terminal: the theme, where the marks are kept (a bundle's state
+//! file, or the library), the first notices, and what `r` does.
+
+use super::{Args, Failure, fetch_options};
+use crate::bundle::Bundle;
+use crate::config::Config;
+use crate::state::{Memory, StateFile};
+use crate::tui::{self, Keeper, reload::Job};
+use crate::ui::{Glyphs, Theme};
+
+/// What the reader starts with besides its settings.
+pub(super) struct Start {
+    pub bundle: Bundle,
+    pub keeper: Option<Keeper>,
+    pub memory: Memory,
+    /// Notices for the status bar, joined.
+    pub notices: Vec<String>,
+    pub job: Job,
+    /// Start `r` at once (a library never refreshed).
+    pub refresh_now: bool,
+}
+
+/// The reader on the sources named (or the sample), its marks in the bundle's state file.
+pub(super) fn read(
+    args: &Args,
+    config: Config,
+    bundle: Bundle,
+    not_opened: Option<String>,
+) -> Result<(), Failure> {
+    let env = |name: &str| std::env::var(name).ok();
+    let opened = (!args.no_state)
+        .then(|| StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), env))
+        .flatten()
+        .map(|file| {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            file.open(now)
+        });
+    let mut notices: Vec<String> = opened
+        .as_ref()
+        .and_then(|o| o.warning.clone())
+        .into_iter()
+        .chain(not_opened)
+        .collect();
+    if args.sources.is_empty() {
+        notices.push(NO_SUBSCRIPTIONS.into());
+    }
+    let (keeper, memory) = match opened {
+        Some(o) => (o.file.map(Keeper::file), o.memory),
+        None => (None, Memory::default()),
+    };
+    let job = Job::Sources {
+        sources: args.sources.clone(),
+        fetch: fetch_options(args.offline, args.timeout),
+    };
+    start(
+        args,
+        config,
+        Start {
+            bundle,
+            keeper,
+            memory,
+            notices,
+            job,
+            refresh_now: false,
+        },
+    )
+}
+
+/// What the sample says when there are no subscriptions.
+pub const NO_SUBSCRIPTIONS: &str = "the sample: `newsterm add URL` subscribes to a feed";
+
+/// The reader in the terminal.
+pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Failure> {
+    // NO_COLOR wins over the configured theme (no-color.org).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color {
+        Theme::PLAIN
+    } else {
+        config.theme.theme()
+    };
+    let theme = glyphs(args, &theme);
+    let env = |name: &str| std::env::var(name).ok();
+    let Start {
+        bundle,
+        keeper,
+        memory,
+        mut notices,
+        job,
+        refresh_now,
+    } = start;
+    notices.extend(locale_notice(env));
+    let notice = (!notices.is_empty()).then(|| notices.join(" · "));
+    let setup = tui::Setup {
+        theme,
+        notice,
+        state: if args.no_state { None } else { keeper },
+        memory: if args.no_state {
+            Memory::default()
+        } else {
+            memory
+        },
+        mouse: config.mouse && !args.no_mouse,
+        hyperlinks: config.hyperlinks,
+        keymap: config.keymap,
+        measure: config.measure,
+        player: config.player,
+        reload: job,
+        refresh_now,
+        refresh_every: config
+            .refresh_minutes
+            .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),
+    };
+    tui::run(bundle, setup).map_err(|e| Failure::Other(format!("terminal: {e}")))
+}
+
+pub(super) fn glyphs(args: &Args, theme: &Theme) -> Theme {
+    theme.with_glyphs(if args.ascii {
+        Glyphs::ASCII
+    } else {
+        Glyphs::UNICODE
+    })
+}
+
+/// A note for the status bar when the locale's character set is not UTF-8 (`LANG=C` on a
+/// server): newsterm writes UTF-8 whatever the locale says, and says so once, short enough
+/// for the status bar of an 80-column terminal.
+fn locale_notice(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    // The first of these that is set and not empty decides, as in setlocale(3).
+    let (name, value) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()).map(|v| (name, v)))
+        .unwrap_or(("LANG", "C".to_owned()));
+    let lower = value.to_ascii_lowercase();
+    if lower.contains("utf-8") || lower.contains("utf8") {
+        return None;
+    }
+    Some(format!(
+        "{name}={} is not UTF-8; if text looks wrong, set LANG=C.UTF-8",
+        crate::text::printable(&value)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_that_is_not_utf8_gets_a_notice() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_notice(env(&[("LANG", "en_US.UTF-8")])), None);
+        assert_eq!(
+            locale_notice(env(&[("LC_ALL", "vi_VN.utf8"), ("LANG", "C")])),
+            None
+        );
+        let c = locale_notice(env(&[("LANG", "C")])).unwrap();
+        assert!(c.starts_with("LANG=C is not UTF-8"), "{c}");
+        // The status bar of an 80-column terminal shows it whole, with a space either side.
+        assert!(c.len() <= 78, "{} columns: {c}", c.len());
+        let all = locale_notice(env(&[("LC_ALL", "POSIX"), ("LANG", "en_US.UTF-8")])).unwrap();
+        assert!(all.starts_with("LC_ALL=POSIX"), "{all}");
+        assert!(locale_notice(env(&[])).unwrap().starts_with("LANG=C"));
+    }
+}
