@@ -127,6 +127,12 @@ fn every_rss_version_from_0_90_to_2_0_opens() {
         ("rss-no-version.xml", "without a version"),
     ] {
         let bundle = open(&dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // Read from memory too, as `newsterm add` reads a download.
+        let bytes = std::fs::read(dir.join(file)).expect("the file");
+        assert!(
+            newsterm::feed::parse::feed_doc(&bytes, None).is_ok(),
+            "{file}"
+        );
         assert_eq!(bundle.title, format!("RSS {version} news"), "{file}");
         let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles.len(), 2, "{file}: {titles:?}");

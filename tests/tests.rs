@@ -40,6 +40,8 @@ mod reload;
 mod sources;
 /// Read state and stars: kept across sessions, signals and SIGKILL.
 mod state;
+/// Subscriptions: add (feeds and pages naming them), remove, import, export, --check.
+mod subs;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.
 mod support;
 /// newsterm inside a real tmux with its default settings: copying, and bytes per key.

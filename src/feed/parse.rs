@@ -12,7 +12,7 @@ use crate::bundle::{self, Bundle, Doc, DocArticle, DocAudio, DocBlock, LoadError
 
 use std::io::Read;
 
-use super::decode::{DecodeError, Pieces, pad_contacts, utf8_xml, xml_pieces};
+use super::decode::{DecodeError, Pieces, pad_contacts, readable_root, utf8_xml, xml_pieces};
 use super::html::{blocks_from_html, text_from_html};
 use super::sniff::{ContentFormat, content_format};
 use crate::text::printable;
@@ -82,7 +82,10 @@ fn parsed(bytes: &[u8], base: Option<&str>) -> Result<Feed, FeedError> {
     if content_format(bytes) == ContentFormat::Xml {
         let text = utf8_xml(bytes)?;
         let text = pad_contacts(&text);
-        guarded(&parser, text.as_bytes())
+        match readable_root(&text) {
+            Some(text) => guarded(&parser, text.as_bytes()),
+            None => guarded(&parser, text.as_bytes()),
+        }
     } else {
         guarded(&parser, bytes)
     }

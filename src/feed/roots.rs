@@ -188,6 +188,17 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_fixed_or_left_alone_without_a_panic(
+            text in "[<>!?\\[\\]\"' =a-zé:/-]{0,40}",
+        ) {
+            let _ = fixed(&format!("<rss {text}"));
+            let _ = fixed(&format!("<rdf:RDF xmlns{text}"));
+            let _ = fixed(&text);
+        }
+    }
+
     #[test]
     fn anything_unfinished_is_left_alone() {
         for text in [

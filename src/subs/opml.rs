@@ -53,7 +53,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Subscription>, OpmlError> {
     loop {
         let event = reader.read_event().map_err(|e| OpmlError {
             line: Some(line_at(&text, reader.error_position())),
-            what: format!("XML error: {e}"),
+            // The parser's words may quote the document.
+            what: crate::text::printable(&format!("XML error: {e}")).into_owned(),
         })?;
         let (element, empty) = match &event {
             Event::Start(e) => (e, false),

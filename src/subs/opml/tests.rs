@@ -164,4 +164,14 @@ proptest! {
             prop_assert_eq!(sorted(got.tags.clone()), sorted(want.tags.clone()));
         }
     }
+
+    #[test]
+    fn any_bytes_are_read_or_refused_without_a_panic(
+        head in "(<opml( version=\"[12].0\")?>)?(<body>)?",
+        rest in prop::collection::vec(any::<u8>(), 0..300),
+    ) {
+        let mut doc = head.into_bytes();
+        doc.extend(rest);
+        let _ = read(&doc);
+    }
 }
