@@ -392,7 +392,7 @@ fn the_status_bar_names_the_keys_of_the_config() {
         &[],
         &[("TERM", "xterm"), ("XDG_CONFIG_HOME", &home)],
     );
-    s.wait_for(23, "H help  x quit");
+    // The first status line is a notice (the sample's hint); the keys follow at a key.
     s.press("\r", "· Reader");
     s.wait_for(23, "H help  x quit");
     s.press("H", "H/Esc close help  x quit");

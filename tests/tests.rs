@@ -20,6 +20,8 @@ mod frames;
 mod hostile;
 /// HTML in feeds as the reader shows it: code, nested lists, tables.
 mod html;
+/// The library: refresh keeps every story and mark, failures, two readers, damage.
+mod library;
 /// The bundle contract, one test per rule.
 mod loader;
 /// Optimized frames replayed in a terminal emulator equal full redraws.

@@ -90,7 +90,10 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         job,
         refresh_now,
     } = start;
-    notices.extend(locale_notice(env));
+    // The locale comes first: text may look wrong until it is fixed.
+    if let Some(locale) = locale_notice(env) {
+        notices.insert(0, locale);
+    }
     let notice = (!notices.is_empty()).then(|| notices.join(" · "));
     let setup = tui::Setup {
         theme,

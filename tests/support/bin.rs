@@ -32,18 +32,19 @@ pub struct Home(TempDir);
 impl Home {
     pub fn fresh() -> Home {
         let dir = fresh_dir("home");
-        for part in ["cache", "state", "config"] {
+        for part in ["cache", "state", "config", "data"] {
             std::fs::create_dir_all(dir.join(part)).expect("a home directory");
         }
         Home(dir)
     }
 
     /// The `XDG_*` variables that point newsterm here.
-    pub fn vars(&self) -> [(&'static str, PathBuf); 3] {
+    pub fn vars(&self) -> [(&'static str, PathBuf); 4] {
         [
             ("XDG_CACHE_HOME", self.0.join("cache")),
             ("XDG_STATE_HOME", self.0.join("state")),
             ("XDG_CONFIG_HOME", self.0.join("config")),
+            ("XDG_DATA_HOME", self.0.join("data")),
         ]
     }
 }
