@@ -71,14 +71,10 @@ fn library_at() -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure::Other("neither XDG_DATA_HOME nor HOME is set".into()))
 }
 
-/// Opens the library and takes in the JSON state files of earlier versions, once.
+/// Opens the library. (Bundles opened by path keep their marks in their JSON state files
+/// for now; `Library::migrate_state_files` takes them in once they move here.)
 fn open_library(path: &Path) -> Result<Library, crate::library::LibraryError> {
-    let mut library = Library::open(path)?;
-    if let Some(dir) = crate::state::state_dir(env) {
-        // A failure here leaves the files for the next start; the reader is not stopped.
-        let _ = library.migrate_state_files(&dir);
-    }
-    Ok(library)
+    Library::open(path)
 }
 
 /// What the reader opens with when there is no source and there are subscriptions.

@@ -208,6 +208,24 @@ mod tests {
     }
 
     #[test]
+    fn state_files_are_taken_in_once_and_left_in_place() {
+        let (mut lib, path) = library("migrate");
+        let dir = path.parent().unwrap().join("state");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ngay-nay-0123456789abcdef.json");
+        let text = r#"{"newsterm_state":1,"read":["a"],"starred":["b"],"places":{"c":{"part":2,"line":3}}}"#;
+        std::fs::write(&file, text).unwrap();
+        std::fs::write(dir.join("broken.json"), "{").unwrap();
+        assert_eq!(lib.migrate_state_files(&dir).unwrap(), 1);
+        let scope = scope_of_state_file(&file).unwrap();
+        let memory = lib.memory(&scope).unwrap();
+        assert!(memory.read.contains("a") && memory.starred.contains("b"));
+        assert_eq!(memory.places.get("c"), Some(&ReadingPlace { part: 2, line: 3 }));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "left as a backup");
+        assert_eq!(lib.migrate_state_files(&dir).unwrap(), 0, "once");
+    }
+
+    #[test]
     fn another_connections_marks_are_seen_and_kept() {
         let (mut one, path) = library("two");
         let mut two = Library::open(&path).unwrap();
