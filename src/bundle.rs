@@ -24,7 +24,8 @@ pub use load::{
     source_name,
 };
 pub use model::{
-    Article, Audio, Block, Bundle, Details, LazyBody, MAX_LEVEL, StoryOrigin, Warning,
+    Article, Audio, Block, Bundle, Details, LazyBody, MAX_LEVEL, StoredStories, StoryOrigin,
+    Warning,
 };
 pub use write::{Doc, DocArticle, DocAudio, DocBlock, article_doc, doc_of, write_doc};
 

@@ -33,7 +33,8 @@ pub const EXIT_REFUSED: u8 = 2;
 pub struct Args {
     /// What to read: article bundles, RSS, Atom or JSON Feed files, `http(s)://` addresses,
     /// or `-` for standard input; the format is told from the content. Several are merged,
-    /// newest first. Without any, the built-in sample.
+    /// newest first. Without any, the library when there are subscriptions (see `add`),
+    /// else the built-in sample.
     #[arg(value_name = "SOURCE")]
     pub sources: Vec<String>,
 

@@ -35,6 +35,19 @@ pub struct StoryOrigin {
     /// The bytes it was read from, for its articles read only in part (see
     /// [`Article::span`]).
     pub source: Option<Arc<Source>>,
+    /// Where its stories' texts are kept when they are not in memory (the library): a
+    /// story's JSON by its id.
+    pub stored: Option<StoredStories>,
+}
+
+/// A story's bundle JSON by its id, from where it is kept (the library's database).
+#[derive(Clone)]
+pub struct StoredStories(pub Arc<dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync>);
+
+impl std::fmt::Debug for StoredStories {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StoredStories")
+    }
 }
 
 /// A story. What the headline list and related panel show is always here; what only the
@@ -165,6 +178,26 @@ impl Bundle {
     /// only in part is read again from its span; it was checked when the bundle was loaded.
     pub fn full_article(&self, index: usize) -> Option<Cow<'_, Article>> {
         let article = self.articles.get(index)?;
+        if article.details.is_none()
+            && article.span.is_none()
+            && let Some(stored) = self
+                .origins
+                .get(usize::from(article.origin))
+                .and_then(|o| o.stored.as_ref())
+        {
+            // A story that went meanwhile (another process let it go) shows its headline.
+            let raw = (stored.0)(&article.id)
+                .and_then(|bytes| serde_json::from_slice::<Object<RawArticle>>(&bytes).ok());
+            return Some(match raw {
+                Some(Object(raw)) => {
+                    let mut full = Article::from_raw(raw, article.related.clone());
+                    full.origin = article.origin;
+                    full.related_given = article.related_given;
+                    Cow::Owned(full)
+                }
+                None => Cow::Borrowed(article),
+            });
+        }
         let (Some(span), Some(source)) = (&article.span, self.source_of(article)) else {
             return Some(Cow::Borrowed(article));
         };
@@ -222,6 +255,7 @@ impl Bundle {
             origins: vec![StoryOrigin {
                 name: title.clone(),
                 source: None,
+                stored: None,
             }],
             title,
             url: raw.url.as_deref().map(clean),

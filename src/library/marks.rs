@@ -220,8 +220,15 @@ mod tests {
         let scope = scope_of_state_file(&file).unwrap();
         let memory = lib.memory(&scope).unwrap();
         assert!(memory.read.contains("a") && memory.starred.contains("b"));
-        assert_eq!(memory.places.get("c"), Some(&ReadingPlace { part: 2, line: 3 }));
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "left as a backup");
+        assert_eq!(
+            memory.places.get("c"),
+            Some(&ReadingPlace { part: 2, line: 3 })
+        );
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            text,
+            "left as a backup"
+        );
         assert_eq!(lib.migrate_state_files(&dir).unwrap(), 0, "once");
     }
 

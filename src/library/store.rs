@@ -220,11 +220,12 @@ fn store_stories(
         })?;
     let mut insert = tx.prepare(
         "INSERT INTO stories (id, feed, guid, link, title, published, sort, first_seen,
-            last_seen, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+            last_seen, article, section, has_body)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
     )?;
     let mut update = tx.prepare(
         "UPDATE stories SET guid = ?2, link = ?3, title = ?4, published = ?5, sort = ?6,
-            last_seen = ?7, article = ?8 WHERE id = ?1",
+            last_seen = ?7, article = ?8, section = ?9, has_body = ?10 WHERE id = ?1",
     )?;
     let mut seen = tx.prepare("UPDATE stories SET last_seen = ?2 WHERE id = ?1")?;
     let mut stored = Stored::default();
@@ -254,7 +255,9 @@ fn store_stories(
                     a.published,
                     sort,
                     now,
-                    article
+                    article,
+                    a.section,
+                    !a.body.is_empty()
                 ])?;
                 stored.updated += 1;
             }
@@ -271,7 +274,9 @@ fn store_stories(
                     a.published,
                     sort,
                     now,
-                    article_json(a, id)
+                    article_json(a, id),
+                    a.section,
+                    !a.body.is_empty()
                 ])?;
                 stored.new += 1;
             }

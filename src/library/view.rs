@@ -1,12 +1,13 @@
-//! The library's stories as a bundle, newest first: what the reader shows and what
-//! `newsterm export --bundle` writes. The stories are kept as bundle JSON, so the bundle is
-//! their texts joined and read by the bundle loader (the same checks, the same lazily read
-//! bodies); each story's feed becomes its origin, named as the subscription names it.
+//! The library's stories as the reader's bundle, newest first: headline fields from their
+//! columns, each story's text (kept as bundle JSON) read by id when it is opened, each feed an
+//! origin named as the subscription names it. And the stories as one bundle's JSON, for
+//! `newsterm export --bundle`.
 
 use rusqlite::params_from_iter;
 
 use super::{Library, Result};
-use crate::bundle::{self, Bundle, StoryOrigin};
+use crate::bundle::{Article, Bundle, StoredStories, StoryOrigin};
+use crate::text::clean;
 
 /// Which stories: all, or those of the feeds at these URLs.
 #[derive(Debug, Clone, Copy)]
@@ -34,26 +35,7 @@ impl Library {
     /// The stories `selection` picks, newest first, as one bundle's JSON.
     pub fn assemble(&self, selection: Selection<'_>, name: FeedName<'_>) -> Result<Assembled> {
         let run = || -> rusqlite::Result<Assembled> {
-            let mut feed_index: std::collections::HashMap<i64, u16> =
-                std::collections::HashMap::new();
-            let mut feeds = Vec::new();
-            {
-                let mut stmt = self
-                    .conn
-                    .prepare("SELECT id, url, title FROM feeds ORDER BY id")?;
-                let mut rows = stmt.query([])?;
-                while let Some(row) = rows.next()? {
-                    let id: i64 = row.get(0)?;
-                    let url: String = row.get(1)?;
-                    let title: Option<String> = row.get(2)?;
-                    let shown = name(&url)
-                        .or(title.filter(|t| !t.trim().is_empty()))
-                        .unwrap_or(url);
-                    let at = u16::try_from(feeds.len()).unwrap_or(u16::MAX);
-                    feed_index.insert(id, at);
-                    feeds.push(crate::text::clean(&shown));
-                }
-            }
+            let (feeds, feed_index) = self.feed_names(name)?;
             let mut bytes = Vec::with_capacity(1 << 16);
             bytes.extend_from_slice(b"{\"newsterm\":1,\"title\":");
             bytes.extend_from_slice(
@@ -98,41 +80,127 @@ impl Library {
         run().map_err(|e| self.err(&e))
     }
 
-    /// The stories `selection` picks as the bundle the reader shows.
+    /// The stories `selection` picks as the bundle the reader shows: their headline fields
+    /// only, each story's text read from the library when it is opened (through a
+    /// connection of the bundle's own, so the bundle can go to another thread).
     pub fn bundle(&self, selection: Selection<'_>, name: FeedName<'_>) -> Result<Bundle> {
-        let Assembled {
-            bytes,
-            feeds,
-            origin_of,
-        } = self.assemble(selection, name)?;
-        let file = crate::text::printable(&self.path.display().to_string()).into_owned();
-        let mut bundle = bundle::load_owned(&file, bytes, &|_| {}).map_err(|e| {
-            super::LibraryError::Damaged {
-                path: file.clone(),
-                reason: format!("a story cannot be read: {e}"),
+        let run = || -> rusqlite::Result<Bundle> {
+            let (feeds, feed_index) = self.feed_names(name)?;
+            let (sql, urls): (String, Vec<&String>) = match selection {
+                Selection::All => (
+                    format!("SELECT {HEADLINE} FROM stories ORDER BY sort DESC, id DESC"),
+                    Vec::new(),
+                ),
+                Selection::Feeds(urls) => (
+                    format!(
+                        "SELECT {HEADLINE} FROM stories WHERE feed IN
+                            (SELECT id FROM feeds WHERE url IN ({}))
+                         ORDER BY sort DESC, id DESC",
+                        vec!["?"; urls.len()].join(",")
+                    ),
+                    urls.iter().collect(),
+                ),
+            };
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut rows = stmt.query(params_from_iter(urls))?;
+            let mut articles = Vec::new();
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let feed: i64 = row.get(1)?;
+                let title = clean(row.get_ref(2)?.as_str()?);
+                let title = if crate::text::visible(&title).trim().is_empty() {
+                    "(no title)".to_owned()
+                } else {
+                    title
+                };
+                let text = |i: usize| -> rusqlite::Result<Option<String>> {
+                    Ok(row
+                        .get_ref(i)?
+                        .as_str_or_null()?
+                        .map(clean)
+                        .filter(|t| !t.trim().is_empty()))
+                };
+                articles.push(Article {
+                    id: id.to_string(),
+                    title,
+                    section: text(3)?,
+                    published: text(4)?,
+                    has_body: row.get(5)?,
+                    origin: feed_index.get(&feed).copied().unwrap_or(0),
+                    ..Article::default()
+                });
             }
-        })?;
-        // One origin per feed, each holding the same bytes the stories' bodies are read from.
-        let source = bundle.origins.first().and_then(|o| o.source.clone());
-        bundle.origins = feeds
-            .into_iter()
-            .map(|name| StoryOrigin {
-                name,
-                source: source.clone(),
+            let stored = self.stored_stories();
+            let mut origins: Vec<StoryOrigin> = feeds
+                .into_iter()
+                .map(|name| StoryOrigin {
+                    name,
+                    source: None,
+                    stored: stored.clone(),
+                })
+                .collect();
+            if origins.is_empty() {
+                origins.push(StoryOrigin {
+                    name: TITLE.into(),
+                    source: None,
+                    stored,
+                });
+            }
+            Ok(Bundle {
+                title: TITLE.into(),
+                articles,
+                origins,
+                ..Bundle::default()
             })
-            .collect();
-        if bundle.origins.is_empty() {
-            bundle.origins.push(StoryOrigin {
-                name: TITLE.into(),
-                source,
-            });
+        };
+        run().map_err(|e| self.err(&e))
+    }
+
+    /// Each feed's name, and its index in that list by its id.
+    fn feed_names(
+        &self,
+        name: FeedName<'_>,
+    ) -> rusqlite::Result<(Vec<String>, std::collections::HashMap<i64, u16>)> {
+        let mut index = std::collections::HashMap::new();
+        let mut feeds = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, url, title FROM feeds ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let url: String = row.get(1)?;
+            let title: Option<String> = row.get(2)?;
+            let shown = name(&url)
+                .or(title.filter(|t| !t.trim().is_empty()))
+                .unwrap_or(url);
+            index.insert(id, u16::try_from(feeds.len()).unwrap_or(u16::MAX));
+            feeds.push(clean(&shown));
         }
-        for (article, origin) in bundle.articles.iter_mut().zip(origin_of) {
-            article.origin = origin;
-        }
-        Ok(bundle)
+        Ok((feeds, index))
+    }
+
+    /// A story's JSON by its id, read through a read-only connection of its own.
+    fn stored_stories(&self) -> Option<StoredStories> {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = rusqlite::Connection::open_with_flags(&self.path, flags).ok()?;
+        let _ = conn.busy_timeout(super::BUSY);
+        let conn = std::sync::Mutex::new(conn);
+        Some(StoredStories(std::sync::Arc::new(move |id: &str| {
+            let id: i64 = id.parse().ok()?;
+            let conn = conn.lock().ok()?;
+            conn.query_row("SELECT article FROM stories WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .ok()
+            .map(String::into_bytes)
+        })))
     }
 }
+
+/// The columns a headline is made of, in the order [`Library::bundle`] reads them.
+const HEADLINE: &str = "id, feed, title, section, published, has_body";
 
 #[cfg(test)]
 mod tests {
