@@ -40,9 +40,12 @@ pub struct StoryOrigin {
     pub stored: Option<StoredStories>,
 }
 
+/// Reads a story's bundle JSON by its id.
+pub type ReadStory = dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync;
+
 /// A story's bundle JSON by its id, from where it is kept (the library's database).
 #[derive(Clone)]
-pub struct StoredStories(pub Arc<dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync>);
+pub struct StoredStories(pub Arc<ReadStory>);
 
 impl std::fmt::Debug for StoredStories {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
