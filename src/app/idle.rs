@@ -8,7 +8,7 @@ use crate::document::Document;
 
 /// Stories added to the related index per `AppEvent::Idle` with nothing else to do: about a
 /// millisecond's work.
-const INDEX_STORIES: usize = 128;
+pub(super) const INDEX_STORIES: usize = 128;
 
 /// Related stories laid out ahead of need: the ones the digit keys reach.
 const AHEAD_RELATED: usize = 9;
@@ -32,7 +32,7 @@ impl App {
     /// Whether the story in the reader is still being laid out: the terminal loop sends
     /// `AppEvent::Idle` while no key is waiting until it is not.
     pub fn busy(&self) -> bool {
-        !self.stories.reader.doc.is_complete() || self.searching()
+        !self.stories.reader.doc.is_complete() || self.searching() || self.finding_related()
     }
 
     /// The next story to lay out before a key asks for it, if any, of
@@ -98,6 +98,9 @@ impl App {
         if self.busy() {
             self.stories.reader.doc.work(IDLE_BYTES);
             self.search_step();
+            if self.finding_related() {
+                self.find_related_step();
+            }
         } else if self.ahead().is_some() {
             self.lay_out_ahead();
         } else if self.related_ahead().is_some() {

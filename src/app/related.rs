@@ -8,6 +8,11 @@ use super::idle::AHEAD_COMPUTED;
 /// Bundles up to this many stories have their leads indexed for related stories too.
 const LEADS_UP_TO: usize = 2_000;
 
+/// Up to this many stories the word index is built at once when the reader first needs it;
+/// beyond, a step at a time while no key waits, so the first frame of a large library or
+/// archive never waits for it (the related panel says it is looking meanwhile).
+const INDEX_AT_ONCE_UP_TO: usize = 5_000;
+
 /// One story's related stories worked out from the words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Computed {
@@ -84,6 +89,9 @@ impl App {
             return;
         }
         if self.stories.related.index.is_none() {
+            if self.stories.bundle.articles.len() > INDEX_AT_ONCE_UP_TO {
+                return;
+            }
             self.index_stories(usize::MAX);
         }
         if let Some((list, why)) = self.similar(self.stories.reader.current) {
@@ -136,6 +144,21 @@ impl App {
                 .related
                 .ahead
                 .push(Computed { story, list, why });
+        }
+    }
+
+    /// Whether the reader's story waits for the word index to know its related stories.
+    pub fn finding_related(&self) -> bool {
+        self.stories.related.index.is_none()
+            && self.stories.bundle.articles.len() > INDEX_AT_ONCE_UP_TO
+            && self.article().is_some_and(|a| !a.related_given)
+    }
+
+    /// One step of the index the reader's story waits for; its related stories once done.
+    pub(super) fn find_related_step(&mut self) {
+        self.index_stories(super::idle::INDEX_STORIES);
+        if self.stories.related.index.is_some() {
+            self.compute_related();
         }
     }
 

@@ -11,7 +11,9 @@ use super::{LibraryError, Result};
 /// Each migration, the first being the first release's schema. A new one is added at the
 /// end; one that shipped is never edited.
 const MIGRATIONS: &[&str] = &[
-    // 1: feeds, their stories, and the marks of stories (library and bundles).
+    // 1: feeds, their stories, and the marks of stories (library and bundles). The
+    // headline columns are also an index, newest first: the reader's list is read from it
+    // alone, never from the rows with the stories' texts.
     "CREATE TABLE feeds (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL UNIQUE,
@@ -39,7 +41,8 @@ const MIGRATIONS: &[&str] = &[
         article TEXT NOT NULL
     );
     CREATE INDEX stories_by_feed ON stories (feed, guid);
-    CREATE INDEX stories_newest ON stories (sort DESC, id DESC);
+    CREATE INDEX stories_headlines
+        ON stories (sort DESC, id DESC, feed, title, section, published, has_body);
     CREATE TABLE marks (
         scope TEXT NOT NULL,
         story TEXT NOT NULL,

@@ -157,11 +157,8 @@ impl Library {
     }
 
     /// Each feed's name, and its index in that list by its id.
-    fn feed_names(
-        &self,
-        name: FeedName<'_>,
-    ) -> rusqlite::Result<(Vec<String>, std::collections::HashMap<i64, u16>)> {
-        let mut index = std::collections::HashMap::new();
+    fn feed_names(&self, name: FeedName<'_>) -> rusqlite::Result<(Vec<String>, FeedIndex)> {
+        let mut index = FeedIndex::default();
         let mut feeds = Vec::new();
         let mut stmt = self
             .conn
@@ -196,6 +193,27 @@ impl Library {
             .ok()
             .map(String::into_bytes)
         })))
+    }
+}
+
+/// Each feed's place in the list of feeds, by its id (ids are small and dense: a vector).
+#[derive(Default)]
+struct FeedIndex(Vec<u16>);
+
+impl FeedIndex {
+    fn insert(&mut self, id: i64, at: u16) {
+        if let Ok(id) = usize::try_from(id)
+            && id < 1 << 24
+        {
+            if self.0.len() <= id {
+                self.0.resize(id + 1, 0);
+            }
+            self.0[id] = at;
+        }
+    }
+
+    fn get(&self, id: &i64) -> Option<&u16> {
+        usize::try_from(*id).ok().and_then(|id| self.0.get(id))
     }
 }
 

@@ -27,7 +27,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         row_with_right(
             row,
             buf,
-            &[Span::styled(" No related stories.", theme.dim)],
+            &[Span::styled(
+                if app.finding_related() {
+                    " Finding related stories…"
+                } else {
+                    " No related stories."
+                },
+                theme.dim,
+            )],
             &[],
             theme.body,
         );
