@@ -500,6 +500,16 @@ mod tests {
     }
 
     #[test]
+    fn the_library_settings_are_read_and_zero_is_off() {
+        let config = parse("keep_days = 30\nkeep_per_feed = 0\nrefresh_minutes = 15\n").unwrap();
+        assert_eq!(config.keep.days, Some(30));
+        assert_eq!(config.keep.per_feed, None);
+        assert_eq!(config.refresh_minutes, Some(15));
+        let wrong = parse("\nkeep_days = -1\n").unwrap_err().to_string();
+        assert!(wrong.starts_with("line 2"), "{wrong}");
+    }
+
+    #[test]
     fn mistakes_name_their_line() {
         for (text, line, what) in [
             (

@@ -284,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn a_timer_asks_for_a_reload_only_when_none_runs() {
+        assert!(!reloader(&[]).due(), "no timer, never due");
+        let mut timed = reloader(&[]).every(Some(std::time::Duration::ZERO));
+        assert!(timed.due());
+        assert!(matches!(timed.start(), Outcome::Reloading));
+        assert!(!timed.due(), "one reload at a time");
+        let _ = result(&mut timed);
+        assert!(timed.due());
+        let hourly = reloader(&[]).every(Some(std::time::Duration::from_secs(3600)));
+        assert!(!hourly.due(), "the time has not come");
+    }
+
+    #[test]
     fn standard_input_is_not_read_again() {
         match reloader(&["-"]).start() {
             Outcome::Notice(text) => assert_eq!(text, STDIN_ONCE),
