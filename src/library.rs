@@ -204,6 +204,24 @@ impl Library {
         }
     }
 
+    /// Runs `work` in one IMMEDIATE transaction (it waits for another process's write), and
+    /// commits what it did when it succeeds.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        self.refuse_read_only()?;
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| LibraryError::of(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let done = work(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(done)
+    }
+
     fn err(&self, e: &rusqlite::Error) -> LibraryError {
         LibraryError::of(&self.path, e)
     }

@@ -63,14 +63,7 @@ impl Library {
         if changes.is_empty() {
             return Ok(());
         }
-        let path = self.path.clone();
-        let fail = |e: rusqlite::Error| LibraryError::of(&path, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        apply_in(&tx, scope, changes).map_err(fail)?;
-        tx.commit().map_err(fail)
+        self.write(|tx| apply_in(tx, scope, changes))
     }
 
     /// Takes in the JSON state files of earlier versions (`NAME.json` under `dir`), once:

@@ -60,44 +60,30 @@ impl Library {
     /// Stores the stories of the feed at `url` as its latest fetch gave them (`doc`), `now`
     /// being the time of the fetch.
     pub fn store_feed(&mut self, url: &str, doc: &Doc, now: i64) -> Result<Stored> {
-        self.refuse_read_only()?;
-        let path = self.path.clone();
-        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let feed = Self::feed_id(&tx, url).map_err(fail)?;
-        tx.execute(
-            "UPDATE feeds SET title = ?2, home = ?3, language = ?4, last_try = ?5, last_ok = ?5,
-                failures = 0, last_error = NULL, last_status = NULL WHERE id = ?1",
-            params![feed, doc.title, doc.url, doc.language, now],
-        )
-        .map_err(fail)?;
-        let known = known_stories(&tx, feed).map_err(fail)?;
-        let stored = store_stories(&tx, feed, &doc.articles, known, now).map_err(fail)?;
-        tx.commit().map_err(fail)?;
-        Ok(stored)
+        self.write(|tx| {
+            let feed = Self::feed_id(tx, url)?;
+            tx.execute(
+                "UPDATE feeds SET title = ?2, home = ?3, language = ?4, last_try = ?5, last_ok = ?5,
+                    failures = 0, last_error = NULL, last_status = NULL WHERE id = ?1",
+                params![feed, doc.title, doc.url, doc.language, now],
+            )?;
+            let known = known_stories(tx, feed)?;
+            store_stories(tx, feed, &doc.articles, known, now)
+        })
     }
 
     /// Notes that the feed at `url` answered `304 Not Modified`: nothing new, and not a
     /// failure.
     pub fn feed_unchanged(&mut self, url: &str, now: i64) -> Result<()> {
-        self.refuse_read_only()?;
-        let path = self.path.clone();
-        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let feed = Self::feed_id(&tx, url).map_err(fail)?;
-        tx.execute(
-            "UPDATE feeds SET last_try = ?2, last_ok = ?2, failures = 0, last_error = NULL,
-                last_status = NULL WHERE id = ?1",
-            params![feed, now],
-        )
-        .map_err(fail)?;
-        tx.commit().map_err(fail)
+        self.write(|tx| {
+            let feed = Self::feed_id(tx, url)?;
+            tx.execute(
+                "UPDATE feeds SET last_try = ?2, last_ok = ?2, failures = 0, last_error = NULL,
+                    last_status = NULL WHERE id = ?1",
+                params![feed, now],
+            )?;
+            Ok(())
+        })
     }
 
     /// Keeps a failed fetch of the feed at `url`: when, why (and the HTTP status if the
@@ -109,21 +95,15 @@ impl Library {
         status: Option<u16>,
         now: i64,
     ) -> Result<()> {
-        self.refuse_read_only()?;
-        let path = self.path.clone();
-        let fail = |e: rusqlite::Error| super::LibraryError::of(&path, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let feed = Self::feed_id(&tx, url).map_err(fail)?;
-        tx.execute(
-            "UPDATE feeds SET last_try = ?2, failures = failures + 1, last_error = ?3,
-                last_status = ?4 WHERE id = ?1",
-            params![feed, now, error, status],
-        )
-        .map_err(fail)?;
-        tx.commit().map_err(fail)
+        self.write(|tx| {
+            let feed = Self::feed_id(tx, url)?;
+            tx.execute(
+                "UPDATE feeds SET last_try = ?2, failures = failures + 1, last_error = ?3,
+                    last_status = ?4 WHERE id = ?1",
+                params![feed, now, error, status],
+            )?;
+            Ok(())
+        })
     }
 
     /// Every feed the library has fetched, with its last fetch, by URL.
