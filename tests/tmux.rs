@@ -108,6 +108,12 @@ fn bytes_per_key(s: &mut Session, keys: &[&str]) -> Vec<Vec<u8>> {
         .map(|&key| {
             let from = s.output().len();
             s.press_nowait(key);
+            // A loaded machine may take longer than the quiet while to answer at all: the
+            // key's bytes are waited for first, so none count towards the next key.
+            let asked = std::time::Instant::now();
+            while s.output().len() == from && asked.elapsed() < Duration::from_secs(3) {
+                s.idle(Duration::from_millis(20));
+            }
             // tmux holds a lone Esc for its `escape-time` (500 ms) before passing it on.
             let quiet = if key == "\u{1b}" { 900 } else { 200 };
             s.idle(Duration::from_millis(quiet));
