@@ -45,17 +45,27 @@ fn signals_that_end_it_restore_the_terminal_and_end_it_by_that_signal() {
 #[test]
 fn a_bundle_cut_short_while_open_restores_the_terminal_and_ends_by_sigbus() {
     let dir = crate::support::fresh_dir("cut-short");
-    let bundle = dir.file("news.json", newsterm::bundle::SAMPLE);
+    // Many stories with titles sharing no word: none is related to the first, so the last one
+    // cannot have been laid out ahead of need before the file shrinks; opening it reads the
+    // lost pages.
+    let articles: Vec<_> = (0..300)
+        .map(|i| {
+            serde_json::json!({"id": format!("s{i}"), "title": format!("t{i:03}x"),
+                "body": [{"type": "paragraph", "text": "word ".repeat(200)}]})
+        })
+        .collect();
+    let json = serde_json::json!({"newsterm": 1, "title": "Cut", "articles": articles});
+    let bundle = dir.file("news.json", json.to_string());
     let path = bundle.to_str().expect("UTF-8 path");
     let mut s = Session::start(80, 24, &[path]);
-    s.wait_for(0, "Headlines 1/8");
+    s.wait_for(0, "Headlines 1/300");
     // As `curl -o` over the file being read does: the mapped pages are gone.
     std::fs::File::options()
         .write(true)
         .open(&bundle)
         .and_then(|f| f.set_len(0))
         .expect("the bundle is truncated");
-    s.press_nowait("j\r");
+    s.press_nowait("G\r");
     let (status, output) = s.finish();
     let said = status.signal().unwrap_or_default();
     assert!(said.starts_with("Bus error"), "{status:?}");
