@@ -145,9 +145,6 @@ impl Library {
     fn ready(conn: Connection, path: &Path, read_only: bool) -> Result<Library> {
         let fail = |e: rusqlite::Error| LibraryError::of(path, &e);
         conn.busy_timeout(BUSY).map_err(fail)?;
-        // Reading the headlines through a map of the file costs no copy per page.
-        conn.execute_batch("PRAGMA mmap_size = 268435456")
-            .map_err(fail)?;
         if !read_only {
             schema::prepare(&conn).map_err(fail)?;
             schema::migrate(&conn, path)?;
