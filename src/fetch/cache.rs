@@ -129,8 +129,10 @@ impl Cache {
         if fetched.bytes.len() as u64 >= limit {
             return;
         }
+        let before = super::evict::entry_bytes([&self.body, &self.meta]);
         if self.write(&meta, &fetched.bytes).is_ok() {
-            super::evict::evict(&self.dir, limit, &self.name);
+            let after = super::evict::entry_bytes([&self.body, &self.meta]);
+            super::evict::wrote(&self.dir, limit, &self.name, before, after);
         }
     }
 

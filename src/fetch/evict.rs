@@ -1,13 +1,81 @@
 //! The cache's one bound: its entries together (bodies and metadata) take at most
-//! [`Options::cache_limit`](super::Options::cache_limit) bytes. After each write the entries
-//! used least recently are removed until the rest fit; an entry is used when it is written or
-//! served. When it was last used is its metadata file's modification time, set by newsterm.
+//! [`Options::cache_limit`](super::Options::cache_limit) bytes. When a write takes the cache
+//! past it, the entries used least recently are removed until the rest fit; an entry is used
+//! when it is written or served. When it was last used is its metadata file's modification
+//! time, set by newsterm.
+//!
+//! Counting means listing the folder and reading the size of every file in it, which a
+//! refresh of hundreds of feeds cannot do after every write. So the folder is counted once,
+//! then each write adds what it changed to a tally kept in the process, and the folder is
+//! counted again when the tally says the bound is passed or after [`RECOUNT`] writes (what
+//! other processes wrote meanwhile is seen then).
 
 use std::collections::HashMap;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::SystemTime;
+
+/// Writes after which a folder is counted again, whatever the tally says.
+const RECOUNT: u32 = 256;
+
+/// What this process knows of each cache folder: the bytes held, and the writes since the
+/// folder was last counted.
+static TALLIES: Mutex<Option<HashMap<PathBuf, Tally>>> = Mutex::new(None);
+
+struct Tally {
+    bytes: u64,
+    writes: u32,
+    /// Times the folder was counted in full.
+    counts: u32,
+}
+
+/// The bytes an entry's files take now (0 for files that are not there).
+pub(super) fn entry_bytes(files: [&Path; 2]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Notes that a write in `dir` changed the entry `keep` from `before` to `after` bytes, and
+/// removes the entries used least recently when the cache is past `limit` (see the module's
+/// documentation for when the folder is counted).
+pub(super) fn wrote(dir: &Path, limit: u64, keep: &str, before: u64, after: u64) {
+    let mut tallies = TALLIES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let tallies = tallies.get_or_insert_with(HashMap::new);
+    if let Some(tally) = tallies.get_mut(dir) {
+        tally.bytes = tally.bytes.saturating_sub(before).saturating_add(after);
+        tally.writes += 1;
+        if tally.bytes <= limit && tally.writes < RECOUNT {
+            return;
+        }
+    }
+    let bytes = evict(dir, limit, keep);
+    let counts = tallies.get(dir).map_or(0, |t| t.counts) + 1;
+    tallies.insert(
+        dir.to_path_buf(),
+        Tally {
+            bytes,
+            writes: 0,
+            counts,
+        },
+    );
+}
+
+/// Times this process counted `dir` in full.
+#[cfg(test)]
+fn counts(dir: &Path) -> u32 {
+    TALLIES
+        .lock()
+        .ok()
+        .and_then(|t| t.as_ref()?.get(dir).map(|t| t.counts))
+        .unwrap_or(0)
+}
 
 /// Marks `path` (an entry's metadata) as used now. The time is set rather than left to the
 /// write, whose stamp may be coarser than the gap between two fetches.
@@ -28,10 +96,10 @@ struct Held {
 /// Removes the entries of `dir` used least recently, never `keep` (the hashed name of the
 /// entry just written), until what is left takes at most `limit` bytes. Files that are not
 /// entries (`<16 hex digits>.body` or `.json`) are neither counted nor touched; a file that
-/// cannot be removed is left (a cache never fails a fetch).
-pub(super) fn evict(dir: &Path, limit: u64, keep: &str) {
+/// cannot be removed is left (a cache never fails a fetch). Returns the bytes left.
+fn evict(dir: &Path, limit: u64, keep: &str) -> u64 {
     let Ok(listing) = fs::read_dir(dir) else {
-        return;
+        return 0;
     };
     let mut held: HashMap<String, Held> = HashMap::new();
     for entry in listing.flatten() {
@@ -65,6 +133,7 @@ pub(super) fn evict(dir: &Path, limit: u64, keep: &str) {
         let _ = fs::remove_file(dir.join(format!("{stem}.body")));
         total = total.saturating_sub(entry.bytes);
     }
+    total
 }
 
 /// The hashed name of a cache file, and whether it is the metadata.
@@ -139,6 +208,23 @@ mod tests {
         keep(&dir, 9, 1000, limit);
         assert!(dir.join("notes.txt").exists());
         assert_eq!(kept(&dir), [4, 7, 9]);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn writes_within_the_bound_count_the_folder_once_in_a_while() {
+        let dir = crate::scratch::scratch_dir("evict", "tally");
+        let limit = 1 << 30;
+        for n in 0..600 {
+            keep(&dir, n, 100, limit);
+        }
+        // Once at the first write, then after every RECOUNT writes.
+        assert_eq!(counts(&dir), 3);
+        // Rewriting one entry many times keeps the tally true: nothing is evicted.
+        for _ in 0..100 {
+            keep(&dir, 1, 100, limit);
+        }
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1200);
         let _ = fs::remove_dir_all(&dir);
     }
 }
