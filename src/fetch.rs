@@ -31,7 +31,7 @@ use http::{Got, agent, get, normalize};
 
 pub use error::FetchError;
 pub use http::ACCEPT;
-pub use many::{AT_ONCE, Progress, fetch_all};
+pub use many::{AT_ONCE, Progress, fetch_all, fetch_each};
 pub use options::{Options, cache_dir, default_cache_dir};
 
 /// A fetched body.

@@ -93,56 +93,77 @@ pub fn refresh(
         ..options.clone()
     };
     let of = urls.len();
-    let fetched = fetch::fetch_all(urls, &options, &mut |p| {
-        progress(Progress { done: p.done, of });
-    });
-    let mut report = Report::default();
-    for (url, result) in urls.iter().zip(fetched) {
-        let outcome = match result {
-            // Unchanged since the cache got it, and the library has it: nothing to do. A
-            // feed the library has not stored yet (its first fetch was by `newsterm add`,
-            // or the library is new) is read from the cached body.
-            Ok(Fetched {
-                origin: FetchedFrom::NotModified | FetchedFrom::Offline,
-                ..
-            }) if library.has_stored(url) => Step::Unchanged,
-            Ok(fetched) => match read(&fetched) {
-                Ok(doc) => Step::Doc(doc),
-                Err(error) => Step::Failed(error, None),
-            },
-            Err(e) => {
-                let status = match &e {
-                    FetchError::Status { status, .. } => Some(*status),
-                    _ => None,
-                };
-                // The message names the address; the report names it already.
-                let said = e.to_string();
-                let said = said
-                    .strip_prefix(url.as_str())
-                    .and_then(|rest| rest.strip_prefix(": "))
-                    .unwrap_or(&said);
-                Step::Failed(crate::text::printable(said).into_owned(), status)
+    // Each feed is read and stored here as it arrives, while the workers fetch the rest.
+    let mut results: Vec<Option<FeedResult>> = urls.iter().map(|_| None).collect();
+    let mut not_stored = None;
+    fetch::fetch_each(
+        urls,
+        &options,
+        &mut |p| progress(Progress { done: p.done, of }),
+        &mut |i, result| {
+            let Some(url) = urls.get(i) else {
+                return;
+            };
+            let (result, stored) = store(library, url, result, now);
+            if let Err(e) = stored
+                && not_stored.is_none()
+            {
+                not_stored = Some(e.to_string());
             }
-        };
-        let (result, stored) = match outcome {
-            Step::Unchanged => (FeedResult::Unchanged, library.feed_unchanged(url, now)),
-            Step::Doc(doc) => match library.store_feed(url, &doc, now) {
-                Ok(stored) => (FeedResult::Read(stored), Ok(())),
-                Err(e) => (FeedResult::Read(Stored::default()), Err(e)),
-            },
-            Step::Failed(error, status) => {
-                let kept = library.feed_failed(url, &error, status, now);
-                (FeedResult::Failed { error, status }, kept)
+            if let Some(slot) = results.get_mut(i) {
+                *slot = Some(result);
             }
-        };
-        if let Err(e) = stored
-            && report.not_stored.is_none()
-        {
-            report.not_stored = Some(e.to_string());
+        },
+    );
+    let feeds = urls
+        .iter()
+        .zip(results)
+        .filter_map(|(url, result)| Some((url.clone(), result?)))
+        .collect();
+    Report { feeds, not_stored }
+}
+
+/// Reads one feed's answer and stores what it holds (or its failure) in the library: what
+/// the refresh reports of it, and whether the library took it.
+fn store(
+    library: &mut Library,
+    url: &str,
+    result: Result<Fetched, FetchError>,
+    now: i64,
+) -> (FeedResult, Result<(), crate::library::LibraryError>) {
+    let outcome = match result {
+        Ok(Fetched {
+            origin: FetchedFrom::NotModified | FetchedFrom::Offline,
+            ..
+        }) if library.has_stored(url) => Step::Unchanged,
+        Ok(fetched) => match read(&fetched) {
+            Ok(doc) => Step::Doc(doc),
+            Err(error) => Step::Failed(error, None),
+        },
+        Err(e) => {
+            let status = match &e {
+                FetchError::Status { status, .. } => Some(*status),
+                _ => None,
+            };
+            let said = e.to_string();
+            let said = said
+                .strip_prefix(url)
+                .and_then(|rest| rest.strip_prefix(": "))
+                .unwrap_or(&said);
+            Step::Failed(crate::text::printable(said).into_owned(), status)
         }
-        report.feeds.push((url.clone(), result));
+    };
+    match outcome {
+        Step::Unchanged => (FeedResult::Unchanged, library.feed_unchanged(url, now)),
+        Step::Doc(doc) => match library.store_feed(url, &doc, now) {
+            Ok(stored) => (FeedResult::Read(stored), Ok(())),
+            Err(e) => (FeedResult::Read(Stored::default()), Err(e)),
+        },
+        Step::Failed(error, status) => {
+            let kept = library.feed_failed(url, &error, status, now);
+            (FeedResult::Failed { error, status }, kept)
+        }
     }
-    report
 }
 
 enum Step {

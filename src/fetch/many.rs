@@ -53,8 +53,30 @@ pub fn fetch_all(
     options: &Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Vec<Result<Fetched, FetchError>> {
+    let mut results: Vec<Option<Result<Fetched, FetchError>>> = urls.iter().map(|_| None).collect();
+    fetch_each(urls, options, progress, &mut |i, result| {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = Some(result);
+        }
+    });
+    results
+        .into_iter()
+        .zip(urls)
+        .map(|(result, url)| result.unwrap_or_else(|| Err(timed_out(url, options.timeout))))
+        .collect()
+}
+
+/// As [`fetch_all`], but hands each result to `each` (with its index in `urls`) on this
+/// thread as soon as it comes, so that what is done with one overlaps the fetching of the
+/// rest; the ones unanswered at the deadline come last. `each` is called once per address.
+pub fn fetch_each(
+    urls: &[String],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+    each: &mut dyn FnMut(usize, Result<Fetched, FetchError>),
+) {
     if urls.is_empty() {
-        return Vec::new();
+        return;
     }
     let deadline = Instant::now() + options.timeout;
     let queue = Arc::new(Queue {
@@ -79,7 +101,7 @@ pub fn fetch_all(
         work(&queue, &tx);
     }
     drop(tx);
-    let mut results: Vec<Option<Result<Fetched, FetchError>>> = urls.iter().map(|_| None).collect();
+    let mut answered = vec![false; urls.len()];
     let mut bytes = vec![0; urls.len()];
     let mut done = 0;
     // Said at once: the wait may be for the network.
@@ -97,9 +119,12 @@ pub fn fetch_all(
                 }
             }
             Ok(Report::Done(i, result)) => {
-                if let Some(slot) = results.get_mut(i) {
-                    *slot = Some(result);
+                if let Some(slot) = answered.get_mut(i)
+                    && !*slot
+                {
+                    *slot = true;
                     done += 1;
+                    each(i, result);
                 }
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
@@ -110,11 +135,11 @@ pub fn fetch_all(
             bytes: bytes.iter().sum(),
         });
     }
-    results
-        .into_iter()
-        .zip(urls)
-        .map(|(result, url)| result.unwrap_or_else(|| Err(timed_out(url, options.timeout))))
-        .collect()
+    for (i, url) in urls.iter().enumerate() {
+        if answered.get(i) == Some(&false) {
+            each(i, Err(timed_out(url, options.timeout)));
+        }
+    }
 }
 
 /// Takes addresses from the queue until it is empty, reporting each.
