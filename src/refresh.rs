@@ -132,6 +132,9 @@ fn store(
     now: i64,
 ) -> (FeedResult, Result<(), crate::library::LibraryError>) {
     let outcome = match result {
+        // Unchanged since the cache got it, and the library has it: nothing to do. A feed the
+        // library has not stored yet (its first fetch was by `newsterm add`, or the library is
+        // new) is read from the cached body.
         Ok(Fetched {
             origin: FetchedFrom::NotModified | FetchedFrom::Offline,
             ..
@@ -145,6 +148,7 @@ fn store(
                 FetchError::Status { status, .. } => Some(*status),
                 _ => None,
             };
+            // The message names the address; the report names it already.
             let said = e.to_string();
             let said = said
                 .strip_prefix(url)
