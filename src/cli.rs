@@ -269,7 +269,13 @@ fn run(args: &Args) -> Result<(), Failure> {
     // No source: the library, when there are subscriptions.
     if args.sources.is_empty()
         && !args.check
-        && let Some(opened) = library::open(args.offline, args.timeout)?
+        && let Some(opened) = library::open(
+            args.offline,
+            args.timeout,
+            // A frame drawn at once reads the first screen first; `--render` shows the
+            // whole list as it is.
+            args.render.is_none().then_some(library::FIRST_SCREEN),
+        )?
     {
         if let Some((cols, rows)) = args.render {
             return render(args, opened.bundle, cols, rows);
@@ -280,7 +286,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             memory: opened.memory,
             notices: opened.notice.into_iter().collect(),
             job: opened.job,
-            refresh_now: opened.refresh_now,
+            at_start: opened.at_start,
         };
         return read::start(args, config, start);
     }

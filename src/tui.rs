@@ -94,8 +94,8 @@ pub struct Setup {
     pub player: Option<String>,
     /// What `r` does: read the sources again, or refresh the library.
     pub reload: reload::Job,
-    /// Start `r` at once (a library never refreshed yet).
-    pub refresh_now: bool,
+    /// What to start in the background as the reader opens.
+    pub at_start: reload::AtStart,
     /// Refresh on a timer too, this often.
     pub refresh_every: Option<std::time::Duration>,
 }
@@ -122,8 +122,16 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
         term.painter = std::mem::take(&mut term.painter).inside_tmux();
     }
     let mut reloader = Reloader::new(setup.reload)?.every(setup.refresh_every);
-    if setup.refresh_now {
-        app.apply(reloader.start());
+    match setup.at_start {
+        reload::AtStart::Nothing => {}
+        reload::AtStart::Refresh => app.apply(reloader.start()),
+        reload::AtStart::ReadTheRest => {
+            if let Err(e) = reloader.read_the_rest() {
+                app.apply(Outcome::Notice(format!(
+                    "only the newest stories shown: {e}"
+                )));
+            }
+        }
     }
     let result = event_loop(
         &mut app,

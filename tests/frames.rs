@@ -193,3 +193,18 @@ fn keys_that_arrive_together_give_what_they_give_typed_slowly() {
         }
     }
 }
+
+/// The first screen of a large library, before the rest of its list has come: the list's
+/// border counts every story, and the bar says the counts are still being made.
+#[test]
+fn the_first_screen_before_the_whole_list() {
+    settings().bind(|| {
+        for (cols, rows) in [(80, 24), (120, 40)] {
+            let mut bundle = newsterm::bundle::sample().expect("the sample");
+            bundle.articles.truncate(5);
+            bundle.following = 94_995;
+            let frame = frame_of(bundle, cols, rows, "j");
+            insta::assert_snapshot!(format!("first_screen_{cols}x{rows}"), frame);
+        }
+    });
+}

@@ -306,3 +306,39 @@ fn a_damaged_library_is_said_in_one_line_and_never_written_over() {
     assert!(stdout(&out).contains("Apple"), "{}", stdout(&out));
     assert_eq!(std::fs::read(&path).expect("still there"), garbage);
 }
+
+#[test]
+fn a_large_library_shows_its_newest_stories_first_and_then_every_story() {
+    // More stories than the reader reads before its first frame.
+    let n = 5_050;
+    let items: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("g{i}"), format!("Story number {i}")))
+        .collect();
+    let items: Vec<(&str, &str)> = items
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str()))
+        .collect();
+    let server = Server::start(vec![Route::new("/big.xml", rss("Big", &items))]);
+    let reader = Reader::new("library-large");
+    assert!(
+        reader
+            .run(&["add", &server.url("/big.xml")])
+            .status
+            .success()
+    );
+    assert!(reader.run(&["refresh"]).status.success());
+    let mut s = reader.session(100, 30);
+    s.wait_for(0, "Headlines 1/5050");
+    // A star given at once, whether the whole list has come or not, is kept in both.
+    s.press_nowait("s");
+    s.wait_for(0, "5050 unread · 1 starred");
+    s.press("G", "Headlines 5050/5050");
+    s.press("Q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    let library = reader.library();
+    assert_eq!(
+        library.memory(LIBRARY_SCOPE).expect("marks").starred.len(),
+        1
+    );
+    assert_eq!(library.integrity_check(), Ok(()));
+}

@@ -24,6 +24,11 @@ pub enum Outcome {
         failed: Option<LoadError>,
         summary: Option<String>,
     },
+    /// The library's whole list and its marks, after a first screen of its newest stories.
+    Whole {
+        bundle: Box<Bundle>,
+        memory: Box<Memory>,
+    },
     /// No source could be read again: the stories stay as they were.
     ReloadFailed(LoadError),
     /// The player ended by itself.
@@ -74,6 +79,7 @@ impl App {
                     self.session.notice = Some(not_reloaded(&error));
                 }
             }
+            Outcome::Whole { bundle, memory } => self.take_whole(*bundle, *memory),
             Outcome::MemoryOnDisk(memory) => {
                 // Not a change of this reader's: nothing to save again.
                 if *memory != self.session.memory {

@@ -8,6 +8,7 @@ use super::links::Effect;
 use super::stories::Stories;
 use super::{App, Filter, Visit};
 use crate::bundle::Bundle;
+use crate::state::Memory;
 
 /// What `r` says while the sources are being read again.
 pub(super) const ALREADY: &str = "Already reloading: one reload at a time.";
@@ -24,9 +25,48 @@ impl App {
         self.session.effects.push(Effect::Reload);
     }
 
-    /// Puts `bundle` in place of the stories shown, keeping the reader's state. The session
-    /// stays as it is; what is about particular stories is found again by story id.
+    /// Puts `bundle` in place of the stories shown, keeping the reader's state, and says
+    /// how many stories there are now.
     pub(super) fn reload(&mut self, bundle: Bundle) {
+        let (before, after) = self.replace_stories(bundle);
+        self.session.notice = Some(match after.checked_sub(before) {
+            Some(0) => format!("Reloaded: {after} stories, none new."),
+            Some(n) => format!("Reloaded: {after} stories, {n} more than before."),
+            None => format!("Reloaded: {after} stories, {} fewer.", before - after),
+        });
+    }
+
+    /// The library's whole list and its marks, in place of the first screen's stories: the
+    /// marks of the stories shown so far stay this reader's (they may have changed since
+    /// they were read), the others are as the library has them. Nothing is said: the
+    /// reader sees the same stories, with more below.
+    pub(super) fn take_whole(&mut self, bundle: Bundle, mut memory: Memory) {
+        let mine = &self.session.memory;
+        for article in &self.stories.bundle.articles {
+            let id = &article.id;
+            for (theirs, mine) in [
+                (&mut memory.read, &mine.read),
+                (&mut memory.starred, &mine.starred),
+            ] {
+                if mine.contains(id) {
+                    theirs.insert(id.clone());
+                } else {
+                    theirs.remove(id);
+                }
+            }
+            match mine.places.get(id) {
+                Some(place) => memory.places.insert(id.clone(), *place),
+                None => memory.places.remove(id),
+            };
+        }
+        self.session.memory = memory;
+        self.replace_stories(bundle);
+    }
+
+    /// Puts `bundle` in place of the stories shown, keeping the reader's state: the number
+    /// of stories before and after. The session stays as it is; what is about particular
+    /// stories is found again by story id.
+    fn replace_stories(&mut self, bundle: Bundle) -> (usize, usize) {
         let id = |app: &App, i: usize| app.stories.bundle.articles.get(i).map(|a| a.id.clone());
         self.remember_place();
         let current = id(self, self.stories.reader.current);
@@ -67,15 +107,10 @@ impl App {
         }
         self.reflow();
         self.keep_in_view();
-        let (before, after) = (
+        (
             old.bundle.articles.len(),
             self.stories.bundle.articles.len(),
-        );
-        self.session.notice = Some(match after.checked_sub(before) {
-            Some(0) => format!("Reloaded: {after} stories, none new."),
-            Some(n) => format!("Reloaded: {after} stories, {n} more than before."),
-            None => format!("Reloaded: {after} stories, {} fewer.", before - after),
-        });
+        )
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Bundle {
     /// Where the stories came from: one entry for a bundle or a feed, several when sources
     /// are merged (see [`Article::origin`]).
     pub origins: Vec<StoryOrigin>,
+    /// How many more stories follow `articles` that are still being read (the first screen
+    /// of a large library comes before the rest, which replaces this bundle whole).
+    pub following: usize,
 }
 
 /// One source of a bundle's stories.
@@ -266,6 +269,7 @@ impl Bundle {
             generated: raw.generated.as_deref().map(clean),
             articles,
             warnings,
+            following: 0,
         }
     }
 }

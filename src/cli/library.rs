@@ -15,7 +15,7 @@ use crate::refresh::{FeedResult, Report};
 use crate::state::Memory;
 use crate::subs::{UrlsFile, urls_path};
 use crate::text::printable;
-use crate::tui::{Keeper, reload::Job, reload::LibraryJob};
+use crate::tui::{Keeper, reload::AtStart, reload::Job, reload::LibraryJob};
 
 /// `newsterm refresh`.
 #[derive(Debug, clap::Args)]
@@ -77,6 +77,11 @@ fn open_library(path: &Path) -> Result<Library, crate::library::LibraryError> {
     Library::open(path)
 }
 
+/// How many of the newest stories the reader reads before its first frame when it opens
+/// the library: more than any screen shows, and few enough to read in a few milliseconds.
+/// A larger library's other stories come from a worker a moment later.
+pub(super) const FIRST_SCREEN: usize = 5000;
+
 /// What the reader opens with when there is no source and there are subscriptions.
 pub(super) struct Opened {
     pub bundle: Bundle,
@@ -84,14 +89,22 @@ pub(super) struct Opened {
     pub memory: Memory,
     pub notice: Option<String>,
     pub job: Job,
-    /// Nothing has been fetched yet: refresh at once, in the background.
-    pub refresh_now: bool,
+    /// What the reader starts in the background: a refresh when nothing has been fetched
+    /// yet, the rest of the list when only its first screen was read.
+    pub at_start: AtStart,
 }
 
 /// The library's stories for the reader, or `None` without subscriptions. A library that
 /// cannot be opened is said in one line, and the feeds are shown from the cache instead,
 /// nothing written.
-pub(super) fn open(offline: bool, timeout: Option<f64>) -> Result<Option<Opened>, Failure> {
+///
+/// `first`: read only this many of the newest stories (and their marks) before the first
+/// frame, the rest in the background; `None` reads them all now.
+pub(super) fn open(
+    offline: bool,
+    timeout: Option<f64>,
+    first: Option<usize>,
+) -> Result<Option<Opened>, Failure> {
     let (_, urls) = subscriptions()?;
     let (feeds, names) = feeds_of(&urls);
     if feeds.is_empty() {
@@ -102,13 +115,20 @@ pub(super) fn open(offline: bool, timeout: Option<f64>) -> Result<Option<Opened>
     let names = Arc::new(names);
     let name = |url: &str| names.get(url).cloned();
     let opened = open_library(&path).and_then(|library| {
-        let bundle = library.bundle(Selection::All, &name)?;
-        let memory = library.memory(LIBRARY_SCOPE)?;
+        let bundle = match first {
+            Some(n) => library.first_headlines(&name, n)?,
+            None => library.bundle(Selection::All, &name)?,
+        };
+        let memory = match first {
+            Some(n) if bundle.following > 0 => library.memory_of_first(n)?,
+            _ => library.memory(LIBRARY_SCOPE)?,
+        };
         Ok((library, bundle, memory))
     });
     match opened {
         Ok((library, bundle, memory)) => {
             let empty = bundle.articles.is_empty();
+            let partial = bundle.following > 0;
             let read_only = library.is_read_only();
             let notice = if read_only {
                 Some(format!(
@@ -133,7 +153,13 @@ pub(super) fn open(offline: bool, timeout: Option<f64>) -> Result<Option<Opened>
                 memory,
                 notice,
                 job,
-                refresh_now: empty && !offline && !read_only,
+                at_start: if partial {
+                    AtStart::ReadTheRest
+                } else if empty && !offline && !read_only {
+                    AtStart::Refresh
+                } else {
+                    AtStart::Nothing
+                },
             }))
         }
         Err(e) => {
@@ -154,7 +180,7 @@ pub(super) fn open(offline: bool, timeout: Option<f64>) -> Result<Option<Opened>
                     sources: feeds,
                     fetch,
                 },
-                refresh_now: false,
+                at_start: AtStart::Nothing,
             }))
         }
     }

@@ -5,7 +5,7 @@ use super::{Args, Failure, fetch_options};
 use crate::bundle::Bundle;
 use crate::config::Config;
 use crate::state::{Memory, StateFile};
-use crate::tui::{self, Keeper, reload::Job};
+use crate::tui::{self, Keeper, reload::AtStart, reload::Job};
 use crate::ui::{Glyphs, Theme};
 
 /// What the reader starts with besides its settings.
@@ -16,8 +16,8 @@ pub(super) struct Start {
     /// Notices for the status bar, joined.
     pub notices: Vec<String>,
     pub job: Job,
-    /// Start `r` at once (a library never refreshed).
-    pub refresh_now: bool,
+    /// What to start in the background as the reader opens.
+    pub at_start: AtStart,
 }
 
 /// The reader on the sources named (or the sample), its marks in the bundle's state file.
@@ -63,7 +63,7 @@ pub(super) fn read(
             memory,
             notices,
             job,
-            refresh_now: false,
+            at_start: AtStart::Nothing,
         },
     )
 }
@@ -88,7 +88,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         memory,
         mut notices,
         job,
-        refresh_now,
+        at_start,
     } = start;
     // The locale comes first: text may look wrong until it is fixed.
     if let Some(locale) = locale_notice(env) {
@@ -110,7 +110,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         measure: config.measure,
         player: config.player,
         reload: job,
-        refresh_now,
+        at_start,
         refresh_every: config
             .refresh_minutes
             .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),

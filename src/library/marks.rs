@@ -27,12 +27,28 @@ pub fn scope_of_state_file(path: &Path) -> Option<String> {
 impl Library {
     /// What the reader remembers of the stories in `scope`.
     pub fn memory(&self, scope: &str) -> Result<Memory> {
+        self.marks_where(
+            "SELECT story, read, starred, part, line FROM marks WHERE scope = ?1",
+            rusqlite::params![scope],
+        )
+    }
+
+    /// What the reader remembers of the library's first `n` stories, newest first (those
+    /// [`Library::first_headlines`] reads): all the first screen needs, read in a moment
+    /// however many stories were marked.
+    pub fn memory_of_first(&self, n: usize) -> Result<Memory> {
+        self.marks_where(
+            "SELECT story, read, starred, part, line FROM marks WHERE scope = ?1 AND story IN
+                (SELECT CAST(id AS TEXT) FROM stories ORDER BY sort DESC, id DESC LIMIT ?2)",
+            rusqlite::params![LIBRARY_SCOPE, i64::try_from(n).unwrap_or(i64::MAX)],
+        )
+    }
+
+    fn marks_where(&self, sql: &str, params: impl rusqlite::Params) -> Result<Memory> {
         let read = || -> rusqlite::Result<Memory> {
             let mut memory = Memory::default();
-            let mut stmt = self
-                .conn
-                .prepare("SELECT story, read, starred, part, line FROM marks WHERE scope = ?1")?;
-            let mut rows = stmt.query([scope])?;
+            let mut stmt = self.conn.prepare(sql)?;
+            let mut rows = stmt.query(params)?;
             while let Some(row) = rows.next()? {
                 let story: String = row.get(0)?;
                 let place = match (row.get::<_, Option<i64>>(3)?, row.get::<_, Option<i64>>(4)?) {

@@ -84,18 +84,46 @@ impl Library {
     /// only, each story's text read from the library when it is opened (through a
     /// connection of the bundle's own, so the bundle can go to another thread).
     pub fn bundle(&self, selection: Selection<'_>, name: FeedName<'_>) -> Result<Bundle> {
+        self.headlines(selection, name, None)
+    }
+
+    /// The library's first `n` stories, newest first, as [`Library::bundle`] gives them
+    /// all, with [`Bundle::following`] saying how many more there are: the first screen of
+    /// a large library, shown before the rest is read.
+    pub fn first_headlines(&self, name: FeedName<'_>, n: usize) -> Result<Bundle> {
+        let mut bundle = self.headlines(Selection::All, name, Some(n))?;
+        if bundle.articles.len() >= n {
+            let total: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+                .map_err(|e| self.err(&e))?;
+            let total = usize::try_from(total).unwrap_or(0);
+            bundle.following = total.saturating_sub(bundle.articles.len());
+        }
+        Ok(bundle)
+    }
+
+    fn headlines(
+        &self,
+        selection: Selection<'_>,
+        name: FeedName<'_>,
+        limit: Option<usize>,
+    ) -> Result<Bundle> {
         let run = || -> rusqlite::Result<Bundle> {
             let (feeds, feed_index) = self.feed_names(name)?;
+            let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
             let (sql, urls): (String, Vec<&String>) = match selection {
                 Selection::All => (
-                    format!("SELECT {HEADLINE} FROM stories ORDER BY sort DESC, id DESC"),
+                    format!(
+                        "SELECT {HEADLINE} FROM stories ORDER BY sort DESC, id DESC LIMIT {limit}"
+                    ),
                     Vec::new(),
                 ),
                 Selection::Feeds(urls) => (
                     format!(
                         "SELECT {HEADLINE} FROM stories WHERE feed IN
                             (SELECT id FROM feeds WHERE url IN ({}))
-                         ORDER BY sort DESC, id DESC",
+                         ORDER BY sort DESC, id DESC LIMIT {limit}",
                         vec!["?"; urls.len()].join(",")
                     ),
                     urls.iter().collect(),
@@ -356,5 +384,41 @@ mod tests {
         let bundle = lib.bundle(Selection::Feeds(&only), &rename).unwrap();
         assert_eq!(bundle.articles.len(), 1);
         assert_eq!(bundle.articles[0].title, "One");
+    }
+
+    #[test]
+    fn the_first_screen_reads_the_newest_stories_and_their_marks_only() {
+        let mut lib = library("first");
+        let stories: Vec<DocArticle> = (0..10)
+            .map(|i| {
+                story(
+                    &i.to_string(),
+                    &format!("S{i}"),
+                    &format!("2026-11-{:02}T00:00:00Z", i + 1),
+                )
+            })
+            .collect();
+        lib.store_feed("https://a.example/f", &doc("A", stories), 1)
+            .unwrap();
+        let all = lib.bundle(Selection::All, &|_| None).unwrap();
+        let mut changes = Changes::default();
+        for i in [1, 8] {
+            changes.read.insert(all.articles[i].id.clone(), true);
+            changes.starred.insert(all.articles[i].id.clone(), true);
+        }
+        lib.apply(LIBRARY_SCOPE, &changes).unwrap();
+        let first = lib.first_headlines(&|_| None, 3).unwrap();
+        let titles: Vec<&str> = first.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["S9", "S8", "S7"]);
+        assert_eq!(first.following, 7);
+        let memory = lib.memory_of_first(3).unwrap();
+        assert_eq!(
+            memory.read.iter().collect::<Vec<_>>(),
+            [&all.articles[1].id]
+        );
+        assert_eq!(memory.starred.len(), 1);
+        assert_eq!(lib.memory(LIBRARY_SCOPE).unwrap().read.len(), 2);
+        let whole = lib.first_headlines(&|_| None, 10).unwrap();
+        assert_eq!((whole.articles.len(), whole.following), (10, 0));
     }
 }

@@ -18,6 +18,17 @@ pub const STDIN_ONCE: &str = "standard input cannot be read again: nothing reloa
 /// The name of the worker thread.
 pub const WORKER: &str = "reload";
 
+/// What the reader starts in the background as it opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AtStart {
+    #[default]
+    Nothing,
+    /// `r` at once: a library never refreshed yet.
+    Refresh,
+    /// The library's whole list: the first screen was shown from its newest stories only.
+    ReadTheRest,
+}
+
 /// What `r` does: read the sources named again, or refresh the library's feeds.
 #[derive(Clone, Debug)]
 pub enum Job {
@@ -42,6 +53,24 @@ pub struct LibraryJob {
 }
 
 impl LibraryJob {
+    /// Every story of the library and every mark, without refreshing: what follows the
+    /// first screen.
+    fn whole(&self) -> Outcome {
+        let name = |url: &str| self.names.get(url).cloned();
+        let read = crate::library::Library::open(&self.path).and_then(|library| {
+            let bundle = library.bundle(crate::library::Selection::All, &name)?;
+            let memory = library.memory(crate::library::LIBRARY_SCOPE)?;
+            Ok((bundle, memory))
+        });
+        match read {
+            Ok((bundle, memory)) => Outcome::Whole {
+                bundle: Box::new(bundle),
+                memory: Box::new(memory),
+            },
+            Err(e) => Outcome::Notice(format!("only the newest stories shown: {e}")),
+        }
+    }
+
     /// Refreshes, telling `progress` as feeds are done; the library's stories after it.
     fn run(&self, progress: &dyn Fn(usize, usize)) -> Outcome {
         let mut library = match crate::library::Library::open(&self.path) {
@@ -147,6 +176,8 @@ pub struct Reloader {
     every: Option<std::time::Duration>,
     /// When the last reload started (or the reader did).
     last_start: std::time::Instant,
+    /// Where the library's whole list comes, while it is read after the first screen.
+    rest: Option<Receiver<Outcome>>,
 }
 
 impl Reloader {
@@ -161,6 +192,7 @@ impl Reloader {
             ring,
             every: None,
             last_start: std::time::Instant::now(),
+            rest: None,
         })
     }
 
@@ -218,6 +250,30 @@ impl Reloader {
         }
     }
 
+    /// Reads the library's whole list on a worker, after a first screen of its newest
+    /// stories: [`Reloader::finished`] brings it as [`Outcome::Whole`].
+    pub fn read_the_rest(&mut self) -> io::Result<()> {
+        let Job::Library(job) = &self.job else {
+            return Ok(());
+        };
+        let job = job.clone();
+        let (tx, rx) = mpsc::channel();
+        let ring = self.ring.try_clone()?;
+        std::thread::Builder::new()
+            .name(WORKER.into())
+            .spawn(move || {
+                let outcome =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.whole()))
+                        .unwrap_or_else(|_| {
+                            Outcome::Notice("only the newest stories shown".into())
+                        });
+                let _ = tx.send(outcome);
+                let _ = (&ring).write_all(&[1]);
+            })?;
+        self.rest = Some(rx);
+        Ok(())
+    }
+
     /// The running reload's result, if it has come; the loop asks when [`Reloader::wake`]
     /// is readable.
     /// A refresh's progress comes the same way, as [`Outcome::Refreshing`], the latest
@@ -225,6 +281,21 @@ impl Reloader {
     pub fn finished(&mut self) -> Option<Outcome> {
         let mut buf = [0u8; 64];
         while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
+        if let Some(rest) = &self.rest {
+            match rest.try_recv() {
+                Ok(outcome) => {
+                    self.rest = None;
+                    // Another ring may be for a reload that finished too: the loop asks
+                    // again while the wake is readable, so ring once more for it.
+                    if self.running.is_some() {
+                        let _ = (&self.ring).write_all(&[1]);
+                    }
+                    return Some(outcome);
+                }
+                Err(TryRecvError::Disconnected) => self.rest = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
         let mut progress = None;
         loop {
             let result = self.running.as_ref()?.try_recv();
@@ -234,6 +305,10 @@ impl Reloader {
                 }
                 Ok(Message::Done(outcome)) => {
                     self.running = None;
+                    // A refresh's list is newer than the first screen's rest.
+                    if matches!(outcome, Outcome::Reloaded { .. }) {
+                        self.rest = None;
+                    }
                     return Some(outcome);
                 }
                 Err(TryRecvError::Empty) => return progress,

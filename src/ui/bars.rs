@@ -51,6 +51,9 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             String::new()
         };
         format!("{found} of {of} match \"{}\"{scanning}", query.trim())
+    } else if app.bundle().following > 0 {
+        // The counts are of every story: they wait for the whole list.
+        "reading the library…".to_owned()
     } else if starred > 0 {
         format!("{unread} unread · {starred} starred")
     } else {

@@ -12,8 +12,17 @@ use crate::layout::Pane;
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let all = app.bundle().articles.len();
-    let total = app.list().len();
+    // Stories still being read after the first screen count as the list's, unless a
+    // filter or a search narrows it.
+    let loaded = app.bundle().articles.len();
+    let following = app.bundle().following;
+    let all = loaded + following;
+    let total = app.list().len()
+        + if app.list().len() == loaded {
+            following
+        } else {
+            0
+        };
     // The cursor's place is in the title (the title bar leaves it out while this border
     // shows it): a move rewrites one number just above the rows that change.
     let at = super::bars::cursor_position(app);
