@@ -1,6 +1,6 @@
-//! Two newsterm processes on one bundle share its state file: each keeps the other's stars,
-//! read marks and unstarring, sees them on its own screen, and never waits for ever on the
-//! file's lock.
+//! Two newsterm processes on one bundle share its marks in the library: each keeps the
+//! other's stars, read marks and unstarring and sees them on its own screen. With the
+//! library damaged they share the bundle's state file, and never wait for ever on its lock.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -8,7 +8,7 @@ use std::fs::File;
 use rustix::fs::{FlockOperation, flock};
 
 use crate::support::fresh_dir;
-use crate::support::state::{read_state, start_in, state_file};
+use crate::support::state::{damage_library, read_state, read_state_file, start_in, state_file};
 
 /// The sample bundle's story ids, in order.
 fn ids() -> Vec<String> {
@@ -96,6 +96,7 @@ fn two_readers_starring_at_the_same_moment_lose_no_star() {
 #[test]
 fn a_lock_held_elsewhere_delays_the_save_and_never_the_screen() {
     let dir = fresh_dir("held");
+    damage_library(&dir);
     let path = state_file(&dir).path;
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("the state folder");
     // The lock file's name is a promise to whatever else reads or writes the file.
@@ -110,5 +111,5 @@ fn a_lock_held_elsewhere_delays_the_save_and_never_the_screen() {
     a.press("j", "Headlines 3/8");
     a.press(QUIT.0, QUIT.1);
     assert!(a.finish().0.success());
-    assert_eq!(read_state(&dir).starred, set(&[&ids()[0]]));
+    assert_eq!(read_state_file(&dir).starred, set(&[&ids()[0]]));
 }

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::state::{read_state, start_in as start, state_file};
+use crate::support::state::{
+    damage_library, library_path, read_state, read_state_file, start_in as start, state_file,
+};
 use crate::support::{Session, fresh_dir, newsterm};
 
 #[test]
@@ -93,10 +95,53 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
         std::thread::sleep(Duration::from_micros(next() % 3000));
         s.kill("KILL");
         let _ = s.finish();
-        // Readable, and the change that was shown is in it.
+        // The library passes its integrity check, and the change that was shown is in it.
         let memory = read_state(&dir);
         assert_eq!(memory.starred.contains(id), will_star, "round {round}");
         assert!(memory.starred.contains(&ids[7]), "round {round}");
+    }
+}
+
+/// The same with the marks in the JSON state file (the library cannot be opened): the file
+/// is replaced whole, so a kill leaves the old file or the new one, never half of either.
+#[test]
+fn every_star_shown_survives_a_sigkill_when_the_marks_are_in_the_state_file() {
+    let dir = fresh_dir("kill-file");
+    damage_library(&dir);
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let ids = ids();
+    for round in 0..60 {
+        let before = if round == 0 {
+            Default::default()
+        } else {
+            read_state_file(&dir).starred
+        };
+        let story = (next() % 8) as usize;
+        let will_star = !before.contains(&ids[story]);
+        let count = before.len() + usize::from(will_star) * 2 - 1;
+        let mut s = start(&dir, &[]);
+        s.wait_for(0, "library not opened");
+        let shown = if count == 0 {
+            "Unstarred".to_owned()
+        } else {
+            format!("{count} starred")
+        };
+        s.press(&format!("g{}s", "j".repeat(story)), &shown);
+        std::thread::sleep(Duration::from_micros(next() % 3000));
+        s.kill("KILL");
+        let _ = s.finish();
+        let memory = read_state_file(&dir);
+        assert_eq!(
+            memory.starred.contains(&ids[story]),
+            will_star,
+            "round {round}"
+        );
         // At most one temporary file can be left by a kill mid-write; it is never read.
         let parent = state_file(&dir).path.parent().unwrap().to_path_buf();
         let temporary: Vec<PathBuf> = std::fs::read_dir(&parent)
@@ -115,18 +160,59 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
     }
 }
 
+fn ids() -> Vec<String> {
+    newsterm::bundle::sample()
+        .expect("sample")
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// A state file of an earlier version is taken into the library at the first start and
+/// left in place as a backup; the marks made after are the library's.
+#[test]
+fn a_state_file_of_an_earlier_version_is_taken_in_and_left_as_a_backup() {
+    let dir = fresh_dir("taken-in");
+    let file = state_file(&dir);
+    std::fs::create_dir_all(file.path.parent().unwrap()).unwrap();
+    let ids = ids();
+    let text = format!(
+        r#"{{"newsterm_state":1,"read":["{}"],"starred":["{}"],"places":{{}}}}"#,
+        ids[1], ids[2]
+    );
+    std::fs::write(&file.path, &text).unwrap();
+    let mut s = start(&dir, &[]);
+    s.wait_for(0, "7 unread · 1 starred");
+    s.press("\r", "6 unread");
+    s.press("Q", "\u{1b}[?1049l");
+    assert!(s.finish().0.success());
+    let memory = read_state(&dir);
+    assert_eq!(memory.read.len(), 2);
+    assert!(memory.starred.contains(&ids[2]));
+    assert_eq!(
+        std::fs::read_to_string(&file.path).unwrap(),
+        text,
+        "left as it was"
+    );
+}
+
+/// With the library damaged, the marks go to the JSON state file, and a state file that is
+/// not state is set aside; neither stops the reader, and the library is never written over.
 #[test]
 fn a_corrupt_state_file_is_set_aside_and_reading_goes_on() {
     let dir = fresh_dir("corrupt");
+    let garbage = damage_library(&dir);
     let file = state_file(&dir);
     std::fs::create_dir_all(file.path.parent().unwrap()).unwrap();
     std::fs::write(&file.path, "{ this is not state").unwrap();
     let mut s = start(&dir, &[]);
-    s.wait_for(0, "set aside");
+    s.wait_for(0, "library not opened");
     s.press("\r", "· Reader");
     s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
-    assert_eq!(read_state(&dir).read.len(), 1);
+    assert_eq!(read_state_file(&dir).read.len(), 1);
+    assert_eq!(std::fs::read(library_path(&dir)).unwrap(), garbage);
     let aside = std::fs::read_dir(file.path.parent().unwrap())
         .unwrap()
         .filter(|e| {
@@ -148,6 +234,7 @@ fn no_state_reads_and_writes_nothing() {
     s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
     assert!(!dir.join("newsterm").exists());
+    assert!(!library_path(&dir).exists(), "no library made");
 }
 
 #[test]

@@ -66,15 +66,19 @@ fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>) {
     (feeds, names)
 }
 
-fn library_at() -> Result<PathBuf, Failure> {
+pub(super) fn library_at() -> Result<PathBuf, Failure> {
     crate::library::library_path(env)
         .ok_or_else(|| Failure::Other("neither XDG_DATA_HOME nor HOME is set".into()))
 }
 
-/// Opens the library. (Bundles opened by path keep their marks in their JSON state files
-/// for now; `Library::migrate_state_files` takes them in once they move here.)
-fn open_library(path: &Path) -> Result<Library, crate::library::LibraryError> {
-    Library::open(path)
+/// Opens the library, taking in the JSON state files not yet taken in (those of earlier
+/// versions, once, and those written while the library could not be opened).
+pub(super) fn open_library(path: &Path) -> Result<Library, crate::library::LibraryError> {
+    let mut library = Library::open(path)?;
+    if let Some(dir) = crate::state::state_dir(env) {
+        library.take_in_state_files(&dir)?;
+    }
+    Ok(library)
 }
 
 /// How many of the newest stories the reader reads before its first frame when it opens

@@ -20,7 +20,42 @@ pub(super) struct Start {
     pub at_start: AtStart,
 }
 
-/// The reader on the sources named (or the sample), its marks in the bundle's state file.
+/// Where a bundle opened by path keeps its marks: its scope of the library; else, when the
+/// library cannot be opened or written, its JSON state file, which the library takes in
+/// once it opens again (with why, for the status bar).
+fn keeper_of(file: StateFile) -> (Option<Keeper>, Memory, Option<String>) {
+    let scope = crate::library::scope_of_state_file(&file.path);
+    let library = match super::library::library_at() {
+        Ok(path) => super::library::open_library(&path).map_err(|e| e.to_string()),
+        Err(_) => Err("neither XDG_DATA_HOME nor HOME is set".to_owned()),
+    };
+    let why = match (library, scope) {
+        (Ok(library), Some(scope)) if !library.is_read_only() => match library.memory(&scope) {
+            Ok(memory) => return (Some(Keeper::library(library, scope)), memory, None),
+            Err(e) => e.to_string(),
+        },
+        (Ok(library), _) => format!(
+            "{}: read-only",
+            crate::text::printable(&library.path().display().to_string())
+        ),
+        (Err(e), _) => e,
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let shown = crate::text::printable(&file.path.display().to_string()).into_owned();
+    let opened = file.open(now);
+    let warning = opened.warning.clone();
+    let notice = format!("library not opened: {why}; marks kept in {shown}");
+    let notice = match warning {
+        Some(w) => format!("{notice} · {w}"),
+        None => notice,
+    };
+    (opened.file.map(Keeper::file), opened.memory, Some(notice))
+}
+
+/// The reader on the sources named (or the sample), its marks in the library (or, when it
+/// cannot be opened, in the bundle's state file).
 pub(super) fn read(
     args: &Args,
     config: Config,
@@ -28,28 +63,17 @@ pub(super) fn read(
     not_opened: Option<String>,
 ) -> Result<(), Failure> {
     let env = |name: &str| std::env::var(name).ok();
-    let opened = (!args.no_state)
+    let (keeper, memory, notice) = match (!args.no_state)
         .then(|| StateFile::for_bundle(&bundle.title, bundle.url.as_deref(), env))
         .flatten()
-        .map(|file| {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            file.open(now)
-        });
-    let mut notices: Vec<String> = opened
-        .as_ref()
-        .and_then(|o| o.warning.clone())
-        .into_iter()
-        .chain(not_opened)
-        .collect();
+    {
+        Some(file) => keeper_of(file),
+        None => (None, Memory::default(), None),
+    };
+    let mut notices: Vec<String> = notice.into_iter().chain(not_opened).collect();
     if args.sources.is_empty() {
         notices.push(NO_SUBSCRIPTIONS.into());
     }
-    let (keeper, memory) = match opened {
-        Some(o) => (o.file.map(Keeper::file), o.memory),
-        None => (None, Memory::default()),
-    };
     let job = Job::Sources {
         sources: args.sources.clone(),
         fetch: fetch_options(args.offline, args.timeout),

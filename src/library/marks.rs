@@ -8,14 +8,14 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use super::{Library, LibraryError, Result};
+use super::{Library, Result};
 use crate::state::{Changes, Memory, ReadingPlace};
 
 /// The scope of the library's own stories.
 pub const LIBRARY_SCOPE: &str = "library";
 
-/// The meta key that says the JSON state files were taken in.
-const STATE_MIGRATED: &str = "state_files_migrated";
+/// The start of the meta key that keeps the stamp of a state file taken in, before its scope.
+const STATE_FILE: &str = "state_file:";
 
 /// The scope of the bundle whose JSON state file is `path` (its file name without `.json`).
 pub fn scope_of_state_file(path: &Path) -> Option<String> {
@@ -82,67 +82,86 @@ impl Library {
         self.write(|tx| apply_in(tx, scope, changes))
     }
 
-    /// Takes in the JSON state files of earlier versions (`NAME.json` under `dir`), once:
-    /// each becomes the scope of its bundle. The files stay where they are, as a backup.
-    /// How many files were taken in.
-    pub fn migrate_state_files(&mut self, dir: &Path) -> Result<usize> {
+    /// Takes in the JSON state files (`NAME.json` under `dir`) that earlier versions wrote,
+    /// and that a reader whose library could not be opened writes: each becomes, or adds to,
+    /// the scope of its bundle. A file is taken in once as it is: its size and modification
+    /// time are kept in `meta`, and it is read again only when they change. The files stay
+    /// where they are, as a backup. How many files were taken in.
+    pub fn take_in_state_files(&mut self, dir: &Path) -> Result<usize> {
         if self.read_only {
             return Ok(0);
         }
-        let done: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = ?1",
-                [STATE_MIGRATED],
-                |r| r.get(0),
-            )
-            .ok();
-        if done.is_some() {
+        let Ok(entries) = std::fs::read_dir(dir) else {
             return Ok(0);
-        }
-        let mut files: Vec<(String, Memory)> = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                let Some(scope) = scope_of_state_file(&path) else {
-                    continue;
-                };
-                // A file that cannot be read as state is left for the JSON reader's own
-                // setting aside; it is not the library's to judge.
-                if let Some(memory) = crate::state::read_memory(&path) {
-                    files.push((scope, memory));
-                }
+        };
+        let mut files: Vec<(String, String, Memory)> = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Some(scope) = scope_of_state_file(&path) else {
+                continue;
+            };
+            let Some(stamp) = stamp_of(&path) else {
+                continue;
+            };
+            if self.taken_in(&scope)?.as_deref() == Some(stamp.as_str()) {
+                continue;
+            }
+            // A file that cannot be read as state is left for the JSON reader's own
+            // setting aside; it is not the library's to judge.
+            if let Some(memory) = crate::state::read_memory(&path) {
+                files.push((scope, stamp, memory));
             }
         }
-        let path = self.path.clone();
-        let fail = |e: rusqlite::Error| LibraryError::of(&path, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let again: Option<String> = tx
-            .query_row(
-                "SELECT value FROM meta WHERE key = ?1",
-                [STATE_MIGRATED],
-                |r| r.get(0),
-            )
-            .ok();
-        if again.is_some() {
+        if files.is_empty() {
             return Ok(0);
         }
         let count = files.len();
-        for (scope, memory) in files {
-            let changes = Changes::between(&Memory::default(), &memory);
-            apply_in(&tx, &scope, &changes).map_err(fail)?;
-        }
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
-            params![STATE_MIGRATED, super::now_secs().to_string()],
-        )
-        .map_err(fail)?;
-        tx.commit().map_err(fail)?;
+        self.write(|tx| {
+            for (scope, stamp, memory) in &files {
+                let changes = Changes::between(&Memory::default(), memory);
+                apply_in(tx, scope, &changes)?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                    params![format!("{STATE_FILE}{scope}"), stamp],
+                )?;
+            }
+            Ok(())
+        })?;
         Ok(count)
     }
+
+    /// The stamp of the state file of `scope` last taken in, if one was.
+    fn taken_in(&self, scope: &str) -> Result<Option<String>> {
+        let found = self.conn.query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [format!("{STATE_FILE}{scope}")],
+            |r| r.get(0),
+        );
+        match found {
+            Ok(stamp) => Ok(Some(stamp)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(self.err(&e)),
+        }
+    }
+}
+
+/// A file's size and modification time, which change when it is written.
+fn stamp_of(path: &Path) -> Option<String> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let time = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{}.{:09} {}",
+        time.as_secs(),
+        time.subsec_nanos(),
+        meta.len()
+    ))
 }
 
 fn apply_in(
@@ -217,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn state_files_are_taken_in_once_and_left_in_place() {
+    fn state_files_are_taken_in_once_as_written_and_left_in_place() {
         let (mut lib, path) = library("migrate");
         let dir = path.parent().unwrap().join("state");
         std::fs::create_dir_all(&dir).unwrap();
@@ -225,7 +244,7 @@ mod tests {
         let text = r#"{"newsterm_state":1,"read":["a"],"starred":["b"],"places":{"c":{"part":2,"line":3}}}"#;
         std::fs::write(&file, text).unwrap();
         std::fs::write(dir.join("broken.json"), "{").unwrap();
-        assert_eq!(lib.migrate_state_files(&dir).unwrap(), 1);
+        assert_eq!(lib.take_in_state_files(&dir).unwrap(), 1);
         let scope = scope_of_state_file(&file).unwrap();
         let memory = lib.memory(&scope).unwrap();
         assert!(memory.read.contains("a") && memory.starred.contains("b"));
@@ -238,7 +257,17 @@ mod tests {
             text,
             "left as a backup"
         );
-        assert_eq!(lib.migrate_state_files(&dir).unwrap(), 0, "once");
+        assert_eq!(lib.take_in_state_files(&dir).unwrap(), 0, "once");
+        // Written again (by a reader whose library could not be opened): taken in again,
+        // adding to what the library has.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let text = r#"{"newsterm_state":1,"read":["a","d"],"starred":[],"places":{}}"#;
+        std::fs::write(&file, text).unwrap();
+        assert_eq!(lib.take_in_state_files(&dir).unwrap(), 1);
+        let memory = lib.memory(&scope).unwrap();
+        assert!(memory.read.contains("d") && memory.starred.contains("b"));
+        assert_eq!(lib.take_in_state_files(&dir).unwrap(), 0);
+        assert_eq!(lib.integrity_check(), Ok(()));
     }
 
     #[test]
