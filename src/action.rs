@@ -47,6 +47,8 @@ pub enum Action {
     ToggleAudio,
     /// Read the sources again, keeping the reader's place and state.
     Reload,
+    /// Show the feed list (every subscription, its counts and failures), or close it.
+    Feeds,
     /// Open the story's link in the browser.
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).

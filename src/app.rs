@@ -15,6 +15,7 @@ use crate::layout::Pane;
 use crate::state::Memory;
 
 mod access;
+mod feeds;
 mod find;
 mod help;
 mod idle;
@@ -34,6 +35,7 @@ mod stories;
 #[cfg(test)]
 mod tests;
 
+pub use feeds::FeedRow;
 pub use find::Find;
 use find::Way;
 pub use links::{Copied, Effect, is_web_address, osc52};
@@ -105,8 +107,15 @@ impl App {
         if !matches!(event, AppEvent::Idle | AppEvent::Resize(..)) {
             self.session.notice = None;
         }
-        if let Some(scroll) = self.session.help {
+        // Idle work goes on under an overlay: the list's related index, the search.
+        if let Some(scroll) = self.session.help
+            && !matches!(event, AppEvent::Idle)
+        {
             self.update_help(scroll, event);
+            return;
+        }
+        if self.session.feed_view.is_some() && !matches!(event, AppEvent::Idle) {
+            self.update_feeds(event);
             return;
         }
         match event {
@@ -188,6 +197,7 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::ToggleAudio => self.toggle_audio(),
             Action::Reload => self.ask_reload(),
+            Action::Feeds => self.open_feeds(),
             Action::CopyLink => self.copy_link(),
             Action::OpenLinkNumber => self.ask_link_number(),
             Action::PrevMatch => self.jump_to_match(Way::Backward),

@@ -278,7 +278,12 @@ fn run(args: &Args) -> Result<(), Failure> {
         )?
     {
         if let Some((cols, rows)) = args.render {
-            return render(args, opened.bundle, cols, rows);
+            // The library's frame shows its marks: they are what the library is.
+            let extra = Extra {
+                memory: opened.memory,
+                feeds: opened.feeds,
+            };
+            return render(args, opened.bundle, extra, cols, rows);
         }
         let start = read::Start {
             bundle: opened.bundle,
@@ -287,6 +292,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             notices: opened.notice.into_iter().collect(),
             job: opened.job,
             at_start: opened.at_start,
+            feeds: opened.feeds,
         };
         return read::start(args, config, start);
     }
@@ -309,7 +315,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         };
     }
     if let Some((cols, rows)) = args.render {
-        return render(args, bundle, cols, rows);
+        return render(args, bundle, Extra::default(), cols, rows);
     }
     read::read(args, config, bundle, not_opened(&failed))
 }
@@ -324,11 +330,21 @@ fn not_opened(failed: &[LoadError]) -> Option<String> {
 }
 
 /// `--render`: the frame after the keys, on standard output.
-fn render(args: &Args, bundle: Bundle, cols: u16, rows: u16) -> Result<(), Failure> {
+/// What `--render` shows of the library besides its stories.
+#[derive(Default)]
+struct Extra {
+    memory: crate::state::Memory,
+    feeds: Vec<crate::library::FeedInfo>,
+}
+
+fn render(args: &Args, bundle: Bundle, extra: Extra, cols: u16, rows: u16) -> Result<(), Failure> {
     // A bad key name is a bad argument: status 2, like every other.
     let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
         .map_err(|e| Failure::Argument(e.to_string()))?;
-    let mut app = App::new(bundle, cols, rows);
+    let mut app = App::new(bundle, cols, rows).with_memory(extra.memory);
+    if !extra.feeds.is_empty() {
+        app.apply(crate::app::Outcome::Feeds(extra.feeds));
+    }
     headless::press(&mut app, &keys);
     let buf = headless::draw(&app, &read::glyphs(args, &Theme::COLOR));
     // The process ends now: freeing every story one by one would only delay the exit

@@ -163,6 +163,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::OpenLinkNumber => "open_link_number",
         Action::ToggleAudio => "audio",
         Action::Reload => "reload",
+        Action::Feeds => "feeds",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "toggle_star",
         Action::UnreadOnly => "unread_only",

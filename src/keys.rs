@@ -89,6 +89,7 @@ pub const BINDINGS: &[Binding] = &[
     row("L", &[ch('L')], Action::OpenLinkNumber, "open link [n] of the story's text"),
     row("a", &[ch('a')], Action::ToggleAudio, "play the story's audio / stop"),
     row("r", &[ch('r')], Action::Reload, "reload the feeds and files"),
+    row("F", &[ch('F')], Action::Feeds, "the feeds: counts and failures"),
     row("m", &[ch('m')], Action::ToggleRead, "mark read / unread"),
     row("s", &[ch('s')], Action::ToggleStar, "star / unstar"),
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),

@@ -96,6 +96,8 @@ pub struct Setup {
     pub reload: reload::Job,
     /// What to start in the background as the reader opens.
     pub at_start: reload::AtStart,
+    /// The library's subscriptions, for the feed list.
+    pub feeds: Vec<crate::library::FeedInfo>,
     /// Refresh on a timer too, this often.
     pub refresh_every: Option<std::time::Duration>,
 }
@@ -111,6 +113,9 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
         .with_keymap(setup.keymap);
     if let Some(notice) = setup.notice {
         app.apply(Outcome::Notice(notice));
+    }
+    if !setup.feeds.is_empty() {
+        app.apply(Outcome::Feeds(setup.feeds));
     }
     let mut saver = Saver { file: setup.state };
     let theme = &setup.theme;
@@ -273,7 +278,7 @@ fn event_loop(
                 }
             }
             Event::Woken => {
-                if let Some(outcome) = reloader.finished() {
+                while let Some(outcome) = reloader.finished() {
                     app.apply(outcome);
                 }
             }

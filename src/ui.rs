@@ -4,6 +4,7 @@
 mod bars;
 mod border;
 mod fallback;
+mod feeds;
 mod headlines;
 mod help;
 mod reader;
@@ -61,6 +62,15 @@ impl View<'_> {
             related::render(app, theme, area, buf);
         }
         bars::render_status(app, theme, screen.status, buf);
+        // The feed list takes the rows between the bars.
+        let body_top = screen.title.bottom();
+        let body = Rect {
+            x: area.x,
+            y: body_top,
+            width: area.width,
+            height: screen.status.y.saturating_sub(body_top),
+        };
+        feeds::render(app, theme, body, buf);
         if let Some(scroll) = app.help_scroll() {
             help::render(app, theme, scroll, area, buf);
         }

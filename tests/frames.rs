@@ -1,7 +1,7 @@
 //! Whole-frame snapshots of the sample bundle: the sizes it is run at, after the key
 //! sequences a reader actually types. `cli.rs` checks the binary prints these same frames.
 
-use crate::support::{frame_of, sample_frame, settings};
+use crate::support::{frame_of, frame_with_feeds, sample_frame, settings};
 
 /// Sizes: a classic terminal, a roomy one, a wide one and a small split.
 pub const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (160, 45), (40, 15)];
@@ -205,6 +205,90 @@ fn the_first_screen_before_the_whole_list() {
             bundle.following = 94_995;
             let frame = frame_of(bundle, cols, rows, "j");
             insta::assert_snapshot!(format!("first_screen_{cols}x{rows}"), frame);
+        }
+    });
+}
+
+/// The library's feed list (`F`): failing feeds first with how many times they failed, the
+/// selected feed's address and failure in full at the bottom, every name in any script.
+#[test]
+fn the_feed_list_at_every_size() {
+    use newsterm::bundle::{Article, Bundle, StoryOrigin};
+    use newsterm::library::{FeedInfo, FeedStatus};
+    /// Failures in a row, the HTTP status and the error of a feed's last fetch.
+    type Last = Option<(i64, Option<u16>, &'static str)>;
+    let feeds: [(&str, &str, Last); 6] = [
+        (
+            "https://arstechnica.com/feed/",
+            "Ars Technica",
+            Some((0, None, "")),
+        ),
+        (
+            "https://vnexpress.net/rss/tin-moi-nhat.rss",
+            "VnExpress – Tin mới nhất",
+            Some((0, None, "")),
+        ),
+        (
+            "https://www3.nhk.or.jp/rss/news/cat0.xml",
+            "NHKニュース",
+            Some((0, None, "")),
+        ),
+        (
+            "https://www.aljazeera.net/aljazeerarss",
+            "الجزيرة نت",
+            Some((0, None, "")),
+        ),
+        (
+            "https://blog.example.org/a/very/long/path/that/no/longer/exists/feed.xml",
+            "Old blog",
+            Some((7, Some(404), "HTTP 404 Not Found")),
+        ),
+        ("https://new.example.com/rss", "new.example.com", None),
+    ];
+    let origins: Vec<StoryOrigin> = feeds
+        .iter()
+        .map(|(url, name, _)| StoryOrigin {
+            name: (*name).into(),
+            feed: Some((*url).into()),
+            ..StoryOrigin::default()
+        })
+        .collect();
+    let articles: Vec<Article> = [0u16, 1, 1, 2, 0, 3, 1, 0, 4]
+        .iter()
+        .enumerate()
+        .map(|(i, &origin)| Article {
+            id: i.to_string(),
+            title: format!("Story {i}"),
+            origin,
+            ..Article::default()
+        })
+        .collect();
+    let infos: Vec<FeedInfo> = feeds
+        .iter()
+        .map(|(url, name, status)| FeedInfo {
+            url: (*url).into(),
+            name: (*name).into(),
+            status: status.map(|(failures, code, error)| FeedStatus {
+                url: (*url).into(),
+                title: None,
+                last_try: Some(1_764_000_000),
+                last_ok: Some(1_763_000_000),
+                failures,
+                last_error: (!error.is_empty()).then(|| error.to_owned()),
+                last_status: code.map(i64::from),
+            }),
+        })
+        .collect();
+    settings().bind(|| {
+        for (cols, rows) in [(80, 24), (120, 40), (200, 60)] {
+            let bundle = Bundle {
+                title: newsterm::library::TITLE.into(),
+                articles: articles.clone(),
+                origins: origins.clone(),
+                ..Bundle::default()
+            };
+            let frame = frame_with_feeds(bundle, infos.clone(), cols, rows, "Enter F j");
+            insta::assert_snapshot!(format!("feed_list_{cols}x{rows}"), frame);
         }
     });
 }

@@ -219,6 +219,20 @@ fn every_story_ever_seen_is_kept_with_its_marks_and_failures_are_listed() {
         "{listed}"
     );
     assert_eq!(listed.lines().count(), 1, "{listed}");
+    // The reader's feed list shows it first, marked, and why it failed.
+    let out = reader.run(&["--render", "120x30", "--keys", "F"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let frame = stdout(&out);
+    let lines: Vec<&str> = frame.lines().collect();
+    assert!(lines[1].contains("Feeds 1/3 · 1 failing"), "{frame}");
+    assert!(
+        lines[2].contains("✗") && lines[2].contains("failed 1×"),
+        "{frame}"
+    );
+    assert!(
+        frame.contains(&format!("{} · failed once: HTTP 500", server.url("/b.xml"))),
+        "{frame}"
+    );
     // The library as a bundle holds them all, and opens as one.
     let file = reader.0.join("archive.json");
     let out = reader.run(&["export", "--bundle", "-o", &file.to_string_lossy()]);

@@ -29,6 +29,9 @@ pub enum Outcome {
         bundle: Box<Bundle>,
         memory: Box<Memory>,
     },
+    /// The subscriptions as the library has them now (when the reader opens the library,
+    /// and after each refresh): what the feed list shows.
+    Feeds(Vec<crate::library::FeedInfo>),
     /// No source could be read again: the stories stay as they were.
     ReloadFailed(LoadError),
     /// The player ended by itself.
@@ -80,11 +83,13 @@ impl App {
                 }
             }
             Outcome::Whole { bundle, memory } => self.take_whole(*bundle, *memory),
+            Outcome::Feeds(feeds) => self.take_feeds(feeds),
             Outcome::MemoryOnDisk(memory) => {
                 // Not a change of this reader's: nothing to save again.
                 if *memory != self.session.memory {
                     self.session.memory = *memory;
                     self.stories.list.counts = self.count();
+                    self.recount_feeds();
                 }
             }
             Outcome::AudioEnded => self.audio_ended(Some("Audio ended.".into())),

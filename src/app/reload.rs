@@ -107,6 +107,7 @@ impl App {
         }
         self.reflow();
         self.keep_in_view();
+        self.recount_feeds();
         (
             old.bundle.articles.len(),
             self.stories.bundle.articles.len(),

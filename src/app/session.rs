@@ -42,6 +42,10 @@ pub(super) struct Session {
     pub(super) reloading: bool,
     /// A refresh of the library's feeds runs: how many are done, of how many.
     pub(super) refreshing: Option<(usize, usize)>,
+    /// The subscriptions, as the loop last handed them in (none outside the library).
+    pub(super) feeds: Vec<crate::library::FeedInfo>,
+    /// The feed list, while it is open.
+    pub(super) feed_view: Option<super::feeds::FeedView>,
 }
 
 impl Session {
@@ -63,6 +67,8 @@ impl Session {
             link_prompt: None,
             reloading: false,
             refreshing: None,
+            feeds: Vec::new(),
+            feed_view: None,
         }
     }
 }

@@ -12,6 +12,7 @@ pub(super) use panes::visible_offset;
 pub(super) use reader::CACHE_STORIES;
 
 mod escape;
+mod feeds;
 mod link_number;
 mod long_story;
 mod marks;

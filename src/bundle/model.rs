@@ -41,6 +41,8 @@ pub struct StoryOrigin {
     /// Where its stories' texts are kept when they are not in memory (the library): a
     /// story's JSON by its id.
     pub stored: Option<StoredStories>,
+    /// The address of the feed the library read its stories from (the library's stories).
+    pub feed: Option<String>,
 }
 
 /// Reads a story's bundle JSON by its id.
@@ -262,6 +264,7 @@ impl Bundle {
                 name: title.clone(),
                 source: None,
                 stored: None,
+                feed: None,
             }],
             title,
             url: raw.url.as_deref().map(clean),

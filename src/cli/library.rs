@@ -96,6 +96,8 @@ pub(super) struct Opened {
     /// What the reader starts in the background: a refresh when nothing has been fetched
     /// yet, the rest of the list when only its first screen was read.
     pub at_start: AtStart,
+    /// The subscriptions as the library has them, for the feed list.
+    pub feeds: Vec<crate::library::FeedInfo>,
 }
 
 /// The library's stories for the reader, or `None` without subscriptions. A library that
@@ -127,10 +129,11 @@ pub(super) fn open(
             Some(n) if bundle.following > 0 => library.memory_of_first(n)?,
             _ => library.memory(LIBRARY_SCOPE)?,
         };
-        Ok((library, bundle, memory))
+        let list = library.feed_list(&feeds, &name)?;
+        Ok((library, bundle, memory, list))
     });
     match opened {
-        Ok((library, bundle, memory)) => {
+        Ok((library, bundle, memory, list)) => {
             let empty = bundle.articles.is_empty();
             let partial = bundle.following > 0;
             let read_only = library.is_read_only();
@@ -164,6 +167,7 @@ pub(super) fn open(
                 } else {
                     AtStart::Nothing
                 },
+                feeds: list,
             }))
         }
         Err(e) => {
@@ -185,6 +189,7 @@ pub(super) fn open(
                     fetch,
                 },
                 at_start: AtStart::Nothing,
+                feeds: Vec::new(),
             }))
         }
     }

@@ -18,6 +18,8 @@ pub(super) struct Start {
     pub job: Job,
     /// What to start in the background as the reader opens.
     pub at_start: AtStart,
+    /// The library's subscriptions, for the feed list (none outside the library).
+    pub feeds: Vec<crate::library::FeedInfo>,
 }
 
 /// Where a bundle opened by path keeps its marks: its scope of the library; else, when the
@@ -88,6 +90,7 @@ pub(super) fn read(
             notices,
             job,
             at_start: AtStart::Nothing,
+            feeds: Vec::new(),
         },
     )
 }
@@ -113,6 +116,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         mut notices,
         job,
         at_start,
+        feeds,
     } = start;
     // The locale comes first: text may look wrong until it is fixed.
     if let Some(locale) = locale_notice(env) {
@@ -135,6 +139,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         player: config.player,
         reload: job,
         at_start,
+        feeds,
         refresh_every: config
             .refresh_minutes
             .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),

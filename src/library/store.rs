@@ -34,6 +34,36 @@ pub struct FeedStatus {
     pub last_status: Option<i64>,
 }
 
+/// A subscription as the reader's feed list shows it: its address, its name (the
+/// subscription's own, else the feed's title, else the address), and its last fetch when it
+/// was ever fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedInfo {
+    pub url: String,
+    pub name: String,
+    pub status: Option<FeedStatus>,
+}
+
+impl FeedInfo {
+    /// How its last fetches went, in a few words: `None` when the last one worked.
+    pub fn failure(&self) -> Option<String> {
+        let status = self.status.as_ref().filter(|s| s.failures > 0)?;
+        let times = if status.failures == 1 {
+            "once".to_owned()
+        } else {
+            format!("{} times in a row", status.failures)
+        };
+        // The error names the status already when it is the server's answer.
+        let why = match (status.last_error.as_deref(), status.last_status) {
+            (Some(e), Some(c)) if !e.contains(&c.to_string()) => format!(": HTTP {c}: {e}"),
+            (Some(e), _) => format!(": {e}"),
+            (None, Some(c)) => format!(": HTTP {c}"),
+            (None, None) => String::new(),
+        };
+        Some(format!("failed {times}{why}"))
+    }
+}
+
 /// A story already in the library, as it is found again.
 struct Known {
     id: i64,
@@ -104,6 +134,30 @@ impl Library {
             )?;
             Ok(())
         })
+    }
+
+    /// The subscriptions at `urls` as the feed list shows them, in that order.
+    pub fn feed_list(&self, urls: &[String], name: super::FeedName<'_>) -> Result<Vec<FeedInfo>> {
+        let mut known: HashMap<String, FeedStatus> = self
+            .feeds()?
+            .into_iter()
+            .map(|f| (f.url.clone(), f))
+            .collect();
+        Ok(urls
+            .iter()
+            .map(|url| {
+                let status = known.remove(url);
+                let shown = name(url)
+                    .or_else(|| status.as_ref().and_then(|s| s.title.clone()))
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| url.clone());
+                FeedInfo {
+                    url: url.clone(),
+                    name: crate::text::clean(&shown),
+                    status,
+                }
+            })
+            .collect())
     }
 
     /// Every feed the library has fetched, with its last fetch, by URL.

@@ -73,7 +73,7 @@ impl Library {
             bytes.extend_from_slice(b"]}");
             Ok(Assembled {
                 bytes,
-                feeds,
+                feeds: feeds.into_iter().map(|(name, _)| name).collect(),
                 origin_of,
             })
         };
@@ -161,10 +161,11 @@ impl Library {
             let stored = self.stored_stories();
             let mut origins: Vec<StoryOrigin> = feeds
                 .into_iter()
-                .map(|name| StoryOrigin {
+                .map(|(name, url)| StoryOrigin {
                     name,
                     source: None,
                     stored: stored.clone(),
+                    feed: Some(url),
                 })
                 .collect();
             if origins.is_empty() {
@@ -172,6 +173,7 @@ impl Library {
                     name: TITLE.into(),
                     source: None,
                     stored,
+                    feed: None,
                 });
             }
             Ok(Bundle {
@@ -184,8 +186,11 @@ impl Library {
         run().map_err(|e| self.err(&e))
     }
 
-    /// Each feed's name, and its index in that list by its id.
-    fn feed_names(&self, name: FeedName<'_>) -> rusqlite::Result<(Vec<String>, FeedIndex)> {
+    /// Each feed's name and address, and its index in that list by its id.
+    fn feed_names(
+        &self,
+        name: FeedName<'_>,
+    ) -> rusqlite::Result<(Vec<(String, String)>, FeedIndex)> {
         let mut index = FeedIndex::default();
         let mut feeds = Vec::new();
         let mut stmt = self
@@ -198,9 +203,9 @@ impl Library {
             let title: Option<String> = row.get(2)?;
             let shown = name(&url)
                 .or(title.filter(|t| !t.trim().is_empty()))
-                .unwrap_or(url);
+                .unwrap_or_else(|| url.clone());
             index.insert(id, u16::try_from(feeds.len()).unwrap_or(u16::MAX));
-            feeds.push(clean(&shown));
+            feeds.push((clean(&shown), url));
         }
         Ok((feeds, index))
     }

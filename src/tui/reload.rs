@@ -71,8 +71,9 @@ impl LibraryJob {
         }
     }
 
-    /// Refreshes, telling `progress` as feeds are done; the library's stories after it.
-    fn run(&self, progress: &dyn Fn(usize, usize)) -> Outcome {
+    /// Refreshes, telling `progress` as feeds are done, and `tell` the subscriptions as
+    /// the library has them after it; the library's stories after it.
+    fn run(&self, progress: &dyn Fn(usize, usize), tell: &dyn Fn(Outcome)) -> Outcome {
         let mut library = match crate::library::Library::open(&self.path) {
             Ok(library) => library,
             Err(e) => return Outcome::Notice(format!("not refreshed: {e}")),
@@ -87,6 +88,9 @@ impl LibraryJob {
                 }
             });
         let name = |url: &str| self.names.get(url).cloned();
+        if let Ok(feeds) = library.feed_list(&self.feeds, &name) {
+            tell(Outcome::Feeds(feeds));
+        }
         match library.bundle(crate::library::Selection::All, &name) {
             Ok(bundle) => Outcome::Reloaded {
                 bundle: Box::new(bundle),
@@ -110,17 +114,18 @@ impl Job {
         }
     }
 
-    fn run(&self, progress: &dyn Fn(usize, usize)) -> Outcome {
+    fn run(&self, progress: &dyn Fn(usize, usize), tell: &dyn Fn(Outcome)) -> Outcome {
         match self {
             Job::Sources { sources, fetch } => read_sources(sources, fetch),
-            Job::Library(job) => job.run(progress),
+            Job::Library(job) => job.run(progress, tell),
         }
     }
 }
 
-/// What a worker sends: how far it has got, then its result.
+/// What a worker sends: how far it has got, what else the app is to know, then its result.
 enum Message {
     Progress(usize, usize),
+    Also(Outcome),
     Done(Outcome),
 }
 
@@ -232,8 +237,12 @@ impl Reloader {
                         let _ = tx.send(Message::Progress(done, of));
                         let _ = (&ring).write_all(&[1]);
                     };
+                    let tell = |outcome| {
+                        let _ = tx.send(Message::Also(outcome));
+                        let _ = (&ring).write_all(&[1]);
+                    };
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        job.run(&progress)
+                        job.run(&progress, &tell)
                     }))
                     .unwrap_or_else(|_| stopped(&job.name()));
                     // The loop may be gone (quitting does not wait): nothing to tell then.
@@ -274,7 +283,8 @@ impl Reloader {
         Ok(())
     }
 
-    /// The running reload's result, if it has come; the loop asks when [`Reloader::wake`]
+    /// The running reload's result, if it has come (the loop asks until there is nothing
+    /// more); the loop asks when [`Reloader::wake`]
     /// is readable.
     /// A refresh's progress comes the same way, as [`Outcome::Refreshing`], the latest
     /// only.
@@ -285,11 +295,6 @@ impl Reloader {
             match rest.try_recv() {
                 Ok(outcome) => {
                     self.rest = None;
-                    // Another ring may be for a reload that finished too: the loop asks
-                    // again while the wake is readable, so ring once more for it.
-                    if self.running.is_some() {
-                        let _ = (&self.ring).write_all(&[1]);
-                    }
                     return Some(outcome);
                 }
                 Err(TryRecvError::Disconnected) => self.rest = None,
@@ -303,6 +308,7 @@ impl Reloader {
                 Ok(Message::Progress(done, of)) => {
                     progress = Some(Outcome::Refreshing { done, of });
                 }
+                Ok(Message::Also(outcome)) => return Some(outcome),
                 Ok(Message::Done(outcome)) => {
                     self.running = None;
                     // A refresh's list is newer than the first screen's rest.

@@ -68,7 +68,9 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some((done, of)) => format!("refreshing {done}/{of} · {counts}"),
         None => counts,
     };
-    let pane = if app.screen().single {
+    let pane = if app.feed_list().is_some() {
+        " · Feeds".to_owned()
+    } else if app.screen().single {
         format!(" · {}", app.focus().name())
     } else {
         String::new()
@@ -172,6 +174,16 @@ const IN_HELP: &[Hint] = &[
     ),
     QUIT,
 ];
+const IN_FEEDS: &[Hint] = &[
+    hint(UP_DOWN, "/", "move"),
+    hint(
+        &[one(&[Action::Feeds]), one(&[Action::Dismiss])],
+        "/",
+        "close",
+    ),
+    HELP,
+    QUIT,
+];
 const IN_HEADLINES: &[Hint] = &[
     hint(UP_DOWN, "/", "move"),
     hint(&[preferring(&[Action::Open], KeyCode::Enter)], "", "read"),
@@ -209,6 +221,7 @@ const IN_RELATED: &[Hint] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Place {
     pub help_open: bool,
+    pub feeds_open: bool,
     pub focus: Pane,
     pub related: usize,
     pub links: usize,
@@ -219,6 +232,7 @@ pub struct Place {
 pub fn hints(keymap: &Keymap, place: Place) -> Vec<(String, &'static str)> {
     let hints = match (place.help_open, place.focus) {
         (true, _) => IN_HELP,
+        (false, _) if place.feeds_open => IN_FEEDS,
         (false, Pane::Headlines) => IN_HEADLINES,
         (false, Pane::Reader) => IN_READER,
         (false, Pane::Related) => IN_RELATED,
@@ -251,6 +265,7 @@ pub fn hints(keymap: &Keymap, place: Place) -> Vec<(String, &'static str)> {
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let place = Place {
         help_open: app.help_scroll().is_some(),
+        feeds_open: app.feed_list().is_some(),
         focus: app.focus(),
         related: app.related_list().len(),
         links: app.doc().numbered_links().len(),
@@ -353,6 +368,7 @@ mod tests {
     fn shown(keymap: &Keymap, help_open: bool, focus: Pane) -> String {
         let place = Place {
             help_open,
+            feeds_open: false,
             focus,
             related: 9,
             links: 0,
@@ -404,6 +420,7 @@ mod tests {
         let line = |related| {
             let place = Place {
                 help_open: false,
+                feeds_open: false,
                 focus: Pane::Reader,
                 related,
                 links: 0,
@@ -425,6 +442,7 @@ mod tests {
         let line = |focus, links| {
             let place = Place {
                 help_open: false,
+                feeds_open: false,
                 focus,
                 related: 3,
                 links,
@@ -445,6 +463,7 @@ mod tests {
         let keymap = rebound(&[(Action::OpenLinkNumber, "#")]);
         let place = Place {
             help_open: false,
+            feeds_open: false,
             focus: Pane::Reader,
             related: 0,
             links: 1,

@@ -36,3 +36,19 @@ pub fn settings() -> insta::Settings {
     settings.set_snapshot_path("snapshots");
     settings
 }
+
+/// `bundle` drawn after `keys` with the library's subscriptions `feeds` handed in, as the
+/// reader has them when it opens the library.
+pub fn frame_with_feeds(
+    bundle: Bundle,
+    feeds: Vec<newsterm::library::FeedInfo>,
+    cols: u16,
+    rows: u16,
+    keys: &str,
+) -> String {
+    let keys = parse_keys(keys).expect("test keys parse");
+    let mut app = newsterm::app::App::new(bundle, cols, rows);
+    app.apply(newsterm::app::Outcome::Feeds(feeds));
+    headless::press(&mut app, &keys);
+    headless::to_text(&headless::draw(&app, &newsterm::ui::Theme::COLOR))
+}

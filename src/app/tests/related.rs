@@ -167,3 +167,37 @@ fn related_stories_worked_out_ahead_are_the_ones_a_key_would_work_out() {
     let next = ahead.related_list()[0];
     assert!(ahead.stories.related.ahead.iter().any(|c| c.story == next));
 }
+
+/// A list too long to index before the first frame is indexed between keys, under the help
+/// overlay and the feed list too: idle work never waits for them to close.
+#[test]
+fn the_related_index_is_built_under_an_overlay() {
+    let articles: Vec<_> = (0..5_100)
+        .map(|i| serde_json::json!({"id": format!("s{i}"), "title": format!("Story {i} of many")}))
+        .collect();
+    let json = serde_json::json!({"newsterm": 1, "title": "T", "articles": articles});
+    for overlay in [Action::Help, Action::Feeds] {
+        let mut app = App::new(
+            load("b.json", json.to_string().as_bytes()).unwrap(),
+            120,
+            40,
+        );
+        app.apply(Outcome::Feeds(vec![crate::library::FeedInfo {
+            url: "https://example.org/feed".into(),
+            name: "Example".into(),
+            status: None,
+        }]));
+        app.update(overlay);
+        assert!(app.help_scroll().is_some() || app.feed_list().is_some());
+        assert!(app.busy(), "the index waits for idle moments");
+        let mut steps = 0;
+        while app.busy() && steps < 100_000 {
+            app.update(AppEvent::Idle);
+            steps += 1;
+        }
+        assert!(
+            !app.busy(),
+            "{overlay:?}: still busy after {steps} idle steps"
+        );
+    }
+}
