@@ -137,6 +137,12 @@ pub struct Builder {
     /// kept likewise.
     tally: stop::Tally,
     story: StoryTerms,
+    /// How many stories each term is in, counted as they are added.
+    df: Vec<u32>,
+    /// Once every story is added ([`Builder::weigh`]): the stories weighed so far, and each
+    /// term's stories with their weights.
+    weighed: Vec<Vec<(u32, f32)>>,
+    postings: Vec<Vec<(u32, f32)>>,
 }
 
 impl Builder {
@@ -201,49 +207,58 @@ impl Builder {
         });
         let mut counts: Vec<(u32, u32)> = tf.iter().map(|(&t, &c)| (t, c)).collect();
         counts.sort_unstable();
+        let df = &mut self.df;
+        df.resize(names.len(), 0);
+        for &(term, _) in &counts {
+            df[term as usize] += 1;
+        }
         self.counts.push(counts);
     }
 
-    /// The index of the stories added: weights need every story's terms, so they are worked
-    /// out here.
-    pub fn finish(self) -> Related {
-        let Builder { names, counts, .. } = self;
-        let mut df = vec![0u32; names.len()];
-        for tf in &counts {
-            for &(term, _) in tf {
-                df[term as usize] += 1;
-            }
+    /// Works out the weights of up to `most` more stories, which need every story's terms:
+    /// called once every story is added (none is added after), in as many steps as the
+    /// caller likes, so that a large index is finished between keys too. Whether every
+    /// story is weighed.
+    pub fn weigh(&mut self, most: usize) -> bool {
+        if self.postings.len() < self.df.len() {
+            self.postings = self
+                .df
+                .iter()
+                .map(|&d| Vec::with_capacity(d as usize))
+                .collect();
         }
-        let n = counts.len().max(1) as f32;
-        let docs: Vec<Vec<(u32, f32)>> = counts
-            .into_iter()
-            .map(|tf| {
-                let mut weights: Vec<(u32, f32)> = tf
-                    .into_iter()
-                    .map(|(term, count)| {
-                        let df = df[term as usize] as f32;
-                        (term, count as f32 * (n / df).ln())
-                    })
-                    .collect();
-                let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    weights.iter_mut().for_each(|(_, w)| *w /= norm);
-                }
-                weights
-            })
-            .collect();
-        let mut postings: Vec<Vec<(u32, f32)>> =
-            df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
-        for (story, weights) in docs.iter().enumerate() {
-            let story = u32::try_from(story).unwrap_or(u32::MAX);
-            for &(term, weight) in weights {
-                postings[term as usize].push((story, weight));
+        let n = self.counts.len().max(1) as f32;
+        let from = self.weighed.len();
+        let to = from.saturating_add(most).min(self.counts.len());
+        for story in from..to {
+            let tf = std::mem::take(&mut self.counts[story]);
+            let mut weights: Vec<(u32, f32)> = tf
+                .into_iter()
+                .map(|(term, count)| {
+                    let df = self.df[term as usize] as f32;
+                    (term, count as f32 * (n / df).ln())
+                })
+                .collect();
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                weights.iter_mut().for_each(|(_, w)| *w /= norm);
             }
+            let id = u32::try_from(story).unwrap_or(u32::MAX);
+            for &(term, weight) in &weights {
+                self.postings[term as usize].push((id, weight));
+            }
+            self.weighed.push(weights);
         }
+        self.weighed.len() >= self.counts.len()
+    }
+
+    /// The index of the stories added, the weights not yet worked out worked out now.
+    pub fn finish(mut self) -> Related {
+        self.weigh(usize::MAX);
         Related {
-            names,
-            postings,
-            docs,
+            names: self.names,
+            postings: self.postings,
+            docs: self.weighed,
         }
     }
 }
@@ -428,6 +443,33 @@ mod tests {
                 let found: Vec<usize> = index.similar(story).into_iter().map(|(s, _)| s).collect();
                 prop_assert_eq!(found, related_by_definition(&index, story), "story {}", story);
             }
+        }
+
+        /// Weighed a few stories a step, the index is the one weighed at once.
+        #[test]
+        fn weighing_in_steps_gives_the_same_index(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop::sample::select(vec!["môi", "trường", "khí", "hậu", "giá", "vàng", "hà", "nội"]),
+                    0..6,
+                ),
+                1..30,
+            ),
+            step in 1usize..5,
+        ) {
+            let whole = Related::build(texts.iter().map(|words| words.join(" ")));
+            let mut builder = Builder::default();
+            for words in &texts {
+                builder.add(&words.join(" "));
+            }
+            let mut steps = 0;
+            while !builder.weigh(step) {
+                steps += 1;
+                prop_assert!(steps <= texts.len(), "weighing ends");
+            }
+            let stepped = builder.finish();
+            prop_assert_eq!(&stepped.docs, &whole.docs);
+            prop_assert_eq!(&stepped.postings, &whole.postings);
         }
     }
 

@@ -83,12 +83,21 @@ impl App {
     }
 
     pub(super) fn count(&self) -> Counts {
+        // Hashed once: a library's read marks run to tens of thousands, and a lookup in
+        // the sorted set compares a dozen strings.
+        let marked: std::collections::HashSet<&str, foldhash::fast::RandomState> = self
+            .session
+            .memory
+            .read
+            .iter()
+            .map(String::as_str)
+            .collect();
         let read = self
             .stories
             .bundle
             .articles
             .iter()
-            .filter(|a| self.session.memory.read.contains(&a.id))
+            .filter(|a| marked.contains(a.id.as_str()))
             .count();
         let starred = self
             .stories

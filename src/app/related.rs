@@ -181,7 +181,11 @@ impl App {
         for i in from..to {
             builder.add(&crate::related::story_text(bundle, i, with_leads));
         }
+        // Then the weights, as many stories a step again (`most` counts both).
+        let left = most.saturating_sub(to - from);
         if builder.len() >= bundle.articles.len()
+            && (left > 0 || to == from)
+            && builder.weigh(left.max(1))
             && let Some(builder) = self.stories.related.builder.take()
         {
             self.stories.related.index = Some(builder.finish());

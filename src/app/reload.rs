@@ -101,18 +101,33 @@ impl App {
             self.set_filter(old.list.filter);
         }
         if old.find.query.is_some() {
-            self.stories.find.input = old.find.input;
+            self.stories.find.input = old.find.input.clone();
             self.stories.find.editing = old.find.editing;
             self.requery();
         }
         self.reflow();
         self.keep_in_view();
         self.recount_feeds();
-        (
+        let counts = (
             old.bundle.articles.len(),
             self.stories.bundle.articles.len(),
-        )
+        );
+        discard(old);
+        counts
     }
+}
+
+/// Frees the stories a reload replaced. A library's hundred thousand stories and their
+/// related index take tens of milliseconds to free, which a key would wait for: past a
+/// few thousand they are freed on a thread of their own (nothing is written, nothing
+/// waits for it).
+fn discard(old: Stories) {
+    if old.bundle.articles.len() < 5_000 {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("discard".into())
+        .spawn(move || drop(old));
 }
 
 #[cfg(test)]

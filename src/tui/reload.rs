@@ -18,6 +18,14 @@ pub const STDIN_ONCE: &str = "standard input cannot be read again: nothing reloa
 /// The name of the worker thread.
 pub const WORKER: &str = "reload";
 
+/// Lowers the calling worker thread's priority (and that of the threads it starts, which
+/// inherit it: the fetchers, the storing): on a machine with few cores the reader's keys
+/// come first. On Linux a nice value belongs to a thread; elsewhere this may lower the whole
+/// process, which only makes it kinder to others.
+fn lower_priority() {
+    let _ = rustix::process::setpriority_process(None, 10);
+}
+
 /// What the reader starts in the background as it opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum AtStart {
@@ -233,6 +241,7 @@ impl Reloader {
             std::thread::Builder::new()
                 .name(WORKER.into())
                 .spawn(move || {
+                    lower_priority();
                     let progress = |done, of| {
                         let _ = tx.send(Message::Progress(done, of));
                         let _ = (&ring).write_all(&[1]);
@@ -271,6 +280,7 @@ impl Reloader {
         std::thread::Builder::new()
             .name(WORKER.into())
             .spawn(move || {
+                lower_priority();
                 let outcome =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.whole()))
                         .unwrap_or_else(|_| {
