@@ -142,6 +142,11 @@ impl App {
                 self.session.help = Some(0);
                 return;
             }
+            // Refreshing from the list shows its counts and failures change.
+            AppEvent::Action(Action::Reload) => {
+                self.ask_reload();
+                at
+            }
             AppEvent::Action(Action::Suspend) => {
                 self.suspend();
                 at

@@ -124,7 +124,14 @@ fn the_list_takes_the_movement_keys_and_closes_without_quitting() {
         assert!(app.feed_list().is_none(), "{close:?} closes it");
         assert!(app.running());
     }
-    run(&mut app, &[Action::Feeds, Action::Quit]);
+    run(&mut app, &[Action::Feeds, Action::Reload]);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Reload],
+        "r refreshes under the list"
+    );
+    assert!(app.feed_list().is_some());
+    run(&mut app, &[Action::Quit]);
     assert!(!app.running());
 }
 
