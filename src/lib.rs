@@ -24,6 +24,7 @@ pub mod library;
 pub mod limits;
 pub mod painter;
 pub mod present;
+pub mod query;
 pub mod refresh;
 pub mod related;
 #[cfg(test)]
