@@ -287,8 +287,11 @@ fn the_feed_list_at_every_size() {
                 origins: origins.clone(),
                 ..Bundle::default()
             };
-            let frame = frame_with_feeds(bundle, infos.clone(), cols, rows, "Enter F j");
+            let frame = frame_with_feeds(bundle.clone(), infos.clone(), cols, rows, "Enter F j");
             insta::assert_snapshot!(format!("feed_list_{cols}x{rows}"), frame);
+            // Enter on Ars Technica: its stories alone, under its name.
+            let frame = frame_with_feeds(bundle, infos.clone(), cols, rows, "Enter F j Enter");
+            insta::assert_snapshot!(format!("feed_entered_{cols}x{rows}"), frame);
         }
     });
 }

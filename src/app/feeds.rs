@@ -89,6 +89,72 @@ impl App {
         rows.into_iter().map(|(_, _, row)| row).collect()
     }
 
+    /// The index among the stories' origins of the feed at `url`.
+    pub(super) fn origin_of(&self, url: &str) -> Option<u16> {
+        let at = self
+            .stories
+            .bundle
+            .origins
+            .iter()
+            .position(|o| o.feed.as_deref() == Some(url))?;
+        u16::try_from(at).ok()
+    }
+
+    /// Shows the stories of the feed under the list's cursor in the headline list; the
+    /// feed list closes, and Back opens it again where it was.
+    fn enter_feed(&mut self) {
+        let Some(view) = self.session.feed_view.take() else {
+            return;
+        };
+        let Some(row) = view.rows.get(view.selected) else {
+            return;
+        };
+        let feed = self.origin_of(&row.url);
+        let name = row.name.clone();
+        self.session.feed_left = Some((view.selected, view.offset));
+        self.stories.list.feed = Some(feed.unwrap_or(u16::MAX));
+        self.refix();
+        self.stories.list.offset = 0;
+        self.stories.list.selected = self.stories.list.shown.first().copied().unwrap_or(0);
+        self.session.focus = crate::layout::Pane::Headlines;
+        if self.stories.list.shown.is_empty() {
+            self.session.notice = Some(format!("No stories from {name} yet."));
+        }
+    }
+
+    /// Leaves the feed entered for the feed list, the cursor where it was. Whether one was.
+    pub(super) fn leave_feed(&mut self) -> bool {
+        if self.stories.list.feed.take().is_none() {
+            return false;
+        }
+        self.refix();
+        self.stories.list.offset = 0;
+        if !self.session.feeds.is_empty() {
+            let (selected, offset) = self.session.feed_left.take().unwrap_or((0, 0));
+            let rows = self.feed_rows();
+            let selected = selected.min(rows.len().saturating_sub(1));
+            self.session.feed_view = Some(FeedView {
+                rows,
+                selected,
+                offset,
+            });
+            self.keep_feed_in_view();
+        }
+        true
+    }
+
+    /// The name of the feed entered from the feed list, if one was.
+    pub fn feed_entered(&self) -> Option<&str> {
+        let feed = self.stories.list.feed?;
+        Some(
+            self.stories
+                .bundle
+                .origins
+                .get(usize::from(feed))
+                .map_or("", |o| o.name.as_str()),
+        )
+    }
+
     /// Takes in the subscriptions as the library has them now.
     pub(super) fn take_feeds(&mut self, feeds: Vec<FeedInfo>) {
         self.session.feeds = feeds;
@@ -140,6 +206,10 @@ impl App {
             }
             AppEvent::Action(Action::Help) => {
                 self.session.help = Some(0);
+                return;
+            }
+            AppEvent::Action(Action::Open) => {
+                self.enter_feed();
                 return;
             }
             // Refreshing from the list shows its counts and failures change.

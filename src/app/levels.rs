@@ -25,7 +25,8 @@ impl App {
     }
 
     /// Esc: closes the innermost thing open: the zoom, the reader shown alone, the search,
-    /// then the unread or starred filter. With nothing open it says how to quit.
+    /// then the unread or starred filter, then the feed entered. With nothing open it says
+    /// how to quit.
     pub(super) fn dismiss(&mut self) {
         if self.session.zoom {
             self.session.zoom = false;
@@ -36,7 +37,7 @@ impl App {
             self.cancel();
         } else if self.stories.list.filter != Filter::All {
             self.set_filter(self.stories.list.filter);
-        } else {
+        } else if !self.leave_feed() {
             self.session.notice = Some(match self.key_named(Action::Quit) {
                 Some(key) => format!("Nothing to close ({key} quits)."),
                 None => "Nothing to close.".into(),
@@ -56,7 +57,8 @@ impl App {
     /// related links are forgotten. False when the list has the focus already.
     fn up_a_level(&mut self) -> bool {
         if self.session.focus == Pane::Headlines {
-            return false;
+            // A feed entered from the feed list is a level below it.
+            return self.leave_feed();
         }
         self.stories.reader.back.clear();
         self.session.focus = Pane::Headlines;

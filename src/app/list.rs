@@ -38,6 +38,9 @@ pub(super) struct Listing {
     pub(super) offset: usize,
     /// Which stories the headline list shows.
     pub(super) filter: Filter,
+    /// The one feed whose stories the list shows (its index in the bundle's origins), when
+    /// one was entered from the feed list.
+    pub(super) feed: Option<u16>,
     /// The stories the headline list shows, in bundle order (all of them, or those the
     /// filter keeps as it was when it was chosen).
     pub(super) shown: Vec<usize>,
@@ -184,7 +187,16 @@ impl App {
         } else {
             filter
         };
-        self.stories.list.fixed = (0..self.stories.bundle.articles.len())
+        self.refix();
+        self.stories.list.offset = 0;
+    }
+
+    /// The stories the filter and the feed entered keep, as they are now.
+    pub(super) fn refix(&mut self) {
+        let feed = self.stories.list.feed;
+        let articles = &self.stories.bundle.articles;
+        self.stories.list.fixed = (0..articles.len())
+            .filter(|&i| feed.is_none_or(|f| articles[i].origin == f))
             .filter(|&i| match self.stories.list.filter {
                 Filter::All => true,
                 Filter::Unread => !self.is_read(i),
@@ -192,7 +204,6 @@ impl App {
             })
             .collect();
         self.refresh_list();
-        self.stories.list.offset = 0;
     }
 
     /// The list from the filter and the search: what both keep.
@@ -200,7 +211,7 @@ impl App {
         self.stories.list.shown = if self.stories.find.active() {
             let matches = &self.stories.find.matches;
             match self.stories.list.filter {
-                Filter::All => matches.clone(),
+                Filter::All if self.stories.list.feed.is_none() => matches.clone(),
                 _ => matches
                     .iter()
                     .copied()

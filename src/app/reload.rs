@@ -97,6 +97,18 @@ impl App {
             self.show(story);
         }
         self.stories.list.selected = selected_at.or(current_at).unwrap_or(0);
+        // The feed entered stays entered, found again by its address.
+        let entered = old
+            .list
+            .feed
+            .and_then(|f| old.bundle.origins.get(usize::from(f)))
+            .and_then(|o| o.feed.clone());
+        if let Some(url) = entered {
+            self.stories.list.feed = self.origin_of(&url);
+            if old.list.filter == Filter::All {
+                self.refix();
+            }
+        }
         if old.list.filter != Filter::All {
             self.set_filter(old.list.filter);
         }

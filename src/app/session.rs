@@ -46,6 +46,8 @@ pub(super) struct Session {
     pub(super) feeds: Vec<crate::library::FeedInfo>,
     /// The feed list, while it is open.
     pub(super) feed_view: Option<super::feeds::FeedView>,
+    /// Where the feed list's cursor was when a feed was entered, for Back.
+    pub(super) feed_left: Option<(usize, usize)>,
 }
 
 impl Session {
@@ -69,6 +71,7 @@ impl Session {
             refreshing: None,
             feeds: Vec::new(),
             feed_view: None,
+            feed_left: None,
         }
     }
 }

@@ -177,6 +177,11 @@ const IN_HELP: &[Hint] = &[
 const IN_FEEDS: &[Hint] = &[
     hint(UP_DOWN, "/", "move"),
     hint(
+        &[preferring(&[Action::Open], KeyCode::Enter)],
+        "",
+        "stories",
+    ),
+    hint(
         &[one(&[Action::Feeds]), one(&[Action::Dismiss])],
         "/",
         "close",

@@ -31,13 +31,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Filter::Unread => "Unread",
         Filter::Starred => "Starred",
     };
-    let title = if total == all {
+    let title = if let Some(feed) = app.feed_entered() {
+        // A feed entered from the feed list: its name, and its stories alone.
+        let feed = text::one_line(feed);
+        match app.filter() {
+            Filter::All => format!(" {feed} {at}/{total} "),
+            _ => format!(" {feed} · {name} {at}/{total} "),
+        }
+    } else if total == all {
         format!(" {name} {at}/{all} ")
     } else {
         format!(" {name} {at}/{total} of {all} ")
     };
     let none = if app.find().active() {
         " No story matches."
+    } else if app.feed_entered().is_some() && app.filter() == Filter::All {
+        " No stories from this feed yet: r fetches the feeds."
     } else {
         match app.filter() {
             // The library before its first refresh.
@@ -168,7 +177,8 @@ const LABEL_MOST: usize = 12;
 impl<'a> Mixed<'a> {
     fn of(app: &'a App) -> Self {
         let bundle = app.bundle();
-        let sources = bundle.origins.len() > 1;
+        // Inside one feed its name is on the border, not on every row.
+        let sources = bundle.origins.len() > 1 && app.feed_entered().is_none();
         let label_width = if sources {
             bundle
                 .origins

@@ -172,3 +172,45 @@ fn without_subscriptions_there_is_no_list_and_the_reader_says_so() {
             .contains("newsterm add")
     );
 }
+
+#[test]
+fn enter_shows_a_feeds_stories_and_back_returns_to_the_list_where_it_was() {
+    let mut app = App::new(library_bundle(0), 120, 40);
+    app.apply(Outcome::Feeds(feeds()));
+    // Zeta news (the first feed's three stories) is the list's last row.
+    run(&mut app, &[Action::Feeds, Action::Bottom, Action::Open]);
+    assert!(app.feed_list().is_none());
+    assert_eq!(app.feed_entered(), Some(URLS[0]));
+    assert_eq!(app.list(), [0, 1, 3], "its stories alone");
+    assert_eq!(app.selected(), 0);
+    run(&mut app, &[Action::Down, Action::UnreadOnly]);
+    assert_eq!(app.list().len(), 3, "none read yet");
+    run(
+        &mut app,
+        &[Action::Open, Action::FocusPrev, Action::UnreadOnly],
+    );
+    // A refresh keeps the feed entered, found by its address.
+    app.apply(Outcome::Reloaded {
+        bundle: Box::new(library_bundle(2)),
+        failed: None,
+        summary: None,
+    });
+    assert_eq!(app.list(), [0, 1, 3]);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.feed_entered(), None);
+    let (rows, selected, _) = app.feed_list().expect("the list again");
+    assert_eq!(rows[selected].name, "Zeta news", "the cursor where it was");
+    assert_eq!((rows[selected].stories, rows[selected].unread), (3, 2));
+    // q from an entered feed goes up to the list too, never quits.
+    run(&mut app, &[Action::Open, Action::Close]);
+    assert!(app.running() && app.feed_list().is_some());
+    // A feed with no stories yet says so.
+    run(
+        &mut app,
+        &[Action::Top, Action::Down, Action::Down, Action::Open],
+    );
+    assert_eq!(app.list().len(), 0);
+    run(&mut app, &[Action::Dismiss]);
+    assert!(app.feed_list().is_some(), "Esc leaves the feed too");
+    assert_eq!(app.list().len(), 6, "the whole list again");
+}
