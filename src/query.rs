@@ -30,6 +30,7 @@ pub enum Expr {
     Not(Box<Expr>),
     /// Words or a phrase in the story's text.
     Text(search::Query),
+    /// A tag, lower-cased: tags match whatever their case.
     Tag(String),
     Feed(search::Query),
     Author(search::Query),
@@ -77,7 +78,10 @@ impl Expr {
             Expr::Any(any) => any.iter().any(|e| e.matches(story, now)),
             Expr::Not(e) => !e.matches(story, now),
             Expr::Text(q) => q.matches(story.text),
-            Expr::Tag(tag) => story.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)),
+            Expr::Tag(tag) => story
+                .tags
+                .iter()
+                .any(|t| t.chars().flat_map(char::to_lowercase).eq(tag.chars())),
             Expr::Feed(q) => q.matches(story.feed),
             Expr::Author(q) => story.authors.iter().any(|a| q.matches(a)),
             Expr::Unread => !story.read,

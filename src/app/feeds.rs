@@ -86,7 +86,12 @@ impl App {
             })
             .collect();
         rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        rows.into_iter().map(|(_, _, row)| row).collect()
+        // Feeds with nothing unread hidden, on request; a failing one stays, to be seen.
+        let hide_read = self.session.feeds_unread_only;
+        rows.into_iter()
+            .map(|(_, _, row)| row)
+            .filter(|row| !hide_read || row.unread > 0 || row.failure.is_some())
+            .collect()
     }
 
     /// The index among the stories' origins of the feed at `url`.
@@ -212,6 +217,11 @@ impl App {
                 self.enter_feed();
                 return;
             }
+            AppEvent::Action(Action::UnreadOnly) => {
+                self.session.feeds_unread_only = !self.session.feeds_unread_only;
+                self.recount_feeds();
+                return;
+            }
             // Refreshing from the list shows its counts and failures change.
             AppEvent::Action(Action::Reload) => {
                 self.ask_reload();
@@ -257,6 +267,11 @@ impl App {
             }
             view.offset = view.offset.min(most);
         }
+    }
+
+    /// Whether the feed list hides the feeds with nothing unread.
+    pub fn feeds_unread_only(&self) -> bool {
+        self.session.feeds_unread_only
     }
 
     /// The feed list when it is open: its rows, cursor and first row shown.

@@ -48,6 +48,8 @@ pub(super) struct Session {
     pub(super) feed_view: Option<super::feeds::FeedView>,
     /// Where the feed list's cursor was when a feed was entered, for Back.
     pub(super) feed_left: Option<(usize, usize)>,
+    /// The feed list hides the feeds with nothing unread (`u` there).
+    pub(super) feeds_unread_only: bool,
 }
 
 impl Session {
@@ -72,6 +74,7 @@ impl Session {
             feeds: Vec::new(),
             feed_view: None,
             feed_left: None,
+            feeds_unread_only: false,
         }
     }
 }

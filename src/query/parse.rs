@@ -258,7 +258,7 @@ fn field_term(name: &str, value: &str, column: usize, value_at: usize) -> Result
         search::Query::new(value).ok_or_else(|| error(value_at, format!("nothing after `{name}:`")))
     };
     match name {
-        "tag" => Ok(Expr::Tag(value.to_owned())),
+        "tag" => Ok(Expr::Tag(value.to_lowercase())),
         "feed" => Ok(Expr::Feed(words(value)?)),
         "author" => Ok(Expr::Author(words(value)?)),
         "after" => Ok(Expr::After(date(value, value_at)?)),

@@ -42,7 +42,7 @@ fn stories() -> Vec<Owned> {
     vec![
         Owned {
             text: "Hà Nội mưa lớn, net zero plans delayed".into(),
-            tags: tags(&["news", "Climate"]),
+            tags: tags(&["news", "Climate", "Thời sự"]),
             feed: "VnExpress – Tin mới nhất".into(),
             authors: tags(&["Nguyễn Văn A"]),
             read: false,
@@ -94,6 +94,8 @@ fn every_operator_picks_its_stories() {
         ("net zero", &[0, 2]),
         ("tag:tech", &[1, 2]),
         ("tag:climate", &[0, 2]),
+        ("tag:\"THỜI SỰ\"", &[0]),
+        ("tag:THỜI", &[]),
         ("feed:ars", &[1, 2]),
         ("feed:\"tin moi\"", &[0]),
         ("author:nguyen", &[0]),

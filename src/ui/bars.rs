@@ -181,6 +181,7 @@ const IN_FEEDS: &[Hint] = &[
         "",
         "stories",
     ),
+    hint(&[one(&[Action::UnreadOnly])], "", "unread"),
     hint(
         &[one(&[Action::Feeds]), one(&[Action::Dismiss])],
         "/",

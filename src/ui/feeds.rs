@@ -23,6 +23,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if failing > 0 {
         title = format!("{}· {failing} failing ", title);
     }
+    if app.feeds_unread_only() {
+        title.push_str("· with unread ");
+    }
     let block = super::border::Border::new(
         theme.glyphs.border,
         theme.border_focused,

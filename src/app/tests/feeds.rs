@@ -214,3 +214,22 @@ fn enter_shows_a_feeds_stories_and_back_returns_to_the_list_where_it_was() {
     assert!(app.feed_list().is_some(), "Esc leaves the feed too");
     assert_eq!(app.list().len(), 6, "the whole list again");
 }
+
+#[test]
+fn u_hides_the_feeds_with_nothing_unread_but_not_the_failing() {
+    let mut app = App::new(library_bundle(0), 80, 24);
+    app.apply(Outcome::Feeds(feeds()));
+    run(
+        &mut app,
+        &[Action::Feeds, Action::Bottom, Action::UnreadOnly],
+    );
+    assert_eq!(names(&app), ["Dead feed", "alpha blog", "Zeta news"]);
+    let (rows, selected, _) = app.feed_list().unwrap();
+    assert_eq!(
+        rows[selected].name, "Zeta news",
+        "the cursor stays on its feed"
+    );
+    assert!(app.feeds_unread_only());
+    run(&mut app, &[Action::UnreadOnly]);
+    assert_eq!(names(&app).len(), 4);
+}
