@@ -52,25 +52,13 @@ fn a_hang_up_keeps_the_state() {
 #[test]
 fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
     let dir = fresh_dir("kill");
-    let ids: Vec<String> = newsterm::bundle::sample()
-        .expect("sample")
-        .articles
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
+    let ids = ids();
     // The last story stays starred throughout, so the title bar always shows a count.
     let mut s = start(&dir, &[]);
     s.press("Gs", "1 starred");
     s.press("Q", "\u{1b}[?1049l");
     assert!(s.finish().0.success());
-    // A fixed pseudo-random sequence: the same run every time.
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = sequence(0x2545_f491_4f6c_dd1d);
     for round in 0..300 {
         let before = read_state(&dir).starred;
         let story = (next() % 6) as usize;
@@ -108,13 +96,7 @@ fn every_star_shown_on_screen_survives_a_sigkill_at_any_moment() {
 fn every_star_shown_survives_a_sigkill_when_the_marks_are_in_the_state_file() {
     let dir = fresh_dir("kill-file");
     damage_library(&dir);
-    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = sequence(0x9e37_79b9_7f4a_7c15);
     let ids = ids();
     for round in 0..60 {
         let before = if round == 0 {
@@ -157,6 +139,16 @@ fn every_star_shown_survives_a_sigkill_when_the_marks_are_in_the_state_file() {
         for p in temporary {
             let _ = std::fs::remove_file(p);
         }
+    }
+}
+
+/// A fixed pseudo-random sequence (xorshift): the same run every time.
+fn sequence(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
     }
 }
 
