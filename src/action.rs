@@ -49,6 +49,18 @@ pub enum Action {
     Reload,
     /// Show the feed list (every subscription, its counts and failures), or close it.
     Feeds,
+    /// Sort the feed list by the next order (name, unread, updated).
+    SortFeeds,
+    /// Mark every story of the list shown read (the feed, tag, query or search result).
+    MarkListRead,
+    /// Mark every story read, after a confirmation.
+    MarkAllRead,
+    /// Undo the last change of many marks at once.
+    Undo,
+    /// Open the next story not read yet, in whatever feed it is.
+    NextUnread,
+    /// Open the previous story not read yet.
+    PrevUnread,
     /// Open the story's link in the browser.
     OpenLink,
     /// Copy the story's link to the clipboard (OSC 52, over SSH too).

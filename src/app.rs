@@ -17,12 +17,14 @@ use crate::state::Memory;
 mod access;
 mod feeds;
 mod find;
+mod folders;
 mod help;
 mod idle;
 mod levels;
 mod links;
 mod list;
 mod listen;
+mod marking;
 mod mouse;
 mod outcome;
 mod panes;
@@ -30,20 +32,23 @@ mod prompt;
 mod reader;
 mod related;
 mod reload;
+mod scope;
 mod session;
 mod stories;
 #[cfg(test)]
 mod tests;
 
-pub use feeds::FeedRow;
 pub use find::Find;
 use find::Way;
+pub use folders::{FeedOrder, FeedRow, RowKind};
 pub use links::{Copied, Effect, is_web_address, osc52};
 use list::Mark;
 pub use list::{Counts, Filter};
 pub use listen::Playing;
+pub use marking::Ask;
 pub use outcome::Outcome;
 pub use reader::Visit;
+pub use scope::{Place, SavedQuery};
 use session::Session;
 use stories::Stories;
 
@@ -166,7 +171,7 @@ impl App {
         if !matches!(action, Action::Type(_) | Action::Erase) {
             self.finish_search();
         }
-        if self.prompt_takes(action) {
+        if self.prompt_takes(action) || self.answer_takes(action) {
             return;
         }
         match action {
@@ -198,6 +203,19 @@ impl App {
             Action::ToggleAudio => self.toggle_audio(),
             Action::Reload => self.ask_reload(),
             Action::Feeds => self.open_feeds(),
+            Action::SortFeeds => {
+                self.session.feed_order = self.session.feed_order.next();
+                self.session.notice = Some(format!(
+                    "The feed list is sorted by {} now ({} shows it).",
+                    self.session.feed_order.name(),
+                    self.key_named(Action::Feeds).unwrap_or_else(|| "F".into())
+                ));
+            }
+            Action::MarkListRead => self.mark_list_read(),
+            Action::MarkAllRead => self.ask_mark_all_read(),
+            Action::Undo => self.undo(),
+            Action::NextUnread => self.next_unread(),
+            Action::PrevUnread => self.prev_unread(),
             Action::CopyLink => self.copy_link(),
             Action::OpenLinkNumber => self.ask_link_number(),
             Action::PrevMatch => self.jump_to_match(Way::Backward),

@@ -3,7 +3,7 @@
 //!
 //! - words and `"quoted phrases"`, matched as search matches (case folded, and diacritics
 //!   only when the query has some: `ha noi` finds `Hà Nội`);
-//! - `tag:x`, `feed:name`, `author:name` (the name matched as words are);
+//! - `tag:x`, `feed:name`, `author:name`, `title:words` (matched as words are);
 //! - `unread`, `read`, `starred`;
 //! - `after:2026-11-01`, `before:2026-12-01` (days, UTC), `newer:2d` (`h`, `d`, `w`);
 //! - `-` before any of them (or a group) leaves out what it matches; `or` between two
@@ -34,6 +34,8 @@ pub enum Expr {
     Tag(String),
     Feed(search::Query),
     Author(search::Query),
+    /// Words or a phrase in the title alone.
+    Title(search::Query),
     Unread,
     Read,
     Starred,
@@ -50,6 +52,7 @@ pub enum Expr {
 pub struct Story<'a> {
     /// The text words are looked for in (title, section, lead, as the caller has them).
     pub text: &'a str,
+    pub title: &'a str,
     pub tags: &'a [String],
     /// The name of the feed it came from.
     pub feed: &'a str,
@@ -84,6 +87,7 @@ impl Expr {
                 .any(|t| t.chars().flat_map(char::to_lowercase).eq(tag.chars())),
             Expr::Feed(q) => q.matches(story.feed),
             Expr::Author(q) => story.authors.iter().any(|a| q.matches(a)),
+            Expr::Title(q) => q.matches(story.title),
             Expr::Unread => !story.read,
             Expr::Read => story.read,
             Expr::Starred => story.starred,

@@ -8,11 +8,13 @@
 //! code lives here.
 
 pub mod discover;
+pub mod filter;
 pub mod opml;
 pub mod urls;
 
 use std::path::{Path, PathBuf};
 
+pub use filter::QueryFeed;
 pub use urls::{Kind, Merged, Unused, UrlsFile};
 
 /// One feed followed: its address, its tags (newsboat's, a leading `!` hiding it there) and

@@ -120,7 +120,9 @@ impl App {
 
     /// Whether keys go to a line that takes typing: the search line or the link number.
     pub fn typing(&self) -> bool {
-        self.stories.find.editing || self.session.link_prompt.is_some()
+        self.stories.find.editing
+            || self.session.link_prompt.is_some()
+            || self.session.asking.is_some()
     }
 
     /// The digits typed after `L`, while the status line asks for a link number.

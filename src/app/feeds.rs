@@ -5,23 +5,9 @@
 //! reader opens the library and after each refresh.
 
 use super::App;
+use super::folders::{FeedRow, RowKind};
 use crate::action::{Action, AppEvent};
 use crate::library::FeedInfo;
-
-/// One row of the list: a subscription and its counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedRow {
-    pub name: String,
-    pub url: String,
-    /// How its last fetches went, when the last one failed.
-    pub failure: Option<String>,
-    /// Failures in a row (0: the last fetch worked).
-    pub failures: i64,
-    /// Never fetched yet.
-    pub new: bool,
-    pub stories: usize,
-    pub unread: usize,
-}
 
 /// The list while it is open: its rows, counted when it opened, and its cursor.
 #[derive(Debug, Clone, Default)]
@@ -34,7 +20,7 @@ pub(super) struct FeedView {
 impl App {
     /// Opens the feed list, or says why there is none.
     pub(super) fn open_feeds(&mut self) {
-        if self.session.feeds.is_empty() {
+        if self.session.feeds.is_empty() && self.session.queries.is_empty() {
             self.session.notice =
                 Some("No feed list: it is the library's (`newsterm add URL` subscribes).".into());
             return;
@@ -45,68 +31,8 @@ impl App {
         });
     }
 
-    /// The subscriptions, counted from the stories shown: failing ones first (the most
-    /// failures first), then by name.
-    fn feed_rows(&self) -> Vec<FeedRow> {
-        let bundle = &self.stories.bundle;
-        let mut counts = vec![(0usize, 0usize); bundle.origins.len()];
-        for article in &bundle.articles {
-            if let Some(count) = counts.get_mut(usize::from(article.origin)) {
-                count.0 += 1;
-                if !self.session.memory.read.contains(&article.id) {
-                    count.1 += 1;
-                }
-            }
-        }
-        let of_url = |url: &str| {
-            bundle
-                .origins
-                .iter()
-                .position(|o| o.feed.as_deref() == Some(url))
-                .and_then(|i| counts.get(i).copied())
-                .unwrap_or((0, 0))
-        };
-        let mut rows: Vec<(i64, String, FeedRow)> = self
-            .session
-            .feeds
-            .iter()
-            .map(|info| {
-                let (stories, unread) = of_url(&info.url);
-                let failures = info.status.as_ref().map_or(0, |s| s.failures);
-                let row = FeedRow {
-                    name: info.name.clone(),
-                    url: info.url.clone(),
-                    failure: info.failure(),
-                    failures,
-                    new: info.status.is_none(),
-                    stories,
-                    unread,
-                };
-                (failures, info.name.to_lowercase(), row)
-            })
-            .collect();
-        rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        // Feeds with nothing unread hidden, on request; a failing one stays, to be seen.
-        let hide_read = self.session.feeds_unread_only;
-        rows.into_iter()
-            .map(|(_, _, row)| row)
-            .filter(|row| !hide_read || row.unread > 0 || row.failure.is_some())
-            .collect()
-    }
-
-    /// The index among the stories' origins of the feed at `url`.
-    pub(super) fn origin_of(&self, url: &str) -> Option<u16> {
-        let at = self
-            .stories
-            .bundle
-            .origins
-            .iter()
-            .position(|o| o.feed.as_deref() == Some(url))?;
-        u16::try_from(at).ok()
-    }
-
-    /// Shows the stories of the feed under the list's cursor in the headline list; the
-    /// feed list closes, and Back opens it again where it was.
+    /// Shows the stories of the feed, tag or query under the list's cursor in the headline
+    /// list; the feed list closes, and Back opens it again where it was.
     fn enter_feed(&mut self) {
         let Some(view) = self.session.feed_view.take() else {
             return;
@@ -114,29 +40,37 @@ impl App {
         let Some(row) = view.rows.get(view.selected) else {
             return;
         };
-        let feed = self.origin_of(&row.url);
+        let Some((place, path)) = row.place(&self.session.queries) else {
+            return;
+        };
+        self.session.feed_left = Some((row.clone(), view.selected, view.offset));
         let name = row.name.clone();
-        self.session.feed_left = Some((view.selected, view.offset));
-        self.stories.list.feed = Some(feed.unwrap_or(u16::MAX));
-        self.refix();
-        self.stories.list.offset = 0;
-        self.stories.list.selected = self.stories.list.shown.first().copied().unwrap_or(0);
-        self.session.focus = crate::layout::Pane::Headlines;
+        self.enter(place, path);
         if self.stories.list.shown.is_empty() {
-            self.session.notice = Some(format!("No stories from {name} yet."));
+            self.session.notice = Some(match row.kind {
+                RowKind::Feed => format!("No stories from {name} yet."),
+                RowKind::Tag => format!("No stories tagged {name} yet."),
+                RowKind::Query => format!("No story is one {name} picks."),
+            });
         }
     }
 
-    /// Leaves the feed entered for the feed list, the cursor where it was. Whether one was.
+    /// Leaves the feed, tag or query entered for the feed list, the cursor where it was.
+    /// Whether one was.
     pub(super) fn leave_feed(&mut self) -> bool {
-        if self.stories.list.feed.take().is_none() {
+        if self.stories.list.entered.take().is_none() {
             return false;
         }
         self.refix();
         self.stories.list.offset = 0;
-        if !self.session.feeds.is_empty() {
-            let (selected, offset) = self.session.feed_left.take().unwrap_or((0, 0));
+        if !self.session.feeds.is_empty() || !self.session.queries.is_empty() {
             let rows = self.feed_rows();
+            let (selected, offset) = match self.session.feed_left.take() {
+                Some((row, at, offset)) => {
+                    (rows.iter().position(|r| r.same(&row)).unwrap_or(at), offset)
+                }
+                None => (0, 0),
+            };
             let selected = selected.min(rows.len().saturating_sub(1));
             self.session.feed_view = Some(FeedView {
                 rows,
@@ -148,16 +82,29 @@ impl App {
         true
     }
 
-    /// The name of the feed entered from the feed list, if one was.
+    /// What the title bar calls the feed, tag or query entered, if one was.
     pub fn feed_entered(&self) -> Option<&str> {
-        let feed = self.stories.list.feed?;
-        Some(
-            self.stories
-                .bundle
-                .origins
-                .get(usize::from(feed))
-                .map_or("", |o| o.name.as_str()),
-        )
+        self.stories.list.entered.as_ref().map(|e| e.path.as_str())
+    }
+
+    /// `A` in the feed list: the stories of the feed, tag or query under the cursor read.
+    fn mark_row_read(&mut self) {
+        let Some(view) = &self.session.feed_view else {
+            return;
+        };
+        let Some((place, path)) = view
+            .rows
+            .get(view.selected)
+            .and_then(|row| row.place(&self.session.queries))
+        else {
+            return;
+        };
+        let asker = super::scope::Asker::new(self);
+        let stories: Vec<usize> = (0..self.stories.bundle.articles.len())
+            .filter(|&i| asker.holds(&place, i))
+            .collect();
+        drop(asker);
+        self.mark_read(&stories, &format!("in {path}"));
     }
 
     /// Takes in the subscriptions as the library has them now.
@@ -172,10 +119,10 @@ impl App {
         let Some(view) = &self.session.feed_view else {
             return;
         };
-        let url = view.rows.get(view.selected).map(|r| r.url.clone());
+        let was = view.rows.get(view.selected).cloned();
         let rows = self.feed_rows();
-        let selected = url
-            .and_then(|url| rows.iter().position(|r| r.url == url))
+        let selected = was
+            .and_then(|was| rows.iter().position(|r| r.same(&was)))
             .unwrap_or(0);
         self.session.feed_view = Some(FeedView {
             rows,
@@ -186,6 +133,11 @@ impl App {
     }
 
     pub(super) fn update_feeds(&mut self, event: AppEvent) {
+        if let AppEvent::Action(action) = event
+            && self.answer_takes(action)
+        {
+            return;
+        }
         let Some(view) = &self.session.feed_view else {
             return;
         };
@@ -219,6 +171,27 @@ impl App {
             }
             AppEvent::Action(Action::UnreadOnly) => {
                 self.session.feeds_unread_only = !self.session.feeds_unread_only;
+                self.recount_feeds();
+                return;
+            }
+            AppEvent::Action(Action::MarkListRead) => {
+                self.mark_row_read();
+                return;
+            }
+            AppEvent::Action(Action::MarkAllRead) => {
+                self.ask_mark_all_read();
+                return;
+            }
+            AppEvent::Action(Action::Undo) => {
+                self.undo();
+                return;
+            }
+            AppEvent::Action(Action::SortFeeds) => {
+                self.session.feed_order = self.session.feed_order.next();
+                self.session.notice = Some(format!(
+                    "Feeds sorted by {}.",
+                    self.session.feed_order.name()
+                ));
                 self.recount_feeds();
                 return;
             }
@@ -272,6 +245,17 @@ impl App {
     /// Whether the feed list hides the feeds with nothing unread.
     pub fn feeds_unread_only(&self) -> bool {
         self.session.feeds_unread_only
+    }
+
+    /// How the feed list is sorted.
+    pub fn feed_order(&self) -> super::FeedOrder {
+        self.session.feed_order
+    }
+
+    /// The app with the feed list sorted as the settings say.
+    pub fn with_feed_order(mut self, order: super::FeedOrder) -> Self {
+        self.session.feed_order = order;
+        self
     }
 
     /// The feed list when it is open: its rows, cursor and first row shown.

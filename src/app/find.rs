@@ -20,7 +20,14 @@ pub struct Find {
     pub input: String,
     /// Whether keys go to the search line.
     pub editing: bool,
+    /// The words searched for, when the line is words alone.
     pub query: Option<Query>,
+    /// The line read as a query, when it is more than words (`tag:tech unread`): its
+    /// stories are picked at once, by title, section and lead.
+    pub expr: Option<crate::query::Expr>,
+    /// Why the line cannot be read as a query, while it cannot (the list stays as the line
+    /// last picked it).
+    pub error: Option<crate::query::QueryError>,
     /// Stories that match, in bundle order, as found so far.
     pub matches: Vec<usize>,
     /// Stories whose lead and body have been checked.
@@ -50,7 +57,7 @@ pub(super) enum Way {
 impl Find {
     /// Whether a search is in force (typed, not cleared).
     pub fn active(&self) -> bool {
-        self.query.is_some()
+        self.query.is_some() || self.expr.is_some()
     }
 }
 
@@ -124,11 +131,37 @@ impl App {
         self.stories.find.editing = false;
         self.stories.find.anchor = None;
         self.stories.find.input.clear();
+        self.stories.find.expr = None;
         self.requery();
     }
 
-    /// Starts the search over for the input as it is now.
+    /// Starts the search over for the input as it is now: words alone are searched for in
+    /// titles, then leads and bodies; anything more is read as a query.
     pub(super) fn requery(&mut self) {
+        self.stories.find.error = None;
+        let input = self.stories.find.input.clone();
+        match crate::query::parse(&input) {
+            Ok(expr) if !is_words(&expr) || input.contains('"') => {
+                self.stories.find.query = None;
+                self.stories.find.titles_held = None;
+                let asker = super::scope::Asker::new(self);
+                let matches = (0..self.stories.bundle.articles.len())
+                    .filter(|&i| asker.matches(&expr, i))
+                    .collect();
+                drop(asker);
+                self.stories.find.compared += self.stories.bundle.articles.len();
+                self.stories.find.matches = matches;
+                self.stories.find.scanned = self.stories.bundle.articles.len();
+                self.stories.find.expr = Some(expr);
+                self.refresh_list();
+                return;
+            }
+            Err(error) if looks_like_query(&input) => {
+                self.stories.find.error = Some(error);
+                return;
+            }
+            _ => self.stories.find.expr = None,
+        }
         let query = Query::new(&self.stories.find.input);
         let before = std::mem::take(&mut self.stories.find.matches);
         let held = self.stories.find.titles_held.take();
@@ -246,4 +279,22 @@ impl App {
             self.session.notice = Some("No more matches above.".into());
         }
     }
+}
+
+/// Whether a query is words alone (searched for as the line types them).
+fn is_words(expr: &crate::query::Expr) -> bool {
+    use crate::query::Expr;
+    match expr {
+        Expr::Text(_) => true,
+        Expr::All(all) => all.iter().all(|e| matches!(e, Expr::Text(_))),
+        _ => false,
+    }
+}
+
+/// Whether a line that cannot be read as a query was meant as one (rather than words with
+/// a stray character in them): it has a field, a group, a phrase or a `-`.
+fn looks_like_query(input: &str) -> bool {
+    input.contains([':', '(', ')', '"'])
+        || input.split_whitespace().any(|w| w.starts_with('-'))
+        || input.split_whitespace().any(|w| w == "or" || w == "OR")
 }

@@ -38,9 +38,10 @@ pub(super) struct Listing {
     pub(super) offset: usize,
     /// Which stories the headline list shows.
     pub(super) filter: Filter,
-    /// The one feed whose stories the list shows (its index in the bundle's origins), when
-    /// one was entered from the feed list.
-    pub(super) feed: Option<u16>,
+    /// The feed, tag or query whose stories the list shows, when one was entered.
+    pub(super) entered: Option<super::scope::Entered>,
+    /// The stories of the one entered not read yet.
+    pub(super) scoped_unread: usize,
     /// The stories the headline list shows, in bundle order (all of them, or those the
     /// filter keeps as it was when it was chosen).
     pub(super) shown: Vec<usize>,
@@ -140,15 +141,9 @@ impl App {
         };
         let id = article.id.clone();
         let title = crate::text::one_line(&article.title).into_owned();
-        let (set, count) = match mark {
-            Mark::Read => (
-                &mut self.session.memory.read,
-                &mut self.stories.list.counts.unread,
-            ),
-            Mark::Star => (
-                &mut self.session.memory.starred,
-                &mut self.stories.list.counts.starred,
-            ),
+        let set = match mark {
+            Mark::Read => &mut self.session.memory.read,
+            Mark::Star => &mut self.session.memory.starred,
         };
         // Read stories lower the unread count; starred ones raise the starred count.
         let added = !set.remove(&id);
@@ -160,10 +155,13 @@ impl App {
             Mark::Star => &mut self.session.unsaved.starred,
         };
         unsaved.insert(id, added);
-        if added == (mark == Mark::Read) {
-            *count = count.saturating_sub(1);
-        } else {
-            *count += 1;
+        match mark {
+            Mark::Read => self.count_read(story, added),
+            Mark::Star if added => self.stories.list.counts.starred += 1,
+            Mark::Star => {
+                let starred = &mut self.stories.list.counts.starred;
+                *starred = starred.saturating_sub(1);
+            }
         }
         self.session.memory_changes += 1;
         if mark == Mark::Read && story == self.stories.reader.current {
@@ -191,19 +189,52 @@ impl App {
         self.stories.list.offset = 0;
     }
 
-    /// The stories the filter and the feed entered keep, as they are now.
+    /// The stories the filter and the feed, tag or query entered keep, as they are now.
     pub(super) fn refix(&mut self) {
-        let feed = self.stories.list.feed;
-        let articles = &self.stories.bundle.articles;
-        self.stories.list.fixed = (0..articles.len())
-            .filter(|&i| feed.is_none_or(|f| articles[i].origin == f))
-            .filter(|&i| match self.stories.list.filter {
-                Filter::All => true,
-                Filter::Unread => !self.is_read(i),
-                Filter::Starred => self.is_starred(i),
-            })
-            .collect();
+        let asker = super::scope::Asker::new(self);
+        let count = self.stories.bundle.articles.len();
+        let (fixed, unread) = match &self.stories.list.entered {
+            Some(entered) => {
+                let scoped: Vec<usize> = (0..count)
+                    .filter(|&i| asker.holds(&entered.place, i))
+                    .collect();
+                let unread = scoped.iter().filter(|&&i| !asker.is_read(i)).count();
+                (scoped, unread)
+            }
+            None => ((0..count).collect(), 0),
+        };
+        let fixed = match self.stories.list.filter {
+            Filter::All => fixed,
+            Filter::Unread => fixed.into_iter().filter(|&i| !asker.is_read(i)).collect(),
+            Filter::Starred => fixed.into_iter().filter(|&i| self.is_starred(i)).collect(),
+        };
+        self.stories.list.fixed = fixed;
+        self.stories.list.scoped_unread = unread;
         self.refresh_list();
+    }
+
+    /// Whether story `index` is in the feed, tag or query entered (false when none is).
+    pub(super) fn in_entered(&self, index: usize) -> bool {
+        self.stories.list.entered.as_ref().is_some_and(|e| {
+            let asker = super::scope::Asker::new(self);
+            asker.holds(&e.place, index)
+        })
+    }
+
+    /// One story read (`read`) or not any more: the counts follow.
+    pub(super) fn count_read(&mut self, index: usize, read: bool) {
+        let entered = self.in_entered(index);
+        let counts = [
+            Some(&mut self.stories.list.counts.unread),
+            entered.then_some(&mut self.stories.list.scoped_unread),
+        ];
+        for count in counts.into_iter().flatten() {
+            if read {
+                *count = count.saturating_sub(1);
+            } else {
+                *count += 1;
+            }
+        }
     }
 
     /// The list from the filter and the search: what both keep.
@@ -211,7 +242,7 @@ impl App {
         self.stories.list.shown = if self.stories.find.active() {
             let matches = &self.stories.find.matches;
             match self.stories.list.filter {
-                Filter::All if self.stories.list.feed.is_none() => matches.clone(),
+                Filter::All if self.stories.list.entered.is_none() => matches.clone(),
                 _ => matches
                     .iter()
                     .copied()
@@ -274,7 +305,7 @@ impl App {
             self.session.memory.read.insert(article.id.clone());
             self.session.unsaved.read.insert(article.id.clone(), true);
             self.session.memory_changes += 1;
-            self.stories.list.counts.unread -= 1;
+            self.count_read(self.stories.reader.current, true);
         }
     }
 }

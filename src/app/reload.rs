@@ -97,14 +97,9 @@ impl App {
             self.show(story);
         }
         self.stories.list.selected = selected_at.or(current_at).unwrap_or(0);
-        // The feed entered stays entered, found again by its address.
-        let entered = old
-            .list
-            .feed
-            .and_then(|f| old.bundle.origins.get(usize::from(f)))
-            .and_then(|o| o.feed.clone());
-        if let Some(url) = entered {
-            self.stories.list.feed = self.origin_of(&url);
+        // The feed, tag or query entered stays entered.
+        if let Some(entered) = old.list.entered.clone() {
+            self.stories.list.entered = Some(entered);
             if old.list.filter == Filter::All {
                 self.refix();
             }
@@ -112,7 +107,7 @@ impl App {
         if old.list.filter != Filter::All {
             self.set_filter(old.list.filter);
         }
-        if old.find.query.is_some() {
+        if old.find.active() {
             self.stories.find.input = old.find.input.clone();
             self.stories.find.editing = old.find.editing;
             self.requery();

@@ -46,8 +46,20 @@ pub(super) struct Session {
     pub(super) feeds: Vec<crate::library::FeedInfo>,
     /// The feed list, while it is open.
     pub(super) feed_view: Option<super::feeds::FeedView>,
-    /// Where the feed list's cursor was when a feed was entered, for Back.
-    pub(super) feed_left: Option<(usize, usize)>,
+    /// The row the feed list's cursor was on when it was entered, its place and the
+    /// first row shown, for Back.
+    pub(super) feed_left: Option<(super::FeedRow, usize, usize)>,
+    /// The question the status line asks (`C`), until a key answers it.
+    pub(super) asking: Option<super::Ask>,
+    /// The changes of many marks `U` takes back, the last one last.
+    pub(super) undo: Vec<super::marking::Step>,
+    /// How the feed list is sorted.
+    pub(super) feed_order: super::FeedOrder,
+    /// The saved queries, the feed list's first folders.
+    pub(super) queries: Vec<super::SavedQuery>,
+    /// The time (seconds since 1970) `newer:` in a query counts back from: the loop's
+    /// clock, handed in.
+    pub(super) now: i64,
     /// The feed list hides the feeds with nothing unread (`u` there).
     pub(super) feeds_unread_only: bool,
 }
@@ -74,6 +86,11 @@ impl Session {
             feeds: Vec::new(),
             feed_view: None,
             feed_left: None,
+            feed_order: super::FeedOrder::default(),
+            asking: None,
+            undo: Vec::new(),
+            queries: Vec::new(),
+            now: 0,
             feeds_unread_only: false,
         }
     }

@@ -51,10 +51,15 @@ pub(super) fn subscriptions() -> Result<(PathBuf, UrlsFile), Failure> {
     Ok((path, file))
 }
 
-/// The feed addresses to fetch, and the names the subscriptions give them.
-fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>) {
+/// The tags of each subscription, by address.
+pub(super) type Tags = HashMap<String, Vec<String>>;
+
+/// The feed addresses to fetch, the names the subscriptions give them and their tags
+/// (newsboat's `!` before a tag, which hides the feed there, left out).
+fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>, Tags) {
     let mut feeds = Vec::new();
     let mut names = HashMap::new();
+    let mut tags: Tags = HashMap::new();
     for sub in urls.feeds() {
         if !feeds.contains(&sub.url) {
             feeds.push(sub.url.clone());
@@ -62,8 +67,15 @@ fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>) {
         if let Some(name) = &sub.name {
             names.insert(sub.url.clone(), name.clone());
         }
+        let its = tags.entry(sub.url.clone()).or_default();
+        for tag in &sub.tags {
+            let tag = crate::text::clean(tag.strip_prefix('!').unwrap_or(tag));
+            if !tag.trim().is_empty() && !its.contains(&tag) {
+                its.push(tag);
+            }
+        }
     }
-    (feeds, names)
+    (feeds, names, tags)
 }
 
 pub(super) fn library_at() -> Result<PathBuf, Failure> {
@@ -112,14 +124,16 @@ pub(super) fn open(
     first: Option<usize>,
 ) -> Result<Option<Opened>, Failure> {
     let (_, urls) = subscriptions()?;
-    let (feeds, names) = feeds_of(&urls);
+    let (feeds, names, tags) = feeds_of(&urls);
     if feeds.is_empty() {
         return Ok(None);
     }
     let fetch = fetch_options(offline, timeout);
     let path = library_at()?;
     let names = Arc::new(names);
+    let tags = Arc::new(tags);
     let name = |url: &str| names.get(url).cloned();
+    let tags_of = |url: &str| tags.get(url).cloned().unwrap_or_default();
     let opened = open_library(&path).and_then(|library| {
         let bundle = match first {
             Some(n) => library.first_headlines(&name, n)?,
@@ -129,7 +143,7 @@ pub(super) fn open(
             Some(n) if bundle.following > 0 => library.memory_of_first(n)?,
             _ => library.memory(LIBRARY_SCOPE)?,
         };
-        let list = library.feed_list(&feeds, &name)?;
+        let list = library.feed_list(&feeds, &name, &tags_of)?;
         Ok((library, bundle, memory, list))
     });
     match opened {
@@ -152,6 +166,7 @@ pub(super) fn open(
                 path,
                 feeds,
                 names,
+                tags,
                 fetch,
             });
             Ok(Some(Opened {
@@ -198,7 +213,7 @@ pub(super) fn open(
 /// `newsterm refresh`: exit 0 when every feed was read, 1 when some failed.
 pub(super) fn refresh(args: &Refresh, keep: crate::library::Keep) -> Result<bool, Failure> {
     let (path, urls) = subscriptions()?;
-    let (feeds, _) = feeds_of(&urls);
+    let (feeds, _, _) = feeds_of(&urls);
     if feeds.is_empty() {
         eprintln!(
             "newsterm: no subscriptions in {}: add one with `newsterm add URL`",
@@ -328,7 +343,7 @@ pub(super) fn feeds(args: &Feeds) -> Result<(), Failure> {
 /// given) as one bundle, to `output` (atomically) or standard output.
 pub(super) fn export_bundle(output: Option<&Path>, tag: Option<&str>) -> Result<(), Failure> {
     let (_, urls) = subscriptions()?;
-    let (mut feeds, names) = feeds_of(&urls);
+    let (mut feeds, names, _) = feeds_of(&urls);
     if let Some(tag) = tag {
         feeds = urls
             .feeds()

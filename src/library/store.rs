@@ -42,6 +42,8 @@ pub struct FeedInfo {
     pub url: String,
     pub name: String,
     pub status: Option<FeedStatus>,
+    /// The subscription's tags, the feed list's folders.
+    pub tags: Vec<String>,
 }
 
 impl FeedInfo {
@@ -136,8 +138,14 @@ impl Library {
         })
     }
 
-    /// The subscriptions at `urls` as the feed list shows them, in that order.
-    pub fn feed_list(&self, urls: &[String], name: super::FeedName<'_>) -> Result<Vec<FeedInfo>> {
+    /// The subscriptions at `urls` as the feed list shows them, in that order, with the
+    /// tags `tags` gives each.
+    pub fn feed_list(
+        &self,
+        urls: &[String],
+        name: super::FeedName<'_>,
+        tags: &dyn Fn(&str) -> Vec<String>,
+    ) -> Result<Vec<FeedInfo>> {
         let mut known: HashMap<String, FeedStatus> = self
             .feeds()?
             .into_iter()
@@ -155,6 +163,7 @@ impl Library {
                     url: url.clone(),
                     name: crate::text::clean(&shown),
                     status,
+                    tags: tags(url),
                 }
             })
             .collect())

@@ -5,7 +5,7 @@ use super::{Expr, QueryError, day_start};
 use crate::search;
 
 /// The fields a `name:value` term may name, as errors list them.
-const FIELDS: &str = "tag, feed, author, after, before, newer";
+const FIELDS: &str = "tag, feed, author, title, after, before, newer";
 
 /// The longest span `newer:` takes, so that counting back never overflows: a century.
 const NEWER_MOST: i64 = 100 * 366 * 86_400;
@@ -244,7 +244,7 @@ fn word_term(text: &str, quoted: bool, column: usize) -> Result<Expr, QueryError
 fn field_term(name: &str, value: &str, column: usize, value_at: usize) -> Result<Expr, QueryError> {
     if !matches!(
         name,
-        "tag" | "feed" | "author" | "after" | "before" | "newer"
+        "tag" | "feed" | "author" | "title" | "after" | "before" | "newer"
     ) {
         return Err(error(
             column,
@@ -261,6 +261,7 @@ fn field_term(name: &str, value: &str, column: usize, value_at: usize) -> Result
         "tag" => Ok(Expr::Tag(value.to_lowercase())),
         "feed" => Ok(Expr::Feed(words(value)?)),
         "author" => Ok(Expr::Author(words(value)?)),
+        "title" => Ok(Expr::Title(words(value)?)),
         "after" => Ok(Expr::After(date(value, value_at)?)),
         "before" => Ok(Expr::Before(date(value, value_at)?)),
         _ => Ok(Expr::Newer(span(value, value_at)?)),

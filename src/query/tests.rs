@@ -28,6 +28,8 @@ impl Owned {
     fn story(&self) -> Story<'_> {
         Story {
             text: &self.text,
+            // The title is the text before its first comma or colon.
+            title: self.text.split([',', ':']).next().unwrap_or_default(),
             tags: &self.tags,
             feed: &self.feed,
             authors: &self.authors,
@@ -100,6 +102,9 @@ fn every_operator_picks_its_stories() {
         ("feed:\"tin moi\"", &[0]),
         ("author:nguyen", &[0]),
         ("author:doe", &[1]),
+        ("title:net", &[2]),
+        ("title:\"net zero\"", &[2]),
+        ("title:rust", &[1]),
         ("unread", &[0, 2]),
         ("read", &[1]),
         ("starred", &[0]),
@@ -156,7 +161,7 @@ fn errors_name_the_column_where_the_query_goes_wrong() {
     }
     assert_eq!(
         parse("a b tagg:x").unwrap_err().to_string(),
-        "column 5: no field `tagg:` (there are tag, feed, author, after, before, newer; quote a word with a colon)"
+        "column 5: no field `tagg:` (there are tag, feed, author, title, after, before, newer; quote a word with a colon)"
     );
     assert_eq!(
         parse("2024-01-01 10:30").map(|_| ()),
@@ -184,6 +189,7 @@ fn query() -> impl Strategy<Value = String> {
         "tag:news",
         "feed:ars",
         "author:doe",
+        "title:net",
         "unread",
         "read",
         "starred",

@@ -48,18 +48,20 @@ enum What {
     Blank,
     Comment,
     Feed(Subscription),
+    /// A query feed, translated, or why it cannot be.
+    Query(Result<super::QueryFeed, String>),
     /// Kept as it is, for this reason.
     Kept(&'static str),
 }
 
 /// A line kept that newsterm does not use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unused<'a> {
     /// From 1.
     pub line: usize,
     pub text: &'a str,
     /// Why it is not used, a few words.
-    pub reason: &'static str,
+    pub reason: std::borrow::Cow<'static, str>,
 }
 
 /// What [`UrlsFile::merge`] did.
@@ -71,7 +73,6 @@ pub struct Merged {
     pub already: usize,
 }
 
-const QUERY: &str = "a query feed (newsboat searches its other feeds)";
 const UNCLOSED: &str = "cannot be read: a quote is not closed";
 
 impl UrlsFile {
@@ -147,12 +148,18 @@ impl UrlsFile {
     /// Comments and blank lines are not among them.
     pub fn unused(&self) -> Vec<Unused<'_>> {
         let reason = |what: &What| match what {
-            What::Kept(reason) => Some(*reason),
+            What::Kept(reason) => Some((*reason).into()),
+            What::Query(Ok(_)) => None,
+            What::Query(Err(why)) => Some(format!("a query feed not translated: {why}").into()),
             What::Feed(sub) => match sub.kind() {
                 Kind::Web => None,
-                Kind::Command => Some("a command's output (exec:), which newsterm does not run"),
-                Kind::Filter => Some("a filtered feed (filter:), which newsterm does not run"),
-                Kind::Other => Some("not an http:// or https:// address"),
+                Kind::Command => {
+                    Some("a command's output (exec:), which newsterm does not run".into())
+                }
+                Kind::Filter => {
+                    Some("a filtered feed (filter:), which newsterm does not run".into())
+                }
+                Kind::Other => Some("not an http:// or https:// address".into()),
             },
             What::Blank | What::Comment => None,
         };
@@ -167,6 +174,14 @@ impl UrlsFile {
                 })
             })
             .collect()
+    }
+
+    /// The query feeds newsterm can read, in the file's order.
+    pub fn queries(&self) -> impl Iterator<Item = &super::QueryFeed> {
+        self.lines.iter().filter_map(|line| match &line.what {
+            What::Query(Ok(query)) => Some(query),
+            _ => None,
+        })
     }
 
     /// Whether a subscription to `url` is here.
@@ -202,11 +217,11 @@ impl UrlsFile {
             let added = match &line.what {
                 What::Feed(sub) if sub.kind() == Kind::Other => continue,
                 What::Feed(sub) => self.add(sub.clone()),
-                What::Kept(QUERY) => {
+                What::Query(query) => {
                     let text = line.text.trim();
                     let there = self.lines.iter().any(|l| l.text.trim() == text);
                     if !there {
-                        self.push_line(text.to_owned(), What::Kept(QUERY));
+                        self.push_line(text.to_owned(), What::Query(query.clone()));
                     }
                     !there
                 }
@@ -276,7 +291,7 @@ fn read_line(text: &str) -> What {
         return What::Blank;
     };
     if url.starts_with("query:") {
-        return What::Kept(QUERY);
+        return What::Query(super::filter::query_feed(&url));
     }
     if url.is_empty() {
         return What::Kept("cannot be read: no address");

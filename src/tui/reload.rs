@@ -57,6 +57,8 @@ pub struct LibraryJob {
     pub feeds: Vec<String>,
     /// The names the subscriptions give their feeds (`"~Name"`), by address.
     pub names: std::sync::Arc<std::collections::HashMap<String, String>>,
+    /// The subscriptions' tags, by address.
+    pub tags: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
     pub fetch: crate::fetch::Options,
 }
 
@@ -96,7 +98,8 @@ impl LibraryJob {
                 }
             });
         let name = |url: &str| self.names.get(url).cloned();
-        if let Ok(feeds) = library.feed_list(&self.feeds, &name) {
+        let tags = |url: &str| self.tags.get(url).cloned().unwrap_or_default();
+        if let Ok(feeds) = library.feed_list(&self.feeds, &name, &tags) {
             tell(Outcome::Feeds(feeds));
         }
         match library.bundle(crate::library::Selection::All, &name) {

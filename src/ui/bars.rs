@@ -41,10 +41,12 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // first, so that its width changing does not move the rest.
     let place = (app.zoom() && app.focus() == Pane::Reader && app.article().is_some())
         .then(|| super::reader::position(app.scroll(), app.reader_height(), app.doc().total()));
-    let counts = if let Some(query) = &app.find().query {
+    let counts = if let Some(error) = &app.find().error {
+        format!("query: {}", text::one_line(&error.to_string()))
+    } else if app.find().active() {
         let found = app.list().len();
         let of = app.bundle().articles.len();
-        let query = text::one_line(&query.text);
+        let query = text::one_line(&app.find().input);
         let scanning = if app.busy() && app.search_progress() < 100 {
             format!(" · searching {}%", app.search_progress())
         } else {
@@ -54,6 +56,8 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else if app.bundle().following > 0 {
         // The counts are of every story: they wait for the whole list.
         "reading the library…".to_owned()
+    } else if let Some((_, unread)) = app.place_path() {
+        format!("{unread} unread")
     } else if starred > 0 {
         format!("{unread} unread · {starred} starred")
     } else {
@@ -98,7 +102,9 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Several sources are summed up: their names joined would not fit, and the list names
     // each story's.
     let sources = app.bundle().origins.len();
-    let name = if sources > 1 {
+    let name = if let Some((path, _)) = app.place_path() {
+        text::one_line(path).into_owned()
+    } else if sources > 1 {
         format!("{sources} feeds")
     } else {
         text::one_line(&app.bundle().title).into_owned()
@@ -278,6 +284,13 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let hints = hints(app.keymap(), place);
     buf.set_style(area, theme.bar);
+    if let Some(crate::app::Ask::MarkAllRead) = app.asking() {
+        let unread = app.counts().unread;
+        let noun = if unread == 1 { "story" } else { "stories" };
+        let label = format!("Mark all {unread} unread {noun} read? y: yes, any other key: no ");
+        typing_line(area, buf, theme, &label, "");
+        return;
+    }
     if let Some(typed) = app.link_prompt() {
         let count = app.doc().numbered_links().len();
         let label = if count == 1 {

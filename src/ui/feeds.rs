@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
 use super::{Theme, row_with_right};
-use crate::app::{App, FeedRow};
+use crate::app::{App, FeedRow, RowKind};
 use crate::text;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -18,8 +18,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     Clear.render(area, buf);
-    let failing = rows.iter().filter(|r| r.failure.is_some()).count();
+    // A feed under two tags is one feed failing.
+    let mut failing: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.failure.is_some())
+        .map(|r| r.url.as_str())
+        .collect();
+    failing.sort_unstable();
+    failing.dedup();
+    let failing = failing.len();
     let mut title = format!(" Feeds {}/{} ", selected + 1, rows.len());
+    if app.feed_order() != crate::app::FeedOrder::Name {
+        title = format!("{}· by {} ", title, app.feed_order().name());
+    }
     if failing > 0 {
         title = format!("{}· {failing} failing ", title);
     }
@@ -59,10 +70,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        let mut spans = vec![Span::styled(
-            format!(" {}", text::one_line(&text::printable(&row.url))),
-            theme.dim,
-        )];
+        let about = match row.kind {
+            RowKind::Feed => text::one_line(&text::printable(&row.url)).into_owned(),
+            RowKind::Tag => format!("the feeds tagged {}", text::one_line(&row.name)),
+            RowKind::Query => format!("query: {}", text::one_line(&row.url)),
+        };
+        let mut spans = vec![Span::styled(format!(" {about}"), theme.dim)];
         if let Some(failure) = &row.failure {
             spans.push(Span::styled(
                 format!(" · {}", text::one_line(failure)),
@@ -85,20 +98,35 @@ fn render_row(
 ) {
     let base = if selected { theme.selected } else { theme.body };
     let ascii = theme.glyphs.ascii;
-    let (mark, mark_style) = match (&row.failure, row.new) {
-        (Some(_), _) => (if ascii { "x " } else { "✗ " }, theme.warning),
-        (None, true) => (if ascii { ". " } else { "· " }, theme.dim),
-        (None, false) => ("  ", base),
+    let (mark, mark_style) = match (&row.kind, &row.failure, row.new) {
+        (RowKind::Tag, ..) => (if ascii { "+ " } else { "▾ " }, theme.pane_title),
+        (RowKind::Query, ..) => (if ascii { "? " } else { "⌕ " }, theme.pane_title),
+        (_, Some(_), _) => (if ascii { "x " } else { "✗ " }, theme.warning),
+        (_, None, true) => (if ascii { ". " } else { "· " }, theme.dim),
+        (_, None, false) => ("  ", base),
     };
+    // A feed under a tag's folder is set in under it.
+    let indent = if row.folder.is_some() { "  " } else { "" };
     let counts = counts_of(row);
     let pad = " ".repeat(counts_width.saturating_sub(text::width(&counts)));
+    let name_style = if row.kind == RowKind::Feed {
+        base
+    } else {
+        base.patch(theme.pane_title)
+    };
     let mut left = vec![
         Span::styled(" ", base),
-        Span::styled(mark, base.patch(mark_style)),
         Span::styled(format!("{pad}{counts}  "), base.patch(theme.dim)),
-        Span::styled(text::one_line(&row.name).into_owned(), base),
+        Span::styled(indent, base),
+        Span::styled(mark, base.patch(mark_style)),
+        Span::styled(text::one_line(&row.name).into_owned(), name_style),
     ];
-    if row.failure.is_some() {
+    if row.kind == RowKind::Tag && row.failures > 0 {
+        left.push(Span::styled(
+            format!("  {} failing", row.failures),
+            base.patch(theme.warning),
+        ));
+    } else if row.failure.is_some() {
         let times = if ascii { "x" } else { "×" };
         left.push(Span::styled(
             format!("  failed {}{times}", row.failures),

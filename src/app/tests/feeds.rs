@@ -66,6 +66,7 @@ fn feeds() -> Vec<FeedInfo> {
                 3 => None,
                 _ => Some(status(url, 0)),
             },
+            tags: Vec::new(),
         })
         .collect()
 }
@@ -180,7 +181,7 @@ fn enter_shows_a_feeds_stories_and_back_returns_to_the_list_where_it_was() {
     // Zeta news (the first feed's three stories) is the list's last row.
     run(&mut app, &[Action::Feeds, Action::Bottom, Action::Open]);
     assert!(app.feed_list().is_none());
-    assert_eq!(app.feed_entered(), Some(URLS[0]));
+    assert_eq!(app.feed_entered(), Some("Zeta news"));
     assert_eq!(app.list(), [0, 1, 3], "its stories alone");
     assert_eq!(app.selected(), 0);
     run(&mut app, &[Action::Down, Action::UnreadOnly]);

@@ -238,7 +238,7 @@ fn help_scroll_is_clamped_after_a_resize() {
         &[
             Action::Help.into(),
             Action::Bottom.into(),
-            AppEvent::Resize(80, 40),
+            AppEvent::Resize(80, 60),
         ],
     );
     assert_eq!(app.session.help, Some(0));

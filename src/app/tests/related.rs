@@ -186,6 +186,7 @@ fn the_related_index_is_built_under_an_overlay() {
             url: "https://example.org/feed".into(),
             name: "Example".into(),
             status: None,
+            tags: Vec::new(),
         }]));
         app.update(overlay);
         assert!(app.help_scroll().is_some() || app.feed_list().is_some());

@@ -13,6 +13,7 @@ const NEWSBOAT: &str = "# my feeds\r\n\
     filter:~/bin/clean.sh:https://e.org/dirty.xml\n\
     \"https://broken.example/ tag\n\
     gopher://old.example/feed\n\
+    \"query:Odd:rssurl =~ \\\"x\\\"\"\n\
     \t   \n\
     https://last.example/feed";
 
@@ -35,17 +36,27 @@ fn newsboat_lines_are_read() {
     let all: Vec<&str> = file.subscriptions().map(|s| s.url.as_str()).collect();
     assert_eq!(all.len(), 6, "{all:?}");
     assert!(all.contains(&"exec:~/bin/make-feed"));
-    let unused: Vec<(usize, &str)> = file.unused().iter().map(|u| (u.line, u.reason)).collect();
+    let unused = file.unused();
+    let unused: Vec<(usize, &str)> = unused.iter().map(|u| (u.line, u.reason.as_ref())).collect();
     assert_eq!(
         unused,
         [
-            (5, QUERY),
             (6, "a command's output (exec:), which newsterm does not run"),
             (7, "a filtered feed (filter:), which newsterm does not run"),
             (8, UNCLOSED),
             (9, "not an http:// or https:// address"),
+            (
+                10,
+                "a query feed not translated: `rssurl` is not translated (newsterm knows unread, \
+                 tags, title, feedtitle, author, content and age)"
+            ),
         ]
     );
+    let queries: Vec<(&str, &str)> = file
+        .queries()
+        .map(|q| (q.title.as_str(), q.query.as_str()))
+        .collect();
+    assert_eq!(queries, [("Unread", "unread")]);
 }
 
 #[test]

@@ -1,0 +1,189 @@
+//! Where the headline list is: the whole of the stories, or one feed, one tag or one query
+//! entered from the feed list (or given with `--query`). The stories each keeps, what the
+//! title bar calls it (`Tech › Ars Technica`), and what a query asks of a story.
+
+use super::App;
+use crate::query::{Expr, Story};
+
+/// A part of the stories the list can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// One feed, by its address.
+    Feed(String),
+    /// The feeds with this tag.
+    Tag(String),
+    /// The stories a query picks.
+    Query(Expr),
+}
+
+/// The part of the stories the list shows, and what the title bar calls it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Entered {
+    pub(super) place: Place,
+    /// `Tech › Ars Technica`: the folder it was entered from, then its name.
+    pub(super) path: String,
+}
+
+/// A query's saved name and its text, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedQuery {
+    pub title: String,
+    pub text: String,
+    pub expr: Expr,
+}
+
+/// What is the same for every story of a feed, worked out once per look through the
+/// stories: its name and its tags, lower-cased.
+pub(super) struct Asker<'a> {
+    app: &'a App,
+    tags: Vec<Vec<String>>,
+    /// The read marks hashed, the first time they are asked about: there are tens of
+    /// thousands in a library, and a look in the sorted set compares a dozen strings.
+    read: std::cell::OnceCell<std::collections::HashSet<&'a str, foldhash::fast::RandomState>>,
+    now: i64,
+}
+
+impl<'a> Asker<'a> {
+    pub(super) fn new(app: &'a App) -> Self {
+        let tags = app
+            .stories
+            .bundle
+            .origins
+            .iter()
+            .map(|o| {
+                app.session
+                    .feeds
+                    .iter()
+                    .find(|f| Some(&f.url) == o.feed.as_ref())
+                    .map(|f| f.tags.iter().map(|t| t.to_lowercase()).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        Asker {
+            app,
+            tags,
+            read: std::cell::OnceCell::new(),
+            now: app.session.now,
+        }
+    }
+
+    /// Whether story `index` has been read, against the hashed marks.
+    pub(super) fn is_read(&self, index: usize) -> bool {
+        self.app
+            .stories
+            .bundle
+            .articles
+            .get(index)
+            .is_some_and(|a| self.read_id(&a.id))
+    }
+
+    fn read_id(&self, id: &str) -> bool {
+        self.read
+            .get_or_init(|| {
+                self.app
+                    .session
+                    .memory
+                    .read
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .contains(id)
+    }
+
+    /// Whether story `index` is in `place`.
+    pub(super) fn holds(&self, place: &Place, index: usize) -> bool {
+        let Some(article) = self.app.stories.bundle.articles.get(index) else {
+            return false;
+        };
+        let origin = usize::from(article.origin);
+        match place {
+            Place::Feed(url) => self
+                .app
+                .stories
+                .bundle
+                .origins
+                .get(origin)
+                .is_some_and(|o| o.feed.as_deref() == Some(url)),
+            Place::Tag(tag) => {
+                let tag = tag.to_lowercase();
+                self.tags.get(origin).is_some_and(|t| t.contains(&tag))
+            }
+            Place::Query(expr) => self.matches(expr, index),
+        }
+    }
+
+    /// Whether story `index` is one `expr` picks.
+    pub(super) fn matches(&self, expr: &Expr, index: usize) -> bool {
+        let bundle = &self.app.stories.bundle;
+        let Some(article) = bundle.articles.get(index) else {
+            return false;
+        };
+        let origin = usize::from(article.origin);
+        let text;
+        // The lead is known of stories read in full; a library's list has titles alone.
+        let text = match (&article.section, article.lead.as_deref()) {
+            (None, None) => article.title.as_str(),
+            (section, lead) => {
+                text = [Some(article.title.as_str()), section.as_deref(), lead]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                text.as_str()
+            }
+        };
+        let story = Story {
+            text,
+            title: &article.title,
+            tags: self.tags.get(origin).map_or(&[], Vec::as_slice),
+            feed: bundle.origins.get(origin).map_or("", |o| o.name.as_str()),
+            authors: &article.authors,
+            read: self.read_id(&article.id),
+            starred: self.app.session.memory.starred.contains(&article.id),
+            published: article
+                .published
+                .as_deref()
+                .and_then(crate::feed::merge::instant),
+        };
+        expr.matches(&story, self.now)
+    }
+}
+
+impl App {
+    /// The part of the stories the list shows, if not all of them.
+    pub fn entered_place(&self) -> Option<&Place> {
+        self.stories.list.entered.as_ref().map(|e| &e.place)
+    }
+
+    /// What the title bar calls the part of the stories the list shows (`Tech › Ars
+    /// Technica`), and its stories not read.
+    pub fn place_path(&self) -> Option<(&str, usize)> {
+        let entered = self.stories.list.entered.as_ref()?;
+        Some((entered.path.as_str(), self.stories.list.scoped_unread))
+    }
+
+    /// Shows only the stories of `place` in the list, the cursor on the first; the title
+    /// bar calls it `path`.
+    pub(super) fn enter(&mut self, place: Place, path: String) {
+        self.stories.list.entered = Some(Entered { place, path });
+        self.refix();
+        self.stories.list.offset = 0;
+        self.stories.list.selected = self.stories.list.shown.first().copied().unwrap_or(0);
+        self.session.focus = crate::layout::Pane::Headlines;
+    }
+
+    /// The saved queries, from the subscriptions and the settings.
+    pub fn with_queries(mut self, queries: Vec<SavedQuery>) -> Self {
+        self.session.queries = queries;
+        self
+    }
+
+    /// The list showing what `query` picks, as `--query` asks; an error names the column.
+    pub fn with_query(mut self, text: &str) -> Result<Self, crate::query::QueryError> {
+        let expr = crate::query::parse(text)?;
+        let path = crate::text::one_line(text).trim().to_owned();
+        self.enter(Place::Query(expr), path);
+        Ok(self)
+    }
+}
