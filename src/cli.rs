@@ -64,6 +64,12 @@ pub struct Args {
     )]
     pub keys: Option<String>,
 
+    /// Show only the stories QUERY picks, as the search line reads it: words, `tag:x`,
+    /// `feed:name`, `author:name`, `title:words`, `unread`, `read`, `starred`,
+    /// `after:2026-11-01`, `before:…`, `newer:2d`, `-` to leave out, `or`, parentheses.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+
     /// With --render: include ANSI colours and styles.
     #[arg(long, requires = "render")]
     pub color: bool,
@@ -282,6 +288,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             let extra = Extra {
                 memory: opened.memory,
                 feeds: opened.feeds,
+                queries: opened.queries,
             };
             return render(args, opened.bundle, extra, cols, rows);
         }
@@ -293,6 +300,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             job: opened.job,
             at_start: opened.at_start,
             feeds: opened.feeds,
+            queries: opened.queries,
         };
         return read::start(args, config, start);
     }
@@ -335,15 +343,47 @@ fn not_opened(failed: &[LoadError]) -> Option<String> {
 struct Extra {
     memory: crate::state::Memory,
     feeds: Vec<crate::library::FeedInfo>,
+    queries: Vec<crate::app::SavedQuery>,
+}
+
+/// `--query` read, or the bad argument it is (the column where it goes wrong).
+fn query_of(args: &Args) -> Result<Option<String>, Failure> {
+    match &args.query {
+        Some(text) => match crate::query::parse(text) {
+            Ok(_) => Ok(Some(text.clone())),
+            Err(e) => Err(Failure::Argument(format!(
+                "--query {:?}: {e}",
+                crate::text::printable(text)
+            ))),
+        },
+        None => Ok(None),
+    }
+}
+
+/// The time queries count `newer:` back from: `SOURCE_DATE_EPOCH` when it is set (frames
+/// that do not change with the day), else now.
+pub(crate) fn query_clock() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(crate::library::now_secs)
 }
 
 fn render(args: &Args, bundle: Bundle, extra: Extra, cols: u16, rows: u16) -> Result<(), Failure> {
     // A bad key name is a bad argument: status 2, like every other.
     let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
         .map_err(|e| Failure::Argument(e.to_string()))?;
-    let mut app = App::new(bundle, cols, rows).with_memory(extra.memory);
+    let query = query_of(args)?;
+    let mut app = App::new(bundle, cols, rows)
+        .with_memory(extra.memory)
+        .with_now(query_clock())
+        .with_queries(extra.queries);
     if !extra.feeds.is_empty() {
         app.apply(crate::app::Outcome::Feeds(extra.feeds));
+    }
+    if let Some(query) = query {
+        app.enter_query(&query)
+            .map_err(|e| Failure::Argument(format!("--query: {e}")))?;
     }
     headless::press(&mut app, &keys);
     let buf = headless::draw(&app, &read::glyphs(args, &Theme::COLOR));

@@ -15,6 +15,8 @@ use crate::keys::{BINDINGS, Key, parse_keys};
 use crate::layout::{Align, Measure, READER_WIDTH};
 use crate::ui::{Glyphs, Theme};
 
+mod lists;
+
 /// The colours to draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -54,6 +56,10 @@ pub struct Config {
     pub keep: crate::library::Keep,
     /// Refresh the library every this many minutes while the reader is open.
     pub refresh_minutes: Option<u32>,
+    /// How the feed list is sorted at first.
+    pub feed_order: crate::app::FeedOrder,
+    /// The saved queries of `[queries]`, in the file's order.
+    pub queries: Vec<crate::app::SavedQuery>,
 }
 
 impl Default for Config {
@@ -67,6 +73,8 @@ impl Default for Config {
             keymap: Keymap::default(),
             keep: crate::library::Keep::default(),
             refresh_minutes: None,
+            feed_order: crate::app::FeedOrder::default(),
+            queries: Vec::new(),
         }
     }
 }
@@ -88,6 +96,11 @@ struct File {
     /// Read by hand, below (entries in order, each checked with its line).
     #[serde(default, rename = "keys")]
     _keys: Option<toml::Value>,
+    /// Read by hand, in `lists`.
+    #[serde(default, rename = "feed_sort")]
+    _feed_sort: Option<toml::Value>,
+    #[serde(default, rename = "queries")]
+    _queries: Option<toml::Value>,
 }
 
 /// Why the configuration file was refused: one line that names the file.
@@ -210,14 +223,44 @@ pub fn parse(text: &str) -> Result<Config, ConfigMistake> {
         };
     }
     if let Some(keys) = table.get("keys") {
-        let Some(keys) = keys.as_table() else {
-            let at = find(text, "keys").unwrap_or(0..0);
-            return Err(at_line(text, at, "[keys] must be a table of action = keys"));
+        let at = find(text, "keys").unwrap_or(0..0);
+        // `keys = "newsboat"`, or `preset = "newsboat"` among the keys of one's own.
+        let preset = match keys {
+            toml::Value::String(name) => Some(name.as_str()),
+            toml::Value::Table(keys) => keys.get("preset").and_then(toml::Value::as_str),
+            _ => None,
         };
-        for (name, value) in keys {
-            bind(text, name, value, &mut config.keymap)?;
+        if let Some(name) = preset {
+            let at = find(text, "preset").unwrap_or(at.clone());
+            config.keymap = Keymap::preset(name).ok_or_else(|| {
+                at_line(
+                    text,
+                    at,
+                    format!(
+                        "unknown keys preset {:?} (one of: {})",
+                        crate::text::printable(name),
+                        crate::keymap::PRESETS
+                    ),
+                )
+            })?;
+        }
+        match keys {
+            toml::Value::String(_) => {}
+            toml::Value::Table(keys) => {
+                for (name, value) in keys.iter().filter(|(name, _)| *name != "preset") {
+                    bind(text, name, value, &mut config.keymap)?;
+                }
+            }
+            _ => {
+                return Err(at_line(
+                    text,
+                    at,
+                    "keys is a preset (\"newsboat\") or a [keys] table of action = keys",
+                ));
+            }
         }
     }
+    lists::read(text, &table, &mut config)?;
     Ok(config)
 }
 
@@ -398,10 +441,18 @@ pub fn defaults() -> String {
          # refresh the library's feeds every so many minutes while newsterm is open (0: only\n\
          # when you press r)\n\
          refresh_minutes = 0\n\n\
+         # the feed list's order: name, unread (the most first) or updated (the newest\n\
+         # story first); O changes it\n\
+         feed_sort = \"name\"\n\n\
+         # saved queries, the feed list's first folders: \"Title\" = \"query\", in the\n\
+         # search line's language (words, tag:x, feed:name, unread, newer:2d, -word, or)\n\
+         # [queries]\n\
+         # \"Unread tech\" = \"unread tag:tech\"\n\n\
          # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, M-x for Alt, or\n\
          # Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space\n\
          # Insert Delete F1-F12 (in any case). A key given to an action here is taken from\n\
-         # any other.\n\
+         # any other. preset = \"newsboat\" first starts from newsboat's keys (n next\n\
+         # unread, N read/unread, A and C mark read, g sorts the feeds), these over them.\n\
          [keys]\n",
     );
     for binding in BINDINGS {

@@ -20,6 +20,8 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     pub rows: Vec<Row>,
+    /// The preset the keys started from, when not newsterm's own (the help names it).
+    pub preset: Option<&'static str>,
 }
 
 impl Default for Keymap {
@@ -34,7 +36,59 @@ impl Default for Keymap {
                     help: b.help,
                 })
                 .collect(),
+            preset: None,
         }
+    }
+}
+
+/// The presets `keys = "…"` names, as messages list them.
+pub const PRESETS: &str = "newsterm, newsboat";
+
+impl Keymap {
+    /// The keys of preset `name` (`newsterm`, `newsboat`), or `None` for no such preset.
+    pub fn preset(name: &str) -> Option<Keymap> {
+        match name {
+            "newsterm" => Some(Keymap::default()),
+            "newsboat" => Some(Keymap::newsboat()),
+            _ => None,
+        }
+    }
+
+    /// newsboat's default keys where newsterm has the action: `n`/`p` the next and previous
+    /// unread story, `N` read or unread, `A` and `C` mark read, `R` refreshes, `g` sorts the
+    /// feeds, `l` shows only unread. The keys it does not use stay as they are; the search's
+    /// next and previous match lose theirs to `n` and `N`.
+    fn newsboat() -> Keymap {
+        use crate::keys::Key;
+        let ch = |c: char| Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+            alt: false,
+        };
+        let mut keymap = Keymap::default();
+        let table: [(Action, Vec<Key>); 10] = [
+            (Action::NextUnread, vec![ch('n'), ch('J')]),
+            (Action::PrevUnread, vec![ch('p'), ch('K')]),
+            (Action::ToggleRead, vec![ch('N'), ch('m')]),
+            (Action::MarkListRead, vec![ch('A')]),
+            (Action::MarkAllRead, vec![ch('C')]),
+            (Action::Reload, vec![ch('r'), ch('R')]),
+            (Action::SortFeeds, vec![ch('g'), ch('O')]),
+            (Action::Top, vec![Key::of(KeyEvent::from(KeyCode::Home))]),
+            (Action::UnreadOnly, vec![ch('l'), ch('u')]),
+            (
+                Action::Open,
+                vec![
+                    Key::of(KeyEvent::from(KeyCode::Enter)),
+                    Key::of(KeyEvent::from(KeyCode::Right)),
+                ],
+            ),
+        ];
+        for (action, keys) in table {
+            keymap.bind(action, keys);
+        }
+        keymap.preset = Some("newsboat");
+        keymap
     }
 }
 

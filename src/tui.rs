@@ -98,6 +98,13 @@ pub struct Setup {
     pub at_start: reload::AtStart,
     /// The library's subscriptions, for the feed list.
     pub feeds: Vec<crate::library::FeedInfo>,
+    /// The saved queries, the feed list's first folders.
+    pub queries: Vec<crate::app::SavedQuery>,
+    pub feed_order: crate::app::FeedOrder,
+    /// `--query`: the list shows what it picks (read already, it reads).
+    pub query: Option<String>,
+    /// The time queries count `newer:` back from.
+    pub now: i64,
     /// Refresh on a timer too, this often.
     pub refresh_every: Option<std::time::Duration>,
 }
@@ -110,12 +117,19 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     let mut app = App::new(bundle, cols, rows)
         .with_measure(setup.measure)
         .with_memory(setup.memory)
-        .with_keymap(setup.keymap);
+        .with_keymap(setup.keymap)
+        .with_now(setup.now)
+        .with_queries(setup.queries)
+        .with_feed_order(setup.feed_order);
     if let Some(notice) = setup.notice {
         app.apply(Outcome::Notice(notice));
     }
     if !setup.feeds.is_empty() {
         app.apply(Outcome::Feeds(setup.feeds));
+    }
+    if let Some(query) = &setup.query {
+        // Read already when the arguments were: it cannot be wrong here.
+        let _ = app.enter_query(query);
     }
     let mut saver = Saver { file: setup.state };
     let theme = &setup.theme;

@@ -14,6 +14,8 @@ mod fastpath;
 mod feeds;
 /// Fetching feeds over HTTP from a server on 127.0.0.1: cache, redirects, gzip, limits.
 mod fetch;
+/// The feed list's folders and saved queries, as frames.
+mod folders;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.

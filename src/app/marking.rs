@@ -158,10 +158,14 @@ impl App {
             Pane::Headlines => self.stories.list.selected,
             _ => self.stories.reader.current,
         };
+        // The list's cursor on an unread story not open yet: that one is next.
+        let here = self.session.focus == Pane::Headlines && from != self.stories.reader.current;
         let asker = super::scope::Asker::new(self);
         let shown = &self.stories.list.shown;
         let found = match way {
-            Way::Next => shown.iter().find(|&&i| i > from && !asker.is_read(i)),
+            Way::Next => shown
+                .iter()
+                .find(|&&i| (i > from || (here && i == from)) && !asker.is_read(i)),
             Way::Previous => shown.iter().rev().find(|&&i| i < from && !asker.is_read(i)),
         }
         .copied();

@@ -173,17 +173,23 @@ impl App {
         self.session.focus = crate::layout::Pane::Headlines;
     }
 
+    /// The app with the time (seconds since 1970) `newer:` counts back from.
+    pub fn with_now(mut self, now: i64) -> Self {
+        self.session.now = now;
+        self
+    }
+
     /// The saved queries, from the subscriptions and the settings.
     pub fn with_queries(mut self, queries: Vec<SavedQuery>) -> Self {
         self.session.queries = queries;
         self
     }
 
-    /// The list showing what `query` picks, as `--query` asks; an error names the column.
-    pub fn with_query(mut self, text: &str) -> Result<Self, crate::query::QueryError> {
+    /// The list shows what `text` picks, as `--query` asks; an error names the column.
+    pub fn enter_query(&mut self, text: &str) -> Result<(), crate::query::QueryError> {
         let expr = crate::query::parse(text)?;
         let path = crate::text::one_line(text).trim().to_owned();
         self.enter(Place::Query(expr), path);
-        Ok(self)
+        Ok(())
     }
 }

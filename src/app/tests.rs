@@ -13,6 +13,7 @@ pub(super) use reader::CACHE_STORIES;
 
 mod escape;
 mod feeds;
+mod folders;
 mod link_number;
 mod long_story;
 mod marks;

@@ -110,6 +110,21 @@ pub(super) struct Opened {
     pub at_start: AtStart,
     /// The subscriptions as the library has them, for the feed list.
     pub feeds: Vec<crate::library::FeedInfo>,
+    /// The query feeds of the subscriptions that newsterm reads.
+    pub queries: Vec<crate::app::SavedQuery>,
+}
+
+/// The query feeds of `urls` newsterm can read (`--check` names the others).
+fn queries_of(urls: &UrlsFile) -> Vec<crate::app::SavedQuery> {
+    urls.queries()
+        .filter_map(|q| {
+            Some(crate::app::SavedQuery {
+                title: crate::text::clean(&q.title),
+                text: q.query.clone(),
+                expr: crate::query::parse(&q.query).ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The library's stories for the reader, or `None` without subscriptions. A library that
@@ -183,6 +198,7 @@ pub(super) fn open(
                     AtStart::Nothing
                 },
                 feeds: list,
+                queries: queries_of(&urls),
             }))
         }
         Err(e) => {
@@ -205,6 +221,7 @@ pub(super) fn open(
                 },
                 at_start: AtStart::Nothing,
                 feeds: Vec::new(),
+                queries: queries_of(&urls),
             }))
         }
     }

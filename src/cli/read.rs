@@ -20,6 +20,8 @@ pub(super) struct Start {
     pub at_start: AtStart,
     /// The library's subscriptions, for the feed list (none outside the library).
     pub feeds: Vec<crate::library::FeedInfo>,
+    /// The subscriptions' query feeds (the settings' are added to them).
+    pub queries: Vec<crate::app::SavedQuery>,
 }
 
 /// Where a bundle opened by path keeps its marks: its scope of the library; else, when the
@@ -91,6 +93,7 @@ pub(super) fn read(
             job,
             at_start: AtStart::Nothing,
             feeds: Vec::new(),
+            queries: Vec::new(),
         },
     )
 }
@@ -117,7 +120,10 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         job,
         at_start,
         feeds,
+        mut queries,
     } = start;
+    let query = super::query_of(args)?;
+    queries.extend(config.queries);
     // The locale comes first: text may look wrong until it is fixed.
     if let Some(locale) = locale_notice(env) {
         notices.insert(0, locale);
@@ -140,6 +146,10 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         reload: job,
         at_start,
         feeds,
+        queries,
+        feed_order: config.feed_order,
+        query,
+        now: super::query_clock(),
         refresh_every: config
             .refresh_minutes
             .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),

@@ -96,8 +96,14 @@ fn check_urls() -> Option<Result<(), Failure>> {
         ));
     }
     let (feeds, kept) = (file.feeds().count(), file.unused().len());
+    let queries = file.queries().count();
+    let queries = match queries {
+        0 => String::new(),
+        1 => ", 1 query feed".to_owned(),
+        n => format!(", {n} query feeds"),
+    };
     report.push_str(&format!(
-        "urls: ok: {feeds} feed{}, {kept} line{} kept\n",
+        "urls: ok: {feeds} feed{}{queries}, {kept} line{} kept\n",
         if feeds == 1 { "" } else { "s" },
         if kept == 1 { "" } else { "s" },
     ));

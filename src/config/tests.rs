@@ -160,3 +160,48 @@ fn the_path_follows_xdg() {
         Path::new("/h/.config/newsterm/config.toml")
     );
 }
+
+#[test]
+fn keys_start_from_newsboats_and_keys_of_ones_own_go_over_them() {
+    let key = |s| parse_keys(s).unwrap()[0];
+    let config = parse("keys = \"newsboat\"\n").unwrap();
+    assert_eq!(config.keymap.preset, Some("newsboat"));
+    for (k, action) in [
+        ("n", Action::NextUnread),
+        ("p", Action::PrevUnread),
+        ("N", Action::ToggleRead),
+        ("A", Action::MarkListRead),
+        ("C", Action::MarkAllRead),
+        ("R", Action::Reload),
+        ("g", Action::SortFeeds),
+        ("Home", Action::Top),
+        ("j", Action::Down),
+    ] {
+        assert_eq!(config.keymap.action_for(key(k)), Some(action), "{k}");
+    }
+    let config = parse("[keys]\npreset = \"newsboat\"\nnext_match = \"M-n\"\n").unwrap();
+    assert_eq!(config.keymap.action_for(key("n")), Some(Action::NextUnread));
+    assert_eq!(
+        config.keymap.action_for(key("M-n")),
+        Some(Action::NextMatch)
+    );
+    let e = parse("\n\nkeys = \"vim\"\n").unwrap_err().to_string();
+    assert!(e.starts_with("line 3: unknown keys preset \"vim\""), "{e}");
+}
+
+#[test]
+fn the_feed_lists_order_and_saved_queries_are_settings() {
+    let config = parse(
+        "feed_sort = \"unread\"\n[queries]\n\"Unread tech\" = \"unread tag:tech\"\nAll = \"\"\n",
+    )
+    .unwrap();
+    assert_eq!(config.feed_order, crate::app::FeedOrder::Unread);
+    let titles: Vec<&str> = config.queries.iter().map(|q| q.title.as_str()).collect();
+    assert_eq!(titles, ["Unread tech", "All"], "in the file's order");
+    let e = parse("feed_sort = \"size\"\n").unwrap_err().to_string();
+    assert!(e.starts_with("line 1: unknown feed_sort"), "{e}");
+    let e = parse("[queries]\nok = \"unread\"\nbad = \"tag:x (\"\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "line 3: query bad: column 7: `(` without its `)`");
+}

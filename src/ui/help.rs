@@ -39,7 +39,13 @@ pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buf
     let block = Block::bordered()
         .border_set(theme.glyphs.border)
         .border_style(theme.border_focused)
-        .title(Span::styled(" Keys ", theme.pane_title))
+        .title(Span::styled(
+            match app.keymap().preset {
+                Some(preset) => format!(" Keys · {preset} preset "),
+                None => " Keys ".to_owned(),
+            },
+            theme.pane_title,
+        ))
         .title_bottom(Line::styled(hint, theme.dim).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
