@@ -70,7 +70,7 @@ impl App {
 
     /// Lays out the first story of freshly loaded stories and counts them.
     fn start(&mut self) {
-        self.stories.list.counts = self.count();
+        self.recount();
         self.relayout(None);
         self.compute_related();
     }
@@ -78,7 +78,7 @@ impl App {
     /// The app with `memory` from an earlier session.
     pub fn with_memory(mut self, memory: Memory) -> Self {
         self.session.memory = memory;
-        self.stories.list.counts = self.count();
+        self.recount();
         if let Some(article) = self
             .stories
             .bundle

@@ -121,6 +121,7 @@ impl App {
     pub(super) fn feed_rows(&self) -> Vec<FeedRow> {
         let asker = Asker::new(self);
         let bundle = &self.stories.bundle;
+        let by_date = self.session.feed_order == FeedOrder::Updated;
         // Per origin: stories, unread, newest.
         let mut counts = vec![(0usize, 0usize, None::<i64>); bundle.origins.len()];
         for (i, article) in bundle.articles.iter().enumerate() {
@@ -129,11 +130,8 @@ impl App {
                 if !asker.is_read(i) {
                     count.1 += 1;
                 }
-                if let Some(at) = article
-                    .published
-                    .as_deref()
-                    .and_then(crate::feed::merge::instant)
-                {
+                // Dates are read only for the order that needs them.
+                if by_date && let Some(at) = self.stories.instant(i) {
                     count.2 = count.2.max(Some(at));
                 }
             }

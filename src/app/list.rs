@@ -66,11 +66,7 @@ impl Listing {
 impl App {
     /// Whether story `index` has been read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.stories
-            .bundle
-            .articles
-            .get(index)
-            .is_some_and(|a| self.session.memory.read.contains(&a.id))
+        self.stories.is_read(index)
     }
 
     pub fn is_starred(&self, index: usize) -> bool {
@@ -86,7 +82,9 @@ impl App {
         self.stories.list.counts
     }
 
-    pub(super) fn count(&self) -> Counts {
+    /// Works out again which stories are read, from the marks, and counts them: after
+    /// the stories or the marks are replaced.
+    pub(super) fn recount(&mut self) {
         // Hashed once: a library's read marks run to tens of thousands, and a lookup in
         // the sorted set compares a dozen strings.
         let marked: std::collections::HashSet<&str, foldhash::fast::RandomState> = self
@@ -101,8 +99,34 @@ impl App {
             .bundle
             .articles
             .iter()
-            .filter(|a| marked.contains(a.id.as_str()))
-            .count();
+            .map(|a| marked.contains(a.id.as_str()))
+            .collect();
+        self.stories.read = read;
+        self.stories.list.counts = self.count();
+    }
+
+    /// Marks story `index` read or unread, to be saved; says whether that changed it.
+    pub(super) fn set_read(&mut self, index: usize, read: bool) -> bool {
+        let Some(article) = self.stories.bundle.articles.get(index) else {
+            return false;
+        };
+        let changed = if read {
+            self.session.memory.read.insert(article.id.clone())
+        } else {
+            self.session.memory.read.remove(&article.id)
+        };
+        if changed {
+            self.session.unsaved.read.insert(article.id.clone(), read);
+        }
+        if let Some(bit) = self.stories.read.get_mut(index) {
+            *bit = read;
+        }
+        changed
+    }
+
+    /// Stories not read and stories starred, counted from the read bits.
+    pub(super) fn count(&self) -> Counts {
+        let read = self.stories.read.iter().filter(|&&r| r).count();
         let starred = self
             .stories
             .bundle
@@ -141,20 +165,23 @@ impl App {
         };
         let id = article.id.clone();
         let title = crate::text::one_line(&article.title).into_owned();
-        let set = match mark {
-            Mark::Read => &mut self.session.memory.read,
-            Mark::Star => &mut self.session.memory.starred,
-        };
         // Read stories lower the unread count; starred ones raise the starred count.
-        let added = !set.remove(&id);
-        if added {
-            set.insert(id.clone());
-        }
-        let unsaved = match mark {
-            Mark::Read => &mut self.session.unsaved.read,
-            Mark::Star => &mut self.session.unsaved.starred,
+        let added = match mark {
+            Mark::Read => {
+                let added = !self.is_read(story);
+                self.set_read(story, added);
+                added
+            }
+            Mark::Star => {
+                let set = &mut self.session.memory.starred;
+                let added = !set.remove(&id);
+                if added {
+                    set.insert(id.clone());
+                }
+                self.session.unsaved.starred.insert(id, added);
+                added
+            }
         };
-        unsaved.insert(id, added);
         match mark {
             Mark::Read => self.count_read(story, added),
             Mark::Star if added => self.stories.list.counts.starred += 1,
@@ -295,15 +322,9 @@ impl App {
     pub(super) fn read_in_reader(&mut self) {
         if self.session.focus == Pane::Reader
             && !self.stories.reader.kept_unread
-            && let Some(article) = self
-                .stories
-                .bundle
-                .articles
-                .get(self.stories.reader.current)
-            && !self.session.memory.read.contains(&article.id)
+            && !self.is_read(self.stories.reader.current)
+            && self.set_read(self.stories.reader.current, true)
         {
-            self.session.memory.read.insert(article.id.clone());
-            self.session.unsaved.read.insert(article.id.clone(), true);
             self.session.memory_changes += 1;
             self.count_read(self.stories.reader.current, true);
         }

@@ -73,21 +73,22 @@ impl App {
 
     /// Marks `stories` read, as one step `U` takes back; says how many it marked.
     pub(super) fn mark_read(&mut self, stories: &[usize], what: &str) {
-        let asker = super::scope::Asker::new(self);
-        let ids: Vec<String> = stories
+        let unread: Vec<usize> = stories
             .iter()
-            .filter(|&&i| !asker.is_read(i))
-            .filter_map(|&i| self.stories.bundle.articles.get(i))
-            .map(|a| a.id.clone())
+            .copied()
+            .filter(|&i| !self.is_read(i))
             .collect();
-        drop(asker);
+        let mut ids = Vec::with_capacity(unread.len());
+        for i in unread {
+            if self.set_read(i, true)
+                && let Some(article) = self.stories.bundle.articles.get(i)
+            {
+                ids.push(article.id.clone());
+            }
+        }
         if ids.is_empty() {
             self.session.notice = Some("Nothing unread here.".into());
             return;
-        }
-        for id in &ids {
-            self.session.memory.read.insert(id.clone());
-            self.session.unsaved.read.insert(id.clone(), true);
         }
         let noun = if ids.len() == 1 { "story" } else { "stories" };
         let said = format!("{} {noun} {what}", ids.len());
@@ -108,10 +109,12 @@ impl App {
             self.session.notice = Some("Nothing to undo.".into());
             return;
         };
+        // By id: the stories may have been reloaded since, in another order.
         for id in &step.ids {
             self.session.memory.read.remove(id);
             self.session.unsaved.read.insert(id.clone(), false);
         }
+        self.recount();
         let left = self.session.undo.len();
         self.session.notice = Some(format!(
             "Undone: {} unread again{}.",

@@ -88,7 +88,7 @@ impl App {
                 // Not a change of this reader's: nothing to save again.
                 if *memory != self.session.memory {
                     self.session.memory = *memory;
-                    self.stories.list.counts = self.count();
+                    self.recount();
                     self.recount_feeds();
                 }
             }

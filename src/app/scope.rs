@@ -37,9 +37,6 @@ pub struct SavedQuery {
 pub(super) struct Asker<'a> {
     app: &'a App,
     tags: Vec<Vec<String>>,
-    /// The read marks hashed, the first time they are asked about: there are tens of
-    /// thousands in a library, and a look in the sorted set compares a dozen strings.
-    read: std::cell::OnceCell<std::collections::HashSet<&'a str, foldhash::fast::RandomState>>,
     now: i64,
 }
 
@@ -62,33 +59,13 @@ impl<'a> Asker<'a> {
         Asker {
             app,
             tags,
-            read: std::cell::OnceCell::new(),
             now: app.session.now,
         }
     }
 
-    /// Whether story `index` has been read, against the hashed marks.
+    /// Whether story `index` has been read.
     pub(super) fn is_read(&self, index: usize) -> bool {
-        self.app
-            .stories
-            .bundle
-            .articles
-            .get(index)
-            .is_some_and(|a| self.read_id(&a.id))
-    }
-
-    fn read_id(&self, id: &str) -> bool {
-        self.read
-            .get_or_init(|| {
-                self.app
-                    .session
-                    .memory
-                    .read
-                    .iter()
-                    .map(String::as_str)
-                    .collect()
-            })
-            .contains(id)
+        self.app.stories.is_read(index)
     }
 
     /// Whether story `index` is in `place`.
@@ -139,12 +116,9 @@ impl<'a> Asker<'a> {
             tags: self.tags.get(origin).map_or(&[], Vec::as_slice),
             feed: bundle.origins.get(origin).map_or("", |o| o.name.as_str()),
             authors: &article.authors,
-            read: self.read_id(&article.id),
+            read: self.is_read(index),
             starred: self.app.session.memory.starred.contains(&article.id),
-            published: article
-                .published
-                .as_deref()
-                .and_then(crate::feed::merge::instant),
+            published: self.app.stories.instant(index),
         };
         expr.matches(&story, self.now)
     }

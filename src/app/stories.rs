@@ -15,6 +15,13 @@ pub(super) struct Stories {
     pub(super) related: RelatedWork,
     /// The search typed at `/`.
     pub(super) find: Find,
+    /// Per story, whether its id is among the read marks: kept in step with the marks by
+    /// [`App::set_read`](super::App) and worked out again when either is replaced, so that
+    /// counting a library's unread stories does not look up tens of thousands of ids.
+    pub(super) read: Vec<bool>,
+    /// When each story was published (seconds since 1970), read from its date the first
+    /// time a query or the feed list's order asks.
+    instants: std::sync::OnceLock<Vec<Option<i64>>>,
 }
 
 impl Stories {
@@ -28,7 +35,29 @@ impl Stories {
             reader: Reader::default(),
             related,
             find: Find::default(),
+            read: Vec::new(),
+            instants: std::sync::OnceLock::new(),
             bundle,
         }
+    }
+
+    /// Whether story `index` is read.
+    pub(super) fn is_read(&self, index: usize) -> bool {
+        self.read.get(index).copied().unwrap_or(false)
+    }
+
+    /// When story `index` was published, if its date says.
+    pub(super) fn instant(&self, index: usize) -> Option<i64> {
+        self.instants
+            .get_or_init(|| {
+                self.bundle
+                    .articles
+                    .iter()
+                    .map(|a| a.published.as_deref().and_then(crate::feed::merge::instant))
+                    .collect()
+            })
+            .get(index)
+            .copied()
+            .flatten()
     }
 }
