@@ -64,6 +64,7 @@ fn library(stories: usize, feeds: usize) -> (Bundle, Vec<FeedInfo>, Memory) {
                 last_error: None,
                 last_status: None,
             }),
+            hidden: false,
             tags: if f % 3 == 0 {
                 vec![format!("t{}", f % 40), format!("t{}", (f + 7) % 40)]
             } else {

@@ -73,6 +73,7 @@ fn app(cols: u16, rows: u16) -> App {
                 last_status: (*failures > 0).then_some(503),
             }),
             tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            hidden: false,
         })
         .collect();
     let query = |title: &str, text: &str| SavedQuery {

@@ -277,6 +277,7 @@ fn the_feed_list_at_every_size() {
                 last_error: (!error.is_empty()).then(|| error.to_owned()),
                 last_status: code.map(i64::from),
             }),
+            hidden: false,
             tags: Vec::new(),
         })
         .collect();

@@ -174,24 +174,27 @@ impl App {
             .into_iter()
             .map(|tag| {
                 let lower = tag.to_lowercase();
-                let feeds: Vec<FeedRow> = self
+                // Hidden feeds are counted in their tag, which shows their stories.
+                let (feeds, hidden): (Vec<_>, Vec<_>) = self
                     .session
                     .feeds
                     .iter()
                     .filter(|f| f.tags.iter().any(|t| t.to_lowercase() == lower))
-                    .map(|f| feed_row(f, Some(tag)))
-                    .collect();
+                    .map(|f| (f.hidden, feed_row(f, Some(tag))))
+                    .partition(|(hidden, _)| !hidden);
+                let feeds: Vec<FeedRow> = feeds.into_iter().map(|(_, row)| row).collect();
+                let all = || feeds.iter().chain(hidden.iter().map(|(_, row)| row));
                 let folder = FeedRow {
                     kind: RowKind::Tag,
                     name: tag.clone(),
                     url: tag.clone(),
                     folder: None,
                     failure: None,
-                    failures: feeds.iter().filter(|f| f.failures > 0).count() as i64,
+                    failures: all().filter(|f| f.failures > 0).count() as i64,
                     new: false,
-                    stories: feeds.iter().map(|f| f.stories).sum(),
-                    unread: feeds.iter().map(|f| f.unread).sum(),
-                    newest: feeds.iter().filter_map(|f| f.newest).max(),
+                    stories: all().map(|f| f.stories).sum(),
+                    unread: all().map(|f| f.unread).sum(),
+                    newest: all().filter_map(|f| f.newest).max(),
                 };
                 (folder, feeds)
             })
@@ -208,7 +211,8 @@ impl App {
             ),
         });
         for (folder, mut feeds) in folders {
-            if !shown(&folder) {
+            // A tag only hidden feeds have is reached by a query, as in newsboat.
+            if feeds.is_empty() || !shown(&folder) {
                 continue;
             }
             rows.push(folder);
@@ -220,7 +224,7 @@ impl App {
             .session
             .feeds
             .iter()
-            .filter(|f| f.tags.is_empty())
+            .filter(|f| f.tags.is_empty() && !f.hidden)
             .map(|f| feed_row(f, None))
             .filter(|r| shown(r))
             .collect();

@@ -54,8 +54,8 @@ pub(super) fn subscriptions() -> Result<(PathBuf, UrlsFile), Failure> {
 /// The tags of each subscription, by address.
 pub(super) type Tags = HashMap<String, Vec<String>>;
 
-/// The feed addresses to fetch, the names the subscriptions give them and their tags
-/// (newsboat's `!` before a tag, which hides the feed there, left out).
+/// The feed addresses to fetch, the names the subscriptions give them and their tags (with
+/// newsboat's `!` before a tag, which hides the feed from the feed list, kept).
 fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>, Tags) {
     let mut feeds = Vec::new();
     let mut names = HashMap::new();
@@ -69,8 +69,8 @@ fn feeds_of(urls: &UrlsFile) -> (Vec<String>, HashMap<String, String>, Tags) {
         }
         let its = tags.entry(sub.url.clone()).or_default();
         for tag in &sub.tags {
-            let tag = crate::text::clean(tag.strip_prefix('!').unwrap_or(tag));
-            if !tag.trim().is_empty() && !its.contains(&tag) {
+            let tag = crate::text::clean(tag);
+            if !tag.trim_start_matches('!').trim().is_empty() && !its.contains(&tag) {
                 its.push(tag);
             }
         }

@@ -44,6 +44,9 @@ pub struct FeedInfo {
     pub status: Option<FeedStatus>,
     /// The subscription's tags, the feed list's folders.
     pub tags: Vec<String>,
+    /// Kept out of the feed list (newsboat's hidden feeds: a tag written `!tag`); its
+    /// stories are still in the headlines, its tag and the queries.
+    pub hidden: bool,
 }
 
 impl FeedInfo {
@@ -159,11 +162,22 @@ impl Library {
                     .or_else(|| status.as_ref().and_then(|s| s.title.clone()))
                     .filter(|t| !t.trim().is_empty())
                     .unwrap_or_else(|| url.clone());
+                let mut hidden = false;
+                let mut its: Vec<String> = Vec::new();
+                for tag in tags(url) {
+                    let bare = tag.strip_prefix('!');
+                    hidden |= bare.is_some();
+                    let bare = bare.map_or(tag.clone(), str::to_owned);
+                    if !its.contains(&bare) {
+                        its.push(bare);
+                    }
+                }
                 FeedInfo {
                     url: url.clone(),
                     name: crate::text::clean(&shown),
                     status,
-                    tags: tags(url),
+                    tags: its,
+                    hidden,
                 }
             })
             .collect())

@@ -66,6 +66,7 @@ fn feeds() -> Vec<FeedInfo> {
                 3 => None,
                 _ => Some(status(url, 0)),
             },
+            hidden: false,
             tags: Vec::new(),
         })
         .collect()

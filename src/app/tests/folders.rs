@@ -60,6 +60,7 @@ fn infos() -> Vec<FeedInfo> {
                 last_status: None,
             }),
             tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            hidden: false,
         })
         .collect()
 }
@@ -127,6 +128,41 @@ fn tags_are_folders_with_each_of_their_feeds_under_them() {
         ],
         "a tag is one folder whatever its case; failing feeds first"
     );
+}
+
+#[test]
+fn hidden_feeds_stay_out_of_the_list_and_their_tags_reach_them() {
+    let mut app = library();
+    let mut feeds = infos();
+    feeds[1].hidden = true;
+    feeds[2].hidden = true;
+    feeds[2].tags = vec!["secret".into()];
+    app.apply(Outcome::Feeds(feeds));
+    run(&mut app, &[Action::Feeds]);
+    assert_eq!(
+        rows(&app),
+        [
+            "query Unread tech 4/4",
+            "query This week 3/3",
+            "tag News 3/3",
+            "  feed Dead 0/0",
+            "  feed Ars 3/3",
+            "tag tech 4/4",
+            "  feed Ars 3/3",
+        ],
+        "Beta and Loose are hidden, and a tag only hidden feeds have is no folder"
+    );
+    run(&mut app, &[Action::Dismiss]);
+    let mut secret = app.with_queries(vec![SavedQuery {
+        title: "Secret".into(),
+        text: "tag:secret".into(),
+        expr: crate::query::parse("tag:secret").unwrap(),
+    }]);
+    enter(&mut secret, "tech");
+    assert_eq!(secret.list(), [0, 1, 2, 5], "Beta's story is in its tag");
+    run(&mut secret, &[Action::Back, Action::Dismiss]);
+    enter(&mut secret, "Secret");
+    assert_eq!(secret.list(), [3, 4], "a query reaches a hidden feed");
 }
 
 #[test]

@@ -186,6 +186,7 @@ fn the_related_index_is_built_under_an_overlay() {
             url: "https://example.org/feed".into(),
             name: "Example".into(),
             status: None,
+            hidden: false,
             tags: Vec::new(),
         }]));
         app.update(overlay);
