@@ -15,6 +15,7 @@ use crate::layout::Pane;
 use crate::state::Memory;
 
 mod access;
+mod autotag;
 mod feeds;
 mod find;
 mod folders;
@@ -38,6 +39,7 @@ mod stories;
 #[cfg(test)]
 mod tests;
 
+pub use autotag::{MOST_RULES, TagRule, unfit_for_rule};
 pub use find::Find;
 use find::Way;
 pub use folders::{FeedOrder, FeedRow, RowKind};

@@ -60,6 +60,8 @@ pub struct Config {
     pub feed_order: crate::app::FeedOrder,
     /// The saved queries of `[queries]`, in the file's order.
     pub queries: Vec<crate::app::SavedQuery>,
+    /// The tagging rules of `[tag_rules]`, in the file's order.
+    pub tag_rules: Vec<crate::app::TagRule>,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             refresh_minutes: None,
             feed_order: crate::app::FeedOrder::default(),
             queries: Vec::new(),
+            tag_rules: Vec::new(),
         }
     }
 }
@@ -101,6 +104,8 @@ struct File {
     _feed_sort: Option<toml::Value>,
     #[serde(default, rename = "queries")]
     _queries: Option<toml::Value>,
+    #[serde(default, rename = "tag_rules")]
+    _tag_rules: Option<toml::Value>,
 }
 
 /// Why the configuration file was refused: one line that names the file.
@@ -448,6 +453,10 @@ pub fn defaults() -> String {
          # search line's language (words, tag:x, feed:name, unread, newer:2d, -word, or)\n\
          # [queries]\n\
          # \"Unread tech\" = \"unread tag:tech\"\n\n\
+         # tags given to the stories a query picks, as they arrive: tag = \"query\" (words,\n\
+         # title:, feed:, author:, dates; not tag:, unread or starred)\n\
+         # [tag_rules]\n\
+         # climate = \"climate or title:warming -feed:sport\"\n\n\
          # Keys: action = [\"key\", ...]; single characters, C-x for Ctrl, M-x for Alt, or\n\
          # Enter Esc Tab BackTab Up Down Left Right PageUp PageDown Home End Backspace Space\n\
          # Insert Delete F1-F12 (in any case). A key given to an action here is taken from\n\

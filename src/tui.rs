@@ -101,6 +101,8 @@ pub struct Setup {
     /// The saved queries, the feed list's first folders.
     pub queries: Vec<crate::app::SavedQuery>,
     pub feed_order: crate::app::FeedOrder,
+    /// The settings' tagging rules.
+    pub tag_rules: Vec<crate::app::TagRule>,
     /// `--query`: the list shows what it picks (read already, it reads).
     pub query: Option<String>,
     /// The time queries count `newer:` back from.
@@ -120,6 +122,7 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
         .with_keymap(setup.keymap)
         .with_now(setup.now)
         .with_queries(setup.queries)
+        .with_tag_rules(setup.tag_rules)
         .with_feed_order(setup.feed_order);
     if let Some(notice) = setup.notice {
         app.apply(Outcome::Notice(notice));

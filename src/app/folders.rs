@@ -165,12 +165,13 @@ impl App {
         rows.retain(|r| !hide_read || r.unread > 0);
         // Tags in the order of their first feed, each once, as written (case aside).
         let mut tags: Vec<&String> = Vec::new();
-        for tag in self.session.feeds.iter().flat_map(|f| &f.tags) {
+        let ruled = self.session.tag_rules.iter().map(|r| &r.tag);
+        for tag in self.session.feeds.iter().flat_map(|f| &f.tags).chain(ruled) {
             if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
                 tags.push(tag);
             }
         }
-        let mut folders: Vec<(FeedRow, Vec<FeedRow>)> = tags
+        let mut folders: Vec<(FeedRow, Vec<FeedRow>, bool)> = tags
             .into_iter()
             .map(|tag| {
                 let lower = tag.to_lowercase();
@@ -184,6 +185,7 @@ impl App {
                     .partition(|(hidden, _)| !hidden);
                 let feeds: Vec<FeedRow> = feeds.into_iter().map(|(_, row)| row).collect();
                 let all = || feeds.iter().chain(hidden.iter().map(|(_, row)| row));
+                let (more, more_unread, more_newest) = self.ruled_only(&asker, tag);
                 let folder = FeedRow {
                     kind: RowKind::Tag,
                     name: tag.clone(),
@@ -192,14 +194,14 @@ impl App {
                     failure: None,
                     failures: all().filter(|f| f.failures > 0).count() as i64,
                     new: false,
-                    stories: all().map(|f| f.stories).sum(),
-                    unread: all().map(|f| f.unread).sum(),
-                    newest: all().filter_map(|f| f.newest).max(),
+                    stories: all().map(|f| f.stories).sum::<usize>() + more,
+                    unread: all().map(|f| f.unread).sum::<usize>() + more_unread,
+                    newest: all().filter_map(|f| f.newest).chain(more_newest).max(),
                 };
-                (folder, feeds)
+                (folder, feeds, more > 0)
             })
             .collect();
-        folders.sort_by_cached_key(|(folder, _)| match order {
+        folders.sort_by_cached_key(|(folder, _, _)| match order {
             FeedOrder::Name => (0, folder.name.to_lowercase()),
             FeedOrder::Unread => (
                 -i64::try_from(folder.unread).unwrap_or(i64::MAX),
@@ -210,9 +212,10 @@ impl App {
                 folder.name.to_lowercase(),
             ),
         });
-        for (folder, mut feeds) in folders {
-            // A tag only hidden feeds have is reached by a query, as in newsboat.
-            if feeds.is_empty() || !shown(&folder) {
+        for (folder, mut feeds, ruled) in folders {
+            // A tag only hidden feeds have is reached by a query, as in newsboat; one a
+            // rule gives is a folder of its stories.
+            if (feeds.is_empty() && !ruled) || !shown(&folder) {
                 continue;
             }
             rows.push(folder);
@@ -231,6 +234,30 @@ impl App {
         order.sort(&mut loose);
         rows.extend(loose);
         rows
+    }
+
+    /// The stories a rule gives `tag` whose feeds do not have it: how many, how many
+    /// unread, the newest's time (when the order needs it).
+    fn ruled_only(&self, asker: &Asker<'_>, tag: &str) -> (usize, usize, Option<i64>) {
+        let rules = self.rules_of(tag);
+        if rules == 0 {
+            return (0, 0, None);
+        }
+        let lower = tag.to_lowercase();
+        let by_date = self.session.feed_order == FeedOrder::Updated;
+        let mut counts = (0, 0, None);
+        for i in 0..self.stories.bundle.articles.len() {
+            if asker.ruled_only(&lower, rules, i) {
+                counts.0 += 1;
+                if !asker.is_read(i) {
+                    counts.1 += 1;
+                }
+                if by_date {
+                    counts.2 = counts.2.max(self.stories.instant(i));
+                }
+            }
+        }
+        counts
     }
 
     /// A row for each saved query: the stories it picks, counted.

@@ -83,11 +83,33 @@ impl<'a> Asker<'a> {
                 .get(origin)
                 .is_some_and(|o| o.feed.as_deref() == Some(url)),
             Place::Tag(tag) => {
-                let tag = tag.to_lowercase();
-                self.tags.get(origin).is_some_and(|t| t.contains(&tag))
+                let lower = tag.to_lowercase();
+                self.tags.get(origin).is_some_and(|t| t.contains(&lower))
+                    || self
+                        .app
+                        .ruled()
+                        .get(index)
+                        .is_some_and(|&bits| bits != 0 && bits & self.app.rules_of(tag) != 0)
             }
             Place::Query(expr) => self.matches(expr, index),
         }
+    }
+
+    /// Whether story `index` has tag `lower` (lower-cased) from the rules in `rules` (bits
+    /// of [`App::rules_of`]) and not from its feed: what a tag's folder counts beside its
+    /// feeds.
+    pub(super) fn ruled_only(&self, lower: &str, rules: u64, index: usize) -> bool {
+        let Some(article) = self.app.stories.bundle.articles.get(index) else {
+            return false;
+        };
+        self.app
+            .ruled()
+            .get(index)
+            .is_some_and(|&bits| bits & rules != 0)
+            && !self
+                .tags
+                .get(usize::from(article.origin))
+                .is_some_and(|t| t.iter().any(|t| t == lower))
     }
 
     /// Whether story `index` is one `expr` picks.
@@ -97,23 +119,23 @@ impl<'a> Asker<'a> {
             return false;
         };
         let origin = usize::from(article.origin);
-        let text;
-        // The lead is known of stories read in full; a library's list has titles alone.
-        let text = match (&article.section, article.lead.as_deref()) {
-            (None, None) => article.title.as_str(),
-            (section, lead) => {
-                text = [Some(article.title.as_str()), section.as_deref(), lead]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                text.as_str()
-            }
+        let text = text_of(article);
+        let feed_tags = self.tags.get(origin).map_or(&[][..], Vec::as_slice);
+        let with_rules: Vec<String>;
+        let tags = if self.app.ruled().get(index).is_some_and(|&bits| bits != 0) {
+            with_rules = feed_tags
+                .iter()
+                .cloned()
+                .chain(self.app.rule_tags(index).map(str::to_lowercase))
+                .collect();
+            with_rules.as_slice()
+        } else {
+            feed_tags
         };
         let story = Story {
-            text,
+            text: &text,
             title: &article.title,
-            tags: self.tags.get(origin).map_or(&[], Vec::as_slice),
+            tags,
             feed: bundle.origins.get(origin).map_or("", |o| o.name.as_str()),
             authors: &article.authors,
             read: self.is_read(index),
@@ -121,6 +143,20 @@ impl<'a> Asker<'a> {
             published: self.app.stories.instant(index),
         };
         expr.matches(&story, self.now)
+    }
+}
+
+/// The text a query's words are looked for in: the title, and the section and lead when
+/// they are known (of stories read in full; a library's list has titles alone).
+pub(super) fn text_of(article: &crate::bundle::Article) -> std::borrow::Cow<'_, str> {
+    match (&article.section, article.lead.as_deref()) {
+        (None, None) => article.title.as_str().into(),
+        (section, lead) => [Some(article.title.as_str()), section.as_deref(), lead]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into(),
     }
 }
 

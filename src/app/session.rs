@@ -57,6 +57,8 @@ pub(super) struct Session {
     pub(super) feed_order: super::FeedOrder,
     /// The saved queries, the feed list's first folders.
     pub(super) queries: Vec<super::SavedQuery>,
+    /// The settings' tagging rules.
+    pub(super) tag_rules: Vec<super::TagRule>,
     /// The time (seconds since 1970) `newer:` in a query counts back from: the loop's
     /// clock, handed in.
     pub(super) now: i64,
@@ -90,6 +92,7 @@ impl Session {
             asking: None,
             undo: Vec::new(),
             queries: Vec::new(),
+            tag_rules: Vec::new(),
             now: 0,
             feeds_unread_only: false,
         }

@@ -22,6 +22,8 @@ pub(super) struct Stories {
     /// When each story was published (seconds since 1970), read from its date the first
     /// time a query or the feed list's order asks.
     instants: std::sync::OnceLock<Vec<Option<i64>>>,
+    /// Per story, which tagging rules pick it (see `autotag.rs`).
+    pub(super) ruled: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl Stories {
@@ -37,6 +39,7 @@ impl Stories {
             find: Find::default(),
             read: Vec::new(),
             instants: std::sync::OnceLock::new(),
+            ruled: std::sync::OnceLock::new(),
             bundle,
         }
     }

@@ -148,6 +148,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         feeds,
         queries,
         feed_order: config.feed_order,
+        tag_rules: config.tag_rules,
         query,
         now: super::query_clock(),
         refresh_every: config

@@ -1,11 +1,12 @@
-//! The settings of the feed list: `feed_sort` (name, unread or updated) and the saved
-//! queries of `[queries]` (`"Title" = "query"`), each read now so that a mistake is one
-//! line naming the file, the line and the column of the query.
+//! The settings of the feed list: `feed_sort` (name, unread or updated), the saved
+//! queries of `[queries]` (`"Title" = "query"`) and the tagging rules of `[tag_rules]`
+//! (`tag = "query"`), each read now so that a mistake is one line naming the file, the
+//! line and the column of the query.
 
 use toml::Value;
 
 use super::{Config, ConfigMistake, at_line, find};
-use crate::app::{FeedOrder, SavedQuery};
+use crate::app::{FeedOrder, MOST_RULES, SavedQuery, TagRule, unfit_for_rule};
 
 pub(super) fn read(
     text: &str,
@@ -25,14 +26,54 @@ pub(super) fn read(
             )
         })?;
     }
-    if let Some(queries) = table.get("queries") {
-        let at = find(text, "queries").unwrap_or(0..0);
-        let Value::Table(queries) = queries else {
+    for (title, query, expr) in named_queries(text, table, "queries", "\"Title\" = \"query\"")? {
+        config.queries.push(SavedQuery {
+            title: crate::text::clean(&title),
+            text: query,
+            expr,
+        });
+    }
+    let rules = named_queries(text, table, "tag_rules", "tag = \"query\"")?;
+    if rules.len() > MOST_RULES {
+        let at = find(text, "tag_rules").unwrap_or(0..0);
+        return Err(at_line(
+            text,
+            at,
+            format!(
+                "[tag_rules] has {} rules; at most {MOST_RULES}",
+                rules.len()
+            ),
+        ));
+    }
+    for (tag, _, expr) in rules {
+        if let Some(term) = unfit_for_rule(&expr) {
+            let at = find(text, &tag).unwrap_or(0..0);
             return Err(at_line(
                 text,
                 at,
-                "[queries] is a table of \"Title\" = \"query\"",
+                format!(
+                    "tag rule {}: {term} asks about marks or tags, which a rule does not look at",
+                    crate::text::printable(&tag)
+                ),
             ));
+        }
+        config.tag_rules.push(TagRule { tag, expr });
+    }
+    Ok(())
+}
+
+/// The entries of table `name`, each a name and a query read: `(name, text, query)`.
+fn named_queries(
+    text: &str,
+    table: &toml::Table,
+    name: &str,
+    shape: &str,
+) -> Result<Vec<(String, String, crate::query::Expr)>, ConfigMistake> {
+    let mut found = Vec::new();
+    if let Some(queries) = table.get(name) {
+        let at = find(text, name).unwrap_or(0..0);
+        let Value::Table(queries) = queries else {
+            return Err(at_line(text, at, format!("[{name}] is a table of {shape}")));
         };
         for (title, value) in queries {
             let at = find(text, title).unwrap_or(at.clone());
@@ -50,12 +91,8 @@ pub(super) fn read(
                     format!("query {}: {e}", crate::text::printable(title)),
                 )
             })?;
-            config.queries.push(SavedQuery {
-                title: crate::text::clean(title),
-                text: query.clone(),
-                expr,
-            });
+            found.push((title.clone(), query.clone(), expr));
         }
     }
-    Ok(())
+    Ok(found)
 }

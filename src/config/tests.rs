@@ -205,3 +205,28 @@ fn the_feed_lists_order_and_saved_queries_are_settings() {
         .to_string();
     assert_eq!(e, "line 3: query bad: column 7: `(` without its `)`");
 }
+
+#[test]
+fn tagging_rules_are_queries_about_what_a_story_says() {
+    let config =
+        parse("[tag_rules]\nclimate = \"climate or title:warming\"\nvideo = \"feed:tube\"\n")
+            .unwrap();
+    let tags: Vec<&str> = config.tag_rules.iter().map(|r| r.tag.as_str()).collect();
+    assert_eq!(tags, ["climate", "video"]);
+    let e = parse("[tag_rules]\nok = \"x\"\nmine = \"x -unread\"\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "line 3: tag rule mine: unread asks about marks or tags, which a rule does not look at"
+    );
+    let e = parse("[tag_rules]\nbad = \"feed:\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("line 2: query bad: column"), "{e}");
+    let many: String = (0..65).map(|n| format!("t{n} = \"w{n}\"\n")).collect();
+    let e = parse(&format!("[tag_rules]\n{many}"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "line 1: [tag_rules] has 65 rules; at most 64");
+}

@@ -166,6 +166,48 @@ fn hidden_feeds_stay_out_of_the_list_and_their_tags_reach_them() {
 }
 
 #[test]
+fn rules_tag_the_stories_their_queries_pick() {
+    let rule = |tag: &str, text: &str| crate::app::TagRule {
+        tag: tag.into(),
+        expr: crate::query::parse(text).unwrap(),
+    };
+    let mut app = library().with_tag_rules(vec![
+        rule("Tech", "feed:loose"),
+        rule("picked", "\"story 4\" or title:\"story 5\""),
+    ]);
+    run(&mut app, &[Action::Feeds]);
+    assert_eq!(
+        rows(&app),
+        [
+            "query Unread tech 6/6",
+            "query This week 3/3",
+            "tag News 3/3",
+            "  feed Dead 0/0",
+            "  feed Ars 3/3",
+            "tag picked 2/2",
+            "tag tech 6/6",
+            "  feed Ars 3/3",
+            "  feed Beta 1/1",
+            "feed Loose 2/2",
+        ],
+        "Loose's stories are in tech, by a rule; a rule's own tag is a folder"
+    );
+    run(&mut app, &[Action::Dismiss]);
+    enter(&mut app, "tech");
+    assert_eq!(app.list(), [0, 1, 2, 3, 4, 5]);
+    run(&mut app, &[Action::Back, Action::Dismiss]);
+    enter(&mut app, "picked");
+    assert_eq!(app.list(), [4, 5]);
+    assert!(
+        crate::app::unfit_for_rule(&crate::query::parse("a -(b or unread)").unwrap()).is_some()
+    );
+    assert!(crate::app::unfit_for_rule(&crate::query::parse("a -(b or tag:x)").unwrap()).is_some());
+    assert!(
+        crate::app::unfit_for_rule(&crate::query::parse("a -feed:b newer:2d").unwrap()).is_none()
+    );
+}
+
+#[test]
 fn the_list_sorts_by_name_unread_or_newest_and_the_setting_starts_it() {
     let mut app = library();
     run(&mut app, &[Action::Feeds, Action::SortFeeds]);
