@@ -96,12 +96,17 @@ impl App {
 
     /// The bits of the rules that give `tag` (in any case).
     pub(super) fn rules_of(&self, tag: &str) -> u64 {
-        let tag = tag.to_lowercase();
+        // Compared without a copy: a tag's folder asks once per story.
         self.session
             .tag_rules
             .iter()
             .enumerate()
-            .filter(|(_, rule)| rule.tag.to_lowercase() == tag)
+            .filter(|(_, rule)| folded(&rule.tag).eq(folded(tag)))
             .fold(0, |bits, (n, _)| bits | (1 << n))
     }
+}
+
+/// `s` lower-cased, character by character.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(char::to_lowercase)
 }

@@ -73,14 +73,10 @@ impl App {
 
     /// Marks `stories` read, as one step `U` takes back; says how many it marked.
     pub(super) fn mark_read(&mut self, stories: &[usize], what: &str) {
-        let unread: Vec<usize> = stories
-            .iter()
-            .copied()
-            .filter(|&i| !self.is_read(i))
-            .collect();
-        let mut ids = Vec::with_capacity(unread.len());
-        for i in unread {
-            if self.set_read(i, true)
+        let mut ids = Vec::new();
+        for &i in stories {
+            if !self.is_read(i)
+                && self.set_read(i, true)
                 && let Some(article) = self.stories.bundle.articles.get(i)
             {
                 ids.push(article.id.clone());
