@@ -36,6 +36,7 @@ mod reload;
 mod scope;
 mod session;
 mod stories;
+mod tagging;
 #[cfg(test)]
 mod tests;
 
@@ -53,6 +54,7 @@ pub use reader::Visit;
 pub use scope::{Place, SavedQuery};
 use session::Session;
 use stories::Stories;
+pub use tagging::{MOST_TAGS, parse_tags, tag_line};
 
 #[derive(Debug)]
 pub struct App {
@@ -121,6 +123,12 @@ impl App {
             self.update_help(scroll, event);
             return;
         }
+        // The line of tags takes its keys in the feed list too.
+        if let AppEvent::Action(action) = event
+            && self.tag_line_takes(action)
+        {
+            return;
+        }
         if self.session.feed_view.is_some() && !matches!(event, AppEvent::Idle) {
             self.update_feeds(event);
             return;
@@ -148,7 +156,9 @@ impl App {
     /// one change of the query; the link number a character at a time, as typed, until a
     /// character closes it. Elsewhere a paste is not keys.
     fn paste(&mut self, text: &str) {
-        if self.session.link_prompt.is_some() {
+        if self.session.tag_line.is_some() {
+            self.paste_tags(text);
+        } else if self.session.link_prompt.is_some() {
             for c in text.chars() {
                 if self.session.link_prompt.is_none() {
                     break;
@@ -220,6 +230,7 @@ impl App {
             Action::PrevUnread => self.prev_unread(),
             Action::CopyLink => self.copy_link(),
             Action::OpenLinkNumber => self.ask_link_number(),
+            Action::EditTags => self.ask_story_tags(),
             Action::PrevMatch => self.jump_to_match(Way::Backward),
             Action::Zoom => {
                 self.session.zoom = !self.session.zoom;

@@ -226,6 +226,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::PrevUnread => "previous_unread",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "toggle_star",
+        Action::EditTags => "edit_tags",
         Action::UnreadOnly => "unread_only",
         Action::StarredOnly => "starred_only",
         Action::Help => "help",

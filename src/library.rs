@@ -16,7 +16,7 @@ mod view;
 
 pub use marks::{LIBRARY_SCOPE, scope_of_state_file};
 pub use retention::Keep;
-pub use store::{FeedInfo, FeedStatus, Stored};
+pub use store::{FeedInfo, FeedStatus, Stored, shown_tags};
 pub use view::{FeedName, Selection, TITLE};
 
 use std::path::{Path, PathBuf};

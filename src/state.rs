@@ -46,6 +46,10 @@ pub struct Memory {
     pub starred: BTreeSet<String>,
     #[serde(default)]
     pub places: BTreeMap<String, ReadingPlace>,
+    /// The tags given to stories one by one (`t`), by story id; a story without any is
+    /// not here.
+    #[serde(default)]
+    pub tags: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A set read as a list and built in one go: the file holds it sorted, so building it costs
@@ -72,6 +76,9 @@ struct StoredRef<'a> {
     read: &'a BTreeSet<String>,
     starred: &'a BTreeSet<String>,
     places: &'a BTreeMap<String, ReadingPlace>,
+    // Left out when empty, so that a file without tags stays one an earlier newsterm reads.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    tags: &'a BTreeMap<String, BTreeSet<String>>,
 }
 
 /// The state file of one bundle.
@@ -219,6 +226,7 @@ fn write(path: &Path, memory: &Memory) -> io::Result<()> {
         read: &memory.read,
         starred: &memory.starred,
         places: &memory.places,
+        tags: &memory.tags,
     };
     crate::atomic::replace(path, |out| {
         serde_json::to_writer(out, &stored).map_err(io::Error::other)
@@ -318,6 +326,16 @@ mod tests {
         let mut shared = SharedFile::new(opened.file.unwrap());
         shared.save(&memory, changes, false).unwrap();
         assert_eq!(file.clone().open(2).memory, memory);
+        let untagged = fs::read_to_string(&file.path).unwrap();
+        assert!(!untagged.contains("tags"), "as earlier versions wrote it");
+        let before = memory.clone();
+        memory
+            .tags
+            .insert("b".into(), ["to read".to_owned()].into());
+        shared
+            .save(&memory, Changes::between(&before, &memory), false)
+            .unwrap();
+        assert_eq!(file.clone().open(3).memory, memory);
         // Nothing but the state file and its lock file is left behind.
         let mut names: Vec<_> = fs::read_dir(file.path.parent().unwrap())
             .unwrap()

@@ -364,6 +364,10 @@ fn carry_out_effects(
             saver.save(app);
             continue;
         }
+        if let Effect::TagFeed { url, tags } = &effect {
+            app.apply(reloader.tag_feed(url, tags));
+            continue;
+        }
         if effect == Effect::Reload {
             // Read on a worker (the network may take a while); its result wakes the loop.
             app.apply(reloader.start());
@@ -459,7 +463,7 @@ impl Term {
                 Ok(())
             }
             // The event loop starts the reload and suspends itself.
-            Effect::Reload | Effect::Suspend => Ok(()),
+            Effect::Reload | Effect::Suspend | Effect::TagFeed { .. } => Ok(()),
         }
         .map(|()| None)
     }

@@ -1,6 +1,6 @@
 //! The feed list with folders (tags and saved queries) and what entering them shows, as
 //! whole frames at three sizes: a feed under two tags, a failing feed in a folder, the title
-//! bar's path, `C`'s question and a query from `--query`.
+//! bar's path, `C`'s question, a query from `--query`, and tagging with `t`.
 
 use newsterm::app::{App, SavedQuery};
 use newsterm::bundle::{Article, Bundle, StoryOrigin};
@@ -113,6 +113,11 @@ fn folders_queries_and_where_the_list_is_at_every_size() {
                 // A query entered; C asks before marking everything.
                 ("query_asks", "F Enter C"),
                 ("sorted_by_unread", "F O"),
+                // `t` on a story: the line of tags being typed, then the story's tag a
+                // folder of the feed list; `t` on a feed asks for the feed's tags.
+                ("story_tag_line", "j t \"climate later\""),
+                ("story_tagged", "j t \"climate\" Enter F"),
+                ("feed_tag_line", "F G t \"comics\""),
             ];
             for (name, keys) in states {
                 insta::assert_snapshot!(

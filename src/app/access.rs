@@ -118,10 +118,12 @@ impl App {
         std::mem::take(&mut self.session.unsaved)
     }
 
-    /// Whether keys go to a line that takes typing: the search line or the link number.
+    /// Whether keys go to a line that takes typing: the search line, the link number, the
+    /// tags.
     pub fn typing(&self) -> bool {
         self.stories.find.editing
             || self.session.link_prompt.is_some()
+            || self.session.tag_line.is_some()
             || self.session.asking.is_some()
     }
 

@@ -178,6 +178,10 @@ impl App {
                 self.mark_row_read();
                 return;
             }
+            AppEvent::Action(Action::EditTags) => {
+                self.ask_feed_tags();
+                return;
+            }
             AppEvent::Action(Action::MarkAllRead) => {
                 self.ask_mark_all_read();
                 return;

@@ -166,7 +166,9 @@ impl App {
         // Tags in the order of their first feed, each once, as written (case aside).
         let mut tags: Vec<&String> = Vec::new();
         let ruled = self.session.tag_rules.iter().map(|r| &r.tag);
-        for tag in self.session.feeds.iter().flat_map(|f| &f.tags).chain(ruled) {
+        let own = self.session.memory.tags.values().flatten();
+        let given = self.session.feeds.iter().flat_map(|f| &f.tags);
+        for tag in given.chain(ruled).chain(own) {
             if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
                 tags.push(tag);
             }
@@ -185,7 +187,7 @@ impl App {
                     .partition(|(hidden, _)| !hidden);
                 let feeds: Vec<FeedRow> = feeds.into_iter().map(|(_, row)| row).collect();
                 let all = || feeds.iter().chain(hidden.iter().map(|(_, row)| row));
-                let (more, more_unread, more_newest) = self.ruled_only(&asker, tag);
+                let (more, more_unread, more_newest) = self.given_only(&asker, tag);
                 let folder = FeedRow {
                     kind: RowKind::Tag,
                     name: tag.clone(),
@@ -214,7 +216,7 @@ impl App {
         });
         for (folder, mut feeds, ruled) in folders {
             // A tag only hidden feeds have is reached by a query, as in newsboat; one a
-            // rule gives is a folder of its stories.
+            // rule or the reader gives stories is a folder of them.
             if (feeds.is_empty() && !ruled) || !shown(&folder) {
                 continue;
             }
@@ -236,18 +238,25 @@ impl App {
         rows
     }
 
-    /// The stories a rule gives `tag` whose feeds do not have it: how many, how many
-    /// unread, the newest's time (when the order needs it).
-    fn ruled_only(&self, asker: &Asker<'_>, tag: &str) -> (usize, usize, Option<i64>) {
+    /// The stories a rule or the reader gives `tag` whose feeds do not have it: how many,
+    /// how many unread, the newest's time (when the order needs it).
+    fn given_only(&self, asker: &Asker<'_>, tag: &str) -> (usize, usize, Option<i64>) {
         let rules = self.rules_of(tag);
-        if rules == 0 {
+        let lower = tag.to_lowercase();
+        let by_hand = self
+            .session
+            .memory
+            .tags
+            .values()
+            .flatten()
+            .any(|t| t.to_lowercase() == lower);
+        if rules == 0 && !by_hand {
             return (0, 0, None);
         }
-        let lower = tag.to_lowercase();
         let by_date = self.session.feed_order == FeedOrder::Updated;
         let mut counts = (0, 0, None);
         for i in 0..self.stories.bundle.articles.len() {
-            if asker.ruled_only(&lower, rules, i) {
+            if asker.given_only(&lower, rules, i) {
                 counts.0 += 1;
                 if !asker.is_read(i) {
                     counts.1 += 1;

@@ -19,6 +19,9 @@ pub enum Effect {
     /// Give the terminal back and stop until the shell continues newsterm (`fg`), then take
     /// the terminal again and repaint.
     Suspend,
+    /// Give the subscription to `url` these tags in the subscriptions file, and hand them
+    /// back ([`Outcome::FeedTags`](super::Outcome::FeedTags)).
+    TagFeed { url: String, tags: Vec<String> },
 }
 
 impl App {

@@ -142,7 +142,7 @@ impl App {
 
     /// The story a key that marks acts on: the one under the list's cursor, the one in the
     /// reader, or the one under the related panel's cursor.
-    fn pointed_at(&self) -> Option<usize> {
+    pub(super) fn pointed_at(&self) -> Option<usize> {
         match self.session.focus {
             Pane::Headlines => Some(self.stories.list.selected),
             Pane::Reader => Some(self.stories.reader.current),

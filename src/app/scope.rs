@@ -2,6 +2,8 @@
 //! entered from the feed list (or given with `--query`). The stories each keeps, what the
 //! title bar calls it (`Tech › Ars Technica`), and what a query asks of a story.
 
+use std::collections::HashMap;
+
 use super::App;
 use crate::query::{Expr, Story};
 
@@ -33,10 +35,12 @@ pub struct SavedQuery {
 }
 
 /// What is the same for every story of a feed, worked out once per look through the
-/// stories: its name and its tags, lower-cased.
+/// stories: its name and its tags, lower-cased; and the tags given to stories by hand,
+/// lower-cased, by story id.
 pub(super) struct Asker<'a> {
     app: &'a App,
     tags: Vec<Vec<String>>,
+    own: HashMap<&'a str, Vec<String>>,
     now: i64,
 }
 
@@ -56,11 +60,36 @@ impl<'a> Asker<'a> {
                     .unwrap_or_default()
             })
             .collect();
+        let own = app
+            .session
+            .memory
+            .tags
+            .iter()
+            .map(|(id, tags)| {
+                let lower = tags.iter().map(|t| t.to_lowercase()).collect();
+                (id.as_str(), lower)
+            })
+            .collect();
         Asker {
             app,
             tags,
+            own,
             now: app.session.now,
         }
+    }
+
+    /// The tags story `index` was given by hand, lower-cased.
+    fn own_tags(&self, index: usize) -> &[String] {
+        if self.own.is_empty() {
+            return &[];
+        }
+        self.app
+            .stories
+            .bundle
+            .articles
+            .get(index)
+            .and_then(|a| self.own.get(a.id.as_str()))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether story `index` has been read.
@@ -85,6 +114,7 @@ impl<'a> Asker<'a> {
             Place::Tag(tag) => {
                 let lower = tag.to_lowercase();
                 self.tags.get(origin).is_some_and(|t| t.contains(&lower))
+                    || self.own_tags(index).contains(&lower)
                     || self
                         .app
                         .ruled()
@@ -96,16 +126,20 @@ impl<'a> Asker<'a> {
     }
 
     /// Whether story `index` has tag `lower` (lower-cased) from the rules in `rules` (bits
-    /// of [`App::rules_of`]) and not from its feed: what a tag's folder counts beside its
-    /// feeds.
-    pub(super) fn ruled_only(&self, lower: &str, rules: u64, index: usize) -> bool {
+    /// of [`App::rules_of`]) or by hand, and not from its feed: what a tag's folder counts
+    /// beside its feeds.
+    pub(super) fn given_only(&self, lower: &str, rules: u64, index: usize) -> bool {
         let Some(article) = self.app.stories.bundle.articles.get(index) else {
             return false;
         };
-        self.app
-            .ruled()
-            .get(index)
-            .is_some_and(|&bits| bits & rules != 0)
+        let given = (rules != 0
+            && self
+                .app
+                .ruled()
+                .get(index)
+                .is_some_and(|&bits| bits & rules != 0))
+            || self.own_tags(index).iter().any(|t| t == lower);
+        given
             && !self
                 .tags
                 .get(usize::from(article.origin))
@@ -121,14 +155,17 @@ impl<'a> Asker<'a> {
         let origin = usize::from(article.origin);
         let text = text_of(article);
         let feed_tags = self.tags.get(origin).map_or(&[][..], Vec::as_slice);
-        let with_rules: Vec<String>;
-        let tags = if self.app.ruled().get(index).is_some_and(|&bits| bits != 0) {
-            with_rules = feed_tags
+        let own = self.own_tags(index);
+        let with_given: Vec<String>;
+        let ruled = self.app.ruled().get(index).is_some_and(|&bits| bits != 0);
+        let tags = if ruled || !own.is_empty() {
+            with_given = feed_tags
                 .iter()
+                .chain(own)
                 .cloned()
                 .chain(self.app.rule_tags(index).map(str::to_lowercase))
                 .collect();
-            with_rules.as_slice()
+            with_given.as_slice()
         } else {
             feed_tags
         };

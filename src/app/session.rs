@@ -37,6 +37,8 @@ pub(super) struct Session {
     pub(super) measure: Measure,
     /// The digits typed after `L`, while the status line asks for a link number.
     pub(super) link_prompt: Option<String>,
+    /// The tags typed after `t`, while the status line asks for them.
+    pub(super) tag_line: Option<super::tagging::TagLine>,
     /// The sources are being read again (the loop said so, and has not yet brought the
     /// result).
     pub(super) reloading: bool,
@@ -83,6 +85,7 @@ impl Session {
             playing: None,
             measure: Measure::default(),
             link_prompt: None,
+            tag_line: None,
             reloading: false,
             refreshing: None,
             feeds: Vec::new(),

@@ -24,6 +24,7 @@ mod outcome;
 mod related;
 mod search;
 mod suspend;
+mod tagging;
 mod zoom;
 
 /// The sample bundle on a `cols` x `rows` terminal.

@@ -138,7 +138,7 @@ pub(super) fn open(
     timeout: Option<f64>,
     first: Option<usize>,
 ) -> Result<Option<Opened>, Failure> {
-    let (_, urls) = subscriptions()?;
+    let (urls_path, urls) = subscriptions()?;
     let (feeds, names, tags) = feeds_of(&urls);
     if feeds.is_empty() {
         return Ok(None);
@@ -179,6 +179,7 @@ pub(super) fn open(
             let keeper = (!read_only).then(|| Keeper::library(library, LIBRARY_SCOPE.into()));
             let job = Job::Library(LibraryJob {
                 path,
+                urls: urls_path,
                 feeds,
                 names,
                 tags,

@@ -1,9 +1,11 @@
-//! Read, starred and the place in each story, in the library's `marks` table: one scope for
+//! Read, starred and the place in each story, in the library's `marks` table, and the tags
+//! given to stories one by one, in `story_tags`: one scope for
 //! the library's own stories ([`LIBRARY_SCOPE`]) and one per bundle opened by path (the name
 //! its JSON state file had). The reader's [`Memory`] is read from a scope, and its
 //! [`Changes`] are made in one transaction, row by row, so two processes marking different
 //! stories never lose each other's marks.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rusqlite::params;
@@ -27,21 +29,42 @@ pub fn scope_of_state_file(path: &Path) -> Option<String> {
 impl Library {
     /// What the reader remembers of the stories in `scope`.
     pub fn memory(&self, scope: &str) -> Result<Memory> {
-        self.marks_where(
+        let mut memory = self.marks_where(
             "SELECT story, read, starred, part, line FROM marks WHERE scope = ?1",
             rusqlite::params![scope],
-        )
+        )?;
+        memory.tags = self.story_tags(scope)?;
+        Ok(memory)
     }
 
     /// What the reader remembers of the library's first `n` stories, newest first (those
     /// [`Library::first_headlines`] reads): all the first screen needs, read in a moment
     /// however many stories were marked.
     pub fn memory_of_first(&self, n: usize) -> Result<Memory> {
-        self.marks_where(
+        let mut memory = self.marks_where(
             "SELECT story, read, starred, part, line FROM marks WHERE scope = ?1 AND story IN
                 (SELECT CAST(id AS TEXT) FROM stories ORDER BY sort DESC, id DESC LIMIT ?2)",
             rusqlite::params![LIBRARY_SCOPE, i64::try_from(n).unwrap_or(i64::MAX)],
-        )
+        )?;
+        // Every story's tags: few stories have any, and a tag's folder counts them all.
+        memory.tags = self.story_tags(LIBRARY_SCOPE)?;
+        Ok(memory)
+    }
+
+    /// The tags of the stories in `scope`, by story.
+    fn story_tags(&self, scope: &str) -> Result<BTreeMap<String, BTreeSet<String>>> {
+        let read = || -> rusqlite::Result<BTreeMap<String, BTreeSet<String>>> {
+            let mut tags: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            let mut stmt = self
+                .conn
+                .prepare("SELECT story, tag FROM story_tags WHERE scope = ?1")?;
+            let mut rows = stmt.query([scope])?;
+            while let Some(row) = rows.next()? {
+                tags.entry(row.get(0)?).or_default().insert(row.get(1)?);
+            }
+            Ok(tags)
+        };
+        read().map_err(|e| self.err(&e))
     }
 
     fn marks_where(&self, sql: &str, params: impl rusqlite::Params) -> Result<Memory> {
@@ -194,6 +217,14 @@ fn apply_in(
         };
         place.execute(params![scope, story, part, line])?;
     }
+    let mut untag = tx.prepare("DELETE FROM story_tags WHERE scope = ?1 AND story = ?2")?;
+    let mut tag = tx.prepare("INSERT INTO story_tags (scope, story, tag) VALUES (?1, ?2, ?3)")?;
+    for (story, tags) in &changes.tags {
+        untag.execute(params![scope, story])?;
+        for t in tags {
+            tag.execute(params![scope, story, t])?;
+        }
+    }
     // Rows that say nothing any more go.
     tx.execute(
         "DELETE FROM marks WHERE scope = ?1 AND read = 0 AND starred = 0 AND part IS NULL",
@@ -222,6 +253,10 @@ mod tests {
         changes
             .places
             .insert("3".into(), Some(ReadingPlace { part: 4, line: 7 }));
+        changes.tags.insert(
+            "4".into(),
+            ["climate".to_owned(), "to read".to_owned()].into(),
+        );
         lib.apply(LIBRARY_SCOPE, &changes).unwrap();
         let mut expected = Memory::default();
         changes.apply_to(&mut expected);
@@ -229,6 +264,8 @@ mod tests {
         assert_eq!(lib.memory("bundle:other").unwrap(), Memory::default());
         let mut undo = Changes::default();
         undo.read.insert("1".into(), false);
+        undo.tags.insert("4".into(), ["climate".to_owned()].into());
+        undo.tags.insert("2".into(), BTreeSet::new());
         lib.apply(LIBRARY_SCOPE, &undo).unwrap();
         undo.apply_to(&mut expected);
         assert_eq!(lib.memory(LIBRARY_SCOPE).unwrap(), expected);

@@ -53,6 +53,13 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (scope, story)
     ) WITHOUT ROWID;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+    // 2: the tags given to stories one by one (`t`), a row per tag.
+    "CREATE TABLE story_tags (
+        scope TEXT NOT NULL,
+        story TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (scope, story, tag)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this newsterm writes.
@@ -138,6 +145,29 @@ mod tests {
         drop(library);
         let again = Library::open(&path).unwrap();
         assert_eq!(again.integrity_check(), Ok(()));
+    }
+
+    #[test]
+    fn a_library_of_the_first_release_is_brought_up_keeping_its_marks() {
+        let dir = crate::scratch::scratch_dir("library", "first-release");
+        let path = dir.join("library.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO marks (scope, story, read) VALUES ('library', '7', 1);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let mut library = Library::open(&path).unwrap();
+        let mut changes = crate::state::Changes::default();
+        changes.tags.insert("7".into(), ["later".to_owned()].into());
+        library.apply("library", &changes).unwrap();
+        let memory = library.memory("library").unwrap();
+        assert!(memory.read.contains("7"), "the mark is kept");
+        assert_eq!(memory.tags["7"], ["later".to_owned()].into());
+        assert_eq!(library.integrity_check(), Ok(()));
     }
 
     #[test]

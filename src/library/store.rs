@@ -49,6 +49,22 @@ pub struct FeedInfo {
     pub hidden: bool,
 }
 
+/// A subscription's tags as the feed list shows them (without newsboat's `!`, each once),
+/// and whether a `!` hides the feed.
+pub fn shown_tags(tags: &[String]) -> (Vec<String>, bool) {
+    let mut hidden = false;
+    let mut its: Vec<String> = Vec::new();
+    for tag in tags {
+        let bare = tag.strip_prefix('!');
+        hidden |= bare.is_some();
+        let bare = bare.unwrap_or(tag);
+        if !bare.is_empty() && !its.iter().any(|t| t == bare) {
+            its.push(bare.to_owned());
+        }
+    }
+    (its, hidden)
+}
+
 impl FeedInfo {
     /// How its last fetches went, in a few words: `None` when the last one worked.
     pub fn failure(&self) -> Option<String> {
@@ -162,16 +178,7 @@ impl Library {
                     .or_else(|| status.as_ref().and_then(|s| s.title.clone()))
                     .filter(|t| !t.trim().is_empty())
                     .unwrap_or_else(|| url.clone());
-                let mut hidden = false;
-                let mut its: Vec<String> = Vec::new();
-                for tag in tags(url) {
-                    let bare = tag.strip_prefix('!');
-                    hidden |= bare.is_some();
-                    let bare = bare.map_or(tag.clone(), str::to_owned);
-                    if !its.contains(&bare) {
-                        its.push(bare);
-                    }
-                }
+                let (its, hidden) = shown_tags(&tags(url));
                 FeedInfo {
                     url: url.clone(),
                     name: crate::text::clean(&shown),

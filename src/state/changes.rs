@@ -16,11 +16,16 @@ pub struct Changes {
     pub starred: BTreeMap<String, bool>,
     /// Places kept (`Some`) or forgotten (`None`).
     pub places: BTreeMap<String, Option<ReadingPlace>>,
+    /// Each story's own tags as left here (none: an empty set).
+    pub tags: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.read.is_empty() && self.starred.is_empty() && self.places.is_empty()
+        self.read.is_empty()
+            && self.starred.is_empty()
+            && self.places.is_empty()
+            && self.tags.is_empty()
     }
 
     /// These changes followed by `later`: where both touch a story, `later` wins.
@@ -28,6 +33,7 @@ impl Changes {
         self.read.extend(later.read);
         self.starred.extend(later.starred);
         self.places.extend(later.places);
+        self.tags.extend(later.tags);
     }
 
     /// Makes these changes in `memory`. A place set here replaces the one there: the newer
@@ -40,6 +46,13 @@ impl Changes {
                 Some(place) => memory.places.insert(id.clone(), *place),
                 None => memory.places.remove(id),
             };
+        }
+        for (id, tags) in &self.tags {
+            if tags.is_empty() {
+                memory.tags.remove(id);
+            } else {
+                memory.tags.insert(id.clone(), tags.clone());
+            }
         }
     }
 
@@ -56,10 +69,22 @@ impl Changes {
                 places.insert(id.clone(), None);
             }
         }
+        let mut tags = BTreeMap::new();
+        for (id, set) in &after.tags {
+            if before.tags.get(id) != Some(set) {
+                tags.insert(id.clone(), set.clone());
+            }
+        }
+        for id in before.tags.keys() {
+            if !after.tags.contains_key(id) {
+                tags.insert(id.clone(), BTreeSet::new());
+            }
+        }
         Changes {
             read: set_between(&before.read, &after.read),
             starred: set_between(&before.starred, &after.starred),
             places,
+            tags,
         }
     }
 }
@@ -103,6 +128,7 @@ mod tests {
                     )
                 })
                 .collect(),
+            tags: BTreeMap::new(),
         }
     }
 
@@ -142,14 +168,16 @@ mod tests {
             prop::collection::btree_set(ids(), 0..6),
             prop::collection::btree_set(ids(), 0..6),
             prop::collection::btree_map(ids(), (0..3usize, 0..3usize), 0..6),
+            prop::collection::btree_map(ids(), prop::collection::btree_set("[xyz]", 1..3), 0..4),
         )
-            .prop_map(|(read, starred, places)| Memory {
+            .prop_map(|(read, starred, places, tags)| Memory {
                 read,
                 starred,
                 places: places
                     .into_iter()
                     .map(|(id, (part, line))| (id, ReadingPlace { part, line }))
                     .collect(),
+                tags,
             })
     }
 
@@ -170,6 +198,11 @@ mod tests {
                 .collect(),
             places: changes
                 .places
+                .into_iter()
+                .filter(|(id, _)| ours(id))
+                .collect(),
+            tags: changes
+                .tags
                 .into_iter()
                 .filter(|(id, _)| ours(id))
                 .collect(),
@@ -213,6 +246,9 @@ mod tests {
                 }
                 for (id, place) in &changes.places {
                     prop_assert_eq!(a_first.places.get(id), place.as_ref());
+                }
+                for (id, tags) in &changes.tags {
+                    prop_assert_eq!(a_first.tags.get(id), (!tags.is_empty()).then_some(tags));
                 }
             }
         }

@@ -199,6 +199,54 @@ impl UrlsFile {
         true
     }
 
+    /// Gives the subscription to `url` the tags `tags` (its name kept), rewriting its line;
+    /// a tag it had written `!tag` (hidden, in newsboat's way) stays so. The tags written,
+    /// or `None` when nothing here subscribes to `url`. A feed on two lines has its tags
+    /// on the first, and the others' lines lose theirs, so that they are the tags given.
+    pub fn set_tags(&mut self, url: &str, tags: &[String]) -> Option<Vec<String>> {
+        let mut written = None;
+        for line in &mut self.lines {
+            let What::Feed(sub) = &mut line.what else {
+                continue;
+            };
+            if sub.url != url {
+                continue;
+            }
+            let hidden = |tag: &str| {
+                sub.tags.iter().any(|t| {
+                    t.strip_prefix('!')
+                        .is_some_and(|t| t.to_lowercase() == tag.to_lowercase())
+                })
+            };
+            let new: Vec<String> = match &written {
+                Some(_) => Vec::new(),
+                None => tags
+                    .iter()
+                    .map(|t| {
+                        if !t.starts_with('!') && hidden(t) {
+                            format!("!{t}")
+                        } else {
+                            t.clone()
+                        }
+                    })
+                    .collect(),
+            };
+            if written.is_none() {
+                written = Some(new.clone());
+            }
+            if sub.tags != new {
+                sub.tags = new;
+                let mut text = render(sub);
+                if let Some(at) = comment_at(&line.text) {
+                    text.push(' ');
+                    text.push_str(&line.text[at..]);
+                }
+                line.text = text;
+            }
+        }
+        written
+    }
+
     /// Removes every line subscribing to `url`; false when there was none.
     pub fn remove(&mut self, url: &str) -> bool {
         let before = self.lines.len();
@@ -345,6 +393,34 @@ fn tokens(line: &str) -> Option<Vec<String>> {
             }
         }
     }
+}
+
+/// Where the comment at the end of a line starts: the first `#` that begins a token.
+fn comment_at(line: &str) -> Option<usize> {
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut after_space = true;
+    for (i, c) in line.char_indices() {
+        if quoted {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    quoted = false;
+                    after_space = true;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '#' if after_space => return Some(i),
+            '"' if after_space => quoted = true,
+            _ => {}
+        }
+        after_space = matches!(c, ' ' | '\t');
+    }
+    None
 }
 
 /// The line for a subscription: its address, its tags, then its name as `"~Name"`.

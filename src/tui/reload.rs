@@ -53,6 +53,8 @@ pub enum Job {
 #[derive(Clone, Debug)]
 pub struct LibraryJob {
     pub path: PathBuf,
+    /// The subscriptions file, where `t` in the feed list writes a feed's tags.
+    pub urls: PathBuf,
     /// The subscriptions' feed addresses.
     pub feeds: Vec<String>,
     /// The names the subscriptions give their feeds (`"~Name"`), by address.
@@ -210,6 +212,37 @@ impl Reloader {
             last_start: std::time::Instant::now(),
             rest: None,
         })
+    }
+
+    /// Gives the feed at `url` the tags `tags` in the subscriptions file, and in the
+    /// subscriptions the next refresh lists: what the app is to know of it. The file is
+    /// read again first, so that what another program wrote there meanwhile is kept.
+    pub fn tag_feed(&mut self, url: &str, tags: &[String]) -> Outcome {
+        let Job::Library(job) = &mut self.job else {
+            return Outcome::Notice("Tags not saved: there is no subscriptions file.".into());
+        };
+        let saved = crate::subs::UrlsFile::load(&job.urls).and_then(|mut file| {
+            let written = file.set_tags(url, tags);
+            if written.is_some() {
+                file.save(&job.urls)?;
+            }
+            Ok(written)
+        });
+        match saved {
+            Ok(Some(written)) => {
+                std::sync::Arc::make_mut(&mut job.tags).insert(url.to_owned(), written.clone());
+                Outcome::FeedTags {
+                    url: url.to_owned(),
+                    tags: written,
+                }
+            }
+            Ok(None) => Outcome::Notice(format!(
+                "Tags not saved: {} no longer subscribes to {}.",
+                crate::text::printable(&job.urls.display().to_string()),
+                crate::text::printable(url)
+            )),
+            Err(e) => Outcome::Notice(format!("Tags not saved: {e}")),
+        }
     }
 
     /// Reloads on a timer too, every `every`.
@@ -422,5 +455,46 @@ mod tests {
             Outcome::ReloadFailed(e) => assert!(e.to_string().contains("gone.xml"), "{e}"),
             other => panic!("expected a failure, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_feeds_tags_are_written_to_the_subscriptions_file_and_kept_for_the_next_refresh() {
+        let dir = crate::scratch::scratch_dir("reload", "tag-feed");
+        let urls = dir.join("urls");
+        let text = "# mine\nhttps://a.example/feed \"!quiet\" old \"~A\"\nhttps://b.example/feed\n";
+        std::fs::write(&urls, text).unwrap();
+        let job = LibraryJob {
+            path: dir.join("library.db"),
+            urls: urls.clone(),
+            feeds: vec!["https://a.example/feed".into()],
+            names: std::sync::Arc::default(),
+            tags: std::sync::Arc::default(),
+            fetch: crate::fetch::Options::default(),
+        };
+        let mut library = Reloader::new(Job::Library(job)).unwrap();
+        let tags = ["quiet".to_owned(), "new".to_owned()];
+        let outcome = library.tag_feed("https://a.example/feed", &tags);
+        assert!(
+            matches!(&outcome, Outcome::FeedTags { url, tags }
+                if url == "https://a.example/feed" && tags == &["!quiet", "new"]),
+            "{outcome:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&urls).unwrap(),
+            "# mine\nhttps://a.example/feed !quiet new \"~A\"\nhttps://b.example/feed\n"
+        );
+        let Job::Library(job) = &library.job else {
+            panic!("the library's job");
+        };
+        assert_eq!(job.tags["https://a.example/feed"], ["!quiet", "new"]);
+        let gone = library.tag_feed("https://gone.example/feed", &tags);
+        assert!(
+            matches!(&gone, Outcome::Notice(n) if n.contains("no longer subscribes")),
+            "{gone:?}"
+        );
+        assert!(matches!(
+            reloader(&[]).tag_feed("https://a.example/feed", &tags),
+            Outcome::Notice(_)
+        ));
     }
 }

@@ -291,6 +291,14 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         typing_line(area, buf, theme, &label, "");
         return;
     }
+    if let Some(typed) = app.tag_prompt() {
+        let label = match app.tagging_feed() {
+            Some(name) => format!("Tags of {}: ", text::truncate(name, 30)),
+            None => "Tags: ".to_owned(),
+        };
+        typing_line(area, buf, theme, &label, typed);
+        return;
+    }
     if let Some(typed) = app.link_prompt() {
         let count = app.doc().numbered_links().len();
         let label = if count == 1 {

@@ -65,7 +65,7 @@ fn infos() -> Vec<FeedInfo> {
         .collect()
 }
 
-fn library() -> App {
+pub(super) fn library() -> App {
     let query = |title: &str, text: &str| SavedQuery {
         title: title.into(),
         text: text.into(),
@@ -82,7 +82,7 @@ fn library() -> App {
 }
 
 /// The rows as `kind name unread/stories`, feeds under a folder set in.
-fn rows(app: &App) -> Vec<String> {
+pub(super) fn rows(app: &App) -> Vec<String> {
     let (rows, _, _) = app.feed_list().expect("the list is open");
     rows.iter()
         .map(|r| {
@@ -98,7 +98,7 @@ fn rows(app: &App) -> Vec<String> {
 }
 
 /// Puts the feed list's cursor on the row named `name` (the first of them) and enters it.
-fn enter(app: &mut App, name: &str) {
+pub(super) fn enter(app: &mut App, name: &str) {
     run(app, &[Action::Feeds]);
     let (rows, _, _) = app.feed_list().unwrap();
     let at = rows.iter().position(|r| r.name == name).unwrap();

@@ -178,3 +178,40 @@ proptest! {
         prop_assert_eq!(UrlsFile::parse(&text).to_text(), text);
     }
 }
+
+#[test]
+fn tags_given_to_a_feed_rewrite_its_line_alone_keeping_name_hidden_tags_and_comment() {
+    let mut file = UrlsFile::parse(NEWSBOAT);
+    let before = file.to_text();
+    let written = file.set_tags("http://e.org/rss", &["hidden".into(), "long reads".into()]);
+    assert_eq!(written, Some(vec!["!hidden".into(), "long reads".into()]));
+    let after = file.to_text();
+    let changed: Vec<(&str, &str)> = before
+        .split('\n')
+        .zip(after.split('\n'))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "http://e.org/rss \"!hidden\" tech # a comment after",
+            "http://e.org/rss !hidden \"long reads\" # a comment after"
+        )]
+    );
+    let again = UrlsFile::parse(&after);
+    let feed = again.feeds().find(|s| s.url == "http://e.org/rss").unwrap();
+    assert_eq!(feed.tags, ["!hidden", "long reads"]);
+    // The name stays; no tags at all is a line with the address and the name.
+    assert_eq!(
+        file.set_tags("https://example.org/feed.xml", &[]),
+        Some(vec![])
+    );
+    assert!(
+        file.to_text()
+            .contains("\r\nhttps://example.org/feed.xml \"~Example News\"\n")
+    );
+    assert_eq!(
+        file.set_tags("https://not.subscribed/", &["x".into()]),
+        None
+    );
+}
