@@ -117,6 +117,8 @@ fn folders_queries_and_where_the_list_is_at_every_size() {
                 // folder of the feed list; `t` on a feed asks for the feed's tags.
                 ("story_tag_line", "j t \"climate later\""),
                 ("story_tagged", "j t \"climate\" Enter F"),
+                // The reader's title names the tags of the story it shows.
+                ("story_tags_read", "j t \"climate,later\" Enter Enter"),
                 ("feed_tag_line", "F G t \"comics\""),
             ];
             for (name, keys) in states {

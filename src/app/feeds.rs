@@ -233,7 +233,7 @@ impl App {
         }
     }
 
-    fn keep_feed_in_view(&mut self) {
+    pub(super) fn keep_feed_in_view(&mut self) {
         let height = self.feed_list_height();
         if let Some(view) = &mut self.session.feed_view {
             let most = view.rows.len().saturating_sub(height);

@@ -190,7 +190,7 @@ impl App {
                 let (more, more_unread, more_newest) = self.given_only(&asker, tag);
                 let folder = FeedRow {
                     kind: RowKind::Tag,
-                    name: tag.clone(),
+                    name: crate::text::clean(tag),
                     url: tag.clone(),
                     folder: None,
                     failure: None,

@@ -227,6 +227,16 @@ impl App {
             format!("Tagged {}: {}", feed.tags.join(", "), feed.name)
         });
         self.recount_feeds();
+        // The cursor follows the feed to its first folder (or out of them).
+        if let Some(view) = &mut self.session.feed_view
+            && let Some(at) = view
+                .rows
+                .iter()
+                .position(|r| r.kind == RowKind::Feed && r.url == url)
+        {
+            view.selected = at;
+        }
+        self.keep_feed_in_view();
     }
 
     /// The line of tags typed so far, while the status line asks for tags.

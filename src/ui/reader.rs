@@ -9,18 +9,27 @@ use super::{Theme, frame_pane, pane_block};
 use crate::app::App;
 use crate::document::Role;
 use crate::layout::{self, Pane};
+use crate::text::width as text_width;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text = layout::reader_text(area, !app.zoom(), app.measure());
     let rows = usize::from(text.height);
     let total = app.doc().total();
     // A search or a filter can hide the story shown: the list then has no `›`, so say so.
-    let title = if app.article().is_some() && super::bars::open_position(app).is_none() {
-        " Reader · not in the list "
+    let mut title = if app.article().is_some() && super::bars::open_position(app).is_none() {
+        " Reader · not in the list ".to_owned()
     } else {
-        " Reader "
+        " Reader ".to_owned()
     };
-    let block = pane_block(app, theme, Pane::Reader, title.to_owned()).bottom_right(
+    // The tags given to the story by hand (`t`), where they can be seen while reading.
+    let tags: Vec<&String> = app.own_tags(app.current()).collect();
+    if app.article().is_some() && !tags.is_empty() {
+        // Kept tags come from files other programs can write: cleaned as all screen text.
+        let line = crate::text::clean(&crate::app::tag_line(tags));
+        let room = usize::from(area.width.saturating_sub(4)).saturating_sub(text_width(&title));
+        title.push_str(&crate::text::truncate(&format!("· tags: {line} "), room));
+    }
+    let block = pane_block(app, theme, Pane::Reader, title).bottom_right(
         Line::styled(
             format!(" {} ", position(app.scroll(), rows, total)),
             theme.dim,

@@ -136,6 +136,11 @@ fn a_feed_tagged_in_the_feed_list_asks_the_loop_then_moves_to_its_new_folder() {
         .position(|r| r == "tag science 2/2")
         .expect("a folder");
     assert_eq!(now[at + 1], "  feed Loose 2/2", "{now:?}");
+    assert_eq!(
+        app.feed_list().map(|l| l.1),
+        Some(at + 1),
+        "the cursor follows it"
+    );
     assert!(
         !now.contains(&"feed Loose 2/2".to_owned()),
         "no longer without a tag"
