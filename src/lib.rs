@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod article;
 pub mod atomic;
 pub mod bundle;
 pub mod cli;

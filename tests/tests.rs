@@ -1,5 +1,7 @@
 //! All integration tests, built into one test binary.
 
+/// Article extraction on a corpus of real pages, against Readability's.
+mod articles;
 /// Bytes per key press within the SSH budgets; optimized frames equal full renders.
 mod bytes;
 /// The command line through the real binary: --render, --check, errors and exit codes.

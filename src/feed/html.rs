@@ -33,6 +33,7 @@ mod whitespace;
 
 use blocks::Blocks;
 use plain::Plain;
+pub use walk::nests_deeper_than;
 use walk::parse_and_walk;
 use whitespace::trimmed;
 

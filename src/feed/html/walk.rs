@@ -46,7 +46,7 @@ fn start_tags(html: &str) -> impl Iterator<Item = usize> + '_ {
 /// themselves), end tags close the element they name if it is near the top of the stack (the
 /// parser ignores end tags that match nothing, so they must not lower the estimate). Errs on
 /// the side of reporting deep nesting: comments and scripts are not told apart.
-pub(super) fn nests_deeper_than(html: &str, limit: usize) -> bool {
+pub fn nests_deeper_than(html: &str, limit: usize) -> bool {
     let bytes = html.as_bytes();
     let name_at = |at: usize| {
         let rest = bytes.get(at..).unwrap_or_default();
