@@ -301,7 +301,7 @@ fn odd_dates_and_missing_fields() {
 fn a_broken_feed_is_one_line_and_status_2() {
     for (name, says) in [
         ("broken.xml", "XML error"),
-        ("not-a-feed.html", "neither a bundle nor a feed"),
+        ("not-a-feed.html", "a web page, not a feed or a bundle"),
     ] {
         let path = fixture(name);
         let out = newsterm(&["--render", "80x24", path.to_str().expect("path")], None);

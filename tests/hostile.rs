@@ -40,7 +40,7 @@ const REFUSED: &[(&str, &str)] = &[
     (
         // Told by its content: it starts with `<`, so it could only have been a feed.
         "html.json",
-        "neither a bundle nor a feed: no JSON object, and no <rss>, <rdf:RDF> or <feed> at the top",
+        "a web page, not a feed or a bundle, and no article found in the page",
     ),
     (
         "truncated.json",

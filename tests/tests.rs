@@ -28,6 +28,8 @@ mod html;
 mod library;
 /// The bundle contract, one test per rule.
 mod loader;
+/// Web pages opened as stories with their related stories; `convert` of pages.
+mod pages;
 /// Optimized frames replayed in a terminal emulator equal full redraws.
 mod present;
 /// Any size, any keys: exact frames, no panic.

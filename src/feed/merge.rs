@@ -68,7 +68,63 @@ pub fn merge(mut bundles: Vec<Bundle>) -> Bundle {
             article
         })
         .collect();
+    join_pages(&mut out);
     out
+}
+
+/// Pages read together link up: a related story that a page only names (its teaser: no
+/// text, no related list of its own) is the page of the same address read in full when that
+/// is among the stories too, which then takes its place in every related list.
+fn join_pages(bundle: &mut Bundle) {
+    let articles = &bundle.articles;
+    let mut full: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if a.has_body
+            && let Some(url) = a.url.as_deref()
+        {
+            full.entry(url).or_insert(i);
+        }
+    }
+    let named: std::collections::HashSet<usize> = articles
+        .iter()
+        .flat_map(|a| a.related.iter().copied())
+        .collect();
+    let becomes: Vec<Option<usize>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let teaser = !a.has_body && a.related.is_empty() && named.contains(&i);
+            let url = a.url.as_deref().filter(|_| teaser)?;
+            full.get(url).copied().filter(|&f| f != i)
+        })
+        .collect();
+    if becomes.iter().all(Option::is_none) {
+        return;
+    }
+    // What each kept story's index becomes once the teasers are gone.
+    let mut place = Vec::with_capacity(becomes.len());
+    let mut kept = 0;
+    for b in &becomes {
+        place.push(kept);
+        if b.is_none() {
+            kept += 1;
+        }
+    }
+    let old = std::mem::take(&mut bundle.articles);
+    for (i, mut article) in old.into_iter().enumerate() {
+        if becomes[i].is_some() {
+            continue;
+        }
+        let mut related: Vec<usize> = Vec::with_capacity(article.related.len());
+        for r in &article.related {
+            let r = place[becomes.get(*r).copied().flatten().unwrap_or(*r)];
+            if !related.contains(&r) {
+                related.push(r);
+            }
+        }
+        article.related = related;
+        bundle.articles.push(article);
+    }
 }
 
 /// Seconds since 1970 of an RFC 3339 time (`2026-11-03T10:00:00+07:00`, fractions and `Z`

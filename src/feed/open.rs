@@ -105,7 +105,7 @@ pub fn open(
     if source == "-" {
         let bytes = crate::limits::read_capped(std::io::stdin().lock(), crate::limits::MOST_READ)
             .map_err(read_error)?;
-        return from_bytes(&name, bytes, None, step);
+        return from_bytes(&name, bytes, None, None, step);
     }
     // A pipe or a device (`<(…)`, `/dev/stdin`) is read once, within the bound: reading its
     // head and then the whole again would read different bytes, or for ever.
@@ -113,7 +113,7 @@ pub fn open(
         let bytes = std::fs::File::open(path)
             .and_then(|f| crate::limits::read_capped(f, crate::limits::MOST_READ))
             .map_err(read_error)?;
-        return from_bytes(&name, bytes, None, step);
+        return from_bytes(&name, bytes, None, None, step);
     }
     let mut head = [0u8; 512];
     let read = std::fs::File::open(path).and_then(|mut f| read_head(&mut f, &mut head));
@@ -122,10 +122,14 @@ pub fn open(
         source: e,
     })?;
     if content_format(&head[..got]) == ContentFormat::Xml {
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
-            file: name.clone(),
-            source: e,
-        })?;
+        let bytes = crate::limits::read_capped(
+            std::fs::File::open(path).map_err(read_error)?,
+            crate::limits::MOST_READ,
+        )
+        .map_err(read_error)?;
+        if crate::article::charset::is_html(&bytes) {
+            return crate::article::page_bundle(&name, &bytes, None, None);
+        }
         return read_feed_owned(&name, bytes, None);
     }
     let shown = &mut *step;
@@ -156,7 +160,13 @@ pub fn from_fetched(
 ) -> bundle::Result<Bundle> {
     let fetched = fetched.map_err(LoadError::Fetch)?;
     let name = crate::text::printable(source).into_owned();
-    from_bytes(&name, fetched.bytes, Some(&fetched.url), step)
+    from_bytes(
+        &name,
+        fetched.bytes,
+        Some(&fetched.url),
+        fetched.content_type.as_deref(),
+        step,
+    )
 }
 
 /// Reads up to `head.len()` bytes (fewer only at the end of the file).
@@ -173,13 +183,18 @@ fn read_head(file: &mut std::fs::File, head: &mut [u8]) -> std::io::Result<usize
     Ok(got)
 }
 
-/// A source already read into memory.
+/// A source already read into memory: a web page, a feed or a bundle. `base` is the address
+/// it came from, `content_type` the HTTP header it came with.
 fn from_bytes(
     name: &str,
     bytes: Vec<u8>,
     base: Option<&str>,
+    content_type: Option<&str>,
     step: &mut dyn FnMut(Step<'_>),
 ) -> bundle::Result<Bundle> {
+    if crate::article::charset::is_html(&bytes) {
+        return crate::article::page_bundle(name, &bytes, base, content_type);
+    }
     if content_format(&bytes) == ContentFormat::Xml || is_json_feed(&bytes) {
         return read_feed_owned(name, bytes, base);
     }
