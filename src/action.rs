@@ -29,6 +29,8 @@ pub enum Action {
     ToggleRead,
     /// Star the story under the cursor (or in the reader), or take the star off.
     ToggleStar,
+    /// Read the story's whole article from its page, or show the summary again.
+    WholeArticle,
     /// Give the story tags (or, in the feed list, the feed).
     EditTags,
     /// Show only unread stories in the list, or all again.

@@ -39,6 +39,7 @@ mod stories;
 mod tagging;
 #[cfg(test)]
 mod tests;
+mod whole;
 
 pub use autotag::{MOST_RULES, TagRule, unfit_for_rule};
 pub use find::Find;
@@ -231,6 +232,7 @@ impl App {
             Action::CopyLink => self.copy_link(),
             Action::OpenLinkNumber => self.ask_link_number(),
             Action::EditTags => self.ask_story_tags(),
+            Action::WholeArticle => self.toggle_whole(),
             Action::PrevMatch => self.jump_to_match(Way::Backward),
             Action::Zoom => {
                 self.session.zoom = !self.session.zoom;

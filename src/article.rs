@@ -12,9 +12,11 @@ pub mod charset;
 mod page;
 mod related;
 pub mod score;
+mod whole;
 
 pub use page::{page_bundle, page_doc};
 pub use related::Teaser;
+pub use whole::{Came, WholeError, whole_article};
 
 use crate::bundle::Block;
 

@@ -227,6 +227,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "toggle_star",
         Action::EditTags => "edit_tags",
+        Action::WholeArticle => "whole_article",
         Action::UnreadOnly => "unread_only",
         Action::StarredOnly => "starred_only",
         Action::Help => "help",

@@ -93,6 +93,7 @@ pub const BINDINGS: &[Binding] = &[
     row("O", &[ch('O')], Action::SortFeeds, "sort the feeds by name, unread, updated"),
     row("m", &[ch('m')], Action::ToggleRead, "mark read / unread"),
     row("s", &[ch('s')], Action::ToggleStar, "star / unstar"),
+    row("f", &[ch('f')], Action::WholeArticle, "the whole article from its page / summary"),
     row("t", &[ch('t')], Action::EditTags, "tag a story, or a feed in the feed list"),
     row("u", &[ch('u')], Action::UnreadOnly, "only unread stories / all"),
     row("S", &[ch('S')], Action::StarredOnly, "only starred stories / all"),

@@ -8,6 +8,7 @@
 //! than failing; another process sees it at its next look ([`Library::changed`]). No
 //! terminal code and no network here: `src/refresh.rs` fetches, this stores.
 
+mod fulltext;
 mod marks;
 mod retention;
 mod schema;

@@ -13,6 +13,7 @@ mod keeper;
 mod launch;
 pub mod reload;
 mod signals;
+mod whole;
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -143,7 +144,14 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     if in_tmux() {
         term.painter = std::mem::take(&mut term.painter).inside_tmux();
     }
-    let mut reloader = Reloader::new(setup.reload)?.every(setup.refresh_every);
+    // Whole articles are kept where the marks are: in the library, unless nothing is saved.
+    let library = match &saver.file {
+        Some(_) => crate::library::library_path(|name| std::env::var(name).ok()),
+        None => None,
+    };
+    let mut reloader = Reloader::new(setup.reload)?
+        .every(setup.refresh_every)
+        .keeping_whole(library)?;
     match setup.at_start {
         reload::AtStart::Nothing => {}
         reload::AtStart::Refresh => app.apply(reloader.start()),
@@ -364,6 +372,12 @@ fn carry_out_effects(
             saver.save(app);
             continue;
         }
+        if let Effect::ReadWhole { id, url } = &effect {
+            if let Some(outcome) = reloader.read_whole(id.clone(), url.clone()) {
+                app.apply(outcome);
+            }
+            continue;
+        }
         if let Effect::TagFeed { url, tags } = &effect {
             app.apply(reloader.tag_feed(url, tags));
             continue;
@@ -463,7 +477,10 @@ impl Term {
                 Ok(())
             }
             // The event loop starts the reload and suspends itself.
-            Effect::Reload | Effect::Suspend | Effect::TagFeed { .. } => Ok(()),
+            Effect::Reload
+            | Effect::Suspend
+            | Effect::TagFeed { .. }
+            | Effect::ReadWhole { .. } => Ok(()),
         }
         .map(|()| None)
     }

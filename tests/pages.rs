@@ -6,7 +6,7 @@
 use newsterm::bundle::{Block, sample};
 
 use crate::support::serve::{Reply, Route, Server};
-use crate::support::{fresh_dir, newsterm, text};
+use crate::support::{Session, fresh_dir, newsterm, text};
 
 const HTML: &str = "text/html; charset=utf-8";
 /// The pages' addresses on the test server: the story, then its two related stories.
@@ -275,4 +275,62 @@ fn a_saved_page_finds_its_related_stories_by_the_address_it_names() {
         None,
     );
     assert!(!text(&out.stdout).contains("Cận cảnh phòng học"));
+}
+
+/// A feed of one story whose summary is a line, and whose link is the news page.
+fn summary_feed(page: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Ngày Nay</title>\
+         <item><title>Việt Nam - Hàn Quốc hợp tác</title><link>{page}</link>\
+         <guid>story-1</guid><description>Only a summary line.</description></item>\
+         </channel></rss>"
+    )
+}
+
+#[test]
+fn f_reads_the_whole_article_once_and_the_library_keeps_it() {
+    let (_, html) = site().remove(0);
+    let server = Server::start(vec![Route::new(PATHS[0], Reply::ok(HTML, html))]);
+    let page = server.url(PATHS[0]);
+    server.set(Route::new(
+        "/feed.xml",
+        Reply::ok("application/rss+xml", summary_feed(&page)),
+    ));
+    let feed = server.url("/feed.xml");
+    let home = fresh_dir("pages-whole");
+    let vars: Vec<(String, String)> = [
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+    ]
+    .iter()
+    .map(|v| (v.to_string(), home.join(v).display().to_string()))
+    .collect();
+    let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    env.push(("TERM", "xterm-256color"));
+    let body = "▣ Bộ Tài nguyên";
+    let fetched = || server.requests_for(PATHS[0]).len();
+
+    let mut first = Session::start_with(100, 30, &[&feed], &env);
+    first.wait_for(0, "Việt Nam - Hàn Quốc hợp tác");
+    first.press("\r", "Only a summary line.");
+    first.press("f", body);
+    assert_eq!(fetched(), 1);
+    first.press("f", "The summary the feed sent");
+    assert!(!first.screen_text().contains(body), "the summary again");
+    first.press("f", "The whole article (f: the summary).");
+    assert!(first.screen_text().contains(body));
+    assert_eq!(fetched(), 1, "toggling reads nothing again");
+    first.press_nowait("Q");
+    let (status, _) = first.finish();
+    assert!(status.success());
+
+    let mut again = Session::start_with(100, 30, &[&feed], &env);
+    again.wait_for(0, "Việt Nam - Hàn Quốc hợp tác");
+    again.press("\r", "Only a summary line.");
+    again.press("f", body);
+    assert_eq!(fetched(), 1, "the library had it");
+    again.press_nowait("Q");
+    let _ = again.finish();
 }

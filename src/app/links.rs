@@ -22,6 +22,9 @@ pub enum Effect {
     /// Give the subscription to `url` these tags in the subscriptions file, and hand them
     /// back ([`Outcome::FeedTags`](super::Outcome::FeedTags)).
     TagFeed { url: String, tags: Vec<String> },
+    /// Read the whole article of story `id` from its page at `url` (kept in the library
+    /// once read), and hand it back ([`Outcome::WholeArticle`](super::Outcome::WholeArticle)).
+    ReadWhole { id: String, url: String },
 }
 
 impl App {

@@ -32,6 +32,11 @@ pub enum Outcome {
     /// The subscriptions as the library has them now (when the reader opens the library,
     /// and after each refresh): what the feed list shows.
     Feeds(Vec<crate::library::FeedInfo>),
+    /// The whole article of story `id` read from its page, or why it could not be.
+    WholeArticle {
+        id: String,
+        read: Result<Box<crate::bundle::Article>, String>,
+    },
     /// The subscriptions file gives the feed at `url` these tags now.
     FeedTags { url: String, tags: Vec<String> },
     /// No source could be read again: the stories stay as they were.
@@ -87,6 +92,7 @@ impl App {
             Outcome::Whole { bundle, memory } => self.take_whole(*bundle, *memory),
             Outcome::Feeds(feeds) => self.take_feeds(feeds),
             Outcome::FeedTags { url, tags } => self.feed_tagged(&url, &tags),
+            Outcome::WholeArticle { id, read } => self.take_whole_article(&id, read),
             Outcome::MemoryOnDisk(memory) => {
                 // Not a change of this reader's: nothing to save again.
                 if *memory != self.session.memory {

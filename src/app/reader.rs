@@ -193,6 +193,13 @@ impl App {
         });
         self.show(story);
         self.session.focus = Pane::Reader;
+        // A story a page only named (its headline and lead) is read whole as it is followed.
+        let teaser = self.stories.bundle.articles.get(story).is_some_and(|a| {
+            !a.has_body && a.span.is_none() && a.url.as_deref().is_some_and(super::is_web_address)
+        });
+        if teaser {
+            self.read_whole(story);
+        }
     }
 
     pub(super) fn go_back(&mut self) {

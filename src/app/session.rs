@@ -37,6 +37,8 @@ pub(super) struct Session {
     pub(super) measure: Measure,
     /// The digits typed after `L`, while the status line asks for a link number.
     pub(super) link_prompt: Option<String>,
+    /// The stories whose whole article the loop is reading (`f`), by id.
+    pub(super) reading_whole: std::collections::BTreeSet<String>,
     /// The tags typed after `t`, while the status line asks for them.
     pub(super) tag_line: Option<super::tagging::TagLine>,
     /// The sources are being read again (the loop said so, and has not yet brought the
@@ -86,6 +88,7 @@ impl Session {
             measure: Measure::default(),
             link_prompt: None,
             tag_line: None,
+            reading_whole: std::collections::BTreeSet::new(),
             reloading: false,
             refreshing: None,
             feeds: Vec::new(),

@@ -24,6 +24,8 @@ pub(super) struct Stories {
     instants: std::sync::OnceLock<Vec<Option<i64>>>,
     /// Per story, which tagging rules pick it (see `autotag.rs`).
     pub(super) ruled: std::sync::OnceLock<Vec<u64>>,
+    /// The stories read whole (`f`), and their other texts.
+    pub(super) whole: super::whole::WholeTexts,
 }
 
 impl Stories {
@@ -40,6 +42,7 @@ impl Stories {
             read: Vec::new(),
             instants: std::sync::OnceLock::new(),
             ruled: std::sync::OnceLock::new(),
+            whole: super::whole::WholeTexts::default(),
             bundle,
         }
     }

@@ -25,6 +25,7 @@ mod related;
 mod search;
 mod suspend;
 mod tagging;
+mod whole;
 mod zoom;
 
 /// The sample bundle on a `cols` x `rows` terminal.

@@ -62,6 +62,11 @@ impl DocCache {
         self.entries.truncate(within);
     }
 
+    /// Forgets the layouts of `story` (its text changed).
+    pub fn forget(&mut self, story: usize) {
+        self.entries.retain(|((s, _), _)| *s != story);
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

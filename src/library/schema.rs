@@ -60,6 +60,13 @@ const MIGRATIONS: &[&str] = &[
         tag TEXT NOT NULL,
         PRIMARY KEY (scope, story, tag)
     ) WITHOUT ROWID;",
+    // 3: whole articles read from stories' pages (`f`), by the page's address: a one-story
+    // bundle, as the bundle loader reads it back.
+    "CREATE TABLE full_texts (
+        url TEXT PRIMARY KEY,
+        fetched INTEGER NOT NULL,
+        story TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this newsterm writes.

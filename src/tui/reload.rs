@@ -116,6 +116,14 @@ impl LibraryJob {
 }
 
 impl Job {
+    /// How the job's sources are fetched, which a story's page is fetched by too.
+    fn fetch_options(&self) -> crate::fetch::Options {
+        match self {
+            Job::Sources { fetch, .. } => fetch.clone(),
+            Job::Library(job) => job.fetch.clone(),
+        }
+    }
+
     fn name(&self) -> String {
         match self {
             Job::Sources { sources, .. } => sources.first().map_or("the sample".into(), |s| {
@@ -196,6 +204,8 @@ pub struct Reloader {
     last_start: std::time::Instant,
     /// Where the library's whole list comes, while it is read after the first screen.
     rest: Option<Receiver<Outcome>>,
+    /// Reads whole articles (`f`), waking the loop on the same socket.
+    whole: super::whole::WholeReader,
 }
 
 impl Reloader {
@@ -203,6 +213,7 @@ impl Reloader {
         let (wake, ring) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         ring.set_nonblocking(true)?;
+        let whole = super::whole::WholeReader::new(ring.try_clone()?, job.fetch_options(), None);
         Ok(Reloader {
             job,
             running: None,
@@ -211,6 +222,7 @@ impl Reloader {
             every: None,
             last_start: std::time::Instant::now(),
             rest: None,
+            whole,
         })
     }
 
@@ -243,6 +255,19 @@ impl Reloader {
             )),
             Err(e) => Outcome::Notice(format!("Tags not saved: {e}")),
         }
+    }
+
+    /// Keeps the whole articles read in the library at `library` (none: never kept).
+    pub fn keeping_whole(mut self, library: Option<PathBuf>) -> io::Result<Self> {
+        let fetch = self.job.fetch_options();
+        self.whole = super::whole::WholeReader::new(self.ring.try_clone()?, fetch, library);
+        Ok(self)
+    }
+
+    /// Starts reading story `id`'s whole article from `url`: what the app is told now, if
+    /// anything ([`Reloader::finished`] brings the article).
+    pub fn read_whole(&self, id: String, url: String) -> Option<Outcome> {
+        self.whole.start(id, url)
     }
 
     /// Reloads on a timer too, every `every`.
@@ -337,6 +362,9 @@ impl Reloader {
     pub fn finished(&mut self) -> Option<Outcome> {
         let mut buf = [0u8; 64];
         while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
+        if let Some(outcome) = self.whole.finished() {
+            return Some(outcome);
+        }
         if let Some(rest) = &self.rest {
             match rest.try_recv() {
                 Ok(outcome) => {
