@@ -16,7 +16,7 @@ mod whole;
 
 pub use page::{page_bundle, page_doc};
 pub use related::Teaser;
-pub use whole::{Came, WholeError, whole_article};
+pub use whole::{Came, WholeError, keep_whole_articles, whole_article};
 
 use crate::bundle::Block;
 

@@ -9,6 +9,15 @@ use crate::bundle::Doc;
 use crate::fetch::{self, FetchError, Fetched, FetchedFrom};
 use crate::library::{Library, Stored};
 
+/// The tag that has a feed's stories read whole as they arrive (in the `urls` file).
+pub const FULL_TEXT: &str = "full_text";
+
+/// Whether a feed with these tags has its stories read whole.
+pub fn reads_whole(tags: &[String]) -> bool {
+    tags.iter()
+        .any(|t| t.trim_start_matches('!').eq_ignore_ascii_case(FULL_TEXT))
+}
+
 /// What became of one feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedResult {
@@ -88,6 +97,19 @@ pub fn refresh(
     now: i64,
     progress: &mut dyn FnMut(Progress),
 ) -> Report {
+    refresh_reading_whole(library, urls, &|_| false, options, now, progress)
+}
+
+/// [`refresh`], and then the whole article of every story new to the library of the feeds
+/// `whole` names (a feed tagged [`FULL_TEXT`]) read from its page and kept, as `f` would.
+pub fn refresh_reading_whole(
+    library: &mut Library,
+    urls: &[String],
+    whole: &dyn Fn(&str) -> bool,
+    options: &fetch::Options,
+    now: i64,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
     let options = fetch::Options {
         timeout: time_for(urls.len(), options.timeout),
         ..options.clone()
@@ -96,6 +118,7 @@ pub fn refresh(
     // Each feed is read and stored here as it arrives, while the workers fetch the rest.
     let mut results: Vec<Option<FeedResult>> = urls.iter().map(|_| None).collect();
     let mut not_stored = None;
+    let mut pages: Vec<String> = Vec::new();
     fetch::fetch_each(
         urls,
         &options,
@@ -104,6 +127,12 @@ pub fn refresh(
             let Some(url) = urls.get(i) else {
                 return;
             };
+            if whole(url)
+                && let Ok(fetched) = &result
+                && let Ok(doc) = read(fetched)
+            {
+                pages.extend(doc.articles.iter().filter_map(|a| a.url.clone()));
+            }
             let (result, stored) = store(library, url, result, now);
             if let Err(e) = stored
                 && not_stored.is_none()
@@ -115,6 +144,9 @@ pub fn refresh(
             }
         },
     );
+    if !pages.is_empty() {
+        crate::article::keep_whole_articles(library, &pages, &options, now);
+    }
     let feeds = urls
         .iter()
         .zip(results)

@@ -334,3 +334,52 @@ fn f_reads_the_whole_article_once_and_the_library_keeps_it() {
     again.press_nowait("Q");
     let _ = again.finish();
 }
+
+#[test]
+fn a_feed_tagged_full_text_has_its_new_stories_read_whole_as_they_arrive() {
+    let (_, html) = site().remove(0);
+    let server = Server::start(vec![Route::new(PATHS[0], Reply::ok(HTML, html))]);
+    let page = server.url(PATHS[0]);
+    server.set(Route::new(
+        "/feed.xml",
+        Reply::ok("application/rss+xml", summary_feed(&page)),
+    ));
+    let home = fresh_dir("pages-full-text");
+    let vars: Vec<(String, String)> = [
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+    ]
+    .iter()
+    .map(|v| (v.to_string(), home.join(v).display().to_string()))
+    .collect();
+    let urls = home.join("XDG_CONFIG_HOME/newsterm/urls");
+    std::fs::create_dir_all(urls.parent().expect("a folder")).expect("made");
+    std::fs::write(
+        &urls,
+        format!("{} news full_text\n", server.url("/feed.xml")),
+    )
+    .expect("written");
+    let env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let fetched = || server.requests_for(PATHS[0]).len();
+
+    for _ in 0..2 {
+        let out = crate::support::newsterm_with(&["refresh"], None, &env);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    assert_eq!(fetched(), 1, "read whole by the first refresh, and kept");
+    let library = newsterm::library::Library::open(&home.join("XDG_DATA_HOME/newsterm/library.db"))
+        .expect("the library");
+    assert!(library.full_text(&page).expect("read").is_some());
+
+    // Opened, the story shows its whole article at once, from the library.
+    let mut env = env;
+    env.push(("TERM", "xterm-256color"));
+    let mut reader = Session::start_with(100, 30, &["--offline"], &env);
+    reader.wait_for(0, "Việt Nam - Hàn Quốc hợp tác");
+    reader.press("\r", "▣ Bộ Tài nguyên");
+    assert_eq!(fetched(), 1);
+    reader.press_nowait("Q");
+    let _ = reader.finish();
+}

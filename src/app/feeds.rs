@@ -111,6 +111,8 @@ impl App {
     pub(super) fn take_feeds(&mut self, feeds: Vec<FeedInfo>) {
         self.session.feeds = feeds;
         self.recount_feeds();
+        // The story shown may be of a feed read whole, which only the feeds tell.
+        self.read_whole_if_wanted(self.stories.reader.current);
     }
 
     /// Counts the open list again (the stories or the subscriptions changed), keeping the

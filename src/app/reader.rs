@@ -162,6 +162,7 @@ impl App {
                 }
                 // Opened on purpose, a story kept unread is read.
                 self.stories.reader.kept_unread = false;
+                self.read_whole_if_wanted(story);
                 self.session.focus = Pane::Reader;
             }
             Pane::Related => self.follow(self.stories.related.cursor),
@@ -231,6 +232,7 @@ impl App {
         self.stories.related.offset = 0;
         self.relayout(None);
         self.compute_related();
+        self.read_whole_if_wanted(story);
         if let Some(place) = self.place(story) {
             let line = self.stories.reader.doc.line_of(place.part) + place.line;
             self.scroll_to(line);

@@ -134,6 +134,36 @@ impl App {
         }
     }
 
+    /// Reads story `story` whole when its feed is tagged to be read whole (`full_text`): the
+    /// refresh kept its article, so it comes from the library at once. Once read, or put
+    /// back to its summary with `f`, it stays as it is.
+    pub(super) fn read_whole_if_wanted(&mut self, story: usize) {
+        if self.stories.whole.other.contains_key(&story) || self.session.feeds.is_empty() {
+            return;
+        }
+        let bundle = &self.stories.bundle;
+        let Some(feed) = bundle
+            .articles
+            .get(story)
+            .and_then(|a| bundle.origins.get(usize::from(a.origin)))
+            .and_then(|o| o.feed.as_deref())
+        else {
+            return;
+        };
+        let wanted = self
+            .session
+            .feeds
+            .iter()
+            .any(|f| f.url == feed && crate::refresh::reads_whole(&f.tags));
+        let asked = bundle
+            .articles
+            .get(story)
+            .is_some_and(|a| self.session.reading_whole.contains(&a.id));
+        if wanted && !asked {
+            self.read_whole(story);
+        }
+    }
+
     /// Whether story `index` shows the whole article read from its page.
     pub fn shows_whole(&self, index: usize) -> bool {
         self.stories.whole.whole.contains(&index)

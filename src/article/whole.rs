@@ -6,6 +6,10 @@ use crate::bundle::{self, Article, Doc, DocArticle, DocBlock};
 use crate::fetch;
 use crate::library::Library;
 
+/// The most pages read whole in one refresh: a feed's first refresh lists its whole
+/// backlog, and the rest come with the next refreshes.
+const MOST_AT_ONCE: usize = 50;
+
 /// Why the whole article could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum WholeError {
@@ -42,14 +46,7 @@ pub fn whole_article(
         return Ok((article, Came::Kept));
     }
     let fetched = fetch::fetch(url, options, &mut |_| {})?;
-    let html = super::charset::decode(&fetched.bytes, fetched.content_type.as_deref());
-    let found = super::extract(&html, Some(&fetched.url))?;
-    let doc = Doc {
-        title: found.title.clone(),
-        articles: vec![story_doc(&found, url)],
-        ..Doc::default()
-    };
-    let bytes = doc.into_vec();
+    let bytes = story_bytes(url, &fetched)?;
     let article = story_of(url, &bytes)?;
     if let Some(library) = library
         && let Ok(text) = std::str::from_utf8(&bytes)
@@ -58,6 +55,49 @@ pub fn whole_article(
         let _ = library.keep_full_text(url, text, now);
     }
     Ok((article, Came::Fetched))
+}
+
+/// Reads the whole articles of the pages at `urls` that `library` does not have yet (a few
+/// at a time, within `options`' limits) and keeps them: how many it kept. For the feeds
+/// whose every new story is read whole as a refresh brings it.
+pub fn keep_whole_articles(
+    library: &mut Library,
+    urls: &[String],
+    options: &fetch::Options,
+    now: i64,
+) -> usize {
+    let wanted: Vec<String> = urls
+        .iter()
+        .filter(|u| crate::feed::open::is_url(u))
+        .filter(|u| library.full_text(u).ok().flatten().is_none())
+        .take(MOST_AT_ONCE)
+        .cloned()
+        .collect();
+    let mut kept = 0;
+    fetch::fetch_each(&wanted, options, &mut |_| {}, &mut |i, result| {
+        let (Some(url), Ok(fetched)) = (wanted.get(i), result) else {
+            return;
+        };
+        if let Ok(bytes) = story_bytes(url, &fetched)
+            && let Ok(text) = std::str::from_utf8(&bytes)
+            && library.keep_full_text(url, text, now).is_ok()
+        {
+            kept += 1;
+        }
+    });
+    kept
+}
+
+/// The one-story bundle of the article in a fetched page.
+fn story_bytes(url: &str, fetched: &fetch::Fetched) -> Result<Vec<u8>, WholeError> {
+    let html = super::charset::decode(&fetched.bytes, fetched.content_type.as_deref());
+    let found = super::extract(&html, Some(&fetched.url))?;
+    let doc = Doc {
+        title: found.title.clone(),
+        articles: vec![story_doc(&found, url)],
+        ..Doc::default()
+    };
+    Ok(doc.into_vec())
 }
 
 /// The story of a one-story bundle, as the loader reads it.

@@ -231,7 +231,7 @@ pub(super) fn open(
 /// `newsterm refresh`: exit 0 when every feed was read, 1 when some failed.
 pub(super) fn refresh(args: &Refresh, keep: crate::library::Keep) -> Result<bool, Failure> {
     let (path, urls) = subscriptions()?;
-    let (feeds, _, _) = feeds_of(&urls);
+    let (feeds, _, tags) = feeds_of(&urls);
     if feeds.is_empty() {
         eprintln!(
             "newsterm: no subscriptions in {}: add one with `newsterm add URL`",
@@ -248,9 +248,14 @@ pub(super) fn refresh(args: &Refresh, keep: crate::library::Keep) -> Result<bool
         )));
     }
     let now = crate::library::now_secs();
-    let report = crate::refresh::refresh(
+    let whole = |url: &str| {
+        tags.get(url)
+            .is_some_and(|t| crate::refresh::reads_whole(t))
+    };
+    let report = crate::refresh::refresh_reading_whole(
         &mut library,
         &feeds,
+        &whole,
         &fetch_options(args.offline, args.timeout),
         now,
         &mut |_| {},

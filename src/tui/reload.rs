@@ -92,13 +92,24 @@ impl LibraryJob {
         };
         let now = crate::library::now_secs();
         let mut last = usize::MAX;
-        let report =
-            crate::refresh::refresh(&mut library, &self.feeds, &self.fetch, now, &mut |p| {
+        let whole = |url: &str| {
+            self.tags
+                .get(url)
+                .is_some_and(|t| crate::refresh::reads_whole(t))
+        };
+        let report = crate::refresh::refresh_reading_whole(
+            &mut library,
+            &self.feeds,
+            &whole,
+            &self.fetch,
+            now,
+            &mut |p| {
                 if p.done != last {
                     last = p.done;
                     progress(p.done, p.of);
                 }
-            });
+            },
+        );
         let name = |url: &str| self.names.get(url).cloned();
         let tags = |url: &str| self.tags.get(url).cloned().unwrap_or_default();
         if let Ok(feeds) = library.feed_list(&self.feeds, &name, &tags) {
