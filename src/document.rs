@@ -67,6 +67,18 @@ pub struct Document {
     link_numbers: std::collections::HashMap<String, usize>,
     /// Lines that show a link, and its whole address (a long one wraps over several lines).
     targets: Vec<(usize, String)>,
+    /// Which way the story's paragraphs run.
+    direction: Direction,
+}
+
+/// Which way a story's text runs, as its `dir` says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Direction {
+    /// Each paragraph the way its first letter goes.
+    #[default]
+    Auto,
+    Rtl,
+    Ltr,
 }
 
 /// The part of a long story not laid out yet.
@@ -141,8 +153,14 @@ impl Document {
     /// short, otherwise its title, metadata and lead, with its body (from `body` when it is
     /// still in the file) laid out as it is reached.
     pub fn new(article: &Article, body: Option<LazyBody>, width: usize) -> Document {
+        let direction = match article.dir.as_deref() {
+            Some("rtl") => Direction::Rtl,
+            Some("ltr") => Direction::Ltr,
+            _ => Direction::Auto,
+        };
         let mut doc = Document {
             width,
+            direction,
             ..Document::default()
         };
         doc.head(article);

@@ -14,12 +14,14 @@
 //! - `wrap`: lines of a width, from those words.
 
 mod clean;
+mod direction;
 mod measure;
 mod visible;
 mod words;
 mod wrap;
 
 pub use clean::{TAB_STOP, clean, clean_owned};
+pub use direction::starts_right_to_left;
 pub(crate) use measure::one_column;
 pub use measure::{fit, grapheme_width, is_single_cell, truncate, width};
 pub use visible::{one_line, printable, visible};

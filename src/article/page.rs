@@ -112,6 +112,7 @@ pub fn page_doc(article: &WebArticle, teasers: &[Teaser], url: Option<&str>) -> 
         lead,
         body,
         related: Some(related.iter().map(|r| r.id.clone()).collect()),
+        dir: article.direction.clone(),
         ..DocArticle::default()
     };
     Doc {

@@ -126,6 +126,7 @@ fn story_doc(found: &super::WebArticle, url: &str) -> DocArticle {
         published: found.published.clone(),
         authors: found.byline.iter().cloned().collect(),
         body: found.blocks.iter().cloned().map(DocBlock::from).collect(),
+        dir: found.direction.clone(),
         ..DocArticle::default()
     }
 }

@@ -92,6 +92,9 @@ pub struct Details {
     pub lead: Option<String>,
     pub body: Vec<Block>,
     pub audio: Option<Audio>,
+    /// `rtl` for a story written right to left, `ltr` for left to right; otherwise each
+    /// paragraph goes the way its first letter does.
+    pub dir: Option<String>,
 }
 
 static NO_DETAILS: Details = Details {
@@ -101,6 +104,7 @@ static NO_DETAILS: Details = Details {
     lead: None,
     body: Vec::new(),
     audio: None,
+    dir: None,
 };
 
 impl std::ops::Deref for Article {
@@ -455,6 +459,10 @@ impl Article {
                     url: a.url.as_deref().map(clean),
                     duration_s: a.duration_s,
                 }),
+                dir: raw
+                    .dir
+                    .map(|d| d.trim().to_ascii_lowercase())
+                    .filter(|d| d == "rtl" || d == "ltr"),
             })),
             id: raw.id,
         }

@@ -51,6 +51,9 @@ pub struct DocArticle {
     pub related: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<DocAudio>,
+    /// `rtl` or `ltr`; absent: each paragraph goes the way its first letter does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -207,6 +210,7 @@ pub fn article_doc(bundle: &Bundle, index: usize) -> Option<DocArticle> {
             url: a.url.clone(),
             duration_s: a.duration_s,
         }),
+        dir: article.dir.clone(),
     })
 }
 

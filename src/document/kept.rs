@@ -21,6 +21,8 @@ pub(super) struct Part {
     pub(super) rest: String,
     /// Code: lines cut where the text says and drawn as written, break hints included.
     pub(super) verbatim: bool,
+    /// Runs right to left: each line is set against the right edge of the column.
+    pub(super) rtl: bool,
 }
 
 impl Part {
@@ -37,6 +39,7 @@ impl Part {
             first: (first.to_owned(), Role::Marker),
             rest: rest.to_owned(),
             verbatim: false,
+            rtl: false,
         }
     }
 
@@ -54,6 +57,7 @@ impl Part {
             first: (first.0.to_owned(), first.1),
             rest: rest.to_owned(),
             verbatim: false,
+            rtl: false,
         }
     }
 
@@ -132,13 +136,32 @@ impl Document {
                 } else {
                     (part.rest.as_str(), Role::Marker)
                 };
-                if !prefix.is_empty() {
-                    each(prefix, role);
-                }
                 let line = WrapLine {
                     range: start..end,
                     hyphen,
                 };
+                if part.rtl && !part.verbatim {
+                    // Set against the right edge: the line's spans, after the room left.
+                    let mut spans: Vec<(String, Role)> = Vec::new();
+                    if !prefix.is_empty() {
+                        spans.push((prefix.to_owned(), role));
+                    }
+                    split_runs(&part.text, &line, &part.runs, &mut |s: &str, r| {
+                        spans.push((s.to_owned(), r));
+                    });
+                    let used: usize = spans.iter().map(|(s, _)| text::width(s)).sum();
+                    let room = self.columns().saturating_sub(used);
+                    if room > 0 {
+                        each(&" ".repeat(room), Role::Body);
+                    }
+                    for (span, role) in &spans {
+                        each(span, *role);
+                    }
+                    return;
+                }
+                if !prefix.is_empty() {
+                    each(prefix, role);
+                }
                 if part.verbatim {
                     if let Some(shown) = part.text.get(line.range).filter(|s| !s.is_empty()) {
                         each(shown, Role::Code);
@@ -182,7 +205,12 @@ impl Document {
     }
 
     /// Wraps `part` to the column, less the width of its markers, and keeps it.
-    pub(super) fn wrap_part(&mut self, part: Part) {
+    pub(super) fn wrap_part(&mut self, mut part: Part) {
+        part.rtl = match self.direction {
+            super::Direction::Rtl => true,
+            super::Direction::Ltr => false,
+            super::Direction::Auto => text::starts_right_to_left(&part.text),
+        };
         let indent = text::width(&part.first.0).max(text::width(&part.rest));
         let index = self.parts.len();
         let from = self.lines.len();

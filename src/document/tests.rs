@@ -227,3 +227,38 @@ fn dateline_style_follows_across_a_wrap() {
             .all(|l| text::width(&l.spans.iter().map(|s| s.0.as_str()).collect::<String>()) <= 12)
     );
 }
+
+#[test]
+fn a_story_written_right_to_left_is_set_against_the_right_edge() {
+    use crate::bundle::{Article, Block, Details};
+    let story = |dir: Option<&str>, text: &str| Article {
+        title: "t".into(),
+        details: Some(Box::new(Details {
+            body: vec![Block::Paragraph(text.into())],
+            dir: dir.map(str::to_owned),
+            ..Details::default()
+        })),
+        ..Article::default()
+    };
+    let body_line = |doc: &Document| {
+        let last = (0..doc.line_count())
+            .rev()
+            .find_map(|i| doc.line(i).filter(|l| !l.spans.is_empty()))
+            .expect("a line");
+        last.spans
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<String>()
+    };
+    // The page says so: Latin text set right.
+    let rtl = crate::document::build(&story(Some("rtl"), "Lorem ipsum."), 20);
+    assert_eq!(body_line(&rtl), "        Lorem ipsum.");
+    // Otherwise the first letter says: Arabic right, unless the story says left to right.
+    let arabic = "مرحبا بالعالم";
+    let auto = crate::document::build(&story(None, arabic), 20);
+    assert_eq!(body_line(&auto), format!("       {arabic}"));
+    let ltr = crate::document::build(&story(Some("ltr"), arabic), 20);
+    assert_eq!(body_line(&ltr), arabic);
+    // Logical order, and no bidi control, ever.
+    assert!(!body_line(&auto).contains(['\u{202B}', '\u{202E}', '\u{2067}', '\u{200F}']));
+}

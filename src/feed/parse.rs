@@ -208,6 +208,7 @@ fn article(entry: &Entry, feed_base: Option<&str>) -> DocArticle {
         body,
         related: None,
         audio,
+        dir: None,
     }
 }
 

@@ -34,6 +34,8 @@ pub struct RawArticle {
     pub related: Option<Vec<String>>,
     #[serde(default)]
     pub audio: Option<Object<RawAudio>>,
+    #[serde(default)]
+    pub dir: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +76,8 @@ pub struct HeadArticle<'a> {
     pub related: Option<Vec<&'a str>>,
     #[serde(default, rename = "audio")]
     _audio: Option<Object<RawAudio>>,
+    #[serde(default, rename = "dir")]
+    _dir: Option<Check>,
 }
 
 fn seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
