@@ -114,3 +114,20 @@ fn what_is_no_article_is_said_and_nothing_panics() {
         let _ = extract(html, Some("not a url"));
     }
 }
+
+#[test]
+fn links_resolve_against_the_page_and_its_base_and_lazy_images_are_found() {
+    let text = |a: &WebArticle| format!("{:?}", a.blocks);
+    let base = article("base-url-base-element");
+    assert!(text(&base).contains("<http://fakehost/foo/bar/baz.html>"), "{}", text(&base));
+    let lazy = article("lazy-image-2");
+    let images: Vec<&str> = lazy
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image { url: Some(u), .. } => Some(u.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!images.is_empty() && images.iter().all(|u| u.starts_with("http")), "{images:?}");
+}

@@ -383,3 +383,41 @@ fn a_feed_tagged_full_text_has_its_new_stories_read_whole_as_they_arrive() {
     reader.press_nowait("Q");
     let _ = reader.finish();
 }
+
+#[test]
+fn following_a_related_story_reads_its_page_whole_and_back_returns() {
+    let server = serve();
+    let url = server.url(PATHS[0]);
+    let home = fresh_dir("pages-follow");
+    let vars: Vec<(String, String)> = [
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+    ]
+    .iter()
+    .map(|v| (v.to_string(), home.join(v).display().to_string()))
+    .collect();
+    let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    env.push(("TERM", "xterm-256color"));
+    let mut reader = Session::start_with(120, 40, &[&url], &env);
+    reader.wait_for(0, "╭ Related");
+    reader.press("\r", "▣ Bộ Tài nguyên");
+    // The related panel's first story, followed: its page is fetched and read whole (its
+    // captioned picture is in its text, not in the teaser the first page gave).
+    reader.press(
+        "\t1",
+        "Tiếp tục sáng tạo, thực hiện cam kết của Thành phố Sáng tạo UNESCO",
+    );
+    reader.wait_until("the whole related story", |s| {
+        s.lines()
+            .nth(2)
+            .is_some_and(|l| l.contains("Tiếp tục sáng tạo"))
+            && s.contains("▣ Bộ Tài nguyên")
+    });
+    assert_eq!(server.requests_for(PATHS[1]).len(), 1);
+    reader.press("h", "Việt Nam - Hàn Quốc hợp tác toàn diện");
+    reader.press_nowait("Q");
+    let (status, _) = reader.finish();
+    assert!(status.success());
+}
