@@ -119,7 +119,11 @@ fn what_is_no_article_is_said_and_nothing_panics() {
 fn links_resolve_against_the_page_and_its_base_and_lazy_images_are_found() {
     let text = |a: &WebArticle| format!("{:?}", a.blocks);
     let base = article("base-url-base-element");
-    assert!(text(&base).contains("<http://fakehost/foo/bar/baz.html>"), "{}", text(&base));
+    assert!(
+        text(&base).contains("<http://fakehost/foo/bar/baz.html>"),
+        "{}",
+        text(&base)
+    );
     let lazy = article("lazy-image-2");
     let images: Vec<&str> = lazy
         .blocks
@@ -129,5 +133,8 @@ fn links_resolve_against_the_page_and_its_base_and_lazy_images_are_found() {
             _ => None,
         })
         .collect();
-    assert!(!images.is_empty() && images.iter().all(|u| u.starts_with("http")), "{images:?}");
+    assert!(
+        !images.is_empty() && images.iter().all(|u| u.starts_with("http")),
+        "{images:?}"
+    );
 }

@@ -60,6 +60,19 @@ fn no_article(e: &ArticleError, feeds: &[String]) -> String {
     why
 }
 
+/// The page's own summary as the story's lead, unless the article starts with it already.
+pub(super) fn lead_of(article: &WebArticle) -> Option<String> {
+    let first = article.blocks.iter().find_map(|b| match b {
+        bundle::Block::Paragraph(t) => Some(t.as_str()),
+        _ => None,
+    });
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    article
+        .excerpt
+        .clone()
+        .filter(|e| !first.is_some_and(|f| collapse(f).starts_with(&collapse(e))))
+}
+
 /// The bundle document of a page: its article, then its related stories.
 pub fn page_doc(article: &WebArticle, teasers: &[Teaser], url: Option<&str>) -> Doc {
     let url = url.or(article.url.as_deref());
@@ -88,16 +101,7 @@ pub fn page_doc(article: &WebArticle, teasers: &[Teaser], url: Option<&str>) -> 
         })
         .collect();
     let body: Vec<DocBlock> = article.blocks.iter().cloned().map(DocBlock::from).collect();
-    // The page's summary is the lead unless the article starts with it already.
-    let first = article.blocks.iter().find_map(|b| match b {
-        bundle::Block::Paragraph(t) => Some(t.as_str()),
-        _ => None,
-    });
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lead = article
-        .excerpt
-        .clone()
-        .filter(|e| !first.is_some_and(|f| collapse(f).starts_with(&collapse(e))));
+    let lead = lead_of(article);
     let story = DocArticle {
         id: ids.claim(url.unwrap_or("page").to_owned(), 2),
         title: if article.title.is_empty() {

@@ -125,6 +125,7 @@ fn story_doc(found: &super::WebArticle, url: &str) -> DocArticle {
         source: found.site.clone(),
         published: found.published.clone(),
         authors: found.byline.iter().cloned().collect(),
+        lead: super::page::lead_of(found),
         body: found.blocks.iter().cloned().map(DocBlock::from).collect(),
         dir: found.direction.clone(),
         ..DocArticle::default()
