@@ -27,6 +27,9 @@ pub const MOST_BYTES: usize = 50 * 1024 * 1024;
 /// taken stays bounded.
 const MOST_ELEMENTS: usize = 200_000;
 
+/// Where a warning about a web page (the feed it names) says it is.
+pub const PAGE_WARNING: &str = "page";
+
 /// The deepest nesting of elements read: far more than any page's article has, and little
 /// enough for the extraction's recursion on a worker thread's stack.
 pub const MOST_DEPTH: usize = 1000;

@@ -325,7 +325,15 @@ fn run(args: &Args) -> Result<(), Failure> {
     if let Some((cols, rows)) = args.render {
         return render(args, bundle, Extra::default(), cols, rows);
     }
-    read::read(args, config, bundle, not_opened(&failed))
+    // A page that names a feed says so in the status bar too: subscribing is what most want.
+    let feed_named = bundle
+        .warnings
+        .iter()
+        .find(|w| w.path.ends_with(crate::article::PAGE_WARNING))
+        .map(|w| format!("this page: {}", w.message));
+    let notice: Vec<String> = not_opened(&failed).into_iter().chain(feed_named).collect();
+    let notice = (!notice.is_empty()).then(|| notice.join(" · "));
+    read::read(args, config, bundle, notice)
 }
 
 /// The status bar's word on the sources that did not open, if any.

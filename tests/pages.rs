@@ -402,6 +402,8 @@ fn following_a_related_story_reads_its_page_whole_and_back_returns() {
     env.push(("TERM", "xterm-256color"));
     let mut reader = Session::start_with(120, 40, &[&url], &env);
     reader.wait_for(0, "╭ Related");
+    // The page names the site's feed: the status bar says how to subscribe.
+    reader.wait_for(0, "newsterm add");
     reader.press("\r", "▣ Bộ Tài nguyên");
     // The related panel's first story, followed: its page is fetched and read whole (its
     // captioned picture is in its text, not in the teaser the first page gave).

@@ -31,7 +31,7 @@ pub fn page_bundle(
     for feed in &feeds {
         let feed = crate::text::printable(feed);
         bundle.warnings.push(Warning {
-            path: "page".into(),
+            path: super::PAGE_WARNING.into(),
             message: format!("it names the feed {feed}: `newsterm add {feed}` subscribes to it"),
         });
     }
