@@ -95,7 +95,7 @@ pub fn teasers(doc: &Document, page: &Url) -> Vec<Teaser> {
             teaser.lead = lead_near(a, &teaser.title);
         }
     }
-    found.retain(|t| !t.title.is_empty());
+    found.retain(|t| !t.title.is_empty() && story_like(t));
     for t in &mut found {
         // A caption that only repeats the headline says nothing more.
         if t.caption.as_deref().is_some_and(|c| c == t.title) {
@@ -163,6 +163,24 @@ fn inline(a: &NodeRef<'_>) -> bool {
     };
     let own = a.text().chars().count();
     block.text().chars().count() > own * 2 + 40 && block.node_name().as_deref() == Some("p")
+}
+
+/// Whether a teaser reads as a story rather than a topic's page (`Gouvernance du Net` at
+/// `/gouvernance-du-net/`): a story has a lead, a picture, an id in its address, or a
+/// headline of a sentence's length.
+fn story_like(t: &Teaser) -> bool {
+    // In the path: a host's port or name holds digits too.
+    let path = Url::parse(&t.url)
+        .map(|u| u.path().to_owned())
+        .unwrap_or_default();
+    let id = path
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() >= 4);
+    t.lead.is_some()
+        || t.image.is_some()
+        || id
+        || t.title.split_whitespace().count() >= 5
+        || (t.title.chars().count() >= 12 && !t.title.contains(' '))
 }
 
 /// Whether `text` reads as a headline: several words, or (in scripts without spaces)
@@ -281,6 +299,18 @@ mod tests {
                 .is_some_and(|l| l.starts_with("A lead that says"))
         );
         assert_eq!(found[1].lead, None);
+    }
+
+    #[test]
+    fn a_topics_page_is_no_related_story() {
+        let page = Url::parse("https://news.example:18735/world/a-story-2015-1234.html").unwrap();
+        let html = r#"<div class="more">
+            <a href="/neutralite-du-net/">Neutralité du Net</a>
+            <a href="/politique/taubira-une-ministre-dans-la-tempete/">Taubira, une ministre dans la tempête</a>
+            <a href="/politique/article/2015/04/16/taubira_4616851.html">Taubira</a></div>"#;
+        let found = teasers(&Document::from(html), &page);
+        let titles: Vec<&str> = found.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["Taubira, une ministre dans la tempête"]);
     }
 
     #[test]
