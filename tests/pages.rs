@@ -423,3 +423,31 @@ fn following_a_related_story_reads_its_page_whole_and_back_returns() {
     let (status, _) = reader.finish();
     assert!(status.success());
 }
+
+#[test]
+fn a_saved_news_page_as_frames_at_three_sizes() {
+    let dir = fresh_dir("pages-frames");
+    let (_, html) = site().remove(0);
+    let canonical = format!(
+        "<head><link rel=\"canonical\" href=\"https://ngaynay.example{}\">",
+        PATHS[0]
+    );
+    let saved = dir.join("saved.html");
+    std::fs::write(&saved, html.replacen("<head>", &canonical, 1)).expect("written");
+    let path = saved.to_str().expect("a path");
+    crate::support::settings().bind(|| {
+        // The list, the story with its caption, and the related panel focused.
+        for (size, keys) in [
+            ("80x24", "Enter"),
+            ("120x40", "Enter"),
+            ("200x60", "Enter Tab"),
+        ] {
+            let out = newsterm(
+                &["--render", size, "--keys", keys, "--no-state", path],
+                None,
+            );
+            assert!(out.status.success(), "{}", text(&out.stderr));
+            insta::assert_snapshot!(format!("page_saved_{size}"), text(&out.stdout));
+        }
+    });
+}

@@ -16,12 +16,15 @@ pub fn page_bundle(
     content_type: Option<&str>,
 ) -> bundle::Result<Bundle> {
     let html = super::charset::decode(bytes, content_type);
-    let feeds = crate::subs::discover::feed_links(&html, url.unwrap_or_default());
+    let read = super::extract_with_related(&html, url);
+    // A saved page's links resolve against the address it names for itself.
+    let address = url.or_else(|| read.as_ref().ok().and_then(|(a, _)| a.url.as_deref()));
+    let feeds = crate::subs::discover::feed_links(&html, address.unwrap_or_default());
     let refused = |why: String| LoadError::Feed {
         file: crate::text::printable(name).into_owned(),
         what: why,
     };
-    let (article, teasers) = match super::extract_with_related(&html, url) {
+    let (article, teasers) = match read {
         Ok(found) if enough(&found.0) => found,
         Ok(_) => return Err(refused(no_article(&ArticleError::NoArticle, &feeds))),
         Err(e) => return Err(refused(no_article(&e, &feeds))),
