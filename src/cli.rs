@@ -325,24 +325,8 @@ fn run(args: &Args) -> Result<(), Failure> {
     if let Some((cols, rows)) = args.render {
         return render(args, bundle, Extra::default(), cols, rows);
     }
-    // A page that names a feed says so in the status bar too: subscribing is what most want.
-    let feed_named = bundle
-        .warnings
-        .iter()
-        .find(|w| w.path.ends_with(crate::article::PAGE_WARNING))
-        .map(|w| format!("this page: {}", w.message));
-    let notice: Vec<String> = not_opened(&failed).into_iter().chain(feed_named).collect();
-    let notice = (!notice.is_empty()).then(|| notice.join(" · "));
+    let notice = read::opening_notice(&failed, &bundle);
     read::read(args, config, bundle, notice)
-}
-
-/// The status bar's word on the sources that did not open, if any.
-fn not_opened(failed: &[LoadError]) -> Option<String> {
-    let e = failed.first()?;
-    Some(match failed.len() - 1 {
-        0 => format!("not opened: {e}"),
-        more => format!("not opened: {e} (and {more} more)"),
-    })
 }
 
 /// `--render`: the frame after the keys, on standard output.

@@ -130,3 +130,26 @@ fn architecture_names_every_source_file() {
         }
     }
 }
+
+/// Files stay small enough to read whole: none of the crate's, its tests' or its benches'
+/// Rust files is over 600 lines.
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("src"), root.join("tests"), root.join("benches")];
+    let mut long = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = std::fs::read_to_string(&path).map_or(0, |t| t.lines().count());
+                if lines > 600 {
+                    long.push(format!("{} ({lines} lines)", path.display()));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "over 600 lines: {long:?}");
+}

@@ -98,6 +98,25 @@ pub(super) fn read(
     )
 }
 
+/// What the status bar says as the reader opens sources: those that did not open, and the
+/// feed a web page names (subscribing is what most who open a site's page want next).
+pub(super) fn opening_notice(
+    failed: &[crate::bundle::LoadError],
+    bundle: &Bundle,
+) -> Option<String> {
+    let not_opened = failed.first().map(|e| match failed.len() - 1 {
+        0 => format!("not opened: {e}"),
+        more => format!("not opened: {e} (and {more} more)"),
+    });
+    let feed_named = bundle
+        .warnings
+        .iter()
+        .find(|w| w.path.ends_with(crate::article::PAGE_WARNING))
+        .map(|w| format!("this page: {}", w.message));
+    let said: Vec<String> = not_opened.into_iter().chain(feed_named).collect();
+    (!said.is_empty()).then(|| said.join(" · "))
+}
+
 /// What the sample says when there are no subscriptions.
 pub const NO_SUBSCRIPTIONS: &str = "the sample: `newsterm add URL` subscribes to a feed";
 
