@@ -71,12 +71,16 @@ pub enum ArticleError {
     NoArticle,
 }
 
+/// `text` with each run of white space one space, and none at either end.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The page's headline (its first `<h1>`) when its `<title>` holds it whole: what the title
 /// is cut back to when the extraction takes a part of it for the site's name.
 fn headline_of(doc: &dom_query::Document) -> Option<String> {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let h1 = collapse(&doc.select("h1").nodes().first()?.text());
-    let title = collapse(&doc.select("title").nodes().first()?.text());
+    let h1 = collapsed(&doc.select("h1").nodes().first()?.text());
+    let title = collapsed(&doc.select("title").nodes().first()?.text());
     (!h1.is_empty() && title.contains(&h1)).then_some(h1)
 }
 

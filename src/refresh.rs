@@ -127,13 +127,8 @@ pub fn refresh_reading_whole(
             let Some(url) = urls.get(i) else {
                 return;
             };
-            if whole(url)
-                && let Ok(fetched) = &result
-                && let Ok(doc) = read(fetched)
-            {
-                pages.extend(doc.articles.iter().filter_map(|a| a.url.clone()));
-            }
-            let (result, stored) = store(library, url, result, now);
+            let (result, stored) =
+                store(library, url, result, now, whole(url).then_some(&mut pages));
             if let Err(e) = stored
                 && not_stored.is_none()
             {
@@ -157,20 +152,32 @@ pub fn refresh_reading_whole(
 
 /// Reads one feed's answer and stores what it holds (or its failure) in the library: what
 /// the refresh reports of it, and whether the library took it.
+/// `pages`, when given, gets the addresses of the stories read (to be read whole).
 fn store(
     library: &mut Library,
     url: &str,
     result: Result<Fetched, FetchError>,
     now: i64,
+    mut pages: Option<&mut Vec<String>>,
 ) -> (FeedResult, Result<(), crate::library::LibraryError>) {
     let outcome = match result {
-        // Unchanged since the cache got it, and the library has it: nothing to do. A feed the
+        // Unchanged since the cache got it, and the library has it: nothing to store. A feed the
         // library has not stored yet (its first fetch was by `newsterm add`, or the library is
-        // new) is read from the cached body.
-        Ok(Fetched {
-            origin: FetchedFrom::NotModified | FetchedFrom::Offline,
-            ..
-        }) if library.has_stored(url) => Step::Unchanged,
+        // new) is read from the cached body. Its stories' pages are still wanted when some
+        // were not read whole yet (more than one refresh reads).
+        Ok(
+            fetched @ Fetched {
+                origin: FetchedFrom::NotModified | FetchedFrom::Offline,
+                ..
+            },
+        ) if library.has_stored(url) => {
+            if let Some(pages) = pages.as_deref_mut()
+                && let Ok(doc) = read(&fetched)
+            {
+                pages.extend(doc.articles.iter().filter_map(|a| a.url.clone()));
+            }
+            Step::Unchanged
+        }
         Ok(fetched) => match read(&fetched) {
             Ok(doc) => Step::Doc(doc),
             Err(error) => Step::Failed(error, None),
@@ -191,10 +198,15 @@ fn store(
     };
     match outcome {
         Step::Unchanged => (FeedResult::Unchanged, library.feed_unchanged(url, now)),
-        Step::Doc(doc) => match library.store_feed(url, &doc, now) {
-            Ok(stored) => (FeedResult::Read(stored), Ok(())),
-            Err(e) => (FeedResult::Read(Stored::default()), Err(e)),
-        },
+        Step::Doc(doc) => {
+            if let Some(pages) = pages {
+                pages.extend(doc.articles.iter().filter_map(|a| a.url.clone()));
+            }
+            match library.store_feed(url, &doc, now) {
+                Ok(stored) => (FeedResult::Read(stored), Ok(())),
+                Err(e) => (FeedResult::Read(Stored::default()), Err(e)),
+            }
+        }
         Step::Failed(error, status) => {
             let kept = library.feed_failed(url, &error, status, now);
             (FeedResult::Failed { error, status }, kept)

@@ -86,6 +86,20 @@ fn site() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A reader's folders kept across runs under `home` (one folder per variable), as the
+/// environment newsterm is started with.
+fn folders(home: &std::path::Path) -> Vec<(String, String)> {
+    [
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+    ]
+    .iter()
+    .map(|v| (v.to_string(), home.join(v).display().to_string()))
+    .collect()
+}
+
 fn serve() -> Server {
     Server::start(
         site()
@@ -298,15 +312,7 @@ fn f_reads_the_whole_article_once_and_the_library_keeps_it() {
     ));
     let feed = server.url("/feed.xml");
     let home = fresh_dir("pages-whole");
-    let vars: Vec<(String, String)> = [
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CACHE_HOME",
-        "XDG_CONFIG_HOME",
-    ]
-    .iter()
-    .map(|v| (v.to_string(), home.join(v).display().to_string()))
-    .collect();
+    let vars = folders(&home);
     let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     env.push(("TERM", "xterm-256color"));
     let body = "▣ Bộ Tài nguyên";
@@ -345,15 +351,7 @@ fn a_feed_tagged_full_text_has_its_new_stories_read_whole_as_they_arrive() {
         Reply::ok("application/rss+xml", summary_feed(&page)),
     ));
     let home = fresh_dir("pages-full-text");
-    let vars: Vec<(String, String)> = [
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CACHE_HOME",
-        "XDG_CONFIG_HOME",
-    ]
-    .iter()
-    .map(|v| (v.to_string(), home.join(v).display().to_string()))
-    .collect();
+    let vars = folders(&home);
     let urls = home.join("XDG_CONFIG_HOME/newsterm/urls");
     std::fs::create_dir_all(urls.parent().expect("a folder")).expect("made");
     std::fs::write(
@@ -389,15 +387,7 @@ fn following_a_related_story_reads_its_page_whole_and_back_returns() {
     let server = serve();
     let url = server.url(PATHS[0]);
     let home = fresh_dir("pages-follow");
-    let vars: Vec<(String, String)> = [
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CACHE_HOME",
-        "XDG_CONFIG_HOME",
-    ]
-    .iter()
-    .map(|v| (v.to_string(), home.join(v).display().to_string()))
-    .collect();
+    let vars = folders(&home);
     let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     env.push(("TERM", "xterm-256color"));
     let mut reader = Session::start_with(120, 40, &[&url], &env);

@@ -69,11 +69,10 @@ pub(super) fn lead_of(article: &WebArticle) -> Option<String> {
         bundle::Block::Paragraph(t) => Some(t.as_str()),
         _ => None,
     });
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     article
         .excerpt
         .clone()
-        .filter(|e| !first.is_some_and(|f| collapse(f).starts_with(&collapse(e))))
+        .filter(|e| !first.is_some_and(|f| super::collapsed(f).starts_with(&super::collapsed(e))))
 }
 
 /// The bundle document of a page: its article, then its related stories.

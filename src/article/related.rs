@@ -4,6 +4,8 @@
 //! before the article is taken out of it.
 
 use dom_query::{Document, NodeRef};
+
+use super::collapsed;
 use url::Url;
 
 /// The most related stories kept: more than any page lists under a story.
@@ -66,7 +68,7 @@ pub fn teasers(doc: &Document, page: &Url) -> Vec<Teaser> {
         let mut url = url;
         url.set_fragment(None);
         let url = url.to_string();
-        let text = words(&a.text());
+        let text = collapsed(&a.text());
         let image = a.select_first_image(&base);
         let at = match found.iter().position(|t| t.url == url) {
             Some(at) => at,
@@ -189,11 +191,6 @@ fn headline(text: &str) -> bool {
     text.split_whitespace().count() >= 3 || text.chars().count() >= 12
 }
 
-/// `text` with its white space collapsed.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The lead of the teaser `a` belongs to: an element with a lead's class in the smallest box
 /// around `a` that holds no other story's link, else a paragraph there.
 fn lead_near(a: &NodeRef<'_>, title: &str) -> Option<String> {
@@ -224,7 +221,7 @@ fn lead_near(a: &NodeRef<'_>, title: &str) -> Option<String> {
             }),
     );
     candidates
-        .map(|n| words(&n.text()))
+        .map(|n| collapsed(&n.text()))
         .find(|t| t.chars().count() >= 30 && t != title && !title.contains(t.as_str()))
 }
 
@@ -244,7 +241,7 @@ impl FirstImage for NodeRef<'_> {
         let alt = img
             .attr("alt")
             .or_else(|| img.attr("title"))
-            .map(|a| words(&a))
+            .map(|a| collapsed(&a))
             .filter(|a| !a.is_empty());
         Some((src, alt))
     }
