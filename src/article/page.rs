@@ -35,7 +35,8 @@ pub fn page_bundle(
         let feed = crate::text::printable(feed);
         bundle.warnings.push(Warning {
             path: super::PAGE_WARNING.into(),
-            message: format!("it names the feed {feed}: `newsterm add {feed}` subscribes to it"),
+            // The command first: on a narrow status bar it is what must show.
+            message: format!("`newsterm add {feed}` subscribes to the feed this page names"),
         });
     }
     Ok(bundle)

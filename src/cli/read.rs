@@ -112,7 +112,7 @@ pub(super) fn opening_notice(
         .warnings
         .iter()
         .find(|w| w.path.ends_with(crate::article::PAGE_WARNING))
-        .map(|w| format!("this page: {}", w.message));
+        .map(|w| w.message.clone());
     let said: Vec<String> = not_opened.into_iter().chain(feed_named).collect();
     (!said.is_empty()).then(|| said.join(" · "))
 }
