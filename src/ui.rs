@@ -3,6 +3,7 @@
 
 mod bars;
 mod border;
+pub mod cursor;
 mod fallback;
 mod feeds;
 mod headlines;

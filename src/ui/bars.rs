@@ -284,33 +284,8 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let hints = hints(app.keymap(), place);
     buf.set_style(area, theme.bar);
-    if let Some(crate::app::Ask::MarkAllRead) = app.asking() {
-        let unread = app.counts().unread;
-        let noun = if unread == 1 { "story" } else { "stories" };
-        let label = format!("Mark all {unread} unread {noun} read? y: yes, any other key: no ");
-        typing_line(area, buf, theme, &label, "");
-        return;
-    }
-    if let Some(typed) = app.tag_prompt() {
-        let label = match app.tagging_feed() {
-            Some(name) => format!("Tags of {}: ", text::truncate(name, 30)),
-            None => "Tags: ".to_owned(),
-        };
-        typing_line(area, buf, theme, &label, typed);
-        return;
-    }
-    if let Some(typed) = app.link_prompt() {
-        let count = app.doc().numbered_links().len();
-        let label = if count == 1 {
-            "Open link (1): ".to_owned()
-        } else {
-            format!("Open link (1-{count}): ")
-        };
-        typing_line(area, buf, theme, &label, typed);
-        return;
-    }
-    if app.find().editing {
-        typing_line(area, buf, theme, "/", &app.find().input);
+    if let Some((label, typed)) = prompt(app) {
+        typing_line(area, buf, theme, &label, &typed);
         return;
     }
     if let Some(notice) = app.notice() {
@@ -343,9 +318,38 @@ pub fn open_position(app: &App) -> Option<usize> {
         .map(|at| at + 1)
 }
 
-/// A line being typed (the search, a link number): `label`, what is typed, then a block for
-/// the cursor (the terminal's own stays hidden). A long line shows its end.
-fn typing_line(area: Rect, buf: &mut Buffer, theme: &Theme, label: &str, typed: &str) {
+/// The line being typed in the status bar, when one is: its label and what is typed so far
+/// (the mark-all question, a story's or feed's tags, a link number, the search).
+pub(super) fn prompt(app: &App) -> Option<(String, String)> {
+    if let Some(crate::app::Ask::MarkAllRead) = app.asking() {
+        let unread = app.counts().unread;
+        let noun = if unread == 1 { "story" } else { "stories" };
+        let label = format!("Mark all {unread} unread {noun} read? y: yes, any other key: no ");
+        return Some((label, String::new()));
+    }
+    if let Some(typed) = app.tag_prompt() {
+        let label = match app.tagging_feed() {
+            Some(name) => format!("Tags of {}: ", text::truncate(name, 30)),
+            None => "Tags: ".to_owned(),
+        };
+        return Some((label, typed.to_owned()));
+    }
+    if let Some(typed) = app.link_prompt() {
+        let count = app.doc().numbered_links().len();
+        let label = if count == 1 {
+            "Open link (1): ".to_owned()
+        } else {
+            format!("Open link (1-{count}): ")
+        };
+        return Some((label, typed.to_owned()));
+    }
+    let find = app.find();
+    find.editing.then(|| ("/".to_owned(), find.input.clone()))
+}
+
+/// Of a typed line, the end of `typed` that fits after `label` (leaving a column for the
+/// cursor's block), and the column where the block goes.
+pub(super) fn typed_shown(area: Rect, label: &str, typed: &str) -> (String, u16) {
     let label_width = u16::try_from(text::width(label)).unwrap_or(u16::MAX);
     let room = usize::from(area.width.saturating_sub(label_width.saturating_add(2)));
     let typed = text::one_line(typed);
@@ -359,6 +363,18 @@ fn typing_line(area: Rect, buf: &mut Buffer, theme: &Theme, label: &str, typed: 
         shown.push(g);
     }
     let shown: String = shown.into_iter().rev().collect();
+    let end = area
+        .x
+        .saturating_add(label_width.min(area.width))
+        .saturating_add(u16::try_from(text::width(&shown)).unwrap_or(0));
+    (shown, end)
+}
+
+/// A line being typed (the search, a link number): `label`, what is typed, then a block for
+/// the cursor (the terminal's own stays hidden). A long line shows its end.
+fn typing_line(area: Rect, buf: &mut Buffer, theme: &Theme, label: &str, typed: &str) {
+    let (shown, _) = typed_shown(area, label, typed);
+    let room = usize::from(area.width).saturating_sub(text::width(label) + 2);
     let after_label = buf
         .set_stringn(
             area.x,
