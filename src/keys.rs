@@ -5,6 +5,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 
+mod script;
+pub use script::{Step, Token, parse_script, parse_size, parse_tokens};
+
 /// A key as the table names it: a code and whether Ctrl and Alt are held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {

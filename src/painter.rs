@@ -133,7 +133,7 @@ impl Painter {
 }
 
 /// Where the reader shows links, and their addresses: the cells of each line's link text.
-fn links(app: &App) -> Vec<Link> {
+pub fn links(app: &App) -> Vec<Link> {
     let Some(reader) = app.screen().reader else {
         return Vec::new();
     };

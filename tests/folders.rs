@@ -91,10 +91,11 @@ fn app(cols: u16, rows: u16) -> App {
     app
 }
 
-fn frame(mut app: App, keys: &str) -> String {
-    let keys = newsterm::keys::parse_keys(keys).expect("keys");
-    newsterm::headless::press(&mut app, &keys);
-    newsterm::headless::to_text(&newsterm::headless::draw(&app, &newsterm::ui::Theme::COLOR))
+fn frame(app: App, keys: &str) -> String {
+    newsterm::testing::Session::of(app)
+        .press(keys)
+        .frame()
+        .to_string()
 }
 
 #[test]

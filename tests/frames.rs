@@ -169,9 +169,7 @@ fn typed_with_pauses(cols: u16, rows: u16, keys: &str, steps: Option<usize>) -> 
             left -= 1;
         }
     }
-    newsterm::headless::press(&mut app, &[]);
-    let theme = newsterm::ui::Theme::COLOR;
-    newsterm::headless::to_text(&newsterm::headless::draw(&app, &theme))
+    newsterm::testing::Session::of(app).frame().to_string()
 }
 
 #[test]

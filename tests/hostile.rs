@@ -330,8 +330,8 @@ fn no_pane_draws_into_its_neighbour() {
     let borders = ["│", "┃", "╭", "╮", "╰", "╯", "─"];
     for name in names("opens") {
         for keys in ["", "Enter", "Enter G", "Enter C-d", "j Enter"] {
-            let keys = newsterm::keys::parse_keys(keys).expect("keys");
-            let buf = newsterm::headless::frame(opened(&name), cols, rows, &keys);
+            let frame = crate::support::frames::frame_after(opened(&name), cols, rows, keys);
+            let buf = frame.buffer();
             for y in 1..rows - 1 {
                 for x in [0, 39, 40, cols - 1] {
                     let symbol = buf[(x, y)].symbol();

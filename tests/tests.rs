@@ -19,6 +19,7 @@ mod fetch;
 /// The feed list's folders and saved queries, as frames.
 mod folders;
 /// Whole frames at several sizes and after key sequences, as insta snapshots.
+mod formats;
 mod frames;
 /// The hostile corpus: clean refusals, exact frames, no escape sequence reaching the terminal.
 mod hostile;

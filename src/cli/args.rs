@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::layout::{MAX_CELLS, MAX_SIDE};
-
 use super::{library, subs};
 
 /// A terminal news reader: headlines, a reader pane and related stories.
@@ -37,7 +35,9 @@ pub struct Args {
     /// Keys to press before the frame is printed, space-separated: `j`, `?`, `C-d` (Ctrl),
     /// `M-x` (Alt), `Enter`, `Esc`, `Tab`, `BackTab`, `Up`, `Down`, `Left`, `Right`, `PageUp`,
     /// `PageDown`, `Home`, `End`, `Backspace`, `Space`, `Insert`, `Delete`, `F1`-`F12` (names
-    /// in any case), and `"text"` in double quotes to type it: `/ "net zero" Enter`.
+    /// in any case), `"text"` in double quotes to type it (`/ "net zero" Enter`),
+    /// `resize:COLSxROWS`, `wait` (for the work done between keys to finish) and `|` to
+    /// print a frame there as well as at the end.
     #[arg(
         long,
         value_name = "KEYS",
@@ -52,9 +52,25 @@ pub struct Args {
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
 
-    /// With --render: include ANSI colours and styles.
-    #[arg(long, requires = "render")]
+    /// With --render: include ANSI colours and styles (the same as `--format ansi`).
+    #[arg(long, requires = "render", conflicts_with = "format")]
     pub color: bool,
+
+    /// With --render: how frames are printed: `text`, `ansi` (colours and styles), `json`
+    /// (rows of styled runs, the cursor and the panes; docs/frames.md), `svg` (a picture of
+    /// the terminal) or `html` (a `<pre>` page).
+    #[arg(long, value_name = "FORMAT", requires = "render", value_enum)]
+    pub format: Option<crate::frame::Format>,
+
+    /// With --render: print a frame after every key of --keys, not only at each `|` and at
+    /// the end.
+    #[arg(long, requires = "render")]
+    pub frames: bool,
+
+    /// With --render: write to FILE the exact bytes the terminal would be sent for the
+    /// frames printed (the whole first frame, then only what changes), for byte budgets.
+    #[arg(long, value_name = "FILE", requires = "render")]
+    pub emit_bytes: Option<PathBuf>,
 
     /// Validate the sources, list their warnings and print a summary; do not open the reader.
     #[arg(long)]
@@ -121,32 +137,7 @@ pub enum Command {
     Feeds(library::Feeds),
 }
 
-pub(super) fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let (cols, rows) = s
-        .split_once(['x', 'X'])
-        .ok_or_else(|| format!("{s:?} is not COLSxROWS, e.g. 120x40"))?;
-    let parse = |v: &str| {
-        v.trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("{s:?}: sizes are whole numbers from 1 to 65535"))
-    };
-    let (cols, rows) = (parse(cols)?, parse(rows)?);
-    // A frame is a buffer of cells held whole in memory: 65535x65535 would ask for hundreds
-    // of gigabytes and abort. The caps are far beyond any real terminal.
-    if cols > MAX_SIDE || rows > MAX_SIDE {
-        return Err(format!(
-            "{s:?}: at most {MAX_SIDE} columns and {MAX_SIDE} rows"
-        ));
-    }
-    if usize::from(cols) * usize::from(rows) > MAX_CELLS {
-        return Err(format!(
-            "{s:?}: at most {MAX_CELLS} cells (COLS times ROWS)"
-        ));
-    }
-    Ok((cols, rows))
-}
+pub(super) use crate::keys::parse_size;
 
 pub(super) fn parse_seconds(s: &str) -> Result<f64, String> {
     s.trim()
@@ -154,23 +145,4 @@ pub(super) fn parse_seconds(s: &str) -> Result<f64, String> {
         .ok()
         .filter(|t| t.is_finite() && *t > 0.0 && *t <= 86_400.0)
         .ok_or_else(|| format!("{s:?} is not a number of seconds, e.g. 30 or 2.5"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("120x40"), Ok((120, 40)));
-        assert_eq!(parse_size("1X1"), Ok((1, 1)));
-        assert!(parse_size("0x10").is_err());
-        assert!(parse_size("120").is_err());
-        assert!(parse_size("70000x1").is_err());
-        assert_eq!(parse_size("4096x244"), Ok((4096, 244)));
-        assert!(parse_size("4097x1").is_err());
-        assert!(parse_size("1x4097").is_err());
-        assert!(parse_size("1000x1001").is_err());
-        assert!(parse_size("65535x65535").is_err());
-    }
 }

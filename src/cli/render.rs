@@ -5,8 +5,9 @@ use std::io::Write;
 use super::{Args, Failure, read, to_stdout};
 use crate::app::App;
 use crate::bundle::Bundle;
+use crate::frame::{self, Format};
+use crate::testing::Session;
 use crate::ui::Theme;
-use crate::{headless, keys};
 
 /// What `--render` shows of the library besides its stories.
 #[derive(Default)]
@@ -46,9 +47,6 @@ pub(super) fn render(
     cols: u16,
     rows: u16,
 ) -> Result<(), Failure> {
-    // A bad key name is a bad argument: status 2, like every other.
-    let keys = keys::parse_keys(args.keys.as_deref().unwrap_or(""))
-        .map_err(|e| Failure::Argument(e.to_string()))?;
     let query = query_of(args)?;
     let mut app = App::new(bundle, cols, rows)
         .with_memory(extra.memory)
@@ -61,16 +59,31 @@ pub(super) fn render(
         app.enter_query(&query)
             .map_err(|e| Failure::Argument(format!("--query: {e}")))?;
     }
-    headless::press(&mut app, &keys);
-    let buf = headless::draw(&app, &read::glyphs(args, &Theme::COLOR));
+    let mut session = Session::of(app).with_theme(read::glyphs(args, &Theme::COLOR));
+    if args.emit_bytes.is_some() {
+        session = session.counting_bytes();
+    }
+    // A bad key name is a bad argument: status 2, like every other.
+    let frames = session
+        .run(args.keys.as_deref().unwrap_or(""), args.frames)
+        .map_err(|e| Failure::Argument(e.to_string()))?;
+    if let Some(path) = &args.emit_bytes {
+        std::fs::write(path, session.bytes()).map_err(|e| {
+            Failure::Other(format!(
+                "cannot write the bytes to {}: {e}",
+                crate::text::printable(&path.to_string_lossy())
+            ))
+        })?;
+    }
+    let format = match (args.format, args.color) {
+        (Some(format), _) => format,
+        (None, true) => Format::Ansi,
+        (None, false) => Format::Text,
+    };
+    let text = frame::write_all(&frames, format);
     // The process ends now: freeing every story one by one would only delay the exit
     // (tens of milliseconds for 100,000), and the system takes the memory back at once.
-    std::mem::forget(app);
-    let text = if args.color {
-        headless::to_ansi(&buf)
-    } else {
-        headless::to_text(&buf)
-    };
+    std::mem::forget(session);
     let written = std::io::stdout().lock().write_all(text.as_bytes());
     to_stdout(written, |e| format!("cannot write the frame: {e}"))
 }

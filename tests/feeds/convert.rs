@@ -132,9 +132,7 @@ fn every_hostile_bundle_that_opens_converts_to_an_equal_bundle() {
         let mut twice = Vec::new();
         feed::convert::write(&converted, &mut twice).expect("writes");
         assert_eq!(once, twice, "{path:?}");
-        let keys = newsterm::keys::parse_keys("Enter j j Tab Enter").expect("keys");
-        let frame =
-            |b: Bundle| newsterm::headless::to_text(&newsterm::headless::frame(b, 100, 30, &keys));
+        let frame = |b: Bundle| crate::support::frame_of(b, 100, 30, "Enter j j Tab Enter");
         // What was repaired with a warning (a broken related id) is written repaired: the
         // converted bundle opens without the warning, so only its title bar differs.
         assert!(converted.warnings.is_empty(), "{path:?}");

@@ -1,31 +1,33 @@
-//! Frames drawn headless by newsterm's own UI, as `--render` prints them, and the snapshot
-//! settings every snapshot test shares.
+//! Frames drawn headless by newsterm's own UI through `newsterm::testing`, as `--render`
+//! prints them, and the snapshot settings every snapshot test shares.
 
 use ratatui::buffer::Buffer;
 
-use newsterm::bundle::{Bundle, sample};
-use newsterm::headless;
-use newsterm::keys::parse_keys;
+use newsterm::bundle::Bundle;
+use newsterm::testing::{Frame, Session};
 
-/// `bundle` drawn at `cols` x `rows` after `keys` (as `--keys` reads them).
-pub fn buffer_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> Buffer {
-    let keys = parse_keys(keys).expect("test keys parse");
-    headless::frame(bundle, cols, rows, &keys)
+/// `bundle` after `keys` (as `--keys` reads them) at `cols` x `rows`, as a frame.
+pub fn frame_after(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> Frame {
+    Session::new(bundle, cols, rows).press(keys).frame()
 }
 
 /// The sample bundle drawn after `keys`.
 pub fn app_frame(cols: u16, rows: u16, keys: &str) -> Buffer {
-    buffer_of(sample().expect("sample loads"), cols, rows, keys)
+    Session::sample(cols, rows)
+        .press(keys)
+        .frame()
+        .buffer()
+        .clone()
 }
 
-/// [`buffer_of`] as the text `--render` prints.
+/// [`frame_after`] as the text `--render` prints.
 pub fn frame_of(bundle: Bundle, cols: u16, rows: u16, keys: &str) -> String {
-    headless::to_text(&buffer_of(bundle, cols, rows, keys))
+    frame_after(bundle, cols, rows, keys).to_string()
 }
 
 /// [`app_frame`] as the text `--render` prints.
 pub fn sample_frame(cols: u16, rows: u16, keys: &str) -> String {
-    frame_of(sample().expect("sample loads"), cols, rows, keys)
+    Session::sample(cols, rows).press(keys).frame().to_string()
 }
 
 /// Snapshot names without the module, in `tests/snapshots`, so the frame tests, the binary's
@@ -46,9 +48,7 @@ pub fn frame_with_feeds(
     rows: u16,
     keys: &str,
 ) -> String {
-    let keys = parse_keys(keys).expect("test keys parse");
     let mut app = newsterm::app::App::new(bundle, cols, rows);
     app.apply(newsterm::app::Outcome::Feeds(feeds));
-    headless::press(&mut app, &keys);
-    headless::to_text(&headless::draw(&app, &newsterm::ui::Theme::COLOR))
+    Session::of(app).press(keys).frame().to_string()
 }
