@@ -270,3 +270,28 @@ fn the_cursor_follows_the_selection_for_a_few_bytes_a_key() {
     // A key that changes nothing still sends nothing.
     assert_eq!(on.press(AppEvent::Idle), 0);
 }
+
+#[test]
+fn with_the_cursor_a_scrolled_line_costs_at_most_12_bytes_more() {
+    let zoomed_reader = ZOOMED_READER;
+    let mut plain = Session::new(120, 40, zoomed_reader);
+    let mut on = Session::painting(120, 40, zoomed_reader, Painter::new().with_cursor());
+    assert_eq!(on.app.focus(), newsterm::layout::Pane::Reader);
+    let mut extra = Vec::new();
+    for action in [Action::Down; 10].into_iter().chain([Action::Up; 3]) {
+        let without = plain.press(action) as i64;
+        let with = on.press(action) as i64;
+        let at = newsterm::ui::cursor::position(&on.app).expect("a place");
+        assert_eq!(on.terminal.screen().cursor_position(), (at.y, at.x));
+        // A scroll region is set, so rows are reached by number only: back to the top line
+        // from the one the scroll brought in is an absolute move (6 bytes), and the next
+        // frame's first move (to the percentage in the title bar, outside the region) is
+        // one too, where a backspace or two did without the cursor.
+        assert!(
+            with - without <= 12,
+            "{action:?}: {with} with, {without} without"
+        );
+        extra.push(with - without);
+    }
+    eprintln!("a line scrolled, bytes the cursor adds: {extra:?}");
+}
