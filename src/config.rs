@@ -15,7 +15,10 @@ use crate::keys::{BINDINGS, Key, parse_keys};
 use crate::layout::{Align, Measure, READER_WIDTH};
 use crate::ui::{Glyphs, Theme};
 
+mod cursor;
 mod lists;
+
+pub use cursor::{CURSOR_VAR, assisted, cursor_wanted};
 
 /// The colours to draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,6 +50,9 @@ pub struct Config {
     pub mouse: bool,
     /// Whether links in the reader are hyperlinks the terminal lets one click (OSC 8).
     pub hyperlinks: bool,
+    /// Whether the terminal's cursor is shown on the selection; `None`: not set, so the
+    /// environment decides ([`cursor_wanted`]).
+    pub cursor: Option<bool>,
     /// The command that plays a story's audio (its address is added at the end).
     pub player: Option<String>,
     /// How wide the reader's lines may be, and where they sit in a wider pane.
@@ -70,6 +76,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             mouse: true,
             hyperlinks: true,
+            cursor: None,
             player: None,
             measure: Measure::default(),
             keymap: Keymap::default(),
@@ -89,6 +96,7 @@ struct File {
     theme: Option<Spanned<String>>,
     mouse: Option<bool>,
     hyperlinks: Option<bool>,
+    cursor: Option<bool>,
     player: Option<String>,
     /// A number of columns, or "none".
     reader_width: Option<Spanned<toml::Value>>,
@@ -201,6 +209,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigMistake> {
     }
     config.mouse = file.mouse.unwrap_or(true);
     config.hyperlinks = file.hyperlinks.unwrap_or(true);
+    config.cursor = file.cursor;
     config.player = file.player.filter(|p| !p.trim().is_empty());
     // 0 is the default: keep everything, never refresh on a timer.
     config.keep = crate::library::Keep {
@@ -430,6 +439,11 @@ pub fn defaults() -> String {
          # links in the reader as hyperlinks the terminal lets you click (OSC 8); false for a\n\
          # terminal that shows the sequences instead\n\
          hyperlinks = true\n\n\
+         # the terminal's cursor on the selected row (or the end of what you type), for\n\
+         # screen readers, braille displays and tmux's copy mode; unset: on when the\n\
+         # environment suggests one (ACCESSIBILITY_ENABLED=1, Speakup, BRLAPI_HOST);\n\
+         # NEWSTERM_CURSOR=1 or 0 decides over this\n\
+         # cursor = true\n\n\
          # the command that plays a story's audio (a), split into words and run without a\n\
          # shell, %s for the address (else added at the end); unset: mpv, ffplay or cvlc\n\
          # player = \"mpv --no-video\"\n\n\

@@ -2,6 +2,10 @@
 //! code `--render` uses) and hands it to the [`Presenter`], telling it when the only change
 //! was a full-width reader scrolling, so the terminal can move those rows itself.
 //!
+//! With [`Painter::with_cursor`], every frame also leaves the terminal's cursor on the
+//! focused row (`ui::cursor`), shown, for screen readers, braille displays and tmux's copy
+//! mode.
+//!
 //! The terminal loop writes what this returns; the byte-budget tests count it and replay it
 //! in a terminal emulator.
 
@@ -69,6 +73,8 @@ fn reader_rows(app: &App) -> Option<(u16, u16)> {
 pub struct Painter {
     /// Whether links in the reader are written as hyperlinks (OSC 8).
     hyperlinks: bool,
+    /// Whether the terminal's cursor is shown on the focused row.
+    cursor: bool,
     presenter: Presenter,
     frame: Buffer,
     bytes: Vec<u8>,
@@ -84,6 +90,7 @@ impl Painter {
     pub fn new() -> Self {
         Painter {
             hyperlinks: true,
+            cursor: false,
             // The terminal loop writes nothing between frames but the restore sequence and a
             // repaint, which both begin with their own reset.
             presenter: Presenter::new().keeping_colours(),
@@ -95,6 +102,13 @@ impl Painter {
     /// Links in the reader as plain text (no OSC 8), for terminals that show its sequences.
     pub fn without_hyperlinks(mut self) -> Self {
         self.hyperlinks = false;
+        self
+    }
+
+    /// The terminal's cursor shown on the focused row of the focused pane (or at the end of
+    /// what is typed) after every frame, hidden when there is none.
+    pub fn with_cursor(mut self) -> Self {
+        self.cursor = true;
         self
     }
 
@@ -122,6 +136,10 @@ impl Painter {
         let scroll = since.and_then(|mark| mark.scroll(app));
         if self.hyperlinks {
             self.presenter.set_links(links(app));
+        }
+        if self.cursor {
+            self.presenter
+                .place_cursor(crate::ui::cursor::position(app));
         }
         self.bytes.clear();
         // The presenter keeps this frame as the one shown and hands back the one before, to

@@ -24,6 +24,12 @@
 //!   arrives in one TCP segment, so terminals parse it whole before drawing and the brackets
 //!   would buy nothing. Scrolled frames follow the same rule: the scroll and the lines it
 //!   exposes are in the same small write.
+//! - The terminal's cursor is left wherever the frame's last write left it, unless the caller
+//!   asks for it somewhere ([`Presenter::place_cursor`]): then each frame ends by moving it
+//!   there (the cheapest move from where the frame left it, inside the frame's brackets) and
+//!   showing it, or hiding it; the next frame's changes start from that known place. Showing
+//!   and hiding are sent only when they change, and a frame with nothing to change and the
+//!   cursor already in place is still 0 bytes.
 
 mod cursor;
 mod encode;
@@ -37,8 +43,10 @@ mod testing;
 mod writer;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::style::Style;
 
+use cursor::Cursor;
 use pen::{Pen, Region};
 pub use scroll::Scroll;
 use scroll::{movable, scrolled};
@@ -61,6 +69,21 @@ pub const SYNC_AT: usize = 1024;
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
 
+/// `ESC [ ? 25 h` and `l`: the terminal's cursor shown, hidden.
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+
+/// Where the caller wants the terminal's cursor after each frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caret {
+    /// Not the presenter's business: wherever the frame's last write left it (the caller
+    /// keeps it hidden).
+    Untouched,
+    Hidden,
+    /// Shown on this cell of the frame.
+    At(Position),
+}
+
 /// Turns the screen showing the previous frame into the next one.
 #[derive(Debug)]
 pub struct Presenter {
@@ -73,6 +96,11 @@ pub struct Presenter {
     /// Whether a frame that scrolls goes without synchronized-output brackets whatever its
     /// size (inside tmux: see [`Presenter::scrolls_unbracketed`]).
     scrolls_bare: bool,
+    /// Where each frame leaves the cursor.
+    caret: Caret,
+    /// Whether the terminal shows its cursor; `None`: unknown (at start, after
+    /// `invalidate`), so the next frame that places it says which.
+    cursor_shown: Option<bool>,
 }
 
 impl Default for Presenter {
@@ -89,6 +117,8 @@ impl Presenter {
             end: FrameEnd::DefaultColours,
             links: Vec::new(),
             scrolls_bare: false,
+            caret: Caret::Untouched,
+            cursor_shown: None,
         }
     }
 
@@ -116,10 +146,19 @@ impl Presenter {
         self
     }
 
+    /// Where the terminal's cursor goes after the next frame and every one after it, until
+    /// asked again: on the cell `at` (of the frame, whose top-left cell is the terminal's),
+    /// shown; hidden for `None` or a cell outside the frame. Once asked, the presenter owns
+    /// the cursor's place and visibility (see the module's rules).
+    pub fn place_cursor(&mut self, at: Option<Position>) {
+        self.caret = at.map_or(Caret::Hidden, Caret::At);
+    }
+
     /// The next frame repaints everything (after resume from Ctrl-Z, after a resize, at start).
     pub fn invalidate(&mut self) {
         self.shown = None;
         self.pen = Pen::UNKNOWN;
+        self.cursor_shown = None;
     }
 
     /// The caller moved the cursor or changed colours itself: the next frame starts with an
@@ -216,7 +255,34 @@ impl Presenter {
                 (body, false)
             }
         };
+        let mut body = body;
+        self.put_cursor(next, &mut body);
         frame(&body, scrolls && bare, out);
+    }
+
+    /// Appends to a frame's `body` the cheapest move from where it left the cursor to where
+    /// the caller wants it, and records the cursor there, so the next frame's changes start
+    /// from a known place; then showing or hiding it, when that changes.
+    fn put_cursor(&mut self, next: &Buffer, body: &mut Vec<u8>) {
+        let at = match self.caret {
+            Caret::Untouched => return,
+            Caret::Hidden => None,
+            Caret::At(at) => {
+                at.y.checked_sub(next.area.y)
+                    .zip(at.x.checked_sub(next.area.x))
+                    .filter(|&(row, col)| row < next.area.height && col < next.area.width)
+            }
+        };
+        if let Some((row, col)) = at {
+            let moved = cursor::move_to(self.pen.cursor, row, col, self.pen.row_moves());
+            body.extend_from_slice(moved.as_bytes());
+            self.pen.cursor = Cursor::At { row, col };
+        }
+        let show = at.is_some();
+        if self.cursor_shown != Some(show) {
+            body.extend_from_slice(if show { SHOW_CURSOR } else { HIDE_CURSOR });
+            self.cursor_shown = Some(show);
+        }
     }
 }
 
@@ -376,5 +442,124 @@ mod tests {
         // The whole screen scrolls (no region needed), then only the new row is written, its
         // blanks jumped: they are blank already.
         assert_eq!(text, "\x1b[S\rindia\x1b[5Cof the story");
+    }
+
+    fn at(col: u16, row: u16) -> Option<Position> {
+        Some(Position::new(col, row))
+    }
+
+    fn text(out: &[u8]) -> String {
+        String::from_utf8_lossy(out).into_owned()
+    }
+
+    #[test]
+    fn the_cursor_is_placed_after_the_frame_and_shown_once() {
+        let mut p = Presenter::new();
+        let a = lines(&["ab", "cd"]);
+        let mut out = Vec::new();
+        p.place_cursor(at(0, 1));
+        p.present(&a, None, &mut out);
+        // The repaint ends past the last column of row 1: a carriage return reaches its
+        // first column.
+        assert_eq!(text(&out), "\x1b[m\x1b[r\x1b[H\x1b[Jab\r\ncd\r\x1b[?25h");
+        // Nothing changed, the cursor is in place: nothing at all.
+        out.clear();
+        p.place_cursor(at(0, 1));
+        p.present(&a, None, &mut out);
+        assert!(out.is_empty(), "{:?}", text(&out));
+        // Only the cursor moves: the cheapest move, and no second show.
+        p.place_cursor(at(0, 0));
+        p.present(&a, None, &mut out);
+        assert_eq!(text(&out), "\x1bM");
+        out.clear();
+        p.place_cursor(at(1, 0));
+        p.present(&a, None, &mut out);
+        assert_eq!(text(&out), "\x1b[C");
+    }
+
+    #[test]
+    fn the_next_frame_starts_from_where_the_cursor_was_left() {
+        let rows = ["abcdefghij", "klmnopqrst", "uvwxyz0123"];
+        let changed = ["abcdefghij", "Klmnopqrst", "uvwxyz0123"];
+        let mut p = Presenter::new();
+        let mut out = Vec::new();
+        p.place_cursor(at(0, 0));
+        p.present(&lines(&rows), None, &mut out);
+        out.clear();
+        // The change is a row below the recorded place: a line feed reaches it (only right
+        // when the cursor is where the presenter thinks); then home again.
+        p.present(&lines(&changed), None, &mut out);
+        assert_eq!(text(&out), "\nK\x1b[H");
+        // Without a place asked for, the cursor stays where the last write left it (past the
+        // end of the last row), and the change starts from there.
+        let mut q = Presenter::new();
+        q.present(&lines(&rows), None, &mut out);
+        out.clear();
+        q.present(&lines(&changed), None, &mut out);
+        assert_eq!(text(&out), "\r\x1bMK");
+    }
+
+    #[test]
+    fn the_cursor_is_hidden_once_when_it_has_no_place_and_shown_again_after_invalidate() {
+        let mut p = Presenter::new();
+        let a = lines(&["ab", "cd"]);
+        let mut out = Vec::new();
+        p.place_cursor(at(1, 1));
+        p.present(&a, None, &mut out);
+        out.clear();
+        p.place_cursor(None);
+        p.present(&a, None, &mut out);
+        assert_eq!(text(&out), "\x1b[?25l");
+        out.clear();
+        p.present(&a, None, &mut out);
+        assert!(out.is_empty());
+        // A cell outside the frame is no place.
+        p.place_cursor(at(2, 0));
+        p.present(&a, None, &mut out);
+        assert!(out.is_empty());
+        p.place_cursor(at(1, 0));
+        p.present(&a, None, &mut out);
+        assert_eq!(text(&out), "\x1bM\x1b[?25h");
+        // After a resume the terminal's cursor is as the caller left it: said again.
+        out.clear();
+        p.invalidate();
+        p.present(&a, None, &mut out);
+        assert_eq!(
+            text(&out),
+            "\x1b[m\x1b[r\x1b[H\x1b[Jab\r\ncd\x1b[;2H\x1b[?25h"
+        );
+    }
+
+    #[test]
+    fn a_presenter_never_asked_leaves_the_cursor_alone() {
+        let mut p = Presenter::new();
+        let mut out = Vec::new();
+        p.present(&lines(&["ab", "cd"]), None, &mut out);
+        p.present(&lines(&["ab", "ce"]), None, &mut out);
+        p.invalidate();
+        p.present(&lines(&["ab", "cd"]), None, &mut out);
+        assert!(!text(&out).contains("\x1b[?25"), "{:?}", text(&out));
+    }
+
+    #[test]
+    fn the_move_is_inside_the_brackets_of_a_large_frame() {
+        let rows: Vec<String> = (0..20)
+            .map(|i| format!("{i:>3} {}", "word ".repeat(20)))
+            .collect();
+        let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let mut p = Presenter::new();
+        let mut out = Vec::new();
+        p.place_cursor(at(4, 7));
+        p.present(&lines(&refs), None, &mut out);
+        assert!(out.starts_with(SYNC_BEGIN), "a repaint is bracketed");
+        let shown = text(&out);
+        let end = shown.rfind("\x1b[?2026l").expect("closed");
+        let placed = shown.rfind("\x1b[?25h").expect("shown");
+        assert!(placed < end, "{:?}", &shown[shown.len() - 40..]);
+        assert!(
+            shown[..placed].ends_with("\x1b[8;5H"),
+            "{:?}",
+            &shown[shown.len() - 40..]
+        );
     }
 }

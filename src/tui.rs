@@ -39,7 +39,8 @@ use signals::{Request, Signals};
 use std::time::Instant;
 
 /// Taking the terminal: the alternate screen (the shell's screen is kept as it was), no
-/// cursor, bracketed paste.
+/// cursor, bracketed paste. With the `cursor` setting, the first frame after it shows the
+/// cursor where it belongs (the presenter forgets whether it is shown when invalidated).
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?2004h";
 
 /// Mouse clicks and wheel as SGR reports (unless `--no-mouse`: then the terminal's own
@@ -88,6 +89,8 @@ pub struct Setup {
     pub mouse: bool,
     /// Whether links are written as hyperlinks (OSC 8).
     pub hyperlinks: bool,
+    /// Whether the terminal's cursor is shown on the focused row (`cursor` setting).
+    pub cursor: bool,
     pub keymap: Keymap,
     /// How wide the reader's lines may be, and where they sit in a wider pane.
     pub measure: crate::layout::Measure,
@@ -137,13 +140,17 @@ pub fn run(bundle: Bundle, setup: Setup) -> io::Result<()> {
     }
     let mut saver = Saver { file: setup.state };
     let theme = &setup.theme;
-    let mut term = Term::enter(setup.mouse, setup.player)?;
+    let mut painter = Painter::new();
     if !setup.hyperlinks {
-        term.painter = Painter::new().without_hyperlinks();
+        painter = painter.without_hyperlinks();
+    }
+    if setup.cursor {
+        painter = painter.with_cursor();
     }
     if in_tmux() {
-        term.painter = std::mem::take(&mut term.painter).inside_tmux();
+        painter = painter.inside_tmux();
     }
+    let mut term = Term::enter(setup.mouse, setup.player, painter)?;
     // Whole articles are kept where the marks are: in the library, unless nothing is saved.
     let library = match &saver.file {
         Some(_) => crate::library::library_path(|name| std::env::var(name).ok()),
@@ -422,14 +429,14 @@ struct Term {
 }
 
 impl Term {
-    fn enter(mouse: bool, player_command: Option<String>) -> io::Result<Self> {
+    fn enter(mouse: bool, player_command: Option<String>, painter: Painter) -> io::Result<Self> {
         install_panic_hook();
         faults::remember_modes();
         faults::catch()?;
         let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
         let mut term = Term {
             out,
-            painter: Painter::new(),
+            painter,
             shown: None,
             mouse,
             player: Player::new(player_command),

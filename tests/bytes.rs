@@ -21,13 +21,17 @@ struct Session {
 
 impl Session {
     fn new(cols: u16, rows: u16, actions: &[Action]) -> Self {
+        Self::painting(cols, rows, actions, Painter::new())
+    }
+
+    fn painting(cols: u16, rows: u16, actions: &[Action], painter: Painter) -> Self {
         let mut app = App::new(sample().expect("sample"), cols, rows);
         for &a in actions {
             app.update(a);
         }
         let mut s = Session {
             app,
-            painter: Painter::new(),
+            painter,
             terminal: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
         };
         s.paint(None);
@@ -190,4 +194,104 @@ fn links_in_the_reader_are_hyperlinks_and_the_screen_is_still_exact() {
     let mut plain = Painter::new().without_hyperlinks();
     let bytes = plain.paint(&app, &Theme::COLOR, None).to_vec();
     assert!(!String::from_utf8_lossy(&bytes).contains("\u{1b}]8;"));
+}
+
+/// The walk of the cursor test: within panes, across them, typing, overlays and resizes.
+fn cursor_walk() -> Vec<(&'static str, AppEvent)> {
+    let mut walk: Vec<(&str, AppEvent)> = vec![
+        ("j", Action::Down.into()),
+        ("j", Action::Down.into()),
+        ("k", Action::Up.into()),
+        ("Tab to the reader", Action::FocusNext.into()),
+        ("scroll", Action::Down.into()),
+        ("scroll", Action::Down.into()),
+        ("Tab to related", Action::FocusNext.into()),
+        ("j in related", Action::Down.into()),
+        ("Tab to the list", Action::FocusNext.into()),
+        ("/", Action::Search.into()),
+    ];
+    walk.extend("net".chars().map(|c| ("typing", Action::Type(c).into())));
+    walk.extend([
+        ("Esc", Action::Cancel.into()),
+        ("j", Action::Down.into()),
+        ("F", Action::Feeds.into()),
+        ("Esc", Action::Close.into()),
+        ("?", Action::Help.into()),
+        ("Esc", Action::Close.into()),
+        ("resize", AppEvent::Resize(100, 30)),
+        ("j", Action::Down.into()),
+        ("resize too small", AppEvent::Resize(12, 4)),
+        ("resize", AppEvent::Resize(120, 40)),
+        ("j", Action::Down.into()),
+    ]);
+    walk
+}
+
+#[test]
+fn the_cursor_follows_the_selection_for_a_few_bytes_a_key() {
+    let mut plain = Session::new(120, 40, &[]);
+    let mut on = Session::painting(120, 40, &[], Painter::new().with_cursor());
+    let mut report = Vec::new();
+    for (what, event) in cursor_walk() {
+        let without = plain.press(event.clone()) as i64;
+        let with = on.press(event.clone()) as i64;
+        let screen = on.terminal.screen();
+        let wanted = newsterm::ui::cursor::position(&on.app);
+        match wanted {
+            Some(at) => {
+                assert_eq!(
+                    screen.cursor_position(),
+                    (at.y, at.x),
+                    "after {what} ({event:?})"
+                );
+                assert!(!screen.hide_cursor(), "shown after {what}");
+            }
+            None => assert!(screen.hide_cursor(), "hidden after {what}"),
+        }
+        let extra = with - without;
+        report.push(format!("{what}: {without}+{extra}"));
+        let resized = matches!(event, AppEvent::Resize(..));
+        // A move within a pane is a few bytes; to another pane or the status line at most an
+        // absolute move (`ESC [ 40;120 H`); showing or hiding it (on a resize) six more.
+        let budget = match what {
+            "j" | "k" | "scroll" | "j in related" | "typing" => 8,
+            _ if resized => 16,
+            _ => 10,
+        };
+        assert!(
+            extra <= budget,
+            "{what}: {with} bytes with the cursor, {without} without"
+        );
+    }
+    eprintln!(
+        "bytes per key without the cursor + with it: {}",
+        report.join(", ")
+    );
+    // A key that changes nothing still sends nothing.
+    assert_eq!(on.press(AppEvent::Idle), 0);
+}
+
+#[test]
+fn with_the_cursor_a_scrolled_line_costs_at_most_12_bytes_more() {
+    let zoomed_reader = ZOOMED_READER;
+    let mut plain = Session::new(120, 40, zoomed_reader);
+    let mut on = Session::painting(120, 40, zoomed_reader, Painter::new().with_cursor());
+    assert_eq!(on.app.focus(), newsterm::layout::Pane::Reader);
+    let mut extra = Vec::new();
+    for action in [Action::Down; 10].into_iter().chain([Action::Up; 3]) {
+        let without = plain.press(action) as i64;
+        let with = on.press(action) as i64;
+        let at = newsterm::ui::cursor::position(&on.app).expect("a place");
+        assert_eq!(on.terminal.screen().cursor_position(), (at.y, at.x));
+        // A scroll region is set, so rows are reached by number only: back to the top line
+        // from the one the scroll brought in is an absolute move (6 bytes), and the next
+        // frame's first move (to the percentage in the title bar, outside the region) is
+        // one too, where a backspace or two did without the cursor.
+        assert!(
+            with - without <= 12,
+            "{action:?}: {with} with, {without} without"
+        );
+        extra.push(with - without);
+    }
+    eprintln!("a line scrolled, bytes the cursor adds: {extra:?}");
 }

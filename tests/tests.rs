@@ -6,6 +6,8 @@ mod articles;
 mod bytes;
 /// The command line through the real binary: --render, --check, errors and exit codes.
 mod cli;
+/// The terminal's cursor on the selection (the `cursor` setting) in a pseudo-terminal.
+mod cursor;
 /// The README's frame and key table match the program.
 mod docs;
 /// Every way out (q, signals, hang-up, suspend) restores the terminal.

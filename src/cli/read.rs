@@ -142,6 +142,8 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         mut queries,
     } = start;
     let query = super::query_of(args)?;
+    let cursor = crate::config::cursor_wanted(config.cursor, env, |path| path.exists())
+        .map_err(Failure::Argument)?;
     queries.extend(config.queries);
     // The locale comes first: text may look wrong until it is fixed.
     if let Some(locale) = locale_notice(env) {
@@ -159,6 +161,7 @@ pub(super) fn start(args: &Args, config: Config, start: Start) -> Result<(), Fai
         },
         mouse: config.mouse && !args.no_mouse,
         hyperlinks: config.hyperlinks,
+        cursor,
         keymap: config.keymap,
         measure: config.measure,
         player: config.player,

@@ -230,3 +230,16 @@ fn tagging_rules_are_queries_about_what_a_story_says() {
         .to_string();
     assert_eq!(e, "line 1: [tag_rules] has 65 rules; at most 64");
 }
+
+#[test]
+fn the_cursor_setting_is_read_and_a_wrong_value_named_at_its_line() {
+    assert_eq!(parse("cursor = true\n").unwrap().cursor, Some(true));
+    assert_eq!(parse("cursor = false\n").unwrap().cursor, Some(false));
+    assert_eq!(parse("theme = \"dark\"\n").unwrap().cursor, None);
+    let said = parse("theme = \"dark\"\ncursor = \"yes\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(said.starts_with("line 2: "), "{said}");
+    // The defaults name it (commented out: unset, the environment decides).
+    assert!(defaults().contains("\n# cursor = true\n"));
+}

@@ -23,6 +23,11 @@ pub const MACHINE_VARS: &[&str] = &[
     "https_proxy",
     "ALL_PROXY",
     "all_proxy",
+    // Signs of a screen reader, which turn the terminal's cursor on.
+    "NEWSTERM_CURSOR",
+    "ACCESSIBILITY_ENABLED",
+    "GNOME_ACCESSIBILITY",
+    "BRLAPI_HOST",
 ];
 
 /// Cache, state and settings directories of one run's own, so no test reads or writes the

@@ -126,6 +126,12 @@ impl Session {
         self.wait(what, |s| done(&s.screen.screen().contents()));
     }
 
+    /// Waits until the emulated screen (its cursor, say) satisfies `done`.
+    #[track_caller]
+    pub fn wait_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        self.wait(what, |s| done(s.screen.screen()));
+    }
+
     /// Reads what newsterm writes until `done`; fails the test after the timeout.
     #[track_caller]
     fn wait(&mut self, what: &str, done: impl Fn(&Session) -> bool) {
