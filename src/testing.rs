@@ -105,10 +105,16 @@ impl Session {
     }
 
     /// Counts the bytes the live presenter would send for each frame (see [`Frame::bytes`]
-    /// and [`Session::bytes`]).
+    /// and [`Session::bytes`]); call after [`Session::with_cursor`].
     pub fn counting_bytes(mut self) -> Session {
+        // The bytes are those of the terminal loop, the cursor's moves included when shown.
+        let painter = if self.cursor {
+            Painter::new().with_cursor()
+        } else {
+            Painter::new()
+        };
         self.painter = Some(Counted {
-            painter: Painter::new(),
+            painter,
             mark: None,
             bytes: Vec::new(),
             last: 0,
