@@ -80,6 +80,21 @@ pub struct Args {
     #[arg(long)]
     pub no_state: bool,
 
+    /// Print the headlines as numbered lines of text (no full screen, no escape sequences),
+    /// for screen readers, pagers and pipes; through $PAGER when standard output is a
+    /// terminal.
+    #[arg(long, conflicts_with_all = ["render", "check"])]
+    pub plain: bool,
+
+    /// With --plain: print this story instead of the list: its number in the list, or its
+    /// id (digits alone are a number; `id:` before an id makes it one).
+    #[arg(long, value_name = "N|ID", requires = "plain", allow_hyphen_values = true)]
+    pub story: Option<String>,
+
+    /// With --plain: wrap at this many columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "COLUMNS", requires = "plain", value_parser = parse_width)]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -148,6 +163,14 @@ pub(super) fn parse_size(s: &str) -> Result<(u16, u16), String> {
     Ok((cols, rows))
 }
 
+pub(super) fn parse_width(s: &str) -> Result<u16, String> {
+    s.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|&n| (1..=MAX_SIDE).contains(&n))
+        .ok_or_else(|| format!("{s:?} is not a width: a whole number from 1 to {MAX_SIDE}"))
+}
+
 pub(super) fn parse_seconds(s: &str) -> Result<f64, String> {
     s.trim()
         .parse::<f64>()
@@ -172,5 +195,15 @@ mod tests {
         assert!(parse_size("1x4097").is_err());
         assert!(parse_size("1000x1001").is_err());
         assert!(parse_size("65535x65535").is_err());
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(parse_width("60"), Ok(60));
+        assert_eq!(parse_width("1"), Ok(1));
+        assert_eq!(parse_width("4096"), Ok(4096));
+        for bad in ["0", "4097", "-3", "wide", "", "70000"] {
+            assert!(parse_width(bad).is_err(), "{bad}");
+        }
     }
 }
