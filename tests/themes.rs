@@ -187,7 +187,8 @@ fn focus_matches_links_and_the_typed_line_show_without_colour() {
         &cells(&plain, at, len),
     );
     // A link in the reader, against the text before it on its line.
-    let story = frame("Enter G");
+    let feed = crate::support::open(&crate::support::fixture("html-blocks.xml")).expect("a feed");
+    let story = drawn(App::new(feed, COLS, ROWS), "Enter G");
     let (x, y) = find(&story, "Link: ");
     let text = cells(&story, (x, y), 4);
     let link = cells(&story, (x + 6, y), 4);
