@@ -44,7 +44,12 @@ fn about(bundle: &Bundle, article: &Article) -> Vec<String> {
     source
         .into_iter()
         .chain(article.section.clone())
-        .chain(article.published.as_deref().map(|p| document::day(p).to_owned()))
+        .chain(
+            article
+                .published
+                .as_deref()
+                .map(|p| document::day(p).to_owned()),
+        )
         .filter(|s| !s.trim().is_empty())
         .collect()
 }
@@ -152,7 +157,12 @@ pub fn story(article: &Article, width: usize, ascii: bool, related: &[Related]) 
         for (n, story) in related.iter().enumerate() {
             let mut entry = line(&story.headline.title).into_owned();
             if !story.headline.about.is_empty() {
-                let about: Vec<String> = story.headline.about.iter().map(|a| line(a).into_owned()).collect();
+                let about: Vec<String> = story
+                    .headline
+                    .about
+                    .iter()
+                    .map(|a| line(a).into_owned())
+                    .collect();
                 let _ = write!(entry, " — {}", about.join(", "));
             }
             let label = format!("{:>digits$}. ", n + 1);
@@ -337,7 +347,12 @@ mod tests {
     #[test]
     fn a_story_is_the_reader_layout_as_text() {
         let related = [Related {
-            headline: headline("Another story about the same thing", &["World"], true, false),
+            headline: headline(
+                "Another story about the same thing",
+                &["World"],
+                true,
+                false,
+            ),
             number: Some(4),
         }];
         let out = story(&article(), 30, false, &related);
@@ -365,10 +380,15 @@ mod tests {
                         1. Another story about the\n   same thing — World\n   (--story 4)\n";
         assert_eq!(out, expected);
         let ascii = story(&article(), 30, true, &[]);
-        assert!(ascii.contains("\n| Said so.\n* one\n") || ascii.contains("\n| Said so.\n\n* one\n"));
+        assert!(
+            ascii.contains("\n| Said so.\n* one\n") || ascii.contains("\n| Said so.\n\n* one\n")
+        );
         for width in [0, 1, 2, 5, 13] {
             for line in story(&article(), width, false, &related).lines() {
-                assert!(text::width(line) <= width.max(1) || !line.contains(' '), "{width}: {line:?}");
+                assert!(
+                    text::width(line) <= width.max(1) || !line.contains(' '),
+                    "{width}: {line:?}"
+                );
             }
         }
     }

@@ -27,7 +27,10 @@ fn assert_no_escapes(text: &str) {
 #[test]
 fn the_sample_as_a_list_and_as_stories() {
     let list = plain(&[]);
-    assert!(list.lines().nth(2).is_some_and(|l| l.starts_with("1. ")), "{list}");
+    assert!(
+        list.lines().nth(2).is_some_and(|l| l.starts_with("1. ")),
+        "{list}"
+    );
     settings().bind(|| insta::assert_snapshot!("plain_list", list));
     for width in ["60", "100"] {
         let story = plain(&["--story", "1", "--width", width]);
@@ -52,7 +55,10 @@ fn a_story_by_its_id_is_the_story_by_its_number() {
     let id = bundle.articles[2].id.clone();
     let by_id = plain(&["--story", &id, "--width", "60"]);
     assert_eq!(by_id, plain(&["--story", "3", "--width", "60"]));
-    assert_eq!(by_id, plain(&["--story", &format!("id:{id}"), "--width", "60"]));
+    assert_eq!(
+        by_id,
+        plain(&["--story", &format!("id:{id}"), "--width", "60"])
+    );
     let title = newsterm::text::one_line(&bundle.articles[2].title).into_owned();
     assert!(list.contains(&format!("\n3. {title}")), "{list}");
     assert!(by_id.starts_with(&title[..10]), "{by_id}");
@@ -107,7 +113,10 @@ fn hostile_text_comes_out_without_escapes() {
 #[test]
 fn bad_stories_and_widths_are_one_line_and_status_2() {
     for (args, said) in [
-        (&["--plain", "--story", "99"][..], "--story 99: no such story"),
+        (
+            &["--plain", "--story", "99"][..],
+            "--story 99: no such story",
+        ),
         (&["--plain", "--story", "0"], "--story 0: no such story"),
         (
             &["--plain", "--story", "no-such-id"],
@@ -151,7 +160,9 @@ fn a_reader_that_closes_the_pipe_ends_it_quietly() {
     // A list far longer than a pipe holds, so that newsterm is still writing when the
     // reader goes.
     let articles: Vec<String> = (0..4000)
-        .map(|i| format!(r#"{{"id":"s{i}","title":"Story number {i} with a title of some length"}}"#))
+        .map(|i| {
+            format!(r#"{{"id":"s{i}","title":"Story number {i} with a title of some length"}}"#)
+        })
         .collect();
     let bundle = format!(
         r#"{{"newsterm":1,"title":"Many","articles":[{}]}}"#,
@@ -167,7 +178,9 @@ fn a_reader_that_closes_the_pipe_ends_it_quietly() {
         .spawn()
         .expect("newsterm starts");
     let mut stdin = child.stdin.take().expect("piped");
-    stdin.write_all(bundle.as_bytes()).expect("the bundle goes in");
+    stdin
+        .write_all(bundle.as_bytes())
+        .expect("the bundle goes in");
     drop(stdin);
     let mut stdout = child.stdout.take().expect("piped");
     let mut first = [0u8; 8];

@@ -64,7 +64,10 @@ fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
             }
         }
     }
-    panic!("{needle:?} is not in the frame:\n{}", headless::to_text(buf));
+    panic!(
+        "{needle:?} is not in the frame:\n{}",
+        headless::to_text(buf)
+    );
 }
 
 fn cells(buf: &Buffer, (x, y): (u16, u16), len: usize) -> Vec<Cell> {
@@ -97,7 +100,11 @@ fn headline(i: usize) -> String {
 fn row_of(buf: &Buffer, i: usize, marks: usize) -> Vec<Cell> {
     let title = headline(i);
     let (x, y) = find(buf, &title);
-    cells(buf, (x - u16::try_from(marks).expect("few"), y), marks + title.chars().count())
+    cells(
+        buf,
+        (x - u16::try_from(marks).expect("few"), y),
+        marks + title.chars().count(),
+    )
 }
 
 #[test]
@@ -138,11 +145,7 @@ fn the_list_s_states_show_without_colour() {
     // The story in the reader, `›`, against another.
     let marker = |buf: &Buffer, i| row_of(buf, i, 2)[..1].to_vec();
     let opened = frame("j Enter Tab Tab j");
-    assert_shown(
-        "in the reader",
-        &marker(&opened, 1),
-        &marker(&opened, 0),
-    );
+    assert_shown("in the reader", &marker(&opened, 1), &marker(&opened, 0));
 }
 
 #[test]
@@ -167,13 +170,10 @@ fn focus_matches_links_and_the_typed_line_show_without_colour() {
         let (x, y) = find(buf, &headline(0));
         let right = (x + 1..COLS)
             .find(|&at| {
-                headline(0)
-                    .chars()
-                    .enumerate()
-                    .all(|(i, c)| {
-                        buf.cell((at + u16::try_from(i).unwrap(), y))
-                            .is_some_and(|cell| cell.symbol() == c.to_string())
-                    })
+                headline(0).chars().enumerate().all(|(i, c)| {
+                    buf.cell((at + u16::try_from(i).unwrap(), y))
+                        .is_some_and(|cell| cell.symbol() == c.to_string())
+                })
             })
             .expect("the reader shows the title");
         (right, y)
@@ -193,7 +193,9 @@ fn focus_matches_links_and_the_typed_line_show_without_colour() {
     let text = cells(&story, (x, y), 4);
     let link = cells(&story, (x + 6, y), 4);
     assert!(
-        link.iter().zip(&text).all(|(l, t)| l.modifier != t.modifier),
+        link.iter()
+            .zip(&text)
+            .all(|(l, t)| l.modifier != t.modifier),
         "links show by a modifier"
     );
     // The typed line's block, against the bar beside it.
@@ -207,7 +209,10 @@ fn focus_matches_links_and_the_typed_line_show_without_colour() {
 
 /// Two feeds of the library, the second failing, with a story each.
 fn library() -> App {
-    let feeds = [("https://a.example/feed", "Alpha"), ("https://b.example/feed", "Beta")];
+    let feeds = [
+        ("https://a.example/feed", "Alpha"),
+        ("https://b.example/feed", "Beta"),
+    ];
     let bundle = Bundle {
         title: newsterm::library::TITLE.into(),
         articles: (0u16..2)

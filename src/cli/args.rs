@@ -88,7 +88,12 @@ pub struct Args {
 
     /// With --plain: print this story instead of the list: its number in the list, or its
     /// id (digits alone are a number; `id:` before an id makes it one).
-    #[arg(long, value_name = "N|ID", requires = "plain", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "N|ID",
+        requires = "plain",
+        allow_hyphen_values = true
+    )]
     pub story: Option<String>,
 
     /// With --plain: wrap at this many columns (default: the terminal's width, else 80).

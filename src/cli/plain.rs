@@ -131,7 +131,10 @@ fn marks_of(bundle: &Bundle) -> Memory {
         (Some(path), Some(scope)) => crate::library::Library::open_read_only(&path)
             .and_then(|library| library.memory(&scope))
             .unwrap_or_default(),
-        _ => file.open(u64::try_from(crate::library::now_secs()).unwrap_or(0)).memory,
+        _ => {
+            file.open(u64::try_from(crate::library::now_secs()).unwrap_or(0))
+                .memory
+        }
     }
 }
 
