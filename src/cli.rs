@@ -17,6 +17,7 @@ use crate::fetch;
 
 mod args;
 mod library;
+mod plain;
 mod read;
 mod render;
 mod subs;
@@ -103,6 +104,9 @@ fn run(args: &Args) -> Result<(), Failure> {
     }
     if let Some(done) = subs::run(args) {
         return done;
+    }
+    if args.plain {
+        return plain::run(args);
     }
     // The reader's settings are read before the bundle: a mistake in them is reported at once,
     // not after loading an archive. `--render` and `--check` use none of them.

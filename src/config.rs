@@ -30,6 +30,8 @@ pub enum ThemeName {
     Light,
     /// No colours: bold, underline and reverse only (as with `NO_COLOR`).
     Mono,
+    /// The strongest distinctions, for low vision: bright white text, no dim or dark grey.
+    HighContrast,
 }
 
 impl ThemeName {
@@ -38,6 +40,7 @@ impl ThemeName {
             ThemeName::Dark => Theme::COLOR,
             ThemeName::Light => Theme::LIGHT,
             ThemeName::Mono => Theme::PLAIN,
+            ThemeName::HighContrast => Theme::HIGH_CONTRAST,
         }
         .with_glyphs(Glyphs::UNICODE)
     }
@@ -283,13 +286,14 @@ fn theme_named(text: &str, name: &str) -> Result<ThemeName, ConfigMistake> {
         "dark" => Ok(ThemeName::Dark),
         "light" => Ok(ThemeName::Light),
         "mono" => Ok(ThemeName::Mono),
+        "high-contrast" => Ok(ThemeName::HighContrast),
         other => {
             let at = find(text, "theme").unwrap_or(0..0);
             Err(at_line(
                 text,
                 at,
                 format!(
-                    "unknown theme {:?} (dark, light or mono)",
+                    "unknown theme {:?} (dark, light, high-contrast or mono)",
                     crate::text::printable(other)
                 ),
             ))
@@ -431,7 +435,8 @@ pub fn defaults() -> String {
     let mut out = format!(
         "# newsterm's settings: $XDG_CONFIG_HOME/newsterm/config.toml\n\
          # (default ~/.config/newsterm/config.toml). Every line here is the default.\n\n\
-         # dark, light or mono (mono is what NO_COLOR gives: no colours at all)\n\
+         # dark, light, high-contrast (bright text, nothing dim, for low vision) or mono\n\
+         # (what NO_COLOR gives: no colours at all)\n\
          theme = \"dark\"\n\n\
          # clicks select, double clicks open, the wheel scrolls; false leaves the mouse to the\n\
          # terminal\n\

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod library;
 pub mod limits;
 pub mod painter;
+pub mod plain;
 pub mod present;
 pub mod query;
 pub mod refresh;

@@ -99,7 +99,14 @@ fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: String) -> Border
     Border::new(
         theme.glyphs.border,
         style,
-        Span::styled(title, theme.pane_title),
+        Span::styled(
+            title,
+            if focused {
+                theme.pane_title_focused
+            } else {
+                theme.pane_title
+            },
+        ),
     )
 }
 

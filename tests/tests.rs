@@ -33,6 +33,8 @@ mod library;
 mod loader;
 /// Web pages opened as stories with their related stories; `convert` of pages.
 mod pages;
+/// `--plain`: the headlines and stories as text for screen readers, pagers and pipes.
+mod plain;
 /// Optimized frames replayed in a terminal emulator equal full redraws.
 mod present;
 /// Any size, any keys: exact frames, no panic.
@@ -55,5 +57,7 @@ mod state;
 mod subs;
 /// Helpers the tests share: temporary directories, the binary, a pty, frames, a server.
 mod support;
+/// Every state visible without colour (`NO_COLOR`); the high-contrast theme's frames.
+mod themes;
 /// newsterm inside a real tmux with its default settings: copying, and bytes per key.
 mod tmux;

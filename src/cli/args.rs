@@ -96,6 +96,26 @@ pub struct Args {
     #[arg(long)]
     pub no_state: bool,
 
+    /// Print the headlines as numbered lines of text (no full screen, no escape sequences),
+    /// for screen readers, pagers and pipes; through $PAGER when standard output is a
+    /// terminal.
+    #[arg(long, conflicts_with_all = ["render", "check"])]
+    pub plain: bool,
+
+    /// With --plain: print this story instead of the list: its number in the list, or its
+    /// id (digits alone are a number; `id:` before an id makes it one).
+    #[arg(
+        long,
+        value_name = "N|ID",
+        requires = "plain",
+        allow_hyphen_values = true
+    )]
+    pub story: Option<String>,
+
+    /// With --plain: wrap at this many columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "COLUMNS", requires = "plain", value_parser = parse_width)]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -139,10 +159,33 @@ pub enum Command {
 
 pub(super) use crate::keys::parse_size;
 
+pub(super) fn parse_width(s: &str) -> Result<u16, String> {
+    s.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|&n| (1..=MAX_SIDE).contains(&n))
+        .ok_or_else(|| format!("{s:?} is not a width: a whole number from 1 to {MAX_SIDE}"))
+}
+
 pub(super) fn parse_seconds(s: &str) -> Result<f64, String> {
     s.trim()
         .parse::<f64>()
         .ok()
         .filter(|t| t.is_finite() && *t > 0.0 && *t <= 86_400.0)
         .ok_or_else(|| format!("{s:?} is not a number of seconds, e.g. 30 or 2.5"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths() {
+        assert_eq!(parse_width("60"), Ok(60));
+        assert_eq!(parse_width("1"), Ok(1));
+        assert_eq!(parse_width("4096"), Ok(4096));
+        for bad in ["0", "4097", "-3", "wide", "", "70000"] {
+            assert!(parse_width(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -35,6 +35,21 @@ fn the_defaults_read_back_as_the_defaults() {
 }
 
 #[test]
+fn every_theme_is_named() {
+    for (name, theme) in [
+        ("dark", crate::ui::Theme::COLOR),
+        ("light", crate::ui::Theme::LIGHT),
+        ("high-contrast", crate::ui::Theme::HIGH_CONTRAST),
+        ("mono", crate::ui::Theme::PLAIN),
+    ] {
+        let config = parse(&format!("theme = \"{name}\"\n")).unwrap();
+        assert_eq!(config.theme.theme(), theme, "{name}");
+        // The defaults name it where they list the themes.
+        assert!(defaults().contains(name), "{name}");
+    }
+}
+
+#[test]
 fn settings_and_keys_of_ones_own() {
     let config = parse(
         "theme = \"light\"\nmouse = false\nplayer = \"mpv\"\n[keys]\ndown = [\"n\", \"C-n\"]\nquit = \"Q\"\n",

@@ -388,12 +388,14 @@ fn typing_line(area: Rect, buf: &mut Buffer, theme: &Theme, label: &str, typed: 
         .set_stringn(after_label, area.y, &shown, room, theme.bar)
         .0;
     if end < area.right() {
-        buf.set_string(
-            end,
-            area.y,
-            " ",
-            theme.bar.add_modifier(ratatui::style::Modifier::REVERSED),
-        );
+        // The bar reversed: a bar drawn reversed already (NO_COLOR) gets a block that is not.
+        let reversed = ratatui::style::Modifier::REVERSED;
+        let block = if theme.bar.add_modifier.contains(reversed) {
+            theme.bar.remove_modifier(reversed)
+        } else {
+            theme.bar.add_modifier(reversed)
+        };
+        buf.set_string(end, area.y, " ", block);
     }
 }
 

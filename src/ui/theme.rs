@@ -1,5 +1,7 @@
-//! Every style newsterm draws with, in one place: `COLOR` (dark), `LIGHT`, and `PLAIN`, the
-//! `NO_COLOR` and `mono` variant with the same emphasis by modifiers only.
+//! Every style newsterm draws with, in one place: `COLOR` (dark), `LIGHT`, `HIGH_CONTRAST`
+//! (bright text, no dim or dark grey anywhere), and `PLAIN`, the `NO_COLOR` and `mono`
+//! variant with the same emphasis by modifiers only. No state is told by colour alone: each
+//! has a glyph or a modifier of its own, which `PLAIN` shows by itself.
 
 use std::borrow::Cow;
 
@@ -16,6 +18,9 @@ pub struct Theme {
     pub border: Style,
     pub border_focused: Style,
     pub pane_title: Style,
+    /// The title of the pane that has focus, so that focus shows without colour and without
+    /// telling a bold border line from a thin one.
+    pub pane_title_focused: Style,
     pub selected: Style,
     /// The selection of a pane that does not have focus.
     pub selected_idle: Style,
@@ -122,6 +127,7 @@ impl Theme {
         border: fg(Color::DarkGray),
         border_focused: fg(Color::Cyan),
         pane_title: Style::new().fg(Color::Reset).add_modifier(Modifier::BOLD),
+        pane_title_focused: Style::new().fg(Color::Reset).add_modifier(Modifier::BOLD),
         selected: Style::new().fg(Color::Black).bg(Color::Cyan),
         selected_idle: Style::new().add_modifier(Modifier::REVERSED),
         unread: Style::new().add_modifier(Modifier::BOLD),
@@ -150,14 +156,24 @@ impl Theme {
         bar_accent: Style::new()
             .add_modifier(Modifier::REVERSED)
             .add_modifier(Modifier::BOLD),
-        warning: Style::new().add_modifier(Modifier::REVERSED),
+        // Bold as well: the title bar it sits in is reversed already.
+        warning: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
         border: Style::new(),
         border_focused: Style::new().add_modifier(Modifier::BOLD),
         pane_title: Style::new().fg(Color::Reset).add_modifier(Modifier::BOLD),
+        pane_title_focused: Style::new()
+            .fg(Color::Reset)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::REVERSED),
         selected: Style::new().add_modifier(Modifier::REVERSED),
         selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
         unread: Style::new().add_modifier(Modifier::BOLD),
+        // Reversed too, as `less` shows its matches: an unread row selected in a pane
+        // without focus is bold and underlined already.
         matched: Style::new()
+            .add_modifier(Modifier::REVERSED)
             .add_modifier(Modifier::UNDERLINED)
             .add_modifier(Modifier::BOLD),
         dim: Style::new().add_modifier(Modifier::DIM),
@@ -188,6 +204,56 @@ impl Theme {
         number: fg(Color::Magenta),
         notice: fg(Color::Red),
         ..Theme::COLOR
+    };
+
+    /// For low vision, on a dark background: text bright white, never dark grey or dim
+    /// (the metadata, captions and borders too); the selection black on bright white, the
+    /// focused pane's border bright yellow and bold and its title black on bright yellow;
+    /// matches bold and underlined, black on bright yellow; links underlined. `dim` changes
+    /// no colour: it is laid over selected rows, whose black on white it must keep.
+    pub const HIGH_CONTRAST: Theme = Theme {
+        bar: Style::new().fg(Color::Black).bg(Color::White),
+        bar_accent: Style::new()
+            .fg(Color::Black)
+            .bg(Color::White)
+            .add_modifier(Modifier::BOLD),
+        warning: Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD),
+        border: fg(Color::White),
+        border_focused: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+        pane_title: fg(Color::White).add_modifier(Modifier::BOLD),
+        pane_title_focused: Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD),
+        // Not bold, so that an unread story's bold still shows on the selected row.
+        selected: Style::new().fg(Color::Black).bg(Color::White),
+        selected_idle: fg(Color::White).add_modifier(Modifier::UNDERLINED),
+        unread: Style::new().add_modifier(Modifier::BOLD),
+        matched: Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        dim: Style::new(),
+        number: fg(Color::LightYellow),
+        key: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+        notice: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+        title: fg(Color::White).add_modifier(Modifier::BOLD),
+        meta: fg(Color::White),
+        audio: fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
+        dateline: fg(Color::White).add_modifier(Modifier::BOLD),
+        lead: fg(Color::White).add_modifier(Modifier::BOLD),
+        body: fg(Color::White),
+        heading: fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+        quote: fg(Color::White).add_modifier(Modifier::ITALIC),
+        marker: fg(Color::White),
+        caption: fg(Color::White).add_modifier(Modifier::ITALIC),
+        link: fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+        code: fg(Color::LightGreen),
+        glyphs: Glyphs::UNICODE,
     };
 
     /// This theme drawn with `glyphs`.
