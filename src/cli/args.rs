@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::layout::MAX_SIDE;
+
 use super::{library, subs};
 
 /// A terminal news reader: headlines, a reader pane and related stories.
