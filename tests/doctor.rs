@@ -117,6 +117,32 @@ fn a_terminal_that_answers_nothing_gets_did_not_answer_lines_without_a_hang() {
     assert!(line(&lines, "widths").starts_with("note    the terminal did not answer"));
 }
 
+/// The end of what the probe writes on every way out: the line erased, the cursor shown.
+const ERASED: &str = "\r\u{1b}[K\u{1b}[?25h";
+
+#[test]
+fn ctrl_c_or_a_signal_while_waiting_for_answers_restores_the_terminal_and_ends_it() {
+    // Ctrl-C typed: raw mode makes it a byte, read as a request to stop.
+    let mut s = Session::start_with(80, 24, &["--doctor"], &[("TERM", "xterm-256color")]);
+    s.wait_for(0, "\u{1b}[c");
+    s.press_nowait("\u{3}");
+    let (status, output) = s.finish();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    assert!(output.ends_with(ERASED), "{output:?}");
+    assert!(
+        !output.contains("locale"),
+        "no report after Ctrl-C: {output:?}"
+    );
+
+    let mut s = Session::start_with(80, 24, &["--doctor"], &[("TERM", "xterm-256color")]);
+    s.wait_for(0, "\u{1b}[c");
+    s.kill("TERM");
+    let (status, output) = s.finish();
+    let said = status.signal().unwrap_or_default();
+    assert!(said.starts_with("Terminated"), "{status:?}");
+    assert!(output.ends_with(ERASED), "{output:?}");
+}
+
 #[test]
 fn a_terminal_without_synchronized_output_says_so() {
     let answers = Answers {

@@ -264,15 +264,8 @@ pub fn widths(env: &Environment) -> Vec<Line> {
             )),
         }
     }
-    if lines.is_empty() {
-        lines.push(Line::ok(
-            "widths",
-            format!(
-                "{who} gives {} the columns newsterm counts",
-                agree.join(" ")
-            ),
-        ));
-    } else if !agree.is_empty() {
+    // Those that agree after those that do not (when every one agrees, the only line).
+    if !agree.is_empty() {
         lines.push(Line::ok(
             "widths",
             format!(
