@@ -125,6 +125,9 @@ fn kind(term: Option<&str>) -> Kind {
 pub enum Probe {
     /// Standard input and output are not both a terminal: nothing was asked.
     NoTerminal,
+    /// `TERM=dumb`: a terminal that says it understands no escape sequences is not sent
+    /// any (Emacs's shell buffer would show them).
+    Dumb,
     /// Asking failed (raw mode refused, a write failed), and why.
     Failed(String),
     Answered(probe::Replies),
@@ -236,7 +239,10 @@ impl Environment {
                 (!value.is_empty()).then(|| (name.to_owned(), value))
             })
             .collect();
-        let probe = if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        let probe = if dumb {
+            Probe::Dumb
+        } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
             match probe::ask() {
                 Ok(replies) => Probe::Answered(replies),
                 Err(Ok(stopped)) => return Err(stopped),

@@ -188,6 +188,17 @@ fn the_linux_console_and_a_locale_that_is_not_utf8() {
 }
 
 #[test]
+fn a_dumb_terminal_is_asked_nothing() {
+    let (lines, output) = run_in_pty("dumb", ANSWERING, "C.UTF-8");
+    assert!(
+        !output.contains('\u{1b}'),
+        "no escape sequence for TERM=dumb: {output:?}"
+    );
+    assert!(line(&lines, "term").starts_with("problem TERM=dumb"));
+    assert!(line(&lines, "widths").starts_with("skipped not asked: TERM=dumb"));
+}
+
+#[test]
 fn without_a_terminal_the_probes_are_skipped_and_the_rest_runs() {
     let out = newsterm_with(
         &["--doctor", "--no-mouse"],

@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::terminal;
@@ -175,34 +175,36 @@ fn reply_of(body: &[u8], last: u8) -> Option<Reply> {
 
 /// Raw mode and the signals that would end newsterm meanwhile, held while the terminal is
 /// asked; given back when dropped, on every way out.
+///
+/// Each signal sets its flag while the terminal is asked, so that the terminal is restored
+/// before newsterm ends of it. signal-hook never gives a handler back to the system: once
+/// this is dropped, `armed` makes the same signal end newsterm as it would have without it.
 struct Held {
-    signals: Vec<signal_hook::SigId>,
-    caught: Arc<AtomicUsize>,
+    flags: Vec<(i32, Arc<AtomicBool>)>,
+    armed: Arc<AtomicBool>,
 }
 
 impl Held {
     fn take() -> io::Result<Held> {
-        let caught = Arc::new(AtomicUsize::new(0));
-        let mut signals = Vec::new();
+        let armed = Arc::new(AtomicBool::new(false));
+        let mut flags = Vec::new();
         for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT] {
-            let id = signal_hook::flag::register_usize(
-                signal,
-                Arc::clone(&caught),
-                usize::try_from(signal).unwrap_or(0),
-            )?;
-            signals.push(id);
+            let flag = Arc::new(AtomicBool::new(false));
+            signal_hook::flag::register(signal, Arc::clone(&flag))?;
+            signal_hook::flag::register_conditional_default(signal, Arc::clone(&armed))?;
+            flags.push((signal, flag));
         }
-        let held = Held { signals, caught };
+        let held = Held { flags, armed };
         terminal::enable_raw_mode()?;
         Ok(held)
     }
 
     /// The signal caught since [`Held::take`], if one was.
     fn caught(&self) -> Option<i32> {
-        match self.caught.load(Ordering::SeqCst) {
-            0 => None,
-            n => i32::try_from(n).ok(),
-        }
+        self.flags
+            .iter()
+            .find(|(_, flag)| flag.load(Ordering::SeqCst))
+            .map(|&(signal, _)| signal)
     }
 }
 
@@ -212,9 +214,7 @@ impl Drop for Held {
         let _ = out.write_all(ERASE);
         let _ = out.flush();
         let _ = terminal::disable_raw_mode();
-        for id in self.signals.drain(..) {
-            signal_hook::low_level::unregister(id);
-        }
+        self.armed.store(true, Ordering::SeqCst);
     }
 }
 

@@ -141,6 +141,10 @@ fn not_asked(check: &'static str, probe: &Probe) -> Option<Line> {
             check,
             "not asked: standard input and output are not both a terminal",
         )),
+        Probe::Dumb => Some(Line::skipped(
+            check,
+            "not asked: TERM=dumb says the terminal understands no escape sequences",
+        )),
         Probe::Failed(why) => Some(Line::skipped(
             check,
             format!(

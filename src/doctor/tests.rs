@@ -284,6 +284,11 @@ fn synchronized_output_as_the_terminal_answers() {
     );
     let failed = sync(&mut e, Probe::Failed("Operation not permitted".into()));
     assert_eq!(failed.verdict, Verdict::Skipped);
+    let dumb = sync(&mut e, Probe::Dumb);
+    assert_eq!(
+        dumb.says,
+        "not asked: TERM=dumb says the terminal understands no escape sequences"
+    );
 
     let mut t = in_tmux(tmux(
         "tmux 3.3a",
