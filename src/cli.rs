@@ -102,6 +102,9 @@ fn run(args: &Args) -> Result<(), Failure> {
             .write_all(config::defaults().as_bytes());
         return to_stdout(written, |e| e.to_string());
     }
+    if args.doctor {
+        return to_stdout(crate::doctor::run(args.no_mouse), |e| e.to_string());
+    }
     if let Some(done) = subs::run(args) {
         return done;
     }

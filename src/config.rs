@@ -44,6 +44,16 @@ impl ThemeName {
         }
         .with_glyphs(Glyphs::UNICODE)
     }
+
+    /// The name the settings file gives the theme.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Mono => "mono",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
 }
 
 /// The settings in force.

@@ -14,6 +14,7 @@ pub mod atomic;
 pub mod bundle;
 pub mod cli;
 pub mod config;
+pub mod doctor;
 pub mod document;
 pub mod feed;
 pub mod fetch;

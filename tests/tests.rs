@@ -10,6 +10,8 @@ mod cli;
 mod cursor;
 /// The README's frame and key table match the program.
 mod docs;
+/// `--doctor` in a pty that answers or not, without a terminal, and inside a real tmux.
+mod doctor;
 /// Every way out (q, signals, hang-up, suspend) restores the terminal.
 mod exits;
 /// The fast load path against the plain full parse.

@@ -88,6 +88,12 @@ pub struct Args {
     #[arg(long)]
     pub print_config: bool,
 
+    /// Check what newsterm sees of the terminal and the environment (locale, TERM, colours,
+    /// tmux or screen, copying, hyperlinks, the mouse, character widths, its folders) and
+    /// print one line per check, with the fix for what is wrong; then exit.
+    #[arg(long, conflicts_with_all = ["render", "check"])]
+    pub doctor: bool,
+
     /// Leave the mouse to the terminal (selecting text without Shift) rather than take
     /// clicks and the wheel.
     #[arg(long)]

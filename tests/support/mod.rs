@@ -23,6 +23,6 @@ pub use bin::{NEWSTERM, newsterm, newsterm_with, stderr, stdout, text};
 pub use dirs::{TempDir, fresh_dir};
 pub use feeds::{fixture, open};
 pub use frames::{app_frame, frame_of, frame_with_feeds, sample_frame, settings};
-pub use pty::{Session, assert_restored_at_the_end};
+pub use pty::{Answers, Session, assert_restored_at_the_end};
 pub use screen::{Term, nonzero, screen_matches};
 pub use serve::{Reply, Route, Server, serve_one};

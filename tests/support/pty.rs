@@ -27,7 +27,27 @@ pub struct Session {
     _home: Home,
     /// What a terminal would show, from everything written so far.
     pub screen: vt100::Parser,
+    /// The questions the emulated terminal answers (vt100 itself answers none).
+    answers: Answers,
+    /// Output held back from the screen while it may be the start of a question.
+    held: Vec<u8>,
 }
+
+/// Which questions a [`Session`]'s emulated terminal answers, as a real terminal would: the
+/// cursor's place from the emulated screen at the moment it is asked, and set replies for
+/// the others. By default none, as `vt100` alone.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Answers {
+    /// `ESC [ 6 n`: where the cursor is.
+    pub position: bool,
+    /// `ESC [ ? 2026 $ p` (DECRQM for synchronized output): this `Ps`.
+    pub sync: Option<u8>,
+    /// `ESC [ c` (DA1).
+    pub attributes: bool,
+}
+
+/// The questions [`Answers`] knows.
+const QUESTIONS: [&[u8]; 4] = [b"\x1b[6n", b"\x1b[?2026$p", b"\x1b[c", b"\x1b[0c"];
 
 fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
@@ -104,7 +124,66 @@ impl Session {
             hanging_up,
             _home: home,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            answers: Answers::default(),
+            held: Vec::new(),
         }
+    }
+
+    /// The session with its terminal answering these questions from now on.
+    pub fn answering(mut self, answers: Answers) -> Self {
+        self.answers = answers;
+        self
+    }
+
+    /// Takes what the program wrote: onto the screen, and each question asked answered, the
+    /// cursor's place as the screen has it right after the question.
+    fn take(&mut self, chunk: Vec<u8>) {
+        self.output.extend_from_slice(&chunk);
+        self.held.extend(chunk);
+        loop {
+            let first = QUESTIONS
+                .iter()
+                .filter_map(|q| {
+                    self.held
+                        .windows(q.len())
+                        .position(|w| w == *q)
+                        .map(|at| (at, *q))
+                })
+                .min_by_key(|&(at, _)| at);
+            let Some((at, question)) = first else {
+                break;
+            };
+            let end = at + question.len();
+            self.screen.process(&self.held[..end]);
+            self.held.drain(..end);
+            self.answer(question);
+        }
+        // A tail that may be a question not yet whole waits for the rest.
+        let keep = self
+            .held
+            .iter()
+            .rposition(|&b| b == 0x1b)
+            .filter(|&at| QUESTIONS.iter().any(|q| q.starts_with(&self.held[at..])))
+            .unwrap_or(self.held.len());
+        self.screen.process(&self.held[..keep]);
+        self.held.drain(..keep);
+    }
+
+    fn answer(&mut self, question: &[u8]) {
+        let reply = match question {
+            b"\x1b[6n" if self.answers.position => {
+                let (row, col) = self.screen.screen().cursor_position();
+                format!("\x1b[{};{}R", row + 1, col + 1)
+            }
+            b"\x1b[?2026$p" => match self.answers.sync {
+                Some(value) => format!("\x1b[?2026;{value}$y"),
+                None => return,
+            },
+            b"\x1b[c" | b"\x1b[0c" if self.answers.attributes => "\x1b[?62;22c".to_owned(),
+            _ => return,
+        };
+        let _ = self.writer.write_all(reply.as_bytes());
+        let _ = self.writer.flush();
     }
 
     /// Waits until the screen shows `needle`, or, for an escape sequence, until the output
@@ -139,10 +218,7 @@ impl Session {
         while !done(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.chunks.recv_timeout(left) {
-                Ok(chunk) => {
-                    self.screen.process(&chunk);
-                    self.output.extend(chunk);
-                }
+                Ok(chunk) => self.take(chunk),
                 Err(_) => panic!(
                     "{what:?} never appeared; the screen:\n{}\nthe last output:\n{:?}",
                     self.screen.screen().contents(),
@@ -224,8 +300,7 @@ impl Session {
         let deadline = Instant::now() + time;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             if let Ok(chunk) = self.chunks.recv_timeout(left) {
-                self.screen.process(&chunk);
-                self.output.extend(chunk);
+                self.take(chunk);
             }
         }
     }
@@ -258,7 +333,7 @@ impl Session {
     pub fn finish(mut self) -> (portable_pty::ExitStatus, String) {
         let status = wait(self.child.as_mut());
         while let Ok(chunk) = self.chunks.recv_timeout(Duration::from_millis(300)) {
-            self.output.extend(chunk);
+            self.take(chunk);
         }
         (status, String::from_utf8_lossy(&self.output).into_owned())
     }
