@@ -219,7 +219,7 @@ fn colours_follow_no_color_colorterm_and_term() {
     assert_eq!(dumb.verdict, Verdict::Problem);
     let mut mono = env(&[("TERM", "xterm")]);
     mono.config = Ok(Config {
-        theme: ThemeName::Mono,
+        theme: crate::config::ThemeName::Mono,
         ..Config::default()
     });
     assert!(
