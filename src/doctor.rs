@@ -302,10 +302,26 @@ pub fn run(no_mouse: bool) -> io::Result<()> {
         }
     };
     let mut out = io::stdout().lock();
+    // On a terminal each line wraps under its text; into a pipe a check stays one line.
+    let width = io::IsTerminal::is_terminal(&out)
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(cols, _)| usize::from(cols))
+        .filter(|&cols| cols >= 40);
     for line in report(&env) {
-        writeln!(out, "{line}")?;
+        match width {
+            Some(cols) => writeln!(out, "{}", wrapped(&line.to_string(), cols))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     out.flush()
+}
+
+/// A report line wrapped to `cols` columns, its later rows under its text (past the check's
+/// name and verdict).
+fn wrapped(line: &str, cols: usize) -> String {
+    let options = textwrap::Options::new(cols).subsequent_indent("                 ");
+    textwrap::fill(line, options)
 }
 
 /// The report: one line per check, then a summary.
@@ -456,3 +472,28 @@ fn settings(env: &Environment) -> Line {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn lines_wrap_under_their_text_on_a_terminal() {
+        let line = "links    problem tmux 3.3a drops hyperlinks (OSC 8): links in the reader are plain \
+                    underlined text (o and L still open them) — fix: tmux 3.4 or later";
+        let shown = super::wrapped(line, 60);
+        let rows: Vec<&str> = shown.lines().collect();
+        assert!(rows.len() > 1, "{shown}");
+        for row in &rows {
+            assert!(crate::text::width(row) <= 60, "{row:?}");
+        }
+        for row in &rows[1..] {
+            assert!(
+                row.starts_with("                 ") && !row.starts_with("                  "),
+                "{row:?}"
+            );
+        }
+        assert_eq!(
+            shown.split_whitespace().collect::<Vec<_>>(),
+            line.split_whitespace().collect::<Vec<_>>()
+        );
+    }
+}

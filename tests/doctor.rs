@@ -28,7 +28,22 @@ fn run_in_pty(term: &str, answers: Answers, lang: &str) -> (Vec<String>, String)
     );
     let (status, output) = s.finish();
     assert!(status.success(), "{status:?}");
-    (shown.lines().map(str::to_owned).collect(), output)
+    (unwrapped(shown.lines()), output)
+}
+
+/// The report's lines with the rows a terminal's report wraps under its text joined back.
+fn unwrapped<'a>(rows: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for row in rows {
+        match (row.strip_prefix("                 "), out.last_mut()) {
+            (Some(more), Some(last)) if !more.starts_with(' ') => {
+                last.push(' ');
+                last.push_str(more.trim_end());
+            }
+            _ => out.push(row.trim_end().to_owned()),
+        }
+    }
+    out
 }
 
 /// The line of `check`, its words after the check's name.
@@ -281,10 +296,7 @@ impl Tmux {
             .output()
             .expect("tmux runs");
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        text.lines()
-            .map(str::to_owned)
-            .take_while(|l| l != "doctor-done")
-            .collect()
+        unwrapped(text.lines().take_while(|l| *l != "doctor-done"))
     }
 
     /// The installed tmux's (major, minor) version.
@@ -392,7 +404,7 @@ fn inside_tmux_with_set_clipboard_off_copies_stop_at_tmux() {
         .output()
         .expect("tmux runs");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let lines = unwrapped(text.lines());
     assert!(
         line(&lines, "copy")
             .starts_with("problem set-clipboard is off: OSC 52 copies stop at tmux"),
