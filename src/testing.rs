@@ -203,7 +203,10 @@ impl Session {
         let mut taken = false;
         for token in tokens {
             if token.steps == [Step::Frame] {
-                frames.push(self.frame());
+                // With a frame after every word, the frame here is already taken.
+                if !taken || frames.is_empty() {
+                    frames.push(self.frame());
+                }
                 taken = true;
                 continue;
             }

@@ -184,6 +184,10 @@ fn sequences_of_frames() {
     );
     assert_eq!(count(&[&json[..], &["--keys", "j |"]].concat()), 1);
     assert_eq!(count(&[&json[..], &["--keys", "| j"]].concat()), 2);
+    assert_eq!(
+        count(&[&json[..], &["--keys", "j | k", "--frames"]].concat()),
+        2
+    );
     assert_eq!(count(&json), 1);
     let frames = Session::sample(60, 16)
         .run("j j | Enter", false)
