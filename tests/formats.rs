@@ -379,3 +379,37 @@ fn the_session_opens_files_and_types() {
     assert!(frame.find("Headlines").is_some());
     assert!(Session::open(dir.path().join("missing.json"), 80, 24).is_err());
 }
+
+/// Markup in a story's text is shown as text in SVG and HTML, never read as markup.
+#[test]
+fn markup_in_stories_is_escaped_in_pictures() {
+    let json = serde_json::json!({"newsterm": 1, "title": "<b>Tags</b> & \"quotes\"",
+        "articles": [{"id": "a", "title": "<script>alert('x')</script> & <img src=x>",
+            "url": "https://example.org/?a=1&b=<2>",
+            "body": [{"type": "paragraph", "text": "]]> <!-- --> <?xml?> &amp; see https://example.org/q?x=\"y\""}]}]});
+    let bundle = newsterm::bundle::load("markup.json", json.to_string().as_bytes()).expect("loads");
+    let frame = Session::new(bundle, 100, 30).press("Enter").frame();
+    for (format, text) in [("svg", frame.svg()), ("html", frame.html())] {
+        assert!(
+            !text.contains("<script") && !text.contains("<img"),
+            "{format}"
+        );
+        assert!(
+            !text.contains("<!--") && !text.contains("<?xml?>"),
+            "{format}"
+        );
+        assert!(
+            text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img"),
+            "{format}"
+        );
+    }
+    let svg = frame.svg();
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("the SVG is not XML: {e}"),
+        }
+    }
+}

@@ -373,3 +373,34 @@ fn an_unknown_field_nested_a_million_levels_deep_is_read_empty_and_said_once() {
         "{out:?}"
     );
 }
+
+/// Every hostile bundle, in every picture format, is markup a browser reads as it was meant:
+/// the SVG is well-formed XML, no control character reaches either, and the JSON keeps
+/// the schema's shape (text and links as plain strings).
+#[test]
+fn hostile_text_stays_text_in_svg_html_and_json() {
+    use newsterm::testing::Session;
+    for name in names("opens") {
+        for keys in ["", "Enter", "Enter G"] {
+            let frame = Session::new(opened(&name), 100, 30).press(keys).frame();
+            let svg = frame.svg();
+            let mut reader = quick_xml::Reader::from_str(&svg);
+            loop {
+                match reader.read_event() {
+                    Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(_) => {}
+                    Err(e) => panic!("{name} {keys:?}: the SVG is not XML: {e}"),
+                }
+            }
+            for (format, text) in [("svg", &svg), ("html", &frame.html())] {
+                let control = text
+                    .chars()
+                    .find(|&c| (c.is_control() && c != '\n') || c == '\u{7f}');
+                assert_eq!(control, None, "{name} {keys:?} {format}");
+                assert!(!text.contains("<script"), "{name} {keys:?} {format}");
+            }
+            let json = frame.json().to_string();
+            assert!(!json.contains('\u{1b}'), "{name} {keys:?}");
+        }
+    }
+}
