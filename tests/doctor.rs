@@ -238,8 +238,13 @@ fn without_a_terminal_the_probes_are_skipped_and_the_rest_runs() {
 }
 
 #[test]
-fn doctor_with_render_or_check_is_a_bad_argument() {
-    for other in [&["--render", "80x24"][..], &["--check"]] {
+fn doctor_with_render_check_plain_or_a_source_is_a_bad_argument() {
+    for other in [
+        &["--render", "80x24"][..],
+        &["--check"],
+        &["--plain"],
+        &["feed.xml"],
+    ] {
         let mut args = vec!["--doctor"];
         args.extend(other);
         let out = newsterm_with::<&str>(&args, None, &[]);

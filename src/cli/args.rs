@@ -91,7 +91,7 @@ pub struct Args {
     /// Check what newsterm sees of the terminal and the environment (locale, TERM, colours,
     /// tmux or screen, copying, hyperlinks, the mouse, character widths, its folders) and
     /// print one line per check, with the fix for what is wrong; then exit.
-    #[arg(long, conflicts_with_all = ["render", "check"])]
+    #[arg(long, conflicts_with_all = ["render", "check", "plain", "sources"])]
     pub doctor: bool,
 
     /// Leave the mouse to the terminal (selecting text without Shift) rather than take
