@@ -150,29 +150,48 @@ pub fn parse_keys(spec: &str) -> Result<Vec<KeyEvent>, UnknownKey> {
     let mut out = Vec::new();
     let mut rest = spec.trim_start();
     while !rest.is_empty() {
-        // A quote opens text when something follows it and a closing quote comes later;
-        // a lone `"` is the key `"`.
-        let quoted = rest
-            .strip_prefix('"')
-            .filter(|r| r.chars().next().is_some_and(|c| !c.is_whitespace()))
-            .and_then(|r| r.split_once('"'));
-        let tail = match quoted {
-            Some((text, tail)) => {
-                out.extend(
-                    text.chars()
-                        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-                );
-                tail
-            }
-            None => {
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(parse_key(&rest[..end])?);
-                &rest[end..]
-            }
-        };
+        let (word, _, tail) = first_word(rest);
+        match word {
+            Word::Text(text) => out.extend(typed(text)),
+            Word::Name(name) => out.push(parse_key(name)?),
+        }
         rest = tail.trim_start();
     }
     Ok(out)
+}
+
+/// A word of a `--keys` string: text in quotes to type, or a key's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word<'a> {
+    Text(&'a str),
+    Name(&'a str),
+}
+
+/// The word `rest` begins with, as it is written, and what follows it. A quote opens text
+/// when something other than white space follows it and a closing quote comes later; a lone
+/// `"` is the key `"`.
+fn first_word(rest: &str) -> (Word<'_>, &str, &str) {
+    let quoted = rest
+        .strip_prefix('"')
+        .filter(|r| r.chars().next().is_some_and(|c| !c.is_whitespace()))
+        .and_then(|r| r.find('"'));
+    match quoted {
+        Some(len) => (
+            Word::Text(&rest[1..=len]),
+            &rest[..len + 2],
+            &rest[len + 2..],
+        ),
+        None => {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            (Word::Name(&rest[..end]), &rest[..end], &rest[end..])
+        }
+    }
+}
+
+/// The keys that type `text`, a character each.
+fn typed(text: &str) -> impl Iterator<Item = KeyEvent> + '_ {
+    text.chars()
+        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
 /// One key name: `Enter`, `x`, `C-x`, `M-x`, `M-C-x`, `F5`…

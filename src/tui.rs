@@ -5,7 +5,7 @@
 //! default is to end the process (the loop's own, and faults such as SIGBUS in the handler),
 //! and around a suspend (Ctrl-z, SIGTSTP).
 
-mod clipboard;
+pub(crate) mod clipboard;
 mod decode;
 mod faults;
 mod input;

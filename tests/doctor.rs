@@ -277,12 +277,17 @@ impl Tmux {
     /// `newsterm --doctor` in a tmux client attached in a pty whose `TERM` is `term`; the
     /// report's lines as tmux's pane holds them, joined where tmux wrapped them.
     fn doctor(&self, term: &str) -> Vec<String> {
+        self.doctor_with(term, "/dev/null")
+    }
+
+    /// [`Tmux::doctor`] in a server started with the settings file `conf`.
+    fn doctor_with(&self, term: &str, conf: &str) -> Vec<String> {
         let script = format!("'{NEWSTERM}' --doctor; echo doctor-done; sleep 60");
         let args = [
             "-S",
             self.socket(),
             "-f",
-            "/dev/null",
+            conf,
             "new-session",
             "sh",
             "-c",
@@ -385,31 +390,8 @@ fn inside_tmux_with_set_clipboard_off_copies_stop_at_tmux() {
     // A server of its own with set-clipboard off from the start.
     let conf = dir.join("tmux.conf");
     std::fs::write(&conf, "set -g set-clipboard off\n").expect("a tmux config");
-    let script = format!("'{NEWSTERM}' --doctor; echo doctor-done; sleep 60");
-    let args = [
-        "-S",
-        tmux.socket(),
-        "-f",
-        conf.to_str().expect("UTF-8"),
-        "new-session",
-        "sh",
-        "-c",
-        &script,
-    ];
-    let mut s = Session::program(
-        120,
-        50,
-        "tmux",
-        &args,
-        &[("TERM", "xterm-256color"), ("LANG", "C.UTF-8")],
-    );
-    s.wait_for(0, "doctor-done");
-    let out = Command::new("tmux")
-        .args(["-S", tmux.socket(), "capture-pane", "-p", "-J", "-S", "-"])
-        .output()
-        .expect("tmux runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let lines = unwrapped(text.lines());
+    let lines = tmux.doctor_with("xterm-256color", conf.to_str().expect("UTF-8"));
+    let text = lines.join("\n");
     assert!(
         line(&lines, "copy")
             .starts_with("problem set-clipboard is off: OSC 52 copies stop at tmux"),

@@ -404,12 +404,5 @@ fn markup_in_stories_is_escaped_in_pictures() {
         );
     }
     let svg = frame.svg();
-    let mut reader = quick_xml::Reader::from_str(&svg);
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("the SVG is not XML: {e}"),
-        }
-    }
+    crate::support::frames::assert_xml(&svg, "the SVG");
 }

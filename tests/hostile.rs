@@ -384,14 +384,7 @@ fn hostile_text_stays_text_in_svg_html_and_json() {
         for keys in ["", "Enter", "Enter G"] {
             let frame = Session::new(opened(&name), 100, 30).press(keys).frame();
             let svg = frame.svg();
-            let mut reader = quick_xml::Reader::from_str(&svg);
-            loop {
-                match reader.read_event() {
-                    Ok(quick_xml::events::Event::Eof) => break,
-                    Ok(_) => {}
-                    Err(e) => panic!("{name} {keys:?}: the SVG is not XML: {e}"),
-                }
-            }
+            crate::support::frames::assert_xml(&svg, &format!("{name} {keys:?}"));
             for (format, text) in [("svg", &svg), ("html", &frame.html())] {
                 let control = text
                     .chars()

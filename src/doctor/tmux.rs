@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The longest one question to tmux is waited for.
 const WAIT: Duration = Duration::from_secs(2);
@@ -51,19 +51,7 @@ fn run(args: &[&str]) -> Result<String, String> {
             std::io::ErrorKind::NotFound => "tmux is not installed (not on PATH)".to_owned(),
             _ => format!("tmux: {e}"),
         })?;
-    let deadline = Instant::now() + WAIT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err("tmux did not answer".into());
-            }
-            Err(e) => return Err(format!("tmux: {e}")),
-        }
-    };
+    let status = crate::tui::clipboard::wait_for_tmux(&mut child, WAIT)?;
     // What tmux prints here is a few short lines: the pipes never fill before it exits.
     let said = |pipe: Option<&mut dyn Read>| {
         let mut text = String::new();

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{UnknownKey, parse_keys};
+use super::{UnknownKey, Word, first_word, parse_key, typed};
 use crate::layout::{MAX_CELLS, MAX_SIDE};
 
 /// One step of a script.
@@ -41,22 +41,20 @@ pub fn parse_tokens(spec: &str) -> Result<Vec<Token>, UnknownKey> {
     let mut out = Vec::new();
     let mut rest = spec.trim_start();
     while !rest.is_empty() {
+        let (word, written, tail) = first_word(rest);
         // Quoted text is typed, whatever it holds.
-        let quoted = rest
-            .strip_prefix('"')
-            .filter(|r| r.chars().next().is_some_and(|c| !c.is_whitespace()))
-            .and_then(|r| r.find('"').map(|end| end + 2));
-        let end = quoted.unwrap_or_else(|| rest.find(char::is_whitespace).unwrap_or(rest.len()));
-        let token = &rest[..end];
-        let steps = match special(token)? {
-            Some(step) if quoted.is_none() => vec![step],
-            _ => parse_keys(token)?.into_iter().map(Step::Key).collect(),
+        let steps = match word {
+            Word::Text(text) => typed(text).map(Step::Key).collect(),
+            Word::Name(name) => match special(name)? {
+                Some(step) => vec![step],
+                None => vec![Step::Key(parse_key(name)?)],
+            },
         };
         out.push(Token {
-            text: token.to_owned(),
+            text: written.to_owned(),
             steps,
         });
-        rest = rest[end..].trim_start();
+        rest = tail.trim_start();
     }
     Ok(out)
 }

@@ -51,19 +51,7 @@ fn load_buffer(text: &str, args: &[&str]) -> Result<(), String> {
         let bytes = text.as_bytes().to_vec();
         std::thread::spawn(move || stdin.write_all(&bytes));
     }
-    let deadline = Instant::now() + TMUX_WAIT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err("tmux did not answer".into());
-            }
-            Err(e) => return Err(format!("tmux: {e}")),
-        }
-    };
+    let status = wait_for_tmux(&mut child, TMUX_WAIT)?;
     if status.success() {
         return Ok(());
     }
@@ -77,6 +65,27 @@ fn load_buffer(text: &str, args: &[&str]) -> Result<(), String> {
     } else {
         format!("tmux: {said}")
     })
+}
+
+/// Waits for a tmux command to end, at most `wait`: a tmux that hangs is killed and
+/// reported, never waited on.
+pub(crate) fn wait_for_tmux(
+    child: &mut std::process::Child,
+    wait: Duration,
+) -> Result<std::process::ExitStatus, String> {
+    let deadline = Instant::now() + wait;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err("tmux did not answer".into());
+            }
+            Err(e) => return Err(format!("tmux: {e}")),
+        }
+    }
 }
 
 #[cfg(test)]

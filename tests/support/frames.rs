@@ -52,3 +52,16 @@ pub fn frame_with_feeds(
     app.apply(newsterm::app::Outcome::Feeds(feeds));
     Session::of(app).press(keys).frame().to_string()
 }
+
+/// Panics unless `text` is well-formed XML (an SVG a browser will draw).
+#[track_caller]
+pub fn assert_xml(text: &str, what: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{what}: not XML: {e}"),
+        }
+    }
+}
